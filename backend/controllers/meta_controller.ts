@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type User from '#models/user'
+import plugins from '#services/plugins'
+import { permissionsOf } from '#abilities/roles'
+
+/**
+ * What the signed-in user's admin should show: permissions and the
+ * enabled plugins' menu entries visible to the user's role. Computed per
+ * request from the registry, so a toggle shows at once.
+ */
+export default class MetaController {
+  async show({ auth }: HttpContext) {
+    const user = auth.getUserOrFail() as User
+    await plugins.refresh()
+    const enabled = plugins.manifests.filter((manifest) => plugins.isEnabled(manifest.name))
+    return {
+      data: {
+        user: user.toPublic(),
+        permissions: permissionsOf(user),
+        plugins: enabled.map((manifest) => ({
+          name: manifest.name,
+          label: manifest.label,
+          menu: (manifest.menu ?? [])
+            .filter((entry) => !entry.roles || entry.roles.includes(user.role))
+            .map(({ roles: _roles, ...entry }) => entry),
+        })),
+        resources: [],
+      },
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import app from '@adonisjs/core/services/app'
+import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
+import { TableroError } from './tablero_error.ts'
+
+interface FieldError {
+  field: string
+  message: string
+  rule?: string
+}
+
+interface ApiError {
+  status: number
+  code: string
+  message: string
+  fields?: FieldError[]
+}
+
+/**
+ * Framework error codes mapped to the API's stable codes and messages.
+ */
+const KNOWN: Record<string, Omit<ApiError, 'fields'>> = {
+  E_UNAUTHORIZED_ACCESS: { status: 401, code: 'UNAUTHENTICATED', message: 'Sign in to continue' },
+  E_INVALID_CREDENTIALS: {
+    status: 401,
+    code: 'INVALID_CREDENTIALS',
+    message: 'Wrong email or password',
+  },
+  E_AUTHORIZATION_FAILURE: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: 'You do not have permission to do this',
+  },
+  E_BAD_CSRF_TOKEN: {
+    status: 403,
+    code: 'CSRF_TOKEN_INVALID',
+    message: 'The form expired: reload the page and try again',
+  },
+  E_ROUTE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'No such endpoint' },
+  E_ROW_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'Record not found' },
+  E_TOO_MANY_REQUESTS: {
+    status: 429,
+    code: 'TOO_MANY_ATTEMPTS',
+    message: 'Too many attempts: wait a minute and try again',
+  },
+  E_REQUEST_ENTITY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large',
+  },
+}
+
+/**
+ * Renders every error as `{ error: { code, message, fields? } }` with the
+ * right status. Unexpected errors answer 500 without internals (logged).
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction && !app.inTest
+  protected ignoreStatuses = [400, 401, 403, 404, 409, 413, 415, 422, 429]
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const apiError = this.#toApiError(error)
+    const { status, ...body } = apiError
+    if (status === 429) {
+      const retryAfter = (error as { response?: { availableIn?: number } }).response?.availableIn
+      if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
+    }
+    return ctx.response.status(status).send({ error: body })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+
+  #toApiError(error: unknown): ApiError {
+    if (error instanceof TableroError) {
+      return {
+        status: error.status,
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      }
+    }
+    const err = error as { code?: string; status?: number; messages?: unknown; message?: string }
+    if (err?.code === 'E_VALIDATION_ERROR') {
+      const fields = (Array.isArray(err.messages) ? err.messages : []) as FieldError[]
+      return {
+        status: 422,
+        code: 'VALIDATION_FAILED',
+        message: fields[0] ? `${fields[0].field}: ${fields[0].message}` : 'Invalid input',
+        fields: fields.map(({ field, message, rule }) => ({ field, message, rule })),
+      }
+    }
+    if (err?.code && KNOWN[err.code]) return { ...KNOWN[err.code] }
+    const status = typeof err?.status === 'number' ? err.status : 500
+    if (status === 413) return { ...KNOWN.E_REQUEST_ENTITY_TOO_LARGE }
+    if (status >= 400 && status < 500) {
+      return { status, code: err.code ?? 'BAD_REQUEST', message: err.message ?? 'Bad request' }
+    }
+    return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The kernel's public surface: the only core module a plugin imports to
+ * describe itself. Plugins talk to each other through events, never by
+ * importing each other's files.
+ */
+export { definePlugin } from './manifest.ts'
+export type {
+  PluginManifest,
+  PluginMenuEntry,
+  PluginRoutes,
+  PluginEventHandler,
+  Translated,
+} from './manifest.ts'

@@ -1,0 +1,57 @@
+import type { HttpRouterService } from '@adonisjs/core/types'
+
+export interface Translated {
+  es: string
+  en: string
+}
+
+/**
+ * A menu entry a plugin adds to the admin's sider. `path` is relative to
+ * /admin; `roles` limits who sees it (everyone signed in when omitted).
+ */
+export interface PluginMenuEntry {
+  key: string
+  label: Translated
+  path: string
+  icon?: string
+  roles?: Array<'admin' | 'supervisor' | 'agent'>
+}
+
+/**
+ * Registers a plugin's routes. The kernel calls it inside a group that is
+ * prefixed with /api/p/<plugin>, requires a signed-in user and answers 404
+ * PLUGIN_DISABLED while the plugin is off.
+ */
+export type PluginRoutes = (router: HttpRouterService) => void
+
+export type PluginEventHandler = (payload: unknown) => void | Promise<void>
+
+/**
+ * A plugin's manifest (`plugins/<name>/plugin.ts`): data wherever possible.
+ * Code is referenced lazily so that reading manifests stays cheap.
+ */
+export interface PluginManifest {
+  /** kebab-case, equal to the plugin's folder name */
+  name: string
+  /** semver, e.g. 1.2.0 */
+  version: string
+  label: Translated
+  description: Translated
+  /** names of plugins that must be enabled before this one */
+  dependsOn?: string[]
+  /** state given to the plugin the first time it is discovered (default true) */
+  enabledByDefault?: boolean
+  /** permission keys this plugin checks, documented in its README */
+  permissions?: string[]
+  menu?: PluginMenuEntry[]
+  routes?: () => Promise<{ default: PluginRoutes }>
+  /** event name -> handler module; handlers stop while the plugin is off */
+  events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
+}
+
+/**
+ * Identity helper that gives plugin authors type checking on their manifest.
+ */
+export function definePlugin(manifest: PluginManifest): PluginManifest {
+  return manifest
+}

@@ -1,0 +1,24 @@
+import type { HttpRouterService } from '@adonisjs/core/types'
+import plugins from '#services/plugins'
+
+interface PluginMiddleware {
+  auth: () => any
+  pluginEnabled: (options: { plugin: string }) => any
+}
+
+/**
+ * Mounts every discovered plugin's routes once, at boot, under
+ * /api/p/<plugin>, behind authentication and the enabled-guard. Disabled
+ * plugins keep their routes registered: the guard answers 404 until the
+ * plugin is enabled again, so toggling needs no restart.
+ */
+export async function mountPluginRoutes(router: HttpRouterService, middleware: PluginMiddleware) {
+  for (const manifest of plugins.manifests) {
+    if (!manifest.routes) continue
+    const { default: register } = await manifest.routes()
+    router
+      .group(() => register(router))
+      .prefix(`/api/p/${manifest.name}`)
+      .use([middleware.auth(), middleware.pluginEnabled({ plugin: manifest.name })])
+  }
+}

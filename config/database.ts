@@ -1,0 +1,59 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+import { pluginMigrationPaths } from '#kernel/plugin_paths'
+
+/**
+ * Core migrations first, then every plugin's (timestamps keep the order),
+ * so `node ace migration:run` migrates the core and all plugins at once.
+ */
+// Models are written by hand; no generated schema classes.
+const schemaGeneration = { enabled: false }
+
+const migrations = {
+  naturalSort: true,
+  paths: ['database/migrations', ...pluginMigrationPaths()],
+}
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    /**
+     * Embedded default: nothing to install, the file lives in tmp/.
+     */
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3'),
+      },
+      useNullAsDefault: true,
+      migrations,
+      schemaGeneration,
+      seeders: { paths: ['database/seeders'] },
+    },
+
+    /**
+     * Production: MySQL 8 or MariaDB 10.6+.
+     */
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('MYSQL_HOST', '127.0.0.1'),
+        port: env.get('MYSQL_PORT', 3306),
+        user: env.get('MYSQL_USER', 'root'),
+        password: env.get('MYSQL_PASSWORD', ''),
+        database: env.get('MYSQL_DB_NAME', 'tablero'),
+        charset: 'utf8mb4',
+        timezone: 'Z',
+        dateStrings: false,
+      },
+      pool: { min: 0, max: 10 },
+      migrations,
+      schemaGeneration,
+      seeders: { paths: ['database/seeders'] },
+    },
+  },
+})
+
+export default dbConfig
