@@ -11,8 +11,32 @@ export const DEMO_USERS: Array<{
   role: Role
   locale: 'es' | 'en'
 }> = [
-  { fullName: 'Ana Administradora', email: 'admin@tablero.test', password: 'Admin123!', role: 'admin', locale: 'es' },
-  { fullName: 'Sergio Supervisor', email: 'supervisor@tablero.test', password: 'Supervisor123!', role: 'supervisor', locale: 'es' },
-  { fullName: 'Andrea Agente', email: 'agent1@tablero.test', password: 'Agent123!', role: 'agent', locale: 'es' },
-  { fullName: 'Alberto Agente', email: 'agent2@tablero.test', password: 'Agent123!', role: 'agent', locale: 'es' },
+  {
+    fullName: 'Ana Administradora',
+    email: 'admin@tablero.test',
+    password: 'Admin123!',
+    role: 'admin',
+    locale: 'es',
+  },
+  {
+    fullName: 'Sergio Supervisor',
+    email: 'supervisor@tablero.test',
+    password: 'Supervisor123!',
+    role: 'supervisor',
+    locale: 'es',
+  },
+  {
+    fullName: 'Andrea Agente',
+    email: 'agent1@tablero.test',
+    password: 'Agent123!',
+    role: 'agent',
+    locale: 'es',
+  },
+  {
+    fullName: 'Alberto Agente',
+    email: 'agent2@tablero.test',
+    password: 'Agent123!',
+    role: 'agent',
+    locale: 'es',
+  },
 ]

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
  */
 export async function resetTestDatabase() {
   if ((process.env.DB_CONNECTION ?? 'sqlite') !== 'sqlite') return
-  const file = process.env.SQLITE_PATH ?? fileURLToPath(new URL('../../tmp/test.sqlite3', import.meta.url))
+  const file =
+    process.env.SQLITE_PATH ?? fileURLToPath(new URL('../../tmp/test.sqlite3', import.meta.url))
   await rm(file, { force: true })
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { BaseCommand, args } from '@adonisjs/core/ace'
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { pluginScaffold } from '#kernel/plugin_scaffold'
 
@@ -18,7 +18,10 @@ export default class MakePlugin extends BaseCommand {
   static options: CommandOptions = { startApp: false }
 
   @args.string({ description: 'Plugin name in kebab-case, e.g. collections-alerts' })
-  declare name: string
+  declare name: string;
+
+  @flags.string({ description: 'Folder to create the plugin in', default: 'plugins' })
+  declare in: string
 
   async run() {
     if (!PLUGIN_NAME.test(this.name)) {
@@ -26,9 +29,9 @@ export default class MakePlugin extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const root = this.app.makePath('plugins', this.name)
+    const root = this.app.makePath(this.in, this.name)
     if (existsSync(root)) {
-      this.logger.error(`Plugin "${this.name}": plugins/${this.name} already exists`)
+      this.logger.error(`Plugin "${this.name}": ${this.in}/${this.name} already exists`)
       this.exitCode = 1
       return
     }
@@ -36,7 +39,7 @@ export default class MakePlugin extends BaseCommand {
       const file = join(root, relative)
       await mkdir(join(file, '..'), { recursive: true })
       await writeFile(file, contents)
-      this.logger.action(`create plugins/${this.name}/${relative}`).succeeded()
+      this.logger.action(`create ${this.in}/${this.name}/${relative}`).succeeded()
     }
     this.logger.info(`Run "node ace migration:run", then "npm test" to see its test pass`)
   }

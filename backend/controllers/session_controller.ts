@@ -18,11 +18,15 @@ export default class SessionController {
 
     await ctx.auth.use('web').login(user)
     ctx.session.put(SESSION_VERSION_KEY, user.sessionVersion)
-    await AuditLog.record(db.connection(), { ...actorFromContext(ctx), actorId: user.id }, {
-      action: 'auth.login',
-      resource: 'users',
-      recordId: user.id,
-    })
+    await AuditLog.record(
+      db.connection(),
+      { ...actorFromContext(ctx), actorId: user.id },
+      {
+        action: 'auth.login',
+        resource: 'users',
+        recordId: user.id,
+      }
+    )
     return { data: { user: user.toPublic() } }
   }
 
@@ -62,7 +66,8 @@ export default class SessionController {
     const key = loginThrottleKey(email, ctx.request.ip())
     const [throttled, user] = await loginThrottle().penalize(key, async () => {
       const found = await User.verifyCredentials(email, password)
-      if (!found.active) throw new TableroError('INVALID_CREDENTIALS', 'Wrong email or password', 401)
+      if (!found.active)
+        throw new TableroError('INVALID_CREDENTIALS', 'Wrong email or password', 401)
       return found
     })
     if (throttled) {

@@ -36,17 +36,21 @@ export function actorFromContext(ctx: HttpContext): AuditActor {
  */
 export class AuditLog {
   static async record(client: QueryClientContract, actor: AuditActor, entry: AuditEntry) {
-    await client.insertQuery().table('audit_logs').insert({
-      actor_id: actor.actorId,
-      action: entry.action,
-      resource: entry.resource,
-      record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: actor.ip,
-      request_id: actor.requestId,
-      created_at: toSqlDateTime(DateTime.utc()),
-    })
+    await client
+      .insertQuery()
+      .table('audit_logs')
+      .insert({
+        actor_id: actor.actorId,
+        action: entry.action,
+        resource: entry.resource,
+        record_id:
+          entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        ip: actor.ip,
+        request_id: actor.requestId,
+        created_at: toSqlDateTime(DateTime.utc()),
+      })
   }
 }
 

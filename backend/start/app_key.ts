@@ -12,7 +12,8 @@ export async function ensureAppKey(appRoot: URL) {
   const dir = new URL('tmp/', appRoot)
   const file = new URL('app_key', dir)
   try {
-    process.env.APP_KEY = (await readFile(file, 'utf8')).trim()
+    const stored = await readFile(file, 'utf8')
+    process.env.APP_KEY = stored.trim()
   } catch {
     const key = randomBytes(32).toString('base64url')
     await mkdir(dir, { recursive: true })

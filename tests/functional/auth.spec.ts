@@ -43,7 +43,9 @@ test.group('Auth: session sign-in', (group) => {
       .json({ email: 'not-an-email', password: 'x' })
       .withCsrfToken()
     response.assertStatus(422)
-    response.assertBodyContains({ error: { code: 'VALIDATION_FAILED', fields: [{ field: 'email' }] } })
+    response.assertBodyContains({
+      error: { code: 'VALIDATION_FAILED', fields: [{ field: 'email' }] },
+    })
   })
 
   test('the sixth failed sign-in within a minute answers 429', async ({ client, assert }) => {
@@ -135,7 +137,10 @@ test.group('Auth: session and tokens', (group) => {
     after.assertStatus(401)
   })
 
-  test('logging a user out everywhere ends their sessions and tokens', async ({ client, assert }) => {
+  test('logging a user out everywhere ends their sessions and tokens', async ({
+    client,
+    assert,
+  }) => {
     const admin = await signIn(client, 'admin')
     const agent = await signIn(client, 'agent')
     const token = await User.accessTokens.create(agent.user)

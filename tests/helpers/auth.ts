@@ -13,7 +13,11 @@ export async function signIn(client: ApiClient, roleOrUser: Role | User = 'admin
   const user = typeof roleOrUser === 'string' ? await makeUser(roleOrUser) : roleOrUser
   const as = <T extends { loginAs(u: User): T; withSession(v: object): T; withCsrfToken(): T }>(
     request: T
-  ) => request.loginAs(user).withSession({ [SESSION_VERSION_KEY]: user.sessionVersion }).withCsrfToken()
+  ) =>
+    request
+      .loginAs(user)
+      .withSession({ [SESSION_VERSION_KEY]: user.sessionVersion })
+      .withCsrfToken()
 
   return {
     user,

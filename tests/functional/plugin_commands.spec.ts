@@ -1,0 +1,114 @@
+import { rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { test } from '@japa/runner'
+import ace from '@adonisjs/core/services/ace'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import plugins from '#services/plugins'
+import PluginList from '#commands/plugin_list'
+import PluginEnable from '#commands/plugin_enable'
+import PluginDisable from '#commands/plugin_disable'
+import MakePlugin from '#commands/make_plugin'
+import { PluginRegistry } from '#kernel/plugin_registry'
+
+test.group('Plugin commands', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.setup(() => {
+    ace.ui.switchMode('raw')
+    return () => ace.ui.switchMode('normal')
+  })
+
+  test('plugin:list shows every plugin with its state', async ({ assert }) => {
+    const command = await ace.create(PluginList, [])
+    await command.exec()
+    command.assertSucceeded()
+    const output = command.logger
+      .getLogs()
+      .map((log) => log.message)
+      .join('\n')
+    assert.include(output, 'hello')
+    assert.include(output, 'greeter-extra')
+    assert.include(output, 'enabled')
+  })
+
+  test('plugin:disable then plugin:enable toggles the state', async ({ assert }) => {
+    const off = await ace.create(PluginDisable, ['greeter-extra'])
+    await off.exec()
+    off.assertSucceeded()
+    off.assertLog('[ green(success) ] Plugin "greeter-extra" is disabled')
+    assert.isFalse(plugins.isEnabled('greeter-extra'))
+
+    const on = await ace.create(PluginEnable, ['greeter-extra'])
+    await on.exec()
+    on.assertSucceeded()
+    assert.isTrue(plugins.isEnabled('greeter-extra'))
+  })
+
+  test('plugin:disable refuses while a dependent is enabled, in one line', async ({ assert }) => {
+    const command = await ace.create(PluginDisable, ['hello'])
+    await command.exec()
+    command.assertFailed()
+    command.assertLog(
+      '[ red(error) ] Cannot disable "hello": "greeter-extra" depend on it; disable them first',
+      'stderr'
+    )
+    assert.isTrue(plugins.isEnabled('hello'))
+  })
+
+  test('plugin:enable names an unknown plugin', async () => {
+    const command = await ace.create(PluginEnable, ['nope'])
+    await command.exec()
+    command.assertFailed()
+    command.assertLog('[ red(error) ] Unknown plugin "nope"', 'stderr')
+  })
+})
+
+test.group('make:plugin', (group) => {
+  const dir = 'tmp/scaffold-test'
+  group.each.setup(async () => {
+    ace.ui.switchMode('raw')
+    await rm(app.makePath(dir), { recursive: true, force: true })
+    return async () => {
+      ace.ui.switchMode('normal')
+      await rm(app.makePath(dir), { recursive: true, force: true })
+    }
+  })
+
+  test('scaffolds the plugin anatomy with a manifest the kernel accepts', async ({ assert }) => {
+    const command = await ace.create(MakePlugin, ['call-notes', '--in', dir])
+    await command.exec()
+    command.assertSucceeded()
+    for (const file of [
+      'plugin.ts',
+      'backend/routes.ts',
+      'database/migrations/.gitkeep',
+      'admin/index.tsx',
+      'tests/call-notes.spec.ts',
+      'README.md',
+    ]) {
+      assert.isTrue(existsSync(app.makePath(dir, 'call-notes', file)), file)
+    }
+    const manifests = await new PluginRegistry().discover({ TABLERO_PLUGIN_DIRS: dir })
+    assert.equal(manifests[0].name, 'call-notes')
+    assert.deepEqual(manifests[0].label, { es: 'Call Notes', en: 'Call Notes' })
+  })
+
+  test('refuses a name that is not kebab-case', async () => {
+    const command = await ace.create(MakePlugin, ['Bad_Name', '--in', dir])
+    await command.exec()
+    command.assertFailed()
+    command.assertLog(
+      '[ red(error) ] Plugin "Bad_Name": the name must be kebab-case (e.g. my-plugin)',
+      'stderr'
+    )
+  })
+
+  test('refuses to overwrite an existing plugin', async () => {
+    await (await ace.create(MakePlugin, ['twice', '--in', dir])).exec()
+    const again = await ace.create(MakePlugin, ['twice', '--in', dir])
+    await again.exec()
+    again.assertFailed()
+    again.assertLog(`[ red(error) ] Plugin "twice": ${dir}/twice already exists`, 'stderr')
+  })
+})
