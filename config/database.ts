@@ -28,6 +28,16 @@ const dbConfig = defineConfig({
         filename: env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3'),
       },
       useNullAsDefault: true,
+      pool: {
+        // WAL lets the streaming CSV export read while requests keep writing;
+        // foreign keys are off by default in SQLite.
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('busy_timeout = 5000')
+          connection.pragma('foreign_keys = ON')
+          done(null, connection)
+        },
+      },
       migrations,
       schemaGeneration,
       seeders: { paths: ['database/seeders'] },
@@ -46,7 +56,7 @@ const dbConfig = defineConfig({
         database: env.get('MYSQL_DB_NAME', 'tablero'),
         charset: 'utf8mb4',
         timezone: 'Z',
-        dateStrings: false,
+        dateStrings: ['DATE'],
       },
       pool: { min: 0, max: 10 },
       migrations,

@@ -2,10 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#models/user'
 import plugins from '#services/plugins'
 import { permissionsOf } from '#abilities/roles'
+import resources from '#services/resources'
+import { describeResources } from '#resources/resource_meta'
 
 /**
- * What the signed-in user's admin should show: permissions and the
- * enabled plugins' menu entries visible to the user's role. Computed per
+ * What the signed-in user's admin should show: permissions, the enabled
+ * plugins' menu entries visible to the user's role, and the resources the
+ * user may list with their fields. Computed per
  * request from the registry, so a toggle shows at once.
  */
 export default class MetaController {
@@ -24,7 +27,7 @@ export default class MetaController {
             .filter((entry) => !entry.roles || entry.roles.includes(user.role))
             .map(({ roles: _roles, ...entry }) => entry),
         })),
-        resources: [],
+        resources: describeResources(resources, user),
       },
     }
   }

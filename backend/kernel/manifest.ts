@@ -1,4 +1,5 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
+import type { ResourceDefinition } from '#resources/types'
 
 export interface Translated {
   es: string
@@ -45,6 +46,8 @@ export interface PluginManifest {
   permissions?: string[]
   menu?: PluginMenuEntry[]
   routes?: () => Promise<{ default: PluginRoutes }>
+  /** resources served by the generic REST and admin screens */
+  resources?: () => Promise<{ default: ResourceDefinition[] }>
   /** event name -> handler module; handlers stop while the plugin is off */
   events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
 }

@@ -65,11 +65,11 @@ export async function validateManifest(folder: string, value: unknown): Promise<
       500
     )
   }
-  for (const key of ['routes'] as const) {
+  for (const key of ['routes', 'resources'] as const) {
     if (manifest[key] !== undefined && typeof manifest[key] !== 'function') {
       throw new TableroError(
         'PLUGIN_MANIFEST_INVALID',
-        `Plugin "${folder}": "${key}" must be a lazy import () => import('./backend/routes.js')`,
+        `Plugin "${folder}": "${key}" must be a lazy import, e.g. () => import('./backend/${key}.ts')`,
         500
       )
     }

@@ -1,10 +1,13 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import { PluginRegistry } from '#kernel/plugin_registry'
 import { PluginEventBridge } from '#kernel/plugin_events'
+import { ResourceRegistry } from '#resources/resource_registry'
+import { coreResources } from '#resources/core/index'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
     'tablero.plugins': PluginRegistry
+    'tablero.resources': ResourceRegistry
   }
 }
 
@@ -18,13 +21,34 @@ export default class KernelProvider {
 
   register() {
     this.app.container.singleton('tablero.plugins', () => new PluginRegistry())
+    this.app.container.singleton(
+      'tablero.resources',
+      async (resolver) => new ResourceRegistry(await resolver.make('tablero.plugins'))
+    )
   }
 
   async boot() {
     const registry = await this.app.container.make('tablero.plugins')
     await registry.discover()
+    await this.#registerResources(registry)
     const emitter = await this.app.container.make('emitter')
     new PluginEventBridge(registry, emitter).listen()
+  }
+
+  /**
+   * Core resources, then every plugin's (enabled or not: the registry hides
+   * a disabled plugin's resources at request time).
+   */
+  async #registerResources(plugins: PluginRegistry) {
+    const resources = await this.app.container.make('tablero.resources')
+    for (const definition of coreResources) resources.register(definition)
+    for (const manifest of plugins.manifests) {
+      if (!manifest.resources) continue
+      const { default: definitions } = await manifest.resources()
+      for (const definition of definitions) {
+        resources.register({ ...definition, plugin: manifest.name })
+      }
+    }
   }
 
   async ready() {

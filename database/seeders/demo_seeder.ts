@@ -10,7 +10,6 @@ import { AuditLog, SYSTEM_ACTOR } from '#services/audit_log'
  * so it never touches a real installation.
  */
 export default class DemoSeeder extends BaseSeeder {
-
   async run() {
     const existing = await User.query().count('* as total').first()
     if (Number(existing?.$extras.total ?? 0) > 0) {

@@ -1,0 +1,91 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import resources from '#services/resources'
+import plugins from '#services/plugins'
+import { ResourceService } from '#resources/resource_service'
+import { TableroError } from '#exceptions/tablero_error'
+
+/**
+ * Generic REST for every resource: /api/r/:resource[/:id]. All the work is
+ * in ResourceService; this class only maps HTTP to it.
+ */
+export default class ResourcesController {
+  async #service(ctx: HttpContext) {
+    await plugins.refresh()
+    return new ResourceService(resources, ctx)
+  }
+
+  async index(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    return service.list(ctx.params.resource, ctx.request.qs())
+  }
+
+  /**
+   * The same list with the parameters in a JSON body, for filters too big
+   * for a URL.
+   */
+  async query(ctx: HttpContext) {
+    requireJson(ctx)
+    const service = await this.#service(ctx)
+    return service.list(ctx.params.resource, ctx.request.body())
+  }
+
+  async show(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    return service.show(ctx.params.resource, ctx.params.id)
+  }
+
+  async store(ctx: HttpContext) {
+    requireJson(ctx)
+    const service = await this.#service(ctx)
+    const result = await service.create(ctx.params.resource, ctx.request.body())
+    return ctx.response.created(result)
+  }
+
+  async update(ctx: HttpContext) {
+    requireJson(ctx)
+    const service = await this.#service(ctx)
+    return service.update(ctx.params.resource, ctx.params.id, ctx.request.body())
+  }
+
+  async destroy(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    await service.destroy(ctx.params.resource, ctx.params.id)
+    return ctx.response.noContent()
+  }
+
+  async bulkUpdate(ctx: HttpContext) {
+    requireJson(ctx)
+    const service = await this.#service(ctx)
+    return service.bulkUpdate(ctx.params.resource, ctx.request.body())
+  }
+
+  async bulkDelete(ctx: HttpContext) {
+    requireJson(ctx)
+    const service = await this.#service(ctx)
+    return service.bulkDelete(ctx.params.resource, ctx.request.body())
+  }
+
+  async history(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    return service.history(ctx.params.resource, ctx.params.id)
+  }
+
+  async export(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    const { filename, stream } = service.export(ctx.params.resource, ctx.request.qs())
+    ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
+    ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)
+    ctx.response.header('Cache-Control', 'no-store')
+    return ctx.response.stream(stream)
+  }
+}
+
+function requireJson(ctx: HttpContext) {
+  if (!ctx.request.is(['json'])) {
+    throw new TableroError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON (Content-Type: application/json)',
+      415
+    )
+  }
+}

@@ -1,0 +1,12 @@
+import { TableroError } from '#exceptions/tablero_error'
+
+/**
+ * A 422 naming the offending input path, e.g. `sort[0]` or `filter.and[2].op`.
+ */
+export function fieldInputError(field: string, message: string, rule = 'invalid') {
+  return new TableroError('INVALID_INPUT', `${field}: ${message}`, 422, [{ field, message, rule }])
+}
+
+export function notFound(resource: string) {
+  return new TableroError('NOT_FOUND', `No such record in ${resource}`, 404)
+}

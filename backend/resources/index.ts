@@ -1,0 +1,12 @@
+/**
+ * The resource engine's public surface for the core and plugins.
+ */
+export { defineResource, field } from './define_resource.ts'
+export type {
+  FieldDefinition,
+  FieldType,
+  ResourceAction,
+  ResourceDefinition,
+  RowScope,
+  SelectOption,
+} from './types.ts'

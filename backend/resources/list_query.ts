@@ -1,0 +1,167 @@
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { FieldDefinition } from './types.ts'
+import { fieldInputError } from './errors.ts'
+import { parseFilterTree, type FilterNode } from './filter_tree.ts'
+
+export const MAX_PER_PAGE = 100
+const MAX_SORT_KEYS = 3
+const MAX_SEARCH = 200
+
+export interface ListParams {
+  page: number
+  perPage: number
+  sort: Array<{ field: FieldDefinition; direction: 'asc' | 'desc' }>
+  filter: FilterNode | null
+  q: string | null
+}
+
+/**
+ * Reads page, perPage, sort, filter and q from the query string (or the
+ * body of POST …/query) into checked parameters. Nothing the client sends
+ * reaches SQL except as a binding or as a declared field's column name.
+ */
+export function parseListParams(
+  input: Record<string, unknown>,
+  fields: Map<string, FieldDefinition>,
+  defaultSort: string
+): ListParams {
+  const page = positiveInt(input.page ?? 1, 'page', 1_000_000)
+  const perPage = positiveInt(input.perPage ?? 25, 'perPage', MAX_PER_PAGE)
+  const sort = parseSort(input.sort ?? defaultSort, fields)
+
+  let filter: FilterNode | null = null
+  if (input.filter !== undefined && input.filter !== null && input.filter !== '') {
+    let tree = input.filter
+    if (typeof tree === 'string') {
+      try {
+        tree = JSON.parse(tree)
+      } catch {
+        throw fieldInputError('filter', 'Not valid JSON')
+      }
+    }
+    filter = parseFilterTree(tree, fields)
+  }
+
+  let q: string | null = null
+  if (input.q !== undefined && input.q !== null && input.q !== '') {
+    if (typeof input.q !== 'string') throw fieldInputError('q', 'Expected a text')
+    if (input.q.length > MAX_SEARCH) throw fieldInputError('q', `At most ${MAX_SEARCH} characters`)
+    q = input.q.trim() || null
+  }
+  return { page, perPage, sort, filter, q }
+}
+
+function positiveInt(value: unknown, name: string, max: number) {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
+    throw fieldInputError(name, 'Expected a whole number from 1')
+  }
+  if (number > max) throw fieldInputError(name, `At most ${max}`)
+  return number
+}
+
+function parseSort(value: unknown, fields: Map<string, FieldDefinition>) {
+  const keys = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null
+  if (!keys) throw fieldInputError('sort', 'Expected e.g. -created_at,name')
+  if (keys.length > MAX_SORT_KEYS) throw fieldInputError('sort', `At most ${MAX_SORT_KEYS} keys`)
+  return keys
+    .filter((key) => key !== '')
+    .map((key, i) => {
+      if (typeof key !== 'string') throw fieldInputError(`sort[${i}]`, 'Expected a field name')
+      const direction = key.startsWith('-') ? ('desc' as const) : ('asc' as const)
+      const field = fields.get(key.replace(/^[-+]/, ''))
+      if (!field || !field.sortable) {
+        throw fieldInputError(`sort[${i}]`, `Unknown or non-sortable field "${key}"`)
+      }
+      return { field, direction }
+    })
+}
+
+/**
+ * Escapes LIKE wildcards so user text matches literally. The escape
+ * character is `!` because a backslash literal is spelled differently on
+ * MySQL and SQLite.
+ */
+function likeLiteral(text: string) {
+  return text.replace(/[!%_]/g, (char) => `!${char}`)
+}
+
+const LIKE = `?? LIKE ? ESCAPE '!'`
+
+export function applyFilter(query: DatabaseQueryBuilderContract, node: FilterNode) {
+  if (node.kind === 'group') {
+    query.where((group) => {
+      for (const child of node.children) {
+        if (node.join === 'and') group.where((sub) => applyFilter(sub, child))
+        else group.orWhere((sub) => applyFilter(sub, child))
+      }
+    })
+    return
+  }
+  const column = node.field.name
+  const value = node.value
+  switch (node.op) {
+    case 'eq':
+      query.where(column, value as never)
+      break
+    case 'ne':
+      query.where((sub) => sub.whereNot(column, value as never).orWhereNull(column))
+      break
+    case 'gt':
+      query.where(column, '>', value as never)
+      break
+    case 'gte':
+      query.where(column, '>=', value as never)
+      break
+    case 'lt':
+      query.where(column, '<', value as never)
+      break
+    case 'lte':
+      query.where(column, '<=', value as never)
+      break
+    case 'in':
+      query.whereIn(column, value as never[])
+      break
+    case 'between':
+      query.whereBetween(column, value as [never, never])
+      break
+    case 'null':
+      query.whereNull(column)
+      break
+    case 'notNull':
+      query.whereNotNull(column)
+      break
+    case 'contains':
+      query.whereRaw(LIKE, [column, `%${likeLiteral(String(value))}%`])
+      break
+    case 'startsWith':
+      query.whereRaw(LIKE, [column, `${likeLiteral(String(value))}%`])
+      break
+  }
+}
+
+/**
+ * `q`: each word must appear in one of the searchable fields.
+ */
+export function applySearch(
+  query: DatabaseQueryBuilderContract,
+  q: string,
+  searchable: FieldDefinition[]
+) {
+  if (searchable.length === 0) return
+  for (const word of q.split(/\s+/).slice(0, 5)) {
+    const pattern = `%${likeLiteral(word)}%`
+    query.where((sub) => {
+      for (const field of searchable) sub.orWhereRaw(LIKE, [field.name, pattern])
+    })
+  }
+}
+
+export function applySort(
+  query: DatabaseQueryBuilderContract,
+  sort: ListParams['sort'],
+  primaryKey: string
+) {
+  for (const { field, direction } of sort) query.orderBy(field.name, direction)
+  if (!sort.some(({ field }) => field.name === primaryKey)) query.orderBy(primaryKey, 'asc')
+}

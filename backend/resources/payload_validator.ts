@@ -1,0 +1,116 @@
+import vine from '@vinejs/vine'
+import type { FieldDefinition } from './types.ts'
+import { fieldInputError } from './errors.ts'
+import { coerceValue } from './values.ts'
+
+type Mode = 'create' | 'update'
+
+/**
+ * VineJS rule for one field, built from its metadata.
+ */
+function ruleFor(field: FieldDefinition) {
+  switch (field.type) {
+    case 'number':
+    case 'relation': {
+      let rule = vine.number().withoutDecimals()
+      if (field.min !== undefined) rule = rule.min(field.min)
+      if (field.max !== undefined) rule = rule.max(field.max)
+      return rule
+    }
+    case 'decimal': {
+      let rule = vine.number()
+      if (field.min !== undefined) rule = rule.min(field.min)
+      if (field.max !== undefined) rule = rule.max(field.max)
+      return rule
+    }
+    case 'boolean':
+      return vine.boolean()
+    case 'select':
+      return vine.enum((field.options ?? []).map((option) => option.value))
+    case 'email':
+      return vine
+        .string()
+        .trim()
+        .maxLength(field.maxLength ?? 254)
+        .email()
+    case 'url':
+      return vine
+        .string()
+        .trim()
+        .maxLength(field.maxLength ?? 2000)
+        .url()
+    case 'phone':
+      return vine
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s().-]{6,24}$/)
+    case 'date':
+      return vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+    case 'datetime':
+      return vine.string().maxLength(40)
+    default: {
+      let rule = vine
+        .string()
+        .trim()
+        .maxLength(field.maxLength ?? (field.type === 'textarea' ? 10_000 : 255))
+      if (field.required) rule = rule.minLength(1)
+      return rule
+    }
+  }
+}
+
+const cache = new WeakMap<Map<string, FieldDefinition>, Record<Mode, ReturnType<typeof compile>>>()
+
+function compile(fields: Map<string, FieldDefinition>, mode: Mode) {
+  const properties: Record<string, any> = {}
+  for (const field of fields.values()) {
+    if (field.readOnly) continue
+    const rule = ruleFor(field)
+    properties[field.name] =
+      mode === 'create' && field.required
+        ? rule
+        : field.required
+          ? rule.optional()
+          : rule.nullable().optional()
+  }
+  return vine.compile(vine.object(properties))
+}
+
+/**
+ * Validates a create or update body against the resource's fields: unknown
+ * and read-only keys are refused, then VineJS checks types and rules, then
+ * values are converted to what the columns store.
+ */
+export async function validatePayload(
+  fields: Map<string, FieldDefinition>,
+  body: unknown,
+  mode: Mode
+): Promise<Record<string, unknown>> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw fieldInputError('body', 'Expected a JSON object')
+  }
+  for (const key of Object.keys(body)) {
+    const field = fields.get(key)
+    if (!field) throw fieldInputError(key, `Unknown field "${key}"`, 'unknownField')
+    if (field.readOnly) throw fieldInputError(key, `"${key}" is read-only`, 'readOnly')
+  }
+  let compiled = cache.get(fields)
+  if (!compiled) {
+    compiled = { create: compile(fields, 'create'), update: compile(fields, 'update') }
+    cache.set(fields, compiled)
+  }
+  const valid = (await compiled[mode].validate(body)) as Record<string, unknown>
+  const values: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(valid)) {
+    if (value === undefined) continue
+    values[key] = coerceValue(fields.get(key)!, value, key)
+  }
+  if (mode === 'create') {
+    for (const field of fields.values()) {
+      if (values[field.name] === undefined && field.defaultValue !== undefined && !field.readOnly) {
+        values[field.name] = coerceValue(field, field.defaultValue, field.name)
+      }
+    }
+  }
+  return values
+}

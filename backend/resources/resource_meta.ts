@@ -1,0 +1,49 @@
+import type User from '#models/user'
+import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
+import { ACTIONS, type ResourceAction } from './types.ts'
+import { operatorsFor } from './filter_tree.ts'
+
+/**
+ * The resources a user may list, described for the admin's generic
+ * screens: fields with types, labels, options and the operators each one
+ * accepts, plus the actions this user may take.
+ */
+export function describeResources(registry: ResourceRegistry, user: User) {
+  return registry
+    .all()
+    .filter((definition) => registry.can(user, definition, 'list'))
+    .map((definition) => {
+      const fields = [...registry.fieldsOf(definition).values()]
+      const actions = Object.fromEntries(
+        ACTIONS.map((action) => [action, registry.can(user, definition, action)])
+      ) as Record<ResourceAction, boolean>
+      return {
+        name: definition.name,
+        label: definition.label,
+        plugin: definition.plugin ?? null,
+        primaryKey: primaryKeyOf(definition),
+        defaultSort: definition.defaultSort ?? primaryKeyOf(definition),
+        searchable: fields.some((field) => field.searchable),
+        actions,
+        fields: fields.map((field) => ({
+          name: field.name,
+          type: field.type,
+          label: field.label,
+          required: field.required ?? false,
+          readOnly: field.readOnly ?? false,
+          listable: field.listable ?? false,
+          filterable: field.filterable ?? false,
+          sortable: field.sortable ?? false,
+          searchable: field.searchable ?? false,
+          options: field.options ?? null,
+          relation: field.relation ?? null,
+          defaultValue: field.defaultValue ?? null,
+          min: field.min ?? null,
+          max: field.max ?? null,
+          maxLength: field.maxLength ?? null,
+          help: field.help ?? null,
+          operators: field.filterable ? operatorsFor(field) : [],
+        })),
+      }
+    })
+}

@@ -1,0 +1,351 @@
+import { Readable } from 'node:stream'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type User from '#models/user'
+import { TableroError } from '#exceptions/tablero_error'
+import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
+import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
+import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
+import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
+import { validatePayload } from './payload_validator.ts'
+import { presentValue } from './values.ts'
+import { fieldInputError, notFound } from './errors.ts'
+import { streamRows } from './row_stream.ts'
+import { csvLine } from './csv.ts'
+
+const MAX_BULK_IDS = 500
+const MAX_ID_LENGTH = 64
+
+/**
+ * The one path every generic read and write goes through: authorize (role
+ * × resource × action), restrict to the role's row scope, validate from
+ * the field metadata, write, and audit in the same transaction.
+ */
+export class ResourceService {
+  constructor(
+    private registry: ResourceRegistry,
+    private ctx: HttpContext
+  ) {}
+
+  get #user() {
+    return this.ctx.auth.getUserOrFail() as User
+  }
+
+  #authorize(name: string, action: ResourceAction) {
+    const definition = this.registry.getOrFail(name)
+    if (!this.registry.can(this.#user, definition, action)) {
+      throw new TableroError('FORBIDDEN', `You may not ${action} ${definition.name}`, 403)
+    }
+    return { definition, fields: this.registry.fieldsOf(definition) }
+  }
+
+  #scoped(definition: ResourceDefinition, client: QueryClientContract = db.connection()) {
+    const query = client.from(definition.table)
+    definition.scopes?.[this.#user.role]?.(query, this.#user)
+    return query
+  }
+
+  #present(fields: Map<string, FieldDefinition>, row: Record<string, unknown>) {
+    const out: Record<string, unknown> = {}
+    for (const field of fields.values()) out[field.name] = presentValue(field, row[field.name])
+    return out
+  }
+
+  #columns(fields: Map<string, FieldDefinition>) {
+    return [...fields.keys()]
+  }
+
+  #id(definition: ResourceDefinition, fields: Map<string, FieldDefinition>, raw: unknown) {
+    const pk = fields.get(primaryKeyOf(definition))!
+    const text = String(raw ?? '')
+    if (pk.type === 'number') {
+      if (!/^\d{1,15}$/.test(text)) throw notFound(definition.name)
+      return Number(text)
+    }
+    if (text.length === 0 || text.length > MAX_ID_LENGTH) throw notFound(definition.name)
+    return text
+  }
+
+  async list(name: string, input: Record<string, unknown>) {
+    const { definition, fields } = this.#authorize(name, 'list')
+    const params = parseListParams(
+      input,
+      fields,
+      definition.defaultSort ?? primaryKeyOf(definition)
+    )
+    const query = this.#filtered(definition, fields, params)
+    const [countRow] = await query.clone().clearOrder().count('* as total')
+    applySort(query, params.sort, primaryKeyOf(definition))
+    const rows = await query
+      .select(this.#columns(fields))
+      .offset((params.page - 1) * params.perPage)
+      .limit(params.perPage)
+    return {
+      data: rows.map((row) => this.#present(fields, row)),
+      meta: { total: Number(countRow.total), page: params.page, perPage: params.perPage },
+    }
+  }
+
+  #filtered(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    params: ReturnType<typeof parseListParams>
+  ) {
+    const query = this.#scoped(definition)
+    if (params.filter) applyFilter(query, params.filter)
+    if (params.q) {
+      applySearch(
+        query,
+        params.q,
+        [...fields.values()].filter((field) => field.searchable)
+      )
+    }
+    return query
+  }
+
+  async show(name: string, rawId: unknown) {
+    const { definition, fields } = this.#authorize(name, 'show')
+    const row = await this.#findRow(definition, fields, rawId)
+    return { data: this.#present(fields, row) }
+  }
+
+  async #findRow(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    rawId: unknown,
+    client?: QueryClientContract
+  ) {
+    const id = this.#id(definition, fields, rawId)
+    const query = this.#scoped(definition, client).where(primaryKeyOf(definition), id)
+    if (client && client.dialect.name === 'mysql') query.forUpdate()
+    const row = await query.select(this.#columns(fields)).first()
+    if (!row) throw notFound(definition.name)
+    return row as Record<string, unknown>
+  }
+
+  async create(name: string, body: unknown) {
+    const { definition, fields } = this.#authorize(name, 'create')
+    const values = await validatePayload(fields, body, 'create')
+    const row = await db.transaction(async (trx) => {
+      await definition.hooks?.beforeCreate?.(values, { user: this.#user, trx, ctx: this.ctx })
+      const now = toSqlDateTime(DateTime.utc())
+      if (fields.has('created_at')) values.created_at = now
+      if (fields.has('updated_at')) values.updated_at = now
+      const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
+      const id = values[primaryKeyOf(definition)] ?? insertedId
+      const created = await trx
+        .from(definition.table)
+        .where(primaryKeyOf(definition), id as never)
+        .select(this.#columns(fields))
+        .firstOrFail()
+      const presented = this.#present(fields, created)
+      await AuditLog.record(trx, actorFromContext(this.ctx), {
+        action: 'create',
+        resource: definition.name,
+        recordId: String(id),
+        after: presented,
+      })
+      return presented
+    })
+    return { data: row }
+  }
+
+  async update(name: string, rawId: unknown, body: unknown) {
+    const { definition, fields } = this.#authorize(name, 'update')
+    const values = await validatePayload(fields, body, 'update')
+    const row = await db.transaction(async (trx) =>
+      this.#updateOne(definition, fields, rawId, values, trx)
+    )
+    return { data: row }
+  }
+
+  async #updateOne(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    rawId: unknown,
+    values: Record<string, unknown>,
+    trx: QueryClientContract
+  ) {
+    const beforeRow = await this.#findRow(definition, fields, rawId, trx)
+    const before = this.#present(fields, beforeRow)
+    const changes = { ...values }
+    await definition.hooks?.beforeUpdate?.(changes, before, {
+      user: this.#user,
+      trx,
+      ctx: this.ctx,
+    })
+    if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
+    const pk = primaryKeyOf(definition)
+    await trx
+      .from(definition.table)
+      .where(pk, beforeRow[pk] as never)
+      .update(changes)
+    const afterRow = await trx
+      .from(definition.table)
+      .where(pk, beforeRow[pk] as never)
+      .select(this.#columns(fields))
+      .firstOrFail()
+    const after = this.#present(fields, afterRow)
+    await AuditLog.record(trx, actorFromContext(this.ctx), {
+      action: 'update',
+      resource: definition.name,
+      recordId: String(beforeRow[pk]),
+      ...changedOnly(before, after),
+    })
+    return after
+  }
+
+  async destroy(name: string, rawId: unknown) {
+    const { definition, fields } = this.#authorize(name, 'delete')
+    await db.transaction(async (trx) => this.#deleteOne(definition, fields, rawId, trx))
+  }
+
+  async #deleteOne(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    rawId: unknown,
+    trx: QueryClientContract
+  ) {
+    const row = await this.#findRow(definition, fields, rawId, trx)
+    await definition.hooks?.beforeDelete?.(row, { user: this.#user, trx, ctx: this.ctx })
+    const pk = primaryKeyOf(definition)
+    await trx
+      .from(definition.table)
+      .where(pk, row[pk] as never)
+      .delete()
+    await AuditLog.record(trx, actorFromContext(this.ctx), {
+      action: 'delete',
+      resource: definition.name,
+      recordId: String(row[pk]),
+      before: this.#present(fields, row),
+    })
+  }
+
+  /**
+   * Applies the same change to several records, all or nothing: an id the
+   * user cannot see fails the whole request with 404.
+   */
+  async bulkUpdate(name: string, body: unknown) {
+    const { definition, fields } = this.#authorize(name, 'update')
+    const { ids, values: raw } = bulkBody(body, true)
+    const values = await validatePayload(fields, raw, 'update')
+    if (Object.keys(values).length === 0) throw fieldInputError('values', 'Nothing to change')
+    await db.transaction(async (trx) => {
+      for (const id of ids) await this.#updateOne(definition, fields, id, values, trx)
+    })
+    return { data: { affected: ids.length } }
+  }
+
+  async bulkDelete(name: string, body: unknown) {
+    const { definition, fields } = this.#authorize(name, 'delete')
+    const { ids } = bulkBody(body, false)
+    await db.transaction(async (trx) => {
+      for (const id of ids) await this.#deleteOne(definition, fields, id, trx)
+    })
+    return { data: { affected: ids.length } }
+  }
+
+  /**
+   * The audit entries of one record, newest first (the history tab).
+   */
+  async history(name: string, rawId: unknown) {
+    const { definition, fields } = this.#authorize(name, 'show')
+    const row = await this.#findRow(definition, fields, rawId)
+    const entries = await db
+      .from('audit_logs')
+      .leftJoin('users', 'users.id', 'audit_logs.actor_id')
+      .where('audit_logs.resource', definition.name)
+      .where('audit_logs.record_id', String(row[primaryKeyOf(definition)]))
+      .orderBy('audit_logs.id', 'desc')
+      .limit(200)
+      .select(
+        'audit_logs.id',
+        'audit_logs.action',
+        'audit_logs.before',
+        'audit_logs.after',
+        'audit_logs.ip',
+        'audit_logs.created_at',
+        'audit_logs.actor_id',
+        'users.full_name as actor_name'
+      )
+    return {
+      data: entries.map((entry) => ({
+        id: Number(entry.id),
+        action: entry.action,
+        actor: entry.actor_id ? { id: entry.actor_id, name: entry.actor_name } : null,
+        before: entry.before ? JSON.parse(entry.before) : null,
+        after: entry.after ? JSON.parse(entry.after) : null,
+        ip: entry.ip,
+        createdAt: presentValue(
+          { name: 'created_at', type: 'datetime', label: { es: '', en: '' } },
+          entry.created_at
+        ),
+      })),
+    }
+  }
+
+  /**
+   * CSV of the filtered, sorted list, streamed row by row.
+   */
+  export(name: string, input: Record<string, unknown>) {
+    const { definition, fields } = this.#authorize(name, 'export')
+    const params = parseListParams(
+      input,
+      fields,
+      definition.defaultSort ?? primaryKeyOf(definition)
+    )
+    const query = this.#filtered(definition, fields, params).select(this.#columns(fields))
+    applySort(query, params.sort, primaryKeyOf(definition))
+    const present = (row: Record<string, unknown>) => this.#present(fields, row)
+    const names = [...fields.keys()]
+    async function* lines() {
+      yield '\uFEFF' + csvLine(names)
+      let batch = ''
+      for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
+        const values = present(row)
+        batch += csvLine(names.map((key) => values[key]))
+        if (batch.length > 64 * 1024) {
+          yield batch
+          batch = ''
+        }
+      }
+      if (batch) yield batch
+    }
+    return { filename: `${definition.name}.csv`, stream: Readable.from(lines()) }
+  }
+}
+
+function bulkBody(body: unknown, withValues: boolean) {
+  const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  const ids = record.ids
+  if (!Array.isArray(ids) || ids.length === 0)
+    throw fieldInputError('ids', 'Expected a non-empty array')
+  if (ids.length > MAX_BULK_IDS) throw fieldInputError('ids', `At most ${MAX_BULK_IDS} ids`)
+  ids.forEach((id, i) => {
+    if (typeof id !== 'number' && typeof id !== 'string') {
+      throw fieldInputError(`ids[${i}]`, 'Expected an id')
+    }
+  })
+  if (withValues && (!record.values || typeof record.values !== 'object')) {
+    throw fieldInputError('values', 'Expected an object of field values')
+  }
+  return { ids: [...new Set(ids as Array<string | number>)], values: record.values }
+}
+
+/**
+ * Keeps only the fields that changed, so history shows field, old, new.
+ */
+function changedOnly(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changedBefore: Record<string, unknown> = {}
+  const changedAfter: Record<string, unknown> = {}
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]) && key !== 'updated_at') {
+      changedBefore[key] = before[key]
+      changedAfter[key] = after[key]
+    }
+  }
+  return { before: changedBefore, after: changedAfter }
+}

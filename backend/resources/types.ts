@@ -1,0 +1,97 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { Translated } from '#kernel'
+import type User from '#models/user'
+import type { Role } from '#models/user'
+
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'number',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'select',
+  'relation',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export const ACTIONS = ['list', 'show', 'create', 'update', 'delete', 'export', 'import'] as const
+export type ResourceAction = (typeof ACTIONS)[number]
+
+export interface SelectOption {
+  value: string
+  label: Translated
+}
+
+/**
+ * One field of a resource: a column of its table, described as data so the
+ * API validates it, the query parser accepts it, and the admin renders it.
+ */
+export interface FieldDefinition {
+  name: string
+  type: FieldType
+  label: Translated
+  required?: boolean
+  /** never written through the API (ids, timestamps, computed columns) */
+  readOnly?: boolean
+  /** shown as a list column by default */
+  listable?: boolean
+  filterable?: boolean
+  sortable?: boolean
+  /** part of the `q` search (contains / startsWith over text) */
+  searchable?: boolean
+  /** default value for create forms and inserts */
+  defaultValue?: string | number | boolean | null
+  options?: SelectOption[]
+  /** for `relation`: the target resource and the field shown for it */
+  relation?: { resource: string; labelField: string }
+  min?: number
+  max?: number
+  maxLength?: number
+  help?: Translated
+}
+
+export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
+
+export interface HookContext {
+  user: User
+  trx: QueryClientContract
+  ctx: HttpContext
+}
+
+export interface ResourceHooks {
+  /** may change the values before they are written */
+  beforeCreate?: (values: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+  beforeUpdate?: (
+    values: Record<string, unknown>,
+    before: Record<string, unknown>,
+    hook: HookContext
+  ) => void | Promise<void>
+  beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+}
+
+export interface ResourceDefinition {
+  /** URL segment and metadata key, e.g. `clients` */
+  name: string
+  table: string
+  label: Translated
+  primaryKey?: string
+  fields: FieldDefinition[]
+  /** `-created_at,name`; the primary key always breaks ties */
+  defaultSort?: string
+  /** role → allowed actions; a role that is absent may do nothing */
+  permissions: Partial<Record<Role, ResourceAction[]>>
+  /** role → restriction applied to every read and write of that role */
+  scopes?: Partial<Record<Role, RowScope>>
+  /** columns set by the engine on create, e.g. { created_at: 'now' } */
+  timestamps?: { createdAt?: string; updatedAt?: string }
+  hooks?: ResourceHooks
+  /** plugin that declared it (set by the kernel) */
+  plugin?: string
+}

@@ -1,0 +1,96 @@
+import { DateTime } from 'luxon'
+import type { FieldDefinition } from './types.ts'
+import { fieldInputError } from './errors.ts'
+
+const MAX_TEXT = 10_000
+
+/**
+ * Turns an untrusted JSON value into what the column stores, or throws a
+ * 422 naming the path. Dates come as ISO strings and are stored in UTC;
+ * booleans are stored as 1/0 (SQLite cannot bind booleans).
+ */
+export function coerceValue(field: FieldDefinition, value: unknown, path: string): unknown {
+  if (value === null) return null
+  switch (field.type) {
+    case 'number':
+    case 'relation': {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+      if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
+        throw fieldInputError(path, 'Expected a whole number', 'number')
+      }
+      return number
+    }
+    case 'decimal': {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+      if (typeof number !== 'number' || !Number.isFinite(number)) {
+        throw fieldInputError(path, 'Expected a number', 'number')
+      }
+      return number
+    }
+    case 'boolean': {
+      if (value === true || value === 1 || value === 'true') return 1
+      if (value === false || value === 0 || value === 'false') return 0
+      throw fieldInputError(path, 'Expected true or false', 'boolean')
+    }
+    case 'date': {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        throw fieldInputError(path, 'Expected a date YYYY-MM-DD', 'date')
+      }
+      if (!DateTime.fromISO(value).isValid) throw fieldInputError(path, 'Not a real date', 'date')
+      return value
+    }
+    case 'datetime': {
+      const parsed = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : null
+      if (!parsed || !parsed.isValid) {
+        throw fieldInputError(path, 'Expected an ISO date-time', 'datetime')
+      }
+      return parsed.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
+    }
+    default: {
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw fieldInputError(path, 'Expected a text', 'string')
+      }
+      const text = String(value)
+      if (text.length > (field.maxLength ?? MAX_TEXT)) {
+        throw fieldInputError(
+          path,
+          `At most ${field.maxLength ?? MAX_TEXT} characters`,
+          'maxLength'
+        )
+      }
+      if (field.type === 'select' && !field.options?.some((option) => option.value === text)) {
+        throw fieldInputError(path, `"${text}" is not one of the options`, 'enum')
+      }
+      return text
+    }
+  }
+}
+
+/**
+ * Reads a row from the database into API values: booleans as booleans,
+ * dates as ISO strings in UTC.
+ */
+export function presentValue(field: FieldDefinition, value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  switch (field.type) {
+    case 'boolean':
+      return Boolean(Number(value))
+    case 'number':
+    case 'relation':
+    case 'decimal':
+      return Number(value)
+    case 'date':
+      return value instanceof Date
+        ? DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()
+        : String(value).slice(0, 10)
+    case 'datetime': {
+      const parsed =
+        value instanceof Date
+          ? DateTime.fromJSDate(value, { zone: 'utc' })
+          : DateTime.fromSQL(String(value), { zone: 'utc' })
+      return parsed.isValid ? parsed.toISO({ suppressMilliseconds: true }) : String(value)
+    }
+    default:
+      return value
+  }
+}
