@@ -17,6 +17,7 @@ import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 
 const MAX_BULK_IDS = 500
+const COUNT_CAP = 10_000
 const MAX_ID_LENGTH = 64
 
 /**
@@ -77,7 +78,7 @@ export class ResourceService {
       definition.defaultSort ?? primaryKeyOf(definition)
     )
     const query = this.#filtered(definition, fields, params)
-    const [countRow] = await query.clone().clearOrder().count('* as total')
+    const total = await this.#cappedCount(query, primaryKeyOf(definition))
     applySort(query, params.sort, primaryKeyOf(definition))
     const rows = await query
       .select(this.#columns(fields))
@@ -85,8 +86,24 @@ export class ResourceService {
       .limit(params.perPage)
     return {
       data: rows.map((row) => this.#present(fields, row)),
-      meta: { total: Number(countRow.total), page: params.page, perPage: params.perPage },
+      meta: {
+        total: Math.min(total, COUNT_CAP),
+        totalCapped: total > COUNT_CAP,
+        page: params.page,
+        perPage: params.perPage,
+      },
     }
+  }
+
+  /**
+   * Counts matching rows up to COUNT_CAP + 1 only: an exact count of a
+   * million rows costs a full index scan on every page view, and a pager
+   * needs no more than "10,000+".
+   */
+  async #cappedCount(query: DatabaseQueryBuilderContract, primaryKey: string) {
+    const capped = query.clone().clearOrder().clearSelect().select(primaryKey).limit(COUNT_CAP + 1)
+    const [row] = await db.connection().from(capped.as('capped')).count('* as total')
+    return Number(row.total)
   }
 
   #filtered(

@@ -89,8 +89,11 @@ export interface ResourceDefinition {
   permissions: Partial<Record<Role, ResourceAction[]>>
   /** role → restriction applied to every read and write of that role */
   scopes?: Partial<Record<Role, RowScope>>
-  /** columns set by the engine on create, e.g. { created_at: 'now' } */
-  timestamps?: { createdAt?: string; updatedAt?: string }
+  /**
+   * Replaces the default `q` search (each word contained in a searchable
+   * field) with an index-friendly one, e.g. phone, e-mail or name prefix.
+   */
+  search?: (query: DatabaseQueryBuilderContract, q: string) => void
   hooks?: ResourceHooks
   /** plugin that declared it (set by the kernel) */
   plugin?: string
