@@ -91,6 +91,26 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
     if (err?.code && KNOWN[err.code]) return { ...KNOWN[err.code] }
+    // Constraints are the last line of defence behind validation: a race
+    // between two writers must still answer a clear 409, never a 500.
+    if (err?.code === 'ER_DUP_ENTRY' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      return {
+        status: 409,
+        code: 'DUPLICATE',
+        message: 'A record with the same unique value exists',
+      }
+    }
+    if (
+      err?.code === 'ER_NO_REFERENCED_ROW_2' ||
+      err?.code === 'ER_ROW_IS_REFERENCED_2' ||
+      err?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+    ) {
+      return {
+        status: 409,
+        code: 'REFERENCE_CONFLICT',
+        message: 'This change would break a link to another record',
+      }
+    }
     const status = typeof err?.status === 'number' ? err.status : 500
     if (status === 413) return { ...KNOWN.E_REQUEST_ENTITY_TOO_LARGE }
     if (status >= 400 && status < 500) {

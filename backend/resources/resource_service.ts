@@ -45,8 +45,64 @@ export class ResourceService {
 
   #scoped(definition: ResourceDefinition, client: QueryClientContract = db.connection()) {
     const query = client.from(definition.table)
-    definition.scopes?.[this.#user.role]?.(query, this.#user)
+    this.#restrict(definition, query, client)
     return query
+  }
+
+  /**
+   * Applies the role's row scope, and for a satellite its parent's scope:
+   * a phone is visible only when its client is.
+   */
+  #restrict(
+    definition: ResourceDefinition,
+    query: DatabaseQueryBuilderContract,
+    client: QueryClientContract
+  ) {
+    definition.scopes?.[this.#user.role]?.(query, this.#user)
+    if (!definition.parent) return
+    const parent = this.registry.getOrFail(definition.parent.resource)
+    if (!this.#hasScope(parent)) return
+    const visibleParents = client.from(parent.table).select(primaryKeyOf(parent))
+    this.#restrict(parent, visibleParents, client)
+    query.whereIn(definition.parent.field, visibleParents)
+  }
+
+  #hasScope(definition: ResourceDefinition): boolean {
+    if (definition.scopes?.[this.#user.role]) return true
+    if (!definition.parent) return false
+    return this.#hasScope(this.registry.getOrFail(definition.parent.resource))
+  }
+
+  /**
+   * A write to a satellite must name a parent the user can see.
+   */
+  async #checkParent(
+    definition: ResourceDefinition,
+    values: Record<string, unknown>,
+    client: QueryClientContract
+  ) {
+    if (!definition.parent || values[definition.parent.field] === undefined) return
+    const parent = this.registry.getOrFail(definition.parent.resource)
+    const field = definition.parent.field
+    const visible = await this.#scoped(parent, client)
+      .where(primaryKeyOf(parent), values[field] as never)
+      .select(primaryKeyOf(parent))
+      .first()
+    if (!visible) throw fieldInputError(field, `No such ${parent.name} record`, 'exists')
+  }
+
+  /**
+   * Where the audit entry shows up: the parent's log for a satellite, the
+   * record's own log otherwise.
+   */
+  #subject(definition: ResourceDefinition, row: Record<string, unknown>) {
+    if (definition.parent) {
+      return {
+        subject: definition.parent.resource,
+        subjectId: row[definition.parent.field] as string,
+      }
+    }
+    return { subject: definition.name, subjectId: row[primaryKeyOf(definition)] as string }
   }
 
   #present(fields: Map<string, FieldDefinition>, row: Record<string, unknown>) {
@@ -101,7 +157,12 @@ export class ResourceService {
    * needs no more than "10,000+".
    */
   async #cappedCount(query: DatabaseQueryBuilderContract, primaryKey: string) {
-    const capped = query.clone().clearOrder().clearSelect().select(primaryKey).limit(COUNT_CAP + 1)
+    const capped = query
+      .clone()
+      .clearOrder()
+      .clearSelect()
+      .select(primaryKey)
+      .limit(COUNT_CAP + 1)
     const [row] = await db.connection().from(capped.as('capped')).count('* as total')
     return Number(row.total)
   }
@@ -147,7 +208,9 @@ export class ResourceService {
     const { definition, fields } = this.#authorize(name, 'create')
     const values = await validatePayload(fields, body, 'create')
     const row = await db.transaction(async (trx) => {
-      await definition.hooks?.beforeCreate?.(values, { user: this.#user, trx, ctx: this.ctx })
+      await this.#checkParent(definition, values, trx)
+      const hook = { user: this.#user, trx, ctx: this.ctx }
+      await definition.hooks?.beforeCreate?.(values, hook)
       const now = toSqlDateTime(DateTime.utc())
       if (fields.has('created_at')) values.created_at = now
       if (fields.has('updated_at')) values.updated_at = now
@@ -158,12 +221,19 @@ export class ResourceService {
         .where(primaryKeyOf(definition), id as never)
         .select(this.#columns(fields))
         .firstOrFail()
-      const presented = this.#present(fields, created)
+      await definition.hooks?.afterCreate?.(created, hook)
+      const stored = await trx
+        .from(definition.table)
+        .where(primaryKeyOf(definition), id as never)
+        .select(this.#columns(fields))
+        .firstOrFail()
+      const presented = this.#present(fields, stored)
       await AuditLog.record(trx, actorFromContext(this.ctx), {
         action: 'create',
         resource: definition.name,
         recordId: String(id),
         after: presented,
+        ...this.#subject(definition, stored),
       })
       return presented
     })
@@ -189,11 +259,9 @@ export class ResourceService {
     const beforeRow = await this.#findRow(definition, fields, rawId, trx)
     const before = this.#present(fields, beforeRow)
     const changes = { ...values }
-    await definition.hooks?.beforeUpdate?.(changes, before, {
-      user: this.#user,
-      trx,
-      ctx: this.ctx,
-    })
+    await this.#checkParent(definition, changes, trx)
+    const hook = { user: this.#user, trx, ctx: this.ctx }
+    await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
     const pk = primaryKeyOf(definition)
     await trx
@@ -211,6 +279,7 @@ export class ResourceService {
       resource: definition.name,
       recordId: String(beforeRow[pk]),
       ...changedOnly(before, after),
+      ...this.#subject(definition, afterRow),
     })
     return after
   }
@@ -238,6 +307,7 @@ export class ResourceService {
       resource: definition.name,
       recordId: String(row[pk]),
       before: this.#present(fields, row),
+      ...this.#subject(definition, row),
     })
   }
 

@@ -73,6 +73,14 @@ export interface ResourceHooks {
     before: Record<string, unknown>,
     hook: HookContext
   ) => void | Promise<void>
+  /** runs in the transaction after the insert, with the stored row */
+  afterCreate?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+  /** runs in the transaction after the update */
+  afterUpdate?: (
+    row: Record<string, unknown>,
+    before: Record<string, unknown>,
+    hook: HookContext
+  ) => void | Promise<void>
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
 }
 
@@ -95,6 +103,12 @@ export interface ResourceDefinition {
    */
   search?: (query: DatabaseQueryBuilderContract, q: string) => void
   hooks?: ResourceHooks
+  /**
+   * A satellite of another resource (a client's phones): rows are visible
+   * only when their parent is, a write must name a visible parent, and
+   * audit entries land in the parent's log.
+   */
+  parent?: { resource: string; field: string }
   /** plugin that declared it (set by the kernel) */
   plugin?: string
 }

@@ -18,6 +18,9 @@ export interface AuditEntry {
   recordId?: string | number | null
   before?: unknown
   after?: unknown
+  /** the record whose log shows this entry (a phone's client), when not the record itself */
+  subject?: string | null
+  subjectId?: string | number | null
 }
 
 export const SYSTEM_ACTOR: AuditActor = { actorId: null, ip: null, requestId: null }
@@ -47,6 +50,11 @@ export class AuditLog {
           entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
         before: entry.before === undefined ? null : JSON.stringify(entry.before),
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        subject: entry.subject ?? null,
+        subject_id:
+          entry.subjectId === undefined || entry.subjectId === null
+            ? null
+            : String(entry.subjectId),
         ip: actor.ip,
         request_id: actor.requestId,
         created_at: toSqlDateTime(DateTime.utc()),

@@ -1,0 +1,52 @@
+import { defineResource, field } from '../define_resource.ts'
+
+export const CAMPAIGN_TYPES = ['inbound_voice', 'outbound_dialer'] as const
+
+/**
+ * Campaigns (C16). Supervisors run them; agents read the ones they work.
+ */
+export const campaigns = defineResource({
+  name: 'campaigns',
+  table: 'campaigns',
+  label: { es: 'Campañas', en: 'Campaigns' },
+  defaultSort: 'name',
+  fields: [
+    field.id(),
+    field.text('name', {
+      label: { es: 'Nombre', en: 'Name' },
+      required: true,
+      maxLength: 120,
+      listable: true,
+      filterable: true,
+      sortable: true,
+      searchable: true,
+    }),
+    field.select('type', {
+      label: { es: 'Tipo', en: 'Type' },
+      required: true,
+      options: [
+        { value: 'inbound_voice', label: { es: 'Voz entrante', en: 'Inbound voice' } },
+        { value: 'outbound_dialer', label: { es: 'Marcador saliente', en: 'Outbound dialer' } },
+      ],
+      listable: true,
+      filterable: true,
+      sortable: true,
+    }),
+    field.boolean('active', {
+      label: { es: 'Activa', en: 'Active' },
+      defaultValue: true,
+      listable: true,
+      filterable: true,
+    }),
+    field.textarea('description', {
+      label: { es: 'Descripción', en: 'Description' },
+      maxLength: 500,
+    }),
+    ...field.timestamps(),
+  ],
+  permissions: {
+    admin: ['list', 'show', 'create', 'update', 'delete', 'export'],
+    supervisor: ['list', 'show', 'create', 'update', 'export'],
+    agent: ['list', 'show'],
+  },
+})

@@ -1,0 +1,133 @@
+import { defineResource, field } from '../define_resource.ts'
+import { ClientRules } from '#services/client_rules'
+
+export const CLIENT_STATUSES = ['new', 'in_progress', 'contacted', 'closed'] as const
+
+const label = (es: string, en: string) => ({ es, en })
+
+/**
+ * Clients (C1, C2, C8, C11, C14). Agents see only the clients assigned to
+ * them. The primary phone is typed once and kept in client_phones; the
+ * country follows it.
+ */
+export const clients = defineResource({
+  name: 'clients',
+  table: 'clients',
+  label: label('Clientes', 'Clients'),
+  defaultSort: '-id',
+  fields: [
+    field.id(),
+    field.text('first_name', {
+      label: label('Nombres', 'First names'),
+      required: true,
+      maxLength: 100,
+      listable: true,
+      sortable: true,
+      filterable: true,
+    }),
+    field.text('last_name', {
+      label: label('Apellidos', 'Last names'),
+      maxLength: 100,
+      listable: true,
+      sortable: true,
+      filterable: true,
+    }),
+    field.text('document', {
+      label: label('Documento', 'Document'),
+      maxLength: 40,
+      listable: true,
+      filterable: true,
+    }),
+    field.email('email', {
+      label: label('Correo', 'E-mail'),
+      maxLength: 254,
+      listable: true,
+      filterable: true,
+    }),
+    field.phone('primary_phone', {
+      label: label('Teléfono principal', 'Primary phone'),
+      listable: true,
+      filterable: true,
+      help: label(
+        'Con prefijo de país, p. ej. +57 300 123 4567',
+        'With country code, e.g. +57 300 123 4567'
+      ),
+    }),
+    field.text('country', {
+      label: label('País', 'Country'),
+      readOnly: true,
+      listable: true,
+      filterable: true,
+    }),
+    field.select('gender', {
+      label: label('Género', 'Gender'),
+      options: [
+        { value: 'female', label: label('Femenino', 'Female') },
+        { value: 'male', label: label('Masculino', 'Male') },
+        { value: 'other', label: label('Otro', 'Other') },
+      ],
+      filterable: true,
+    }),
+    field.date('birth_date', {
+      label: label('Fecha de nacimiento', 'Birth date'),
+      filterable: true,
+    }),
+    field.select('status', {
+      label: label('Estado', 'Status'),
+      options: [
+        { value: 'new', label: label('Nuevo', 'New') },
+        { value: 'in_progress', label: label('En gestión', 'In progress') },
+        { value: 'contacted', label: label('Contactado', 'Contacted') },
+        { value: 'closed', label: label('Cerrado', 'Closed') },
+      ],
+      defaultValue: 'new',
+      listable: true,
+      filterable: true,
+    }),
+    field.boolean('vip', {
+      label: label('VIP', 'VIP'),
+      defaultValue: false,
+      listable: true,
+      filterable: true,
+    }),
+    field.boolean('bad', {
+      label: label('BAD', 'BAD'),
+      defaultValue: false,
+      listable: true,
+      filterable: true,
+    }),
+    field.relation('campaign_id', {
+      label: label('Campaña', 'Campaign'),
+      relation: { resource: 'campaigns', labelField: 'name' },
+      listable: true,
+      filterable: true,
+    }),
+    field.relation('assigned_user_id', {
+      label: label('Usuario asignado', 'Assigned user'),
+      relation: { resource: 'users', labelField: 'full_name' },
+      listable: true,
+      filterable: true,
+    }),
+    field.datetime('last_interaction_at', {
+      label: label('Última interacción', 'Last interaction'),
+      readOnly: true,
+      filterable: true,
+    }),
+    ...field.timestamps(),
+  ],
+  permissions: {
+    admin: ['list', 'show', 'create', 'update', 'delete', 'export', 'import'],
+    supervisor: ['list', 'show', 'create', 'update', 'export', 'import'],
+    agent: ['list', 'show', 'create', 'update'],
+  },
+  scopes: {
+    agent: (query, user) => query.where('assigned_user_id', user.id),
+  },
+  search: (query, q) => ClientRules.search(query, q),
+  hooks: {
+    beforeCreate: (values, hook) => ClientRules.beforeCreate(values, hook),
+    afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),
+    beforeUpdate: (values, before, hook) => ClientRules.beforeUpdate(values, before, hook),
+    afterUpdate: (row, before, hook) => ClientRules.afterUpdate(row, before, hook),
+  },
+})

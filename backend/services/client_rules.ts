@@ -1,0 +1,209 @@
+import { DateTime } from 'luxon'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { HookContext } from '#resources/types'
+import { TableroError } from '#exceptions/tablero_error'
+import { toSqlDateTime } from '#services/audit_log'
+import { normalizePhone, tryNormalizePhone } from '#services/phone_number'
+import { foldForSearch, searchName } from '#services/client_names'
+
+type Values = Record<string, unknown>
+
+/**
+ * The business rules of the client card that the generic engine cannot
+ * know: phone normalization and the country that follows it, duplicate
+ * detection, who may (re)assign a client, and the index-friendly search.
+ */
+export class ClientRules {
+  static async beforeCreate(values: Values, hook: HookContext) {
+    values.search_name = searchName(values.first_name, values.last_name)
+    if (typeof values.email === 'string') values.email = values.email.toLowerCase()
+    if (typeof values.primary_phone === 'string') {
+      const phone = normalizePhone(values.primary_phone, 'primary_phone')
+      values.primary_phone = phone.e164
+      values.country = phone.country
+    }
+    if (hook.user.role === 'agent') values.assigned_user_id = hook.user.id
+    if (!hook.ctx.request.input('allowDuplicate')) {
+      await this.refuseDuplicates(hook.trx, values, null)
+    }
+  }
+
+  static async afterCreate(row: Values, hook: HookContext) {
+    if (!row.primary_phone) return
+    await hook.trx
+      .insertQuery()
+      .table('client_phones')
+      .insert({
+        client_id: row.id,
+        e164: row.primary_phone,
+        country: row.country,
+        is_primary: 1,
+        verified: 0,
+        created_at: toSqlDateTime(DateTime.utc()),
+      })
+  }
+
+  static async beforeUpdate(values: Values, before: Values, hook: HookContext) {
+    if ('first_name' in values || 'last_name' in values) {
+      values.search_name = searchName(
+        values.first_name ?? before.first_name,
+        'last_name' in values ? values.last_name : before.last_name
+      )
+    }
+    if (typeof values.email === 'string') values.email = values.email.toLowerCase()
+    if ('assigned_user_id' in values && values.assigned_user_id !== before.assigned_user_id) {
+      // C11: only an admin or the currently assigned user may change or remove it.
+      if (hook.user.role !== 'admin' && before.assigned_user_id !== hook.user.id) {
+        throw new TableroError(
+          'FORBIDDEN',
+          'Only an administrator or the assigned user may change the assigned user',
+          403
+        )
+      }
+    }
+    if (typeof values.primary_phone === 'string') {
+      const phone = normalizePhone(values.primary_phone, 'primary_phone')
+      values.primary_phone = phone.e164
+      values.country = phone.country
+      await this.refuseDuplicates(hook.trx, { primary_phone: phone.e164 }, before.id as number)
+    } else if (values.primary_phone === null) {
+      values.country = null
+    }
+    if (values.email)
+      await this.refuseDuplicates(hook.trx, { email: values.email }, before.id as number)
+  }
+
+  /**
+   * A new primary phone typed in the card becomes (or is added as) the
+   * client's primary phone in client_phones.
+   */
+  static async afterUpdate(row: Values, before: Values, hook: HookContext) {
+    if (!('primary_phone' in row) || row.primary_phone === before.primary_phone) return
+    await this.makePrimary(hook.trx, row.id as number, row.primary_phone as string | null)
+  }
+
+  static async makePrimary(trx: QueryClientContract, clientId: number, e164: string | null) {
+    await trx.from('client_phones').where('client_id', clientId).update({ is_primary: 0 })
+    if (!e164) return
+    const existing = await trx.from('client_phones').where({ client_id: clientId, e164 }).first()
+    if (existing) {
+      await trx.from('client_phones').where('id', existing.id).update({ is_primary: 1 })
+      return
+    }
+    await trx
+      .insertQuery()
+      .table('client_phones')
+      .insert({
+        client_id: clientId,
+        e164,
+        country: normalizePhone(e164).country,
+        is_primary: 1,
+        verified: 0,
+        created_at: toSqlDateTime(DateTime.utc()),
+      })
+  }
+
+  /**
+   * C12: a phone or e-mail that another client already has is a 409 that
+   * lists the matches, unless the request says allowDuplicate=1.
+   */
+  static async refuseDuplicates(trx: QueryClientContract, values: Values, exceptId: number | null) {
+    const matches = await this.findDuplicates(trx, {
+      phones: values.primary_phone ? [values.primary_phone as string] : [],
+      emails: values.email ? [values.email as string] : [],
+      exceptId,
+    })
+    if (matches.length === 0) return
+    const list = matches
+      .map((m) => `#${m.id} ${m.first_name} ${m.last_name ?? ''}`.trim())
+      .join(', ')
+    throw new TableroError(
+      'DUPLICATE_CLIENT',
+      `Another client has this phone or e-mail: ${list}`,
+      409,
+      matches.map((m) => ({
+        field: m.reason,
+        message: `Client #${m.id} has it`,
+        rule: 'duplicate',
+      }))
+    )
+  }
+
+  static async findDuplicates(
+    trx: QueryClientContract,
+    { phones, emails, exceptId }: { phones: string[]; emails: string[]; exceptId: number | null }
+  ) {
+    const found = new Map<
+      number,
+      { id: number; first_name: string; last_name: string | null; reason: string }
+    >()
+    if (phones.length > 0) {
+      const byPhone = await trx
+        .from('client_phones')
+        .join('clients', 'clients.id', 'client_phones.client_id')
+        .whereIn('client_phones.e164', phones)
+        .if(exceptId, (q) => q.whereNot('clients.id', exceptId!))
+        .select('clients.id', 'clients.first_name', 'clients.last_name')
+        .limit(20)
+      for (const row of byPhone) found.set(row.id, { ...row, reason: 'primary_phone' })
+    }
+    if (emails.length > 0) {
+      const lowered = emails.map((email) => email.toLowerCase())
+      const byEmail = await trx
+        .from('clients')
+        .whereIn('email', lowered)
+        .if(exceptId, (q) => q.whereNot('id', exceptId!))
+        .select('id', 'first_name', 'last_name')
+        .limit(20)
+      for (const row of byEmail)
+        if (!found.has(row.id)) found.set(row.id, { ...row, reason: 'email' })
+      const byOtherEmail = await trx
+        .from('client_emails')
+        .join('clients', 'clients.id', 'client_emails.client_id')
+        .whereIn('client_emails.email', lowered)
+        .if(exceptId, (q) => q.whereNot('clients.id', exceptId!))
+        .select('clients.id', 'clients.first_name', 'clients.last_name')
+        .limit(20)
+      for (const row of byOtherEmail)
+        if (!found.has(row.id)) found.set(row.id, { ...row, reason: 'email' })
+    }
+    return [...found.values()]
+  }
+
+  /**
+   * C14 search, always on an index: an e-mail prefix, a phone (any of the
+   * client's phones) or document, else a name prefix on search_name.
+   */
+  static search(query: DatabaseQueryBuilderContract, q: string) {
+    const text = q.trim()
+    if (text.includes('@')) {
+      query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['email', `${escapeLike(text.toLowerCase())}%`])
+      return
+    }
+    const digits = text.replace(/[\s().-]/g, '')
+    if (/^\+?\d{4,20}$/.test(digits)) {
+      const e164 = tryNormalizePhone(digits)
+      query.where((sub) => {
+        sub.where('document', digits.replace(/^\+/, ''))
+        if (e164) {
+          sub
+            .orWhere('primary_phone', e164)
+            .orWhereIn('id', (phones: DatabaseQueryBuilderContract) =>
+              phones.from('client_phones').select('client_id').where('e164', e164)
+            )
+        }
+      })
+      return
+    }
+    query.where((sub) => {
+      sub
+        .whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', `${escapeLike(foldForSearch(text))}%`])
+        .orWhere('document', text)
+    })
+  }
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[!%_]/g, (char) => `!${char}`)
+}
