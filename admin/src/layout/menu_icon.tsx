@@ -1,0 +1,88 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  CreditCardOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DollarOutlined,
+  FileTextOutlined,
+  FilterOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  MailOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  SmileOutlined,
+  SoundOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+  WalletOutlined,
+  WhatsAppOutlined,
+} from '@ant-design/icons'
+import type { ComponentType } from 'react'
+
+/**
+ * Icons a plugin manifest may name for its menu entries. Importing the whole icon set would add
+ * hundreds of kilobytes to the first load, so the shell offers a curated list that covers
+ * contact-center screens; unknown or missing names fall back to a page icon.
+ */
+const MENU_ICONS: Record<string, ComponentType> = {
+  AlertOutlined,
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  CreditCardOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DollarOutlined,
+  FileTextOutlined,
+  FilterOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  MailOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  SmileOutlined,
+  SoundOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+  WalletOutlined,
+  WhatsAppOutlined,
+}
+
+export function MenuIcon({ name }: { name?: string }) {
+  const Icon = (name && MENU_ICONS[name]) || FileTextOutlined
+  return <Icon />
+}

@@ -1,0 +1,62 @@
+import { AppstoreOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons'
+import type { ResourceProps } from '@refinedev/core'
+import type { TFunction } from 'i18next'
+import { pickLocalized } from '../i18n/localized_text'
+import type { Locale } from '../i18n/i18n'
+import { MenuIcon } from '../layout/menu_icon'
+import { MENU_KIND } from '../providers/access_control_provider'
+import type { AdminMeta } from './admin_meta'
+
+/**
+ * Refine resources, and therefore the sider menu, derived from `/api/meta`: the home page, the
+ * menu entries of enabled plugins, the visible generic resources and the kernel's plugin manager.
+ * The access-control provider then hides what the user's role may not open.
+ */
+export function buildMenuResources(
+  meta: AdminMeta | null,
+  t: TFunction,
+  locale: Locale
+): ResourceProps[] {
+  const resources: ResourceProps[] = [
+    {
+      name: 'dashboard',
+      list: '/',
+      meta: { label: t('menu.dashboard'), icon: <HomeOutlined />, kind: MENU_KIND.home },
+    },
+  ]
+  if (!meta) return resources
+
+  for (const plugin of meta.plugins) {
+    for (const entry of plugin.menu) {
+      resources.push({
+        name: `${plugin.name}.${entry.key}`,
+        list: entry.path,
+        meta: {
+          label: pickLocalized(entry.label, locale),
+          icon: <MenuIcon name={entry.icon} />,
+          kind: MENU_KIND.pluginPage,
+          plugin: plugin.name,
+        },
+      })
+    }
+  }
+
+  for (const resource of meta.resources) {
+    resources.push({
+      name: resource.name,
+      list: `/r/${resource.name}`,
+      meta: {
+        label: pickLocalized(resource.label, locale),
+        icon: <DatabaseOutlined />,
+        kind: MENU_KIND.resource,
+      },
+    })
+  }
+
+  resources.push({
+    name: 'plugins',
+    list: '/plugins',
+    meta: { label: t('menu.plugins'), icon: <AppstoreOutlined /> },
+  })
+  return resources
+}

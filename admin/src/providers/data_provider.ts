@@ -1,0 +1,101 @@
+import type { BaseKey, BaseRecord, DataProvider } from '@refinedev/core'
+import { apiRequest, type QueryValue } from '../api/http_client'
+import { metaStore } from '../meta/meta_store'
+import { toFilterTree, toSearchTerm, toSortParam } from './filter_tree'
+
+/** Backend pages are capped at 100 rows; `getMany` asks for ids in slices of that size. */
+const MAX_PER_PAGE = 100
+
+interface ListBody<T> {
+  data: T[]
+  meta: { total: number; page: number; perPage: number }
+}
+
+interface ItemBody<T> {
+  data: T
+}
+
+function resourcePath(resource: string, id?: BaseKey) {
+  const base = `/api/r/${encodeURIComponent(resource)}`
+  return id === undefined ? base : `${base}/${encodeURIComponent(String(id))}`
+}
+
+/** The key `getMany` filters on: the resource's declared primary key, `id` by default. */
+function primaryKeyOf(resource: string) {
+  const description = metaStore.getSnapshot().meta?.resources.find((r) => r.name === resource)
+  return description?.primaryKey ?? 'id'
+}
+
+function chunk<T>(items: T[], size: number) {
+  const slices: T[][] = []
+  for (let index = 0; index < items.length; index += size) {
+    slices.push(items.slice(index, index + size))
+  }
+  return slices
+}
+
+/**
+ * Refine's data provider for the generic resource REST API (`/api/r/:resource`): pagination,
+ * sorting, `and`/`or` filter trees and free-text search map onto the query string the resource
+ * engine parses; `custom` reaches any other endpoint (plugins, kernel) through the same client.
+ */
+export const dataProvider: DataProvider = {
+  getApiUrl: () => '/api',
+
+  async getList({ resource, pagination, sorters, filters }) {
+    const paginated = (pagination?.mode ?? 'server') === 'server'
+    const tree = toFilterTree(filters)
+    const body = await apiRequest<ListBody<any>>('GET', resourcePath(resource), {
+      query: {
+        page: paginated ? (pagination?.currentPage ?? 1) : undefined,
+        perPage: paginated ? (pagination?.pageSize ?? 10) : undefined,
+        sort: toSortParam(sorters),
+        filter: tree ? JSON.stringify(tree) : undefined,
+        q: toSearchTerm(filters),
+      },
+    })
+    return { data: body.data, total: body.meta?.total ?? body.data.length }
+  },
+
+  async getMany({ resource, ids }) {
+    const pages = await Promise.all(
+      chunk(ids, MAX_PER_PAGE).map((slice) =>
+        apiRequest<ListBody<any>>('GET', resourcePath(resource), {
+          query: {
+            page: 1,
+            perPage: slice.length,
+            filter: JSON.stringify({ field: primaryKeyOf(resource), op: 'in', value: slice }),
+          },
+        })
+      )
+    )
+    return { data: pages.flatMap((page) => page.data) }
+  },
+
+  async getOne({ resource, id }) {
+    return apiRequest<ItemBody<any>>('GET', resourcePath(resource, id))
+  },
+
+  async create({ resource, variables }) {
+    return apiRequest<ItemBody<any>>('POST', resourcePath(resource), { body: variables })
+  },
+
+  async update({ resource, id, variables }) {
+    return apiRequest<ItemBody<any>>('PATCH', resourcePath(resource, id), { body: variables })
+  },
+
+  async deleteOne({ resource, id }) {
+    // The API may answer 204; Refine still wants a record to update its caches with.
+    const body = await apiRequest<ItemBody<any> | undefined>('DELETE', resourcePath(resource, id))
+    return { data: body?.data ?? ({ id } as BaseRecord as any) }
+  },
+
+  async custom({ url, method, payload, query, headers }) {
+    const body = await apiRequest<ItemBody<any> | undefined>(method, url, {
+      body: payload,
+      query: query as Record<string, QueryValue> | undefined,
+      headers: headers as Record<string, string> | undefined,
+    })
+    return { data: body?.data }
+  },
+}

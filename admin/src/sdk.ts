@@ -1,0 +1,34 @@
+/**
+ * `@tablero/admin`: the public surface a plugin's `admin/index.tsx` may import. Plugins never
+ * reach into the shell's files; what they need is re-exported here so the shell can move its
+ * internals without breaking them.
+ */
+import type { ComponentType } from 'react'
+
+/** Extension points offered by core screens (K6); plugins may also define their own. */
+export type SlotName =
+  'client.header.badges' | 'client.tabs' | 'client.actions' | 'clients.list.columns' | (string & {})
+
+/** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
+export interface PluginRoute {
+  path: string
+  element: ComponentType
+}
+
+/** What a plugin's `admin/index.tsx` exports by default. */
+export interface PluginAdminModule {
+  routes?: PluginRoute[]
+  slots?: Partial<Record<SlotName, ComponentType<any>[]>>
+}
+
+/** Identity helper that gives a plugin's admin module its type checking. */
+export function definePluginAdmin(module: PluginAdminModule): PluginAdminModule {
+  return module
+}
+
+export { api, apiRequest } from './api/http_client'
+export { ApiError, isApiError } from './api/api_error'
+export { useLocalize, type LocalizedText } from './i18n/localized_text'
+export { useSessionUser } from './meta/use_session_user'
+export { Slot, useSlotComponents } from './plugins/slot'
+export { ApiErrorResult } from './pages/errors/api_error_result'
