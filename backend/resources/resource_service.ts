@@ -184,6 +184,30 @@ export class ResourceService {
     return query
   }
 
+  /**
+   * The raw row of a record the user may take `action` on, within the
+   * role's scope; 403 or 404 otherwise. For endpoints built beside the
+   * generic REST (merge, notify…), so they authorize the same way.
+   */
+  async visibleRow(
+    name: string,
+    rawId: unknown,
+    action: ResourceAction,
+    client?: QueryClientContract
+  ) {
+    const { definition, fields } = this.#authorize(name, action)
+    return this.#findRow(definition, fields, rawId, client)
+  }
+
+  /**
+   * The list query restricted to the user's scope, for endpoints that
+   * search a resource their own way (caller-ID lookup).
+   */
+  scopedQuery(name: string, action: ResourceAction = 'list') {
+    const { definition } = this.#authorize(name, action)
+    return this.#scoped(definition)
+  }
+
   async show(name: string, rawId: unknown) {
     const { definition, fields } = this.#authorize(name, 'show')
     const row = await this.#findRow(definition, fields, rawId)

@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { toSqlDateTime } from '#services/audit_log'
+
+export interface Interaction {
+  clientId: number
+  channel: 'sms' | 'email' | 'voice' | 'whatsapp' | 'push' | 'other'
+  direction: 'in' | 'out'
+  campaignId?: number | null
+  result?: string | null
+  /** what produced it: 'notification', 'gestion', 'call'… */
+  source: string
+  userId?: number | null
+  occurredAt?: DateTime
+}
+
+/**
+ * The client's interaction trail (C15), written by the core and by plugins
+ * (through this service, inside their own transaction).
+ */
+export class ClientInteractions {
+  static async record(client: QueryClientContract, interaction: Interaction) {
+    const occurredAt = toSqlDateTime(interaction.occurredAt ?? DateTime.utc())
+    await client
+      .insertQuery()
+      .table('client_interactions')
+      .insert({
+        client_id: interaction.clientId,
+        channel: interaction.channel,
+        direction: interaction.direction,
+        campaign_id: interaction.campaignId ?? null,
+        result: interaction.result ?? null,
+        source: interaction.source,
+        user_id: interaction.userId ?? null,
+        occurred_at: occurredAt,
+      })
+    await client
+      .from('clients')
+      .where('id', interaction.clientId)
+      .update({ last_interaction_at: occurredAt })
+  }
+
+  /**
+   * Counts for the client dashboard, optionally within a date range.
+   */
+  static async dashboard(
+    client: QueryClientContract,
+    clientId: number,
+    from?: string,
+    to?: string
+  ) {
+    const base = () => {
+      const query = client
+        .from('client_interactions')
+        .where('client_interactions.client_id', clientId)
+      if (from) query.where('client_interactions.occurred_at', '>=', from)
+      if (to) query.where('client_interactions.occurred_at', '<=', to)
+      return query
+    }
+    const byChannel = await base().select('channel').count('* as total').groupBy('channel')
+    const byCampaign = await base()
+      .leftJoin('campaigns', 'campaigns.id', 'client_interactions.campaign_id')
+      .select('client_interactions.campaign_id', 'campaigns.name')
+      .count('* as total')
+      .groupBy('client_interactions.campaign_id', 'campaigns.name')
+    const byResult = await base().select('result').count('* as total').groupBy('result')
+    const number = (rows: Array<Record<string, unknown>>) =>
+      rows.map((row): Record<string, unknown> & { total: number } => ({
+        ...row,
+        total: Number(row.total),
+      }))
+    return {
+      byChannel: number(byChannel),
+      byCampaign: number(byCampaign).map((row) => ({
+        campaignId: row.campaign_id ?? null,
+        campaign: row.name ?? null,
+        total: row.total,
+      })),
+      byResult: number(byResult),
+    }
+  }
+}

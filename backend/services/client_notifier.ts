@@ -1,0 +1,123 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { TableroError } from '#exceptions/tablero_error'
+import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
+import { ClientInteractions } from '#services/client_interactions'
+import { normalizePhone } from '#services/phone_number'
+import { messageProvider, MessageProviderError } from '#services/messaging/index'
+import { SMS_MAX_LENGTH } from '#validators/client'
+
+interface Notification {
+  channel: 'sms' | 'email'
+  to?: string
+  subject?: string
+  body: string
+}
+
+/**
+ * C6: sends an SMS or e-mail to a client through the configured provider.
+ * Every attempt, sent or failed, lands in client_messages, the client's
+ * interactions and the audit log, so the client's log shows it.
+ */
+export class ClientNotifier {
+  static async notify(client: Record<string, unknown>, input: Notification, actor: AuditActor) {
+    if (input.channel === 'sms' && input.body.length > SMS_MAX_LENGTH) {
+      throw new TableroError(
+        'SMS_TOO_LONG',
+        `An SMS holds at most ${SMS_MAX_LENGTH} characters (this one has ${input.body.length})`,
+        422,
+        [{ field: 'body', message: `At most ${SMS_MAX_LENGTH} characters`, rule: 'maxLength' }]
+      )
+    }
+    const destination = this.#destination(client, input)
+    const provider = messageProvider()
+    let status: 'sent' | 'failed' = 'sent'
+    let providerMessageId: string | null = null
+    let error: string | null = null
+    try {
+      const sent = await provider.send({ ...input, to: destination })
+      providerMessageId = sent.providerMessageId
+    } catch (caught) {
+      if (!(caught instanceof MessageProviderError)) throw caught
+      status = 'failed'
+      error = caught.message.slice(0, 500)
+    }
+
+    const message = await db.transaction(async (trx) => {
+      const [id] = await trx
+        .insertQuery()
+        .table('client_messages')
+        .insert({
+          client_id: client.id,
+          channel: input.channel,
+          destination,
+          subject: input.subject ?? null,
+          body: input.body,
+          status,
+          provider: provider.name,
+          provider_message_id: providerMessageId,
+          error,
+          sent_by: actor.actorId,
+          created_at: toSqlDateTime(DateTime.utc()),
+        })
+      await ClientInteractions.record(trx, {
+        clientId: client.id as number,
+        channel: input.channel,
+        direction: 'out',
+        source: 'notification',
+        result: status,
+        userId: actor.actorId,
+      })
+      await AuditLog.record(trx, actor, {
+        action: `notify.${input.channel}`,
+        resource: 'client_messages',
+        recordId: id,
+        after: { destination, status, error },
+        subject: 'clients',
+        subjectId: client.id as number,
+      })
+      return {
+        id: Number(id),
+        channel: input.channel,
+        destination,
+        status,
+        error,
+        providerMessageId,
+      }
+    })
+
+    if (status === 'failed') {
+      throw new TableroError(
+        'MESSAGE_NOT_SENT',
+        `The provider did not send the message: ${error}`,
+        502
+      )
+    }
+    return message
+  }
+
+  static #destination(client: Record<string, unknown>, input: Notification) {
+    if (input.channel === 'sms') {
+      const raw = input.to ?? (client.primary_phone as string | null)
+      if (!raw) {
+        throw new TableroError(
+          'NO_DESTINATION',
+          'The client has no phone: add one or give "to"',
+          422,
+          [{ field: 'to', message: 'No phone to send to', rule: 'required' }]
+        )
+      }
+      return normalizePhone(raw, 'to').e164
+    }
+    const email = input.to ?? (client.email as string | null)
+    if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+      throw new TableroError(
+        'NO_DESTINATION',
+        'The client has no valid e-mail: add one or give "to"',
+        422,
+        [{ field: 'to', message: 'No e-mail to send to', rule: 'email' }]
+      )
+    }
+    return email.toLowerCase()
+  }
+}
