@@ -148,7 +148,7 @@ export function applySearch(
   q: string,
   searchable: FieldDefinition[]
 ) {
-  if (searchable.length === 0) return
+  if (searchable.length === 0) throw fieldInputError('q', 'This resource has no searchable fields')
   for (const word of q.split(/\s+/).slice(0, 5)) {
     const pattern = `%${likeLiteral(word)}%`
     query.where((sub) => {

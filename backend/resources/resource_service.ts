@@ -126,7 +126,15 @@ export class ResourceService {
     return text
   }
 
-  async list(name: string, input: Record<string, unknown>) {
+  /**
+   * `restrict` narrows the list further for endpoints built beside the
+   * generic REST (caller-ID lookup); it never widens the role's scope.
+   */
+  async list(
+    name: string,
+    input: Record<string, unknown>,
+    restrict?: (query: DatabaseQueryBuilderContract) => void
+  ) {
     const { definition, fields } = this.#authorize(name, 'list')
     const params = parseListParams(
       input,
@@ -134,6 +142,7 @@ export class ResourceService {
       definition.defaultSort ?? primaryKeyOf(definition)
     )
     const query = this.#filtered(definition, fields, params)
+    if (restrict) query.where((sub) => restrict(sub))
     const total = await this.#cappedCount(query, primaryKeyOf(definition))
     applySort(query, params.sort, primaryKeyOf(definition))
     const rows = await query
@@ -174,7 +183,9 @@ export class ResourceService {
   ) {
     const query = this.#scoped(definition)
     if (params.filter) applyFilter(query, params.filter)
-    if (params.q) {
+    if (params.q && definition.search) {
+      definition.search(query, params.q)
+    } else if (params.q) {
       applySearch(
         query,
         params.q,
@@ -197,15 +208,6 @@ export class ResourceService {
   ) {
     const { definition, fields } = this.#authorize(name, action)
     return this.#findRow(definition, fields, rawId, client)
-  }
-
-  /**
-   * The list query restricted to the user's scope, for endpoints that
-   * search a resource their own way (caller-ID lookup).
-   */
-  scopedQuery(name: string, action: ResourceAction = 'list') {
-    const { definition } = this.#authorize(name, action)
-    return this.#scoped(definition)
   }
 
   async show(name: string, rawId: unknown) {
@@ -288,10 +290,13 @@ export class ResourceService {
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
     const pk = primaryKeyOf(definition)
-    await trx
-      .from(definition.table)
-      .where(pk, beforeRow[pk] as never)
-      .update(changes)
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .from(definition.table)
+        .where(pk, beforeRow[pk] as never)
+        .update(changes)
+    }
+    await definition.hooks?.afterUpdate?.({ ...beforeRow, ...changes }, before, hook)
     const afterRow = await trx
       .from(definition.table)
       .where(pk, beforeRow[pk] as never)

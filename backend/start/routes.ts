@@ -17,6 +17,9 @@ const PluginsController = () => import('#controllers/plugins_controller')
 const MetaController = () => import('#controllers/meta_controller')
 const UsersController = () => import('#controllers/users_controller')
 const ResourcesController = () => import('#controllers/resources_controller')
+const ClientActionsController = () => import('#controllers/client_actions_controller')
+const ClientPanelsController = () => import('#controllers/client_panels_controller')
+const ClientAttachmentsController = () => import('#controllers/client_attachments_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -45,6 +48,28 @@ router
     router.patch('users/:id', [UsersController, 'update']).where('id', router.matchers.number())
     router
       .post('users/:id/logout-everywhere', [UsersController, 'logoutEverywhere'])
+      .where('id', router.matchers.number())
+
+    router
+      .group(() => {
+        router.get('lookup', [ClientActionsController, 'lookup'])
+        router.get(':id/duplicates', [ClientActionsController, 'duplicates'])
+        router.post(':id/merge', [ClientActionsController, 'merge'])
+        router.post(':id/notify', [ClientActionsController, 'notify'])
+        router.get(':id/log', [ClientPanelsController, 'log'])
+        router.get(':id/history', [ClientPanelsController, 'history'])
+        router.get(':id/dashboard', [ClientPanelsController, 'dashboard'])
+        router.get(':id/marketing', [ClientPanelsController, 'marketing'])
+        router.put(':id/marketing', [ClientPanelsController, 'updateMarketing'])
+        router.get(':id/attachments', [ClientAttachmentsController, 'index'])
+        router.post(':id/attachments', [ClientAttachmentsController, 'store'])
+        router.get(':id/attachments/:attachmentId/download', [
+          ClientAttachmentsController,
+          'download',
+        ])
+        router.delete(':id/attachments/:attachmentId', [ClientAttachmentsController, 'destroy'])
+      })
+      .prefix('clients')
       .where('id', router.matchers.number())
 
     router.get('r/:resource', [ResourcesController, 'index'])

@@ -1,0 +1,97 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import resources from '#services/resources'
+import plugins from '#services/plugins'
+import { ResourceService } from '#resources/resource_service'
+import { TableroError } from '#exceptions/tablero_error'
+import { actorFromContext } from '#services/audit_log'
+import { ClientRules } from '#services/client_rules'
+import { ClientMerge } from '#services/client_merge'
+import { ClientNotifier } from '#services/client_notifier'
+import { tryNormalizePhone } from '#services/phone_number'
+import { lookupValidator, mergeValidator, notifyValidator } from '#validators/client'
+
+/**
+ * Client actions beside the generic REST: caller-ID lookup (C14),
+ * duplicates and merge (C12), notifications (C6). Each authorizes through
+ * ResourceService, so roles and row scopes are the same as everywhere.
+ */
+export default class ClientActionsController {
+  async #service(ctx: HttpContext) {
+    await plugins.refresh()
+    return new ResourceService(resources, ctx)
+  }
+
+  /**
+   * Screen-pop: the clients (visible to the user) having this number.
+   */
+  async lookup(ctx: HttpContext) {
+    const { phone } = await lookupValidator.validate(ctx.request.qs())
+    const e164 = tryNormalizePhone(phone.replace(/[\s().-]/g, ''))
+    if (!e164) {
+      throw new TableroError('VALIDATION_FAILED', `phone: "${phone}" is not a phone number`, 422, [
+        { field: 'phone', message: 'Not a phone number', rule: 'phone' },
+      ])
+    }
+    const service = await this.#service(ctx)
+    const list = await service.list('clients', { perPage: 20, sort: 'id' }, (query) =>
+      query.whereIn('id', db.from('client_phones').where('e164', e164).select('client_id'))
+    )
+    return { data: list.data, meta: { phone: e164 } }
+  }
+
+  async duplicates(ctx: HttpContext) {
+    const service = await this.#service(ctx)
+    const client = await service.visibleRow('clients', ctx.params.id, 'show')
+    const phones = await db
+      .from('client_phones')
+      .where('client_id', client.id as number)
+      .select('e164')
+    const emails = await db
+      .from('client_emails')
+      .where('client_id', client.id as number)
+      .select('email')
+    const matches = await ClientRules.findDuplicates(db.connection(), {
+      phones: phones.map((row) => row.e164),
+      emails: [client.email as string | null, ...emails.map((row) => row.email)].filter(
+        (email): email is string => Boolean(email)
+      ),
+      exceptId: client.id as number,
+    })
+    return { data: matches }
+  }
+
+  async merge(ctx: HttpContext) {
+    const { otherId, survivorId } = await ctx.request.validateUsing(mergeValidator)
+    const id = Number(ctx.params.id)
+    if (otherId === id) {
+      throw new TableroError('MERGE_SELF', 'A client cannot be merged into itself', 422, [
+        { field: 'otherId', message: 'Pick another client', rule: 'different' },
+      ])
+    }
+    if (survivorId !== id && survivorId !== otherId) {
+      throw new TableroError(
+        'VALIDATION_FAILED',
+        'survivorId: must be one of the two clients',
+        422,
+        [{ field: 'survivorId', message: 'Must be one of the two clients', rule: 'in' }]
+      )
+    }
+    const service = await this.#service(ctx)
+    await db.transaction(async (trx) => {
+      const survivor = await service.visibleRow('clients', survivorId, 'update', trx)
+      const mergedId = survivorId === id ? otherId : id
+      const merged = await service.visibleRow('clients', mergedId, 'delete', trx)
+      await ClientMerge.merge(trx, survivor, merged, actorFromContext(ctx))
+    })
+    return { data: { survivorId } }
+  }
+
+  async notify(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(notifyValidator)
+    const service = await this.#service(ctx)
+    const client = await service.visibleRow('clients', ctx.params.id, 'update')
+    const message = await ClientNotifier.notify(client, input, actorFromContext(ctx))
+    return ctx.response.created({ data: message })
+  }
+}

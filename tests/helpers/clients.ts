@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { toSqlDateTime } from '#services/audit_log'
+import { searchName } from '#services/client_names'
+
+let sequence = 0
+
+/**
+ * Inserts a client (and its primary phone) directly, for tests that are
+ * not about creating clients.
+ */
+export async function makeClient(values: Record<string, unknown> = {}) {
+  sequence += 1
+  const now = toSqlDateTime(DateTime.utc())
+  const row = {
+    first_name: 'Cliente',
+    last_name: `Prueba ${sequence}`,
+    email: `cliente${sequence}.${Date.now()}@correo.test`,
+    primary_phone: null as string | null,
+    status: 'new',
+    vip: 0,
+    bad: 0,
+    created_at: now,
+    ...values,
+  }
+  const [id] = await db
+    .table('clients')
+    .insert({ ...row, search_name: searchName(row.first_name, row.last_name) })
+  if (row.primary_phone) {
+    await db.table('client_phones').insert({
+      client_id: id,
+      e164: row.primary_phone,
+      country: row.country ?? null,
+      is_primary: 1,
+      verified: 0,
+      created_at: now,
+    })
+  }
+  return Number(id)
+}
