@@ -74,7 +74,9 @@ export default class SessionController {
       throw new TableroError(
         'TOO_MANY_ATTEMPTS',
         `Too many failed sign-ins: try again in ${throttled.response.availableIn} seconds`,
-        429
+        429,
+        undefined,
+        { seconds: throttled.response.availableIn }
       )
     }
     return user

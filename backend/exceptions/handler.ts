@@ -1,11 +1,13 @@
 import app from '@adonisjs/core/services/app'
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { TableroError } from './tablero_error.ts'
+import { SPANISH_ERRORS, SPANISH_RULES } from '#i18n/error_messages'
 
 interface FieldError {
   field: string
   message: string
   rule?: string
+  meta?: Record<string, unknown>
 }
 
 interface ApiError {
@@ -13,6 +15,7 @@ interface ApiError {
   code: string
   message: string
   fields?: FieldError[]
+  params?: Record<string, string | number | undefined>
 }
 
 /**
@@ -59,7 +62,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     const apiError = this.#toApiError(error)
-    const { status, ...body } = apiError
+    const localized = (await this.#language(ctx)) === 'es' ? toSpanish(apiError) : apiError
+    const { status, code, message, fields } = localized
+    const body = { code, message, ...(fields ? { fields } : {}) }
     if (status === 429) {
       const retryAfter = (error as { response?: { availableIn?: number } }).response?.availableIn
       if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
@@ -71,12 +76,25 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return super.report(error, ctx)
   }
 
+  /**
+   * The language of the answer: the admin's Accept-Language, else the
+   * signed-in user's locale, else English (API clients).
+   */
+  async #language(ctx: HttpContext): Promise<'es' | 'en'> {
+    const header = ctx.request.header('accept-language') ?? ''
+    const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase()
+    if (first === 'es' || first === 'en') return first
+    const user = ctx.auth?.user as { locale?: string } | undefined
+    return user?.locale === 'es' ? 'es' : 'en'
+  }
+
   #toApiError(error: unknown): ApiError {
     if (error instanceof TableroError) {
       return {
         status: error.status,
         code: error.code,
         message: error.message,
+        params: error.params,
         ...(error.fields ? { fields: error.fields } : {}),
       }
     }
@@ -87,7 +105,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         status: 422,
         code: 'VALIDATION_FAILED',
         message: fields[0] ? `${fields[0].field}: ${fields[0].message}` : 'Invalid input',
-        fields: fields.map(({ field, message, rule }) => ({ field, message, rule })),
+        fields: fields.map(({ field, message, rule, meta }) => ({ field, message, rule, meta })),
       }
     }
     if (err?.code && KNOWN[err.code]) return { ...KNOWN[err.code] }
@@ -118,4 +136,24 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' }
   }
+}
+
+/**
+ * Spanish wording for codes and field rules the catalog knows; anything
+ * else keeps its English text.
+ */
+function toSpanish(error: ApiError): ApiError {
+  const params = error.params ?? {}
+  const key = typeof params.i18n === 'string' ? params.i18n : error.code
+  const message = SPANISH_ERRORS[key]?.(params) ?? error.message
+  const fields = error.fields?.map((field) => ({
+    ...field,
+    message: (field.rule && SPANISH_RULES[field.rule]?.(field.meta ?? {})) || field.message,
+  }))
+  const first = fields?.[0]
+  const detailed =
+    (error.code === 'VALIDATION_FAILED' || error.code === 'INVALID_INPUT') && first
+      ? `${first.field}: ${first.message}`
+      : message
+  return { ...error, message: detailed, ...(fields ? { fields } : {}) }
 }

@@ -8,7 +8,14 @@ export class TableroError extends Error {
     readonly code: string,
     message: string,
     readonly status: number = 400,
-    readonly fields?: Array<{ field: string; message: string; rule?: string }>
+    readonly fields?: Array<{
+      field: string
+      message: string
+      rule?: string
+      meta?: Record<string, unknown>
+    }>,
+    /** values for the translated message; `i18n` picks another catalog key */
+    readonly params: Record<string, string | number | undefined> = {}
   ) {
     super(message)
     this.name = 'TableroError'

@@ -94,7 +94,9 @@ export class PluginRegistry {
   get(name: string): PluginManifest {
     const manifest = this.find(name)
     if (!manifest) {
-      throw new TableroError('PLUGIN_NOT_FOUND', `Unknown plugin "${name}"`, 404)
+      throw new TableroError('PLUGIN_NOT_FOUND', `Unknown plugin "${name}"`, 404, undefined, {
+        name,
+      })
     }
     return manifest
   }
@@ -190,8 +192,10 @@ export class PluginRegistry {
     if (off.length > 0) {
       throw new TableroError(
         'PLUGIN_DEPENDENCY',
-        `Cannot enable "${name}": enable ${off.map((d) => `"${d}"`).join(', ')} first`,
-        409
+        `Cannot enable "${name}": enable ${quoted(off)} first`,
+        409,
+        undefined,
+        { i18n: 'PLUGIN_NEEDS_DEPENDENCIES', name, list: quoted(off) }
       )
     }
     return this.#setEnabled(name, true, actor)
@@ -204,8 +208,10 @@ export class PluginRegistry {
     if (needing.length > 0) {
       throw new TableroError(
         'PLUGIN_DEPENDENCY',
-        `Cannot disable "${name}": ${needing.map((d) => `"${d}"`).join(', ')} depend on it; disable them first`,
-        409
+        `Cannot disable "${name}": ${quoted(needing)} depend on it; disable them first`,
+        409,
+        undefined,
+        { i18n: 'PLUGIN_HAS_DEPENDENTS', name, list: quoted(needing) }
       )
     }
     return this.#setEnabled(name, false, actor)
@@ -233,4 +239,8 @@ export class PluginRegistry {
   #emit(name: string, enabled: boolean) {
     for (const listener of this.#listeners) listener(name, enabled)
   }
+}
+
+function quoted(names: string[]) {
+  return names.map((name) => `"${name}"`).join(', ')
 }

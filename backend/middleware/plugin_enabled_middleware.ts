@@ -11,7 +11,13 @@ export default class PluginEnabledMiddleware {
   async handle(_ctx: HttpContext, next: NextFn, options: { plugin: string }) {
     await plugins.refresh()
     if (!plugins.isEnabled(options.plugin)) {
-      throw new TableroError('PLUGIN_DISABLED', `The plugin "${options.plugin}" is disabled`, 404)
+      throw new TableroError(
+        'PLUGIN_DISABLED',
+        `The plugin "${options.plugin}" is disabled`,
+        404,
+        undefined,
+        { name: options.plugin }
+      )
     }
     return next()
   }

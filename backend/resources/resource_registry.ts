@@ -70,7 +70,10 @@ export class ResourceRegistry {
 
   getOrFail(name: string) {
     const definition = this.find(name)
-    if (!definition) throw new TableroError('RESOURCE_NOT_FOUND', `Unknown resource "${name}"`, 404)
+    if (!definition)
+      throw new TableroError('RESOURCE_NOT_FOUND', `Unknown resource "${name}"`, 404, undefined, {
+        name,
+      })
     return definition
   }
 

@@ -26,7 +26,15 @@ export class ClientNotifier {
         'SMS_TOO_LONG',
         `An SMS holds at most ${SMS_MAX_LENGTH} characters (this one has ${input.body.length})`,
         422,
-        [{ field: 'body', message: `At most ${SMS_MAX_LENGTH} characters`, rule: 'maxLength' }]
+        [
+          {
+            field: 'body',
+            message: `At most ${SMS_MAX_LENGTH} characters`,
+            rule: 'maxLength',
+            meta: { max: SMS_MAX_LENGTH },
+          },
+        ],
+        { length: input.body.length }
       )
     }
     const destination = this.#destination(client, input)

@@ -33,13 +33,18 @@ export class ClientPhoneRules {
               message: `Client #${taken.client_id} already has this number`,
               rule: 'duplicate',
             },
-          ]
+          ],
+          { client: taken.client_id, phone: phone.e164 }
         )
       }
       if (taken) {
-        throw new TableroError('DUPLICATE_PHONE', `This client already has ${phone.e164}`, 409, [
-          { field: 'e164', message: 'This client already has this number', rule: 'duplicate' },
-        ])
+        throw new TableroError(
+          'DUPLICATE_PHONE',
+          `This client already has ${phone.e164}`,
+          409,
+          [{ field: 'e164', message: 'This client already has this number', rule: 'duplicate' }],
+          { phone: phone.e164 }
+        )
       }
     }
     if (!before) {

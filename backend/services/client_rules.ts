@@ -126,7 +126,8 @@ export class ClientRules {
         field: m.reason,
         message: `Client #${m.id} has it`,
         rule: 'duplicate',
-      }))
+      })),
+      { list }
     )
   }
 

@@ -30,7 +30,7 @@ export async function makeClient(values: Record<string, unknown> = {}) {
     await db.table('client_phones').insert({
       client_id: id,
       e164: row.primary_phone,
-      country: row.country ?? null,
+      country: (values.country as string | undefined) ?? null,
       is_primary: 1,
       verified: 0,
       created_at: now,

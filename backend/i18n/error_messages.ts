@@ -1,0 +1,78 @@
+/**
+ * Spanish wording of the API's error messages (the English one is the
+ * message the code throws). Keyed by error code; params come from the
+ * TableroError that was thrown.
+ */
+type Params = Record<string, string | number | undefined>
+
+export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
+  INVALID_CREDENTIALS: () => 'Correo o contraseña incorrectos',
+  TOO_MANY_ATTEMPTS: (p) =>
+    p.seconds
+      ? `Demasiados intentos fallidos: intente de nuevo en ${p.seconds} segundos`
+      : 'Demasiados intentos: espere un minuto e intente de nuevo',
+  UNAUTHENTICATED: () => 'Inicie sesión para continuar',
+  FORBIDDEN: () => 'No tiene permiso para hacer esto',
+  CSRF_TOKEN_INVALID: () => 'El formulario expiró: recargue la página e intente de nuevo',
+  NOT_FOUND: () => 'No se encontró el registro',
+  RESOURCE_NOT_FOUND: (p) => `No existe el recurso "${p.name}"`,
+  PLUGIN_NOT_FOUND: (p) => `No existe el plugin "${p.name}"`,
+  PLUGIN_DISABLED: (p) => `El plugin "${p.name}" está desactivado`,
+  PLUGIN_NEEDS_DEPENDENCIES: (p) => `No se puede activar "${p.name}": active antes ${p.list}`,
+  PLUGIN_HAS_DEPENDENTS: (p) =>
+    `No se puede desactivar "${p.name}": ${p.list} dependen de él; desactívelos antes`,
+  VALIDATION_FAILED: () => 'Revise los datos marcados',
+  INVALID_INPUT: () => 'Revise los datos marcados',
+  PAYLOAD_TOO_LARGE: () => 'La solicitud es demasiado grande',
+  FILE_TOO_LARGE: () => 'El archivo supera el tamaño permitido (10 MB)',
+  UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
+  DUPLICATE: () => 'Ya existe un registro con ese valor único',
+  REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
+  DUPLICATE_CLIENT: (p) => `Otro cliente tiene este teléfono o correo: ${p.list}`,
+  DUPLICATE_PHONE: (p) =>
+    p.client
+      ? `El cliente #${p.client} ya tiene el número ${p.phone}`
+      : `Este cliente ya tiene el número ${p.phone}`,
+  PRIMARY_PHONE_REQUIRED: () => 'Marque otro teléfono como principal en lugar de desmarcar este',
+  SMS_TOO_LONG: (p) => `Un SMS admite como máximo 160 caracteres (este tiene ${p.length})`,
+  NO_DESTINATION: () => 'El cliente no tiene a dónde enviar: agregue el dato o indique "to"',
+  MESSAGE_NOT_SENT: () => 'El proveedor no envió el mensaje; quedó registrado como fallido',
+  MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
+  CANNOT_DEMOTE_SELF: () => 'No puede desactivarse ni quitarse el rol de administrador a sí mismo',
+  INTERNAL_ERROR: () => 'Algo salió mal de nuestro lado',
+}
+
+/**
+ * Spanish field messages by validation rule (VineJS and the resource
+ * engine); unknown rules keep the English detail.
+ */
+export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => string> = {
+  required: () => 'Este campo es obligatorio',
+  requiredWhen: () => 'Este campo es obligatorio',
+  email: () => 'Correo electrónico no válido',
+  url: () => 'Dirección web no válida',
+  phone: () => 'Teléfono no válido (use +código de país y el número)',
+  minLength: (m) => (m.min ? `Debe tener al menos ${m.min} caracteres` : 'Es demasiado corto'),
+  maxLength: (m) => (m.max ? `Debe tener como máximo ${m.max} caracteres` : 'Es demasiado largo'),
+  maxBytes: () => 'Una nota admite como máximo 64 KB; adjunte los textos largos como archivo',
+  min: (m) => (m.min !== undefined ? `Debe ser al menos ${m.min}` : 'Valor demasiado bajo'),
+  max: (m) => (m.max !== undefined ? `Debe ser como máximo ${m.max}` : 'Valor demasiado alto'),
+  number: () => 'Debe ser un número',
+  withoutDecimals: () => 'Debe ser un número entero',
+  boolean: () => 'Debe ser sí o no',
+  string: () => 'Debe ser un texto',
+  enum: () => 'No es una de las opciones',
+  regex: () => 'El formato no es válido',
+  date: () => 'Fecha no válida',
+  datetime: () => 'Fecha y hora no válidas',
+  literal: () => 'Confirme la acción',
+  database: () => 'Ya está en uso',
+  unique: () => 'Ya está en uso',
+  duplicate: () => 'Otro cliente ya lo tiene',
+  unknownField: () => 'Campo desconocido',
+  readOnly: () => 'Este campo es de solo lectura',
+  exists: () => 'No existe o no tiene acceso',
+  different: () => 'Elija otro',
+  primary: () => 'Elija antes otro teléfono principal',
+  positive: () => 'Debe ser mayor que cero',
+}
