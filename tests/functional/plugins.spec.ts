@@ -81,7 +81,9 @@ test.group('Plugin kernel over HTTP', (group) => {
     await admin.post('/api/plugins/greeter-extra/disable')
     await admin.post('/api/plugins/hello/disable')
 
-    const response = await admin.post('/api/plugins/greeter-extra/enable')
+    const response = await admin
+      .post('/api/plugins/greeter-extra/enable')
+      .header('accept-language', 'en')
     response.assertStatus(409)
     assert.equal(
       response.body().error.message,
@@ -93,7 +95,7 @@ test.group('Plugin kernel over HTTP', (group) => {
 
   test('an unknown plugin is a 404 naming it', async ({ client }) => {
     const admin = await signIn(client, 'admin')
-    const response = await admin.post('/api/plugins/nope/enable')
+    const response = await admin.post('/api/plugins/nope/enable').header('accept-language', 'en')
     response.assertStatus(404)
     response.assertBodyContains({
       error: { code: 'PLUGIN_NOT_FOUND', message: 'Unknown plugin "nope"' },
