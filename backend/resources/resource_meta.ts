@@ -41,6 +41,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
           min: field.min ?? null,
           max: field.max ?? null,
           maxLength: field.maxLength ?? null,
+          unique: field.unique ?? false,
           help: field.help ?? null,
           operators: field.filterable ? operatorsFor(field) : [],
         })),

@@ -92,6 +92,27 @@ export class ResourceService {
   }
 
   /**
+   * Fields marked unique: another row with the same value is a 422 on the
+   * field (the database constraint stays as the last line of defence).
+   */
+  async #checkUnique(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    values: Record<string, unknown>,
+    exceptId: unknown,
+    client: QueryClientContract
+  ) {
+    for (const field of fields.values()) {
+      if (!field.unique || values[field.name] === undefined || values[field.name] === null) continue
+      const query = client.from(definition.table).where(field.name, values[field.name] as never)
+      if (exceptId !== null) query.whereNot(primaryKeyOf(definition), exceptId as never)
+      if (await query.select(primaryKeyOf(definition)).first()) {
+        throw fieldInputError(field.name, 'Another record already has this value', 'unique')
+      }
+    }
+  }
+
+  /**
    * Where the audit entry shows up: the parent's log for a satellite, the
    * record's own log otherwise.
    */
@@ -235,6 +256,7 @@ export class ResourceService {
     const values = await validatePayload(fields, body, 'create')
     const row = await db.transaction(async (trx) => {
       await this.#checkParent(definition, values, trx)
+      await this.#checkUnique(definition, fields, values, null, trx)
       const hook = { user: this.#user, trx, ctx: this.ctx }
       await definition.hooks?.beforeCreate?.(values, hook)
       const now = toSqlDateTime(DateTime.utc())
@@ -286,6 +308,8 @@ export class ResourceService {
     const before = this.#present(fields, beforeRow)
     const changes = { ...values }
     await this.#checkParent(definition, changes, trx)
+    const pkValue = beforeRow[primaryKeyOf(definition)]
+    await this.#checkUnique(definition, fields, changes, pkValue, trx)
     const hook = { user: this.#user, trx, ctx: this.ctx }
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())

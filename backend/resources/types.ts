@@ -54,6 +54,8 @@ export interface FieldDefinition {
   min?: number
   max?: number
   maxLength?: number
+  /** no two rows may share the value (checked before writing: a 422 on the field) */
+  unique?: boolean
   help?: Translated
 }
 

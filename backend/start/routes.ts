@@ -20,6 +20,7 @@ const ResourcesController = () => import('#controllers/resources_controller')
 const ClientActionsController = () => import('#controllers/client_actions_controller')
 const ClientPanelsController = () => import('#controllers/client_panels_controller')
 const ClientAttachmentsController = () => import('#controllers/client_attachments_controller')
+const CampaignAgentsController = () => import('#controllers/campaign_agents_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -70,6 +71,13 @@ router
         router.delete(':id/attachments/:attachmentId', [ClientAttachmentsController, 'destroy'])
       })
       .prefix('clients')
+      .where('id', router.matchers.number())
+
+    router
+      .get('campaigns/:id/agents', [CampaignAgentsController, 'index'])
+      .where('id', router.matchers.number())
+    router
+      .put('campaigns/:id/agents', [CampaignAgentsController, 'update'])
       .where('id', router.matchers.number())
 
     router.get('r/:resource', [ResourcesController, 'index'])

@@ -16,6 +16,7 @@ export const campaigns = defineResource({
       label: { es: 'Nombre', en: 'Name' },
       required: true,
       maxLength: 120,
+      unique: true,
       listable: true,
       filterable: true,
       sortable: true,
