@@ -19,7 +19,8 @@ export default class CampaignAgentsController {
   }
 
   async index(ctx: HttpContext) {
-    const campaign = await (await this.#service(ctx)).visibleRow('campaigns', ctx.params.id, 'show')
+    const service = await this.#service(ctx)
+    const campaign = await service.visibleRow('campaigns', ctx.params.id, 'show')
     return { data: await agentsOf(campaign.id as number) }
   }
 
@@ -36,7 +37,8 @@ export default class CampaignAgentsController {
     if (missing >= 0) {
       throw fieldInputError(`userIds[${missing}]`, `No active user #${userIds[missing]}`, 'exists')
     }
-    const before = (await agentsOf(campaignId)).map((agent) => agent.id)
+    const current = await agentsOf(campaignId)
+    const before = current.map((agent) => agent.id)
     await db.transaction(async (trx) => {
       await trx.from('campaign_agents').where('campaign_id', campaignId).delete()
       const now = toSqlDateTime(DateTime.utc())
