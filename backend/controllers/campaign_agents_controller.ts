@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import resources from '#services/resources'
-import plugins from '#services/plugins'
-import { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { campaignAgentsValidator } from '#validators/campaign'
 import { fieldInputError } from '#resources/errors'
@@ -13,20 +11,15 @@ import { fieldInputError } from '#resources/errors'
  * campaign, replaced as a whole by whoever may update it.
  */
 export default class CampaignAgentsController {
-  async #service(ctx: HttpContext) {
-    await plugins.refresh()
-    return new ResourceService(resources, ctx)
-  }
-
   async index(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const campaign = await service.visibleRow('campaigns', ctx.params.id, 'show')
     return { data: await agentsOf(campaign.id as number) }
   }
 
   async update(ctx: HttpContext) {
     const { userIds } = await ctx.request.validateUsing(campaignAgentsValidator)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const campaign = await service.visibleRow('campaigns', ctx.params.id, 'update')
     const campaignId = campaign.id as number
     const found = userIds.length

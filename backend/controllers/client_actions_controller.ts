@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import resources from '#services/resources'
-import plugins from '#services/plugins'
-import { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
 import { TableroError } from '#exceptions/tablero_error'
 import { actorFromContext } from '#services/audit_log'
 import { ClientRules } from '#services/client_rules'
@@ -17,11 +15,6 @@ import { lookupValidator, mergeValidator, notifyValidator } from '#validators/cl
  * ResourceService, so roles and row scopes are the same as everywhere.
  */
 export default class ClientActionsController {
-  async #service(ctx: HttpContext) {
-    await plugins.refresh()
-    return new ResourceService(resources, ctx)
-  }
-
   /**
    * Screen-pop: the clients (visible to the user) having this number.
    */
@@ -33,7 +26,7 @@ export default class ClientActionsController {
         { field: 'phone', message: 'Not a phone number', rule: 'phone' },
       ])
     }
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const list = await service.list('clients', { perPage: 20, sort: 'id' }, (query) =>
       query.whereIn('id', db.from('client_phones').where('e164', e164).select('client_id'))
     )
@@ -41,7 +34,7 @@ export default class ClientActionsController {
   }
 
   async duplicates(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const client = await service.visibleRow('clients', ctx.params.id, 'show')
     const phones = await db
       .from('client_phones')
@@ -77,7 +70,7 @@ export default class ClientActionsController {
         [{ field: 'survivorId', message: 'Must be one of the two clients', rule: 'in' }]
       )
     }
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     await db.transaction(async (trx) => {
       const survivor = await service.visibleRow('clients', survivorId, 'update', trx)
       const mergedId = survivorId === id ? otherId : id
@@ -89,7 +82,7 @@ export default class ClientActionsController {
 
   async notify(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(notifyValidator)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const client = await service.visibleRow('clients', ctx.params.id, 'update')
     const message = await ClientNotifier.notify(client, input, actorFromContext(ctx))
     return ctx.response.created({ data: message })

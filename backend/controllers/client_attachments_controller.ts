@@ -3,9 +3,7 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import resources from '#services/resources'
-import plugins from '#services/plugins'
-import { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 
@@ -39,8 +37,8 @@ const EXTENSIONS = [
  */
 export default class ClientAttachmentsController {
   async #client(ctx: HttpContext, action: 'show' | 'update') {
-    await plugins.refresh()
-    return new ResourceService(resources, ctx).visibleRow('clients', ctx.params.id, action)
+    const service = await resourceService(ctx)
+    return service.visibleRow('clients', ctx.params.id, action)
   }
 
   async index(ctx: HttpContext) {

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import resources from '#services/resources'
-import plugins from '#services/plugins'
-import { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
 import { MARKETING_CHANNELS, marketingValidator } from '#validators/client'
@@ -17,8 +15,8 @@ const LOG_LIMIT = 300
  */
 export default class ClientPanelsController {
   async #client(ctx: HttpContext, action: 'show' | 'update' = 'show') {
-    await plugins.refresh()
-    return new ResourceService(resources, ctx).visibleRow('clients', ctx.params.id, action)
+    const service = await resourceService(ctx)
+    return service.visibleRow('clients', ctx.params.id, action)
   }
 
   /**

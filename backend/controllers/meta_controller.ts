@@ -15,6 +15,7 @@ export default class MetaController {
   async show({ auth }: HttpContext) {
     const user = auth.getUserOrFail() as User
     await plugins.refresh()
+    await resources.refreshFields()
     const enabled = plugins.manifests.filter((manifest) => plugins.isEnabled(manifest.name))
     return {
       data: {

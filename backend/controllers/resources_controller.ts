@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import resources from '#services/resources'
-import plugins from '#services/plugins'
-import { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
 import { TableroError } from '#exceptions/tablero_error'
 
 /**
@@ -9,13 +7,8 @@ import { TableroError } from '#exceptions/tablero_error'
  * in ResourceService; this class only maps HTTP to it.
  */
 export default class ResourcesController {
-  async #service(ctx: HttpContext) {
-    await plugins.refresh()
-    return new ResourceService(resources, ctx)
-  }
-
   async index(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.list(ctx.params.resource, ctx.request.qs())
   }
 
@@ -25,53 +18,53 @@ export default class ResourcesController {
    */
   async query(ctx: HttpContext) {
     requireJson(ctx)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.list(ctx.params.resource, ctx.request.body())
   }
 
   async show(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.show(ctx.params.resource, ctx.params.id)
   }
 
   async store(ctx: HttpContext) {
     requireJson(ctx)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const result = await service.create(ctx.params.resource, ctx.request.body())
     return ctx.response.created(result)
   }
 
   async update(ctx: HttpContext) {
     requireJson(ctx)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.update(ctx.params.resource, ctx.params.id, ctx.request.body())
   }
 
   async destroy(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     await service.destroy(ctx.params.resource, ctx.params.id)
     return ctx.response.noContent()
   }
 
   async bulkUpdate(ctx: HttpContext) {
     requireJson(ctx)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.bulkUpdate(ctx.params.resource, ctx.request.body())
   }
 
   async bulkDelete(ctx: HttpContext) {
     requireJson(ctx)
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.bulkDelete(ctx.params.resource, ctx.request.body())
   }
 
   async history(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     return service.history(ctx.params.resource, ctx.params.id)
   }
 
   async export(ctx: HttpContext) {
-    const service = await this.#service(ctx)
+    const service = await resourceService(ctx)
     const { filename, stream } = service.export(ctx.params.resource, ctx.request.qs())
     ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
     ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)

@@ -9,5 +9,7 @@ export type {
   PluginMenuEntry,
   PluginRoutes,
   PluginEventHandler,
+  PluginSetup,
+  PluginSetupContext,
   Translated,
 } from './manifest.ts'

@@ -1,5 +1,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 import type { ResourceDefinition } from '#resources/types'
+import type { ResourceRegistry } from '#resources/resource_registry'
+import type { PluginRegistry } from './plugin_registry.ts'
 
 export interface Translated {
   es: string
@@ -28,6 +30,18 @@ export type PluginRoutes = (router: HttpRouterService) => void
 export type PluginEventHandler = (payload: unknown) => void | Promise<void>
 
 /**
+ * What a plugin's setup receives at boot: the registries it may extend
+ * (e.g. add run-time fields to a core resource). Setup runs whether or not
+ * the plugin is enabled; registries ignore a disabled plugin's additions.
+ */
+export interface PluginSetupContext {
+  name: string
+  resources: ResourceRegistry
+  plugins: PluginRegistry
+}
+export type PluginSetup = (context: PluginSetupContext) => void | Promise<void>
+
+/**
  * A plugin's manifest (`plugins/<name>/plugin.ts`): data wherever possible.
  * Code is referenced lazily so that reading manifests stays cheap.
  */
@@ -48,6 +62,8 @@ export interface PluginManifest {
   routes?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */
   resources?: () => Promise<{ default: ResourceDefinition[] }>
+  /** boot-time wiring into the core's registries */
+  setup?: () => Promise<{ default: PluginSetup }>
   /** event name -> handler module; handlers stop while the plugin is off */
   events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
 }

@@ -49,6 +49,11 @@ export default class KernelProvider {
         resources.register({ ...definition, plugin: manifest.name })
       }
     }
+    for (const manifest of plugins.manifests) {
+      if (!manifest.setup) continue
+      const { default: setup } = await manifest.setup()
+      await setup({ name: manifest.name, resources, plugins })
+    }
   }
 
   async ready() {

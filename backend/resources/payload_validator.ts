@@ -66,10 +66,13 @@ function compile(fields: Map<string, FieldDefinition>, mode: Mode) {
   for (const field of fields.values()) {
     if (field.readOnly) continue
     const rule = ruleFor(field)
+    // A conditional field's "required" depends on the row (its campaign):
+    // checked by requireConditionalFields once the row is known.
+    const alwaysRequired = field.required && !field.condition
     properties[field.name] =
-      mode === 'create' && field.required
+      mode === 'create' && alwaysRequired
         ? rule
-        : field.required
+        : alwaysRequired
           ? rule.optional()
           : rule.nullable().optional()
   }
@@ -113,4 +116,23 @@ export async function validatePayload(
     }
   }
   return values
+}
+
+/**
+ * Required fields that apply only to some rows (custom fields of some
+ * campaigns) must be filled on those rows: `row` is the record as it will
+ * be stored (before + changes on update).
+ */
+export function requireConditionalFields(
+  fields: Map<string, FieldDefinition>,
+  row: Record<string, unknown>
+) {
+  for (const field of fields.values()) {
+    if (!field.required || !field.condition) continue
+    if (!field.condition.in.includes(row[field.condition.field] as never)) continue
+    const value = row[field.name]
+    if (value === undefined || value === null || value === '') {
+      throw fieldInputError(field.name, 'This field is required for this campaign', 'required')
+    }
+  }
 }

@@ -42,6 +42,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
           max: field.max ?? null,
           maxLength: field.maxLength ?? null,
           unique: field.unique ?? false,
+          condition: field.condition ?? null,
+          group: field.group ?? null,
           help: field.help ?? null,
           operators: field.filterable ? operatorsFor(field) : [],
         })),

@@ -4,6 +4,7 @@ import type { PluginRegistry } from '#kernel/plugin_registry'
 import {
   FIELD_TYPES,
   type FieldDefinition,
+  type FieldProvider,
   type ResourceAction,
   type ResourceDefinition,
 } from './types.ts'
@@ -17,7 +18,8 @@ const NAME = /^[a-z][a-z0-9_]*$/
  */
 export class ResourceRegistry {
   #resources = new Map<string, ResourceDefinition>()
-  #fields = new WeakMap<ResourceDefinition, Map<string, FieldDefinition>>()
+  #fields = new Map<string, { signature: string; fields: Map<string, FieldDefinition> }>()
+  #providers = new Map<string, Array<{ plugin: string; provider: FieldProvider }>>()
 
   constructor(private plugins: PluginRegistry) {}
 
@@ -84,12 +86,47 @@ export class ResourceRegistry {
   /**
    * The fields of a resource as they are now. Custom fields will join here.
    */
-  fieldsOf(definition: ResourceDefinition): Map<string, FieldDefinition> {
-    let fields = this.#fields.get(definition)
-    if (!fields) {
-      fields = new Map(definition.fields.map((field) => [field.name, field]))
-      this.#fields.set(definition, fields)
+  /**
+   * A plugin adds fields to a resource at run time (custom fields). They
+   * exist only while the plugin is enabled; a declared field of the same
+   * name always wins.
+   */
+  addFieldProvider(resource: string, plugin: string, provider: FieldProvider) {
+    const list = this.#providers.get(resource) ?? []
+    list.push({ plugin, provider })
+    this.#providers.set(resource, list)
+  }
+
+  /**
+   * Brings every field provider up to date (each has its own TTL); called
+   * before a request reads resource metadata.
+   */
+  async refreshFields() {
+    for (const list of this.#providers.values()) {
+      for (const { provider } of list) await provider.refresh()
     }
+  }
+
+  /**
+   * The fields of a resource as they are now: the declared ones plus those
+   * of enabled field providers. The map is rebuilt only when a provider's
+   * version or a plugin's state changes, so compiled validators stay cached.
+   */
+  fieldsOf(definition: ResourceDefinition): Map<string, FieldDefinition> {
+    const providers = (this.#providers.get(definition.name) ?? []).filter(({ plugin }) =>
+      this.plugins.isEnabled(plugin)
+    )
+    const signature = providers
+      .map(({ plugin, provider }) => `${plugin}@${provider.version}`)
+      .join()
+    const cached = this.#fields.get(definition.name)
+    if (cached && cached.signature === signature) return cached.fields
+    const fields = new Map(definition.fields.map((field) => [field.name, field]))
+    for (const { provider } of providers) {
+      for (const field of provider.fields())
+        if (!fields.has(field.name)) fields.set(field.name, field)
+    }
+    this.#fields.set(definition.name, { signature, fields })
     return fields
   }
 

@@ -10,7 +10,7 @@ import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
 import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
 import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
-import { validatePayload } from './payload_validator.ts'
+import { requireConditionalFields, validatePayload } from './payload_validator.ts'
 import { presentValue } from './values.ts'
 import { fieldInputError, notFound } from './errors.ts'
 import { streamRows } from './row_stream.ts'
@@ -257,6 +257,7 @@ export class ResourceService {
     const row = await db.transaction(async (trx) => {
       await this.#checkParent(definition, values, trx)
       await this.#checkUnique(definition, fields, values, null, trx)
+      requireConditionalFields(fields, values)
       const hook = { user: this.#user, trx, ctx: this.ctx }
       await definition.hooks?.beforeCreate?.(values, hook)
       const now = toSqlDateTime(DateTime.utc())
@@ -310,6 +311,7 @@ export class ResourceService {
     await this.#checkParent(definition, changes, trx)
     const pkValue = beforeRow[primaryKeyOf(definition)]
     await this.#checkUnique(definition, fields, changes, pkValue, trx)
+    requireConditionalFields(fields, { ...beforeRow, ...changes })
     const hook = { user: this.#user, trx, ctx: this.ctx }
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())

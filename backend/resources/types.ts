@@ -56,6 +56,14 @@ export interface FieldDefinition {
   maxLength?: number
   /** no two rows may share the value (checked before writing: a 422 on the field) */
   unique?: boolean
+  /**
+   * The field belongs only to rows whose `field` holds one of `in` (a custom
+   * field of some campaigns): the form shows it only there, and `required`
+   * is enforced only there.
+   */
+  condition?: { field: string; in: Array<string | number> }
+  /** display group in forms */
+  group?: string
   help?: Translated
 }
 
@@ -113,4 +121,16 @@ export interface ResourceDefinition {
   parent?: { resource: string; field: string }
   /** plugin that declared it (set by the kernel) */
   plugin?: string
+}
+
+/**
+ * Fields another plugin adds to a resource at run time (custom fields).
+ * `fields()` answers from memory; `refresh()` re-reads the source when it
+ * is stale and is called before each request that reads metadata.
+ * `version` changes whenever the fields do, so caches know when to rebuild.
+ */
+export interface FieldProvider {
+  readonly version: number
+  fields(): FieldDefinition[]
+  refresh(): Promise<void>
 }
