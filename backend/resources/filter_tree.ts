@@ -30,6 +30,7 @@ export function operatorsFor(field: FieldDefinition): Operator[] {
   if (TEXT_TYPES.has(field.type)) return [...always, 'contains', 'startsWith']
   if (ORDERED_TYPES.has(field.type)) return [...always, 'gt', 'gte', 'lt', 'lte', 'between']
   if (field.type === 'boolean') return ['eq', 'ne', 'null', 'notNull']
+  if (field.type === 'multiselect') return ['contains', 'null', 'notNull']
   return always
 }
 
@@ -124,6 +125,12 @@ function parseOperand(field: FieldDefinition, op: Operator, value: unknown, path
     }
     case 'contains':
     case 'startsWith': {
+      if (field.type === 'multiselect') {
+        if (typeof value !== 'string' || !field.options?.some((option) => option.value === value)) {
+          throw fieldInputError(path, `"${String(value)}" is not one of the options`)
+        }
+        return `,${value},`
+      }
       if (typeof value !== 'string' || value.length === 0) {
         throw fieldInputError(path, 'Expected a non-empty text')
       }

@@ -4,6 +4,7 @@
 export { defineResource, field } from './define_resource.ts'
 export type {
   FieldDefinition,
+  FieldProvider,
   FieldType,
   ResourceAction,
   ResourceDefinition,

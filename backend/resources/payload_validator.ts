@@ -27,6 +27,8 @@ function ruleFor(field: FieldDefinition) {
       return vine.boolean()
     case 'select':
       return vine.enum((field.options ?? []).map((option) => option.value))
+    case 'multiselect':
+      return vine.array(vine.enum((field.options ?? []).map((option) => option.value))).distinct()
     case 'email':
       return vine
         .string()

@@ -17,6 +17,7 @@ export const FIELD_TYPES = [
   'date',
   'datetime',
   'select',
+  'multiselect',
   'relation',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]

@@ -4,6 +4,13 @@ import { fieldInputError } from './errors.ts'
 
 const MAX_TEXT = 10_000
 
+/** Shapes checked for text types that have one. */
+const FORMATS: Record<string, RegExp> = {
+  email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+  url: /^https?:\/\/[^\s]+$/i,
+  phone: /^\+?[\d\s().-]{6,24}$/,
+}
+
 /**
  * Turns an untrusted JSON value into what the column stores, or throws a
  * 422 naming the path. Dates come as ISO strings and are stored in UTC;
@@ -39,6 +46,20 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
       if (!DateTime.fromISO(value).isValid) throw fieldInputError(path, 'Not a real date', 'date')
       return value
     }
+    case 'multiselect': {
+      const list = Array.isArray(value) ? value : [value]
+      for (const [i, item] of list.entries()) {
+        if (typeof item !== 'string' || !field.options?.some((option) => option.value === item)) {
+          throw fieldInputError(
+            `${path}[${i}]`,
+            `"${String(item)}" is not one of the options`,
+            'enum'
+          )
+        }
+      }
+      // Stored as ",a,b," so that "has b" is LIKE '%,b,%'.
+      return list.length > 0 ? `,${[...new Set(list as string[])].join(',')},` : null
+    }
     case 'datetime': {
       const parsed = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : null
       if (!parsed || !parsed.isValid) {
@@ -56,6 +77,13 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
           path,
           `At most ${field.maxLength ?? MAX_TEXT} characters`,
           'maxLength'
+        )
+      }
+      if (field.type in FORMATS && !FORMATS[field.type].test(text)) {
+        throw fieldInputError(
+          path,
+          `"${text.slice(0, 40)}" is not a valid ${field.type}`,
+          field.type
         )
       }
       if (field.type === 'select' && !field.options?.some((option) => option.value === text)) {
@@ -79,6 +107,8 @@ export function presentValue(field: FieldDefinition, value: unknown): unknown {
     case 'relation':
     case 'decimal':
       return Number(value)
+    case 'multiselect':
+      return String(value).split(',').filter(Boolean)
     case 'date':
       return value instanceof Date
         ? DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()

@@ -1,0 +1,97 @@
+import vine from '@vinejs/vine'
+import { CUSTOM_FIELD_TYPES } from './field_types.ts'
+
+const translated = () =>
+  vine.object({
+    es: vine.string().trim().minLength(1).maxLength(120),
+    en: vine.string().trim().minLength(1).maxLength(120),
+  })
+
+const help = () =>
+  vine.object({
+    es: vine.string().trim().maxLength(300),
+    en: vine.string().trim().maxLength(300),
+  })
+
+/** Option values are stored inside ",a,b," for multiselects: no commas. */
+const options = () =>
+  vine
+    .array(
+      vine.object({
+        value: vine
+          .string()
+          .trim()
+          .regex(/^[\w.-]{1,60}$/),
+        label: translated(),
+      })
+    )
+    .minLength(1)
+    .maxLength(200)
+
+export const profileValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(2).maxLength(120),
+    description: vine.string().trim().maxLength(500).optional(),
+    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
+  })
+)
+
+export const profileUpdateValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(2).maxLength(120).optional(),
+    description: vine.string().trim().maxLength(500).nullable().optional(),
+    campaignIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .distinct()
+      .maxLength(500)
+      .optional(),
+  })
+)
+
+export const fieldValidator = vine.compile(
+  vine.object({
+    key: vine.string().trim().maxLength(40),
+    type: vine.enum(CUSTOM_FIELD_TYPES),
+    label: translated(),
+    help: help().optional(),
+    required: vine.boolean().optional(),
+    defaultValue: vine.any().optional(),
+    options: options().optional(),
+    min: vine.number().optional(),
+    max: vine.number().optional(),
+    group: vine.string().trim().maxLength(60).optional(),
+  })
+)
+
+export const fieldUpdateValidator = vine.compile(
+  vine.object({
+    label: translated().optional(),
+    help: help().nullable().optional(),
+    required: vine.boolean().optional(),
+    defaultValue: vine.any().optional(),
+    options: options().optional(),
+    min: vine.number().nullable().optional(),
+    max: vine.number().nullable().optional(),
+    group: vine.string().trim().maxLength(60).nullable().optional(),
+  })
+)
+
+export const reorderValidator = vine.compile(
+  vine.object({
+    fieldIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .distinct()
+      .minLength(1)
+      .maxLength(500),
+  })
+)
+
+export const confirmValidator = vine.compile(vine.object({ confirm: vine.literal(true) }))
+
+export const changeTypeValidator = vine.compile(
+  vine.object({
+    type: vine.enum(CUSTOM_FIELD_TYPES),
+    options: options().optional(),
+    confirm: vine.literal(true),
+  })
+)

@@ -1,0 +1,28 @@
+import { definePlugin } from '#kernel'
+
+/**
+ * Supervisor-defined profiles and fields (P1–P5): each field becomes a
+ * real, indexed column of clients, so filtering and sorting on it is as
+ * fast as on a built-in column (X2).
+ */
+export default definePlugin({
+  name: 'custom-fields',
+  version: '1.0.0',
+  label: { es: 'Campos personalizados', en: 'Custom fields' },
+  description: {
+    es: 'Perfiles por campaña con campos propios en la ficha del cliente',
+    en: 'Per-campaign profiles with their own fields on the client card',
+  },
+  permissions: ['custom-fields.manage'],
+  menu: [
+    {
+      key: 'custom-fields',
+      label: { es: 'Perfiles y campos', en: 'Profiles and fields' },
+      path: '/custom-fields',
+      icon: 'FormOutlined',
+      roles: ['admin', 'supervisor'],
+    },
+  ],
+  routes: () => import('./backend/routes.ts'),
+  setup: () => import('./backend/setup.ts'),
+})
