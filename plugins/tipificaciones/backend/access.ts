@@ -1,0 +1,41 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import type User from '#models/user'
+import { TableroError } from '#exceptions/tablero_error'
+import { notFound } from '#resources/errors'
+
+export function currentUser(ctx: HttpContext) {
+  return ctx.auth.user as User
+}
+
+/** Result trees are built by supervisors and admins (T1, T5). */
+export function requireManager(ctx: HttpContext) {
+  const role = currentUser(ctx).role
+  if (role !== 'admin' && role !== 'supervisor') {
+    throw new TableroError('FORBIDDEN', 'Only supervisors and administrators manage results', 403)
+  }
+}
+
+export async function findCampaign(rawId: unknown) {
+  const id = Number(rawId)
+  const campaign = Number.isSafeInteger(id)
+    ? await db.from('campaigns').where('id', id).first()
+    : null
+  if (!campaign) throw notFound('campaigns')
+  return campaign as { id: number; name: string; type: 'inbound_voice' | 'outbound_dialer' }
+}
+
+/**
+ * An agent records gestiones only in the campaigns it works (403
+ * otherwise); supervisors and admins in any.
+ */
+export async function requireCampaignMember(user: User, campaignId: number) {
+  if (user.role !== 'agent') return
+  const member = await db
+    .from('campaign_agents')
+    .where({ campaign_id: campaignId, user_id: user.id })
+    .first()
+  if (!member) {
+    throw new TableroError('NOT_IN_CAMPAIGN', 'You do not work in this campaign', 403)
+  }
+}

@@ -1,0 +1,26 @@
+import type { PluginRoutes } from '#kernel'
+
+const ResultsController = () => import('./results_controller.ts')
+const ResultsImportController = () => import('./results_import.ts')
+const GestionesController = () => import('./gestiones_controller.ts')
+const StatsController = () => import('./stats_controller.ts')
+
+/**
+ * Mounted under /api/p/tipificaciones (signed in, plugin enabled).
+ */
+const routes: PluginRoutes = (router) => {
+  router.get('results', [ResultsController, 'index'])
+  router.post('results', [ResultsController, 'store'])
+  router.get('results/template.csv', [ResultsImportController, 'template'])
+  router.post('results/import', [ResultsImportController, 'store'])
+  router.patch('results/:id', [ResultsController, 'update'])
+  router.delete('results/:id', [ResultsController, 'destroy'])
+  router.post('gestiones', [GestionesController, 'store'])
+  router.get('clients/:clientId/gestiones', [GestionesController, 'history'])
+  router.get('callbacks/mine', [GestionesController, 'myCallbacks'])
+  router.post('callbacks/:id/remove', [GestionesController, 'removeCallback'])
+  router.get('stats', [StatsController, 'show'])
+  router.get('report.csv', [StatsController, 'report'])
+}
+
+export default routes

@@ -1,0 +1,139 @@
+import { Readable } from 'node:stream'
+import { DateTime } from 'luxon'
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { toSqlDateTime } from '#services/audit_log'
+import { csvLine } from '#resources/csv'
+import { streamRows } from '#resources/row_stream'
+import { currentUser } from './access.ts'
+import { rangeValidator } from './validators.ts'
+
+type Range = { from?: string; to?: string; campaignId?: number; userId?: number }
+
+/**
+ * Statistics (T8) and the interactions report (T9). An agent sees only
+ * its own gestiones and clients; supervisors see everyone's or one agent's.
+ */
+export default class StatsController {
+  async show(ctx: HttpContext) {
+    const range = await this.#range(ctx)
+    const gestiones = this.#gestiones(range)
+    const byResult = await gestiones
+      .clone()
+      .select('tip_gestiones.result_path')
+      .count('* as total')
+      .groupBy('tip_gestiones.result_path')
+      .orderBy('total', 'desc')
+    const totalGestiones = byResult.reduce((sum, row) => sum + Number(row.total), 0)
+
+    const clients = db.from('clients')
+    if (range.userId) clients.where('assigned_user_id', range.userId)
+    if (range.campaignId) clients.where('campaign_id', range.campaignId)
+    const [scope] = await clients.clone().count('* as total')
+    const [managed] = await clients
+      .clone()
+      .whereIn('id', gestiones.clone().select('tip_gestiones.client_id'))
+      .count('* as total')
+    return {
+      data: {
+        byResult: byResult.map((row) => ({
+          result: row.result_path,
+          total: Number(row.total),
+          share: totalGestiones ? Number(row.total) / totalGestiones : 0,
+        })),
+        totalGestiones,
+        clients: {
+          managed: Number(managed.total),
+          unmanaged: Number(scope.total) - Number(managed.total),
+          total: Number(scope.total),
+        },
+      },
+      meta: range,
+    }
+  }
+
+  /**
+   * T9: one CSV line per gestión — client, campaign, result path, notes,
+   * managing user, registration date — streamed.
+   */
+  async report(ctx: HttpContext) {
+    const range = await this.#range(ctx)
+    const query = this.#gestiones(range)
+      .leftJoin('clients', 'clients.id', 'tip_gestiones.client_id')
+      .leftJoin('campaigns', 'campaigns.id', 'tip_gestiones.campaign_id')
+      .leftJoin('users', 'users.id', 'tip_gestiones.user_id')
+      .orderBy('tip_gestiones.id')
+      .select(
+        'tip_gestiones.id',
+        'tip_gestiones.client_id',
+        'clients.first_name',
+        'clients.last_name',
+        'clients.document',
+        'campaigns.name as campaign',
+        'tip_gestiones.result_path',
+        'tip_gestiones.notes',
+        'users.full_name as user_name',
+        'tip_gestiones.created_at'
+      )
+    async function* lines() {
+      yield (
+        '\uFEFF' +
+        csvLine([
+          'gestion_id',
+          'client_id',
+          'client',
+          'document',
+          'campaign',
+          'result',
+          'notes',
+          'user',
+          'registered_at',
+        ])
+      )
+      for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
+        yield csvLine([
+          row.id,
+          row.client_id,
+          `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim(),
+          row.document,
+          row.campaign,
+          row.result_path,
+          row.notes,
+          row.user_name,
+          row.created_at instanceof Date
+            ? row.created_at.toISOString()
+            : `${row.created_at}Z`.replace(' ', 'T'),
+        ])
+      }
+    }
+    ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
+    ctx.response.header('Content-Disposition', 'attachment; filename="gestiones.csv"')
+    return ctx.response.stream(Readable.from(lines()))
+  }
+
+  async #range(ctx: HttpContext): Promise<Range> {
+    const range: Range = await rangeValidator.validate(ctx.request.qs())
+    const user = currentUser(ctx)
+    if (user.role === 'agent') range.userId = user.id
+    return range
+  }
+
+  #gestiones(range: Range) {
+    const query = db.from('tip_gestiones')
+    if (range.from) {
+      query.where(
+        'tip_gestiones.created_at',
+        '>=',
+        toSqlDateTime(DateTime.fromISO(range.from, { zone: 'utc' }))
+      )
+    }
+    if (range.to) {
+      const end = DateTime.fromISO(range.to, { zone: 'utc' }).endOf('day')
+      query.where('tip_gestiones.created_at', '<=', toSqlDateTime(end))
+    }
+    if (range.campaignId) query.where('tip_gestiones.campaign_id', range.campaignId)
+    if (range.userId) query.where('tip_gestiones.user_id', range.userId)
+    return query
+  }
+}

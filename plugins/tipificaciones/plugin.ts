@@ -1,0 +1,33 @@
+import { definePlugin } from '#kernel'
+
+/**
+ * Call dispositions (T1–T9): a result tree per campaign, the agent's
+ * gestión with callbacks, history, statistics and the interactions report.
+ * Emits `gestion.recorded`; the dialer and collections-alerts plugins listen.
+ */
+export default definePlugin({
+  name: 'tipificaciones',
+  version: '1.0.0',
+  label: { es: 'Tipificaciones', en: 'Dispositions' },
+  description: {
+    es: 'Árbol de resultados por campaña, gestiones del agente, agenda y estadísticas',
+    en: 'Result tree per campaign, agent call outcomes, callbacks and statistics',
+  },
+  permissions: ['tipificaciones.manage', 'tipificaciones.record'],
+  menu: [
+    {
+      key: 'tipificaciones',
+      label: { es: 'Tipificaciones', en: 'Dispositions' },
+      path: '/tipificaciones',
+      icon: 'TagsOutlined',
+      roles: ['admin', 'supervisor'],
+    },
+    {
+      key: 'tipificaciones-stats',
+      label: { es: 'Estadísticas', en: 'Statistics' },
+      path: '/tipificaciones/estadisticas',
+      icon: 'PieChartOutlined',
+    },
+  ],
+  routes: () => import('./backend/routes.ts'),
+})
