@@ -1,0 +1,26 @@
+import { definePlugin } from '#kernel'
+
+/**
+ * Call scripts per campaign (S1–S4): sanitized rich text with variables
+ * filled for the client on screen, and a version history.
+ */
+export default definePlugin({
+  name: 'speech',
+  version: '1.0.0',
+  label: { es: 'Speech', en: 'Scripts' },
+  description: {
+    es: 'Guiones por campaña con variables del cliente e historial de versiones',
+    en: 'Per-campaign call scripts with client variables and version history',
+  },
+  permissions: ['speech.manage'],
+  menu: [
+    {
+      key: 'speech',
+      label: { es: 'Speech', en: 'Scripts' },
+      path: '/speech',
+      icon: 'FileTextOutlined',
+      roles: ['admin', 'supervisor'],
+    },
+  ],
+  routes: () => import('./backend/routes.ts'),
+})

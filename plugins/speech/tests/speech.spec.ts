@@ -1,0 +1,155 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import plugins from '#services/plugins'
+import { signIn } from '#tests/helpers/auth'
+import { makeClient } from '#tests/helpers/clients'
+
+const BASE = '/api/p/speech'
+let sequence = 0
+
+async function campaign() {
+  const [id] = await db.table('campaigns').insert({
+    name: `Campaña speech ${++sequence}`,
+    type: 'outbound_dialer',
+    active: 1,
+    created_at: '2026-01-01 00:00:00',
+  })
+  return Number(id)
+}
+
+test.group('speech plugin', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('stores sanitized HTML and fills the variables for the client on screen', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const agent = await signIn(client, 'agent')
+    const campaignId = await campaign()
+    const created = await supervisor.post(`${BASE}/scripts`).json({
+      campaignId,
+      title: 'Saludo',
+      html:
+        '<p>Hola <strong>{{client.first_name}}</strong>, le habla {{agent.name}} de {{campaign.name}}.</p>' +
+        '<script>alert(1)</script><p onclick="x()">{{client.apodo}}</p><a href="javascript:alert(1)">x</a>',
+    })
+    created.assertStatus(201)
+    const html: string = created.body().data.html
+    assert.notInclude(html, '<script')
+    assert.notInclude(html, 'onclick')
+    assert.notInclude(html, 'javascript:')
+    assert.deepEqual(created.body().data.unknownVariables, ['client.apodo'])
+
+    const clientId = await makeClient({ first_name: '<Ana>', assigned_user_id: agent.user.id })
+    const rendered = await agent.get(`${BASE}/render`).qs({ campaignId, clientId })
+    rendered.assertStatus(200)
+    const filled: string = rendered.body().data.html
+    assert.include(filled, '<strong>&lt;Ana&gt;</strong>')
+    assert.include(filled, agent.user.fullName)
+    assert.include(filled, '<span data-variable="unknown">{{client.apodo}}</span>')
+    assert.deepEqual(rendered.body().data.unknownVariables, ['client.apodo'])
+  })
+
+  test('every save is a version and an old one can be restored', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign()
+    const created = await supervisor
+      .post(`${BASE}/scripts`)
+      .json({ campaignId, title: 'v1', html: '<p>uno</p>' })
+    const id = created.body().data.id
+    await supervisor.patch(`${BASE}/scripts/${id}`).json({ title: 'v2', html: '<p>dos</p>' })
+    const versions = await supervisor.get(`${BASE}/scripts/${id}/versions`)
+    assert.deepEqual(
+      versions.body().data.map((v: { version: number; title: string }) => [v.version, v.title]),
+      [
+        [2, 'v2'],
+        [1, 'v1'],
+      ]
+    )
+    const first = versions.body().data[1].id
+    const restored = await supervisor.post(`${BASE}/scripts/${id}/versions/${first}/restore`)
+    assert.containsSubset(restored.body().data, { title: 'v1', version: 3, html: '<p>uno</p>' })
+  })
+
+  test('one script per campaign; agents cannot edit; missing script is a 404', async ({
+    client,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const agent = await signIn(client, 'agent')
+    const campaignId = await campaign()
+    ;(await agent.get(`${BASE}/render`).qs({ campaignId })).assertStatus(404)
+    await supervisor.post(`${BASE}/scripts`).json({ campaignId, title: 'a', html: '<p>a</p>' })
+    const twice = await supervisor
+      .post(`${BASE}/scripts`)
+      .json({ campaignId, title: 'b', html: '<p>b</p>' })
+    twice.assertStatus(422)
+    ;(await agent.post(`${BASE}/scripts`).json({ campaignId, title: 'c', html: '' })).assertStatus(
+      403
+    )
+  })
+
+  test('the variable menu lists the client, agent and campaign variables', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign()
+    const variables = await supervisor.get(`${BASE}/variables`).qs({ campaignId })
+    const names = variables.body().data.map((v: { name: string }) => v.name)
+    assert.includeMembers(names, [
+      'client.first_name',
+      'client.document',
+      'agent.name',
+      'campaign.name',
+    ])
+  })
+})
+
+/**
+ * Custom fields are columns (DDL commits on MySQL): this group commits and
+ * truncates, and drops the column it made.
+ */
+test.group('speech plugin with custom fields', (group) => {
+  const key = `segmento_${Date.now() % 100000}`
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => plugins.refresh(true))
+  group.teardown(async () => {
+    await db.rawQuery('DROP INDEX IF EXISTS ??', [`clients_cf_${key}_idx`]).catch(() => {})
+    await db.rawQuery('DROP INDEX ?? ON clients', [`clients_cf_${key}_idx`]).catch(() => {})
+    await db.rawQuery('ALTER TABLE clients DROP COLUMN ??', [key]).catch(() => {})
+  })
+
+  test('{{client.custom.<key>}} is offered for the campaign and filled', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign()
+    const profile = await supervisor
+      .post('/api/p/custom-fields/profiles')
+      .json({ name: 'Perfil speech', campaignIds: [campaignId] })
+    const field = await supervisor
+      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
+      .json({
+        key,
+        type: 'text',
+        label: { es: 'Segmento', en: 'Segment' },
+      })
+    field.assertStatus(201)
+    const variables = await supervisor.get(`${BASE}/variables`).qs({ campaignId })
+    assert.include(
+      variables.body().data.map((v: { name: string }) => v.name),
+      `client.custom.${key}`
+    )
+    await supervisor
+      .post(`${BASE}/scripts`)
+      .json({ campaignId, title: 't', html: `<p>Segmento: {{client.custom.${key}}}</p>` })
+    const clientId = await makeClient({ campaign_id: campaignId, [key]: 'Oro' })
+    const rendered = await supervisor.get(`${BASE}/render`).qs({ campaignId, clientId })
+    assert.equal(rendered.body().data.html, '<p>Segmento: Oro</p>')
+    assert.deepEqual(rendered.body().data.unknownVariables, [])
+  })
+})
