@@ -164,7 +164,8 @@ export default class ScriptsController {
       .select('speech_scripts.*', 'campaigns.name as campaign_name')
       .first()
     if (!script) throw new TableroError('NO_SCRIPT', 'This campaign has no script yet', 404)
-    const client = clientId ? (await service.show('clients', clientId)).data : {}
+    const shown = clientId ? await service.show('clients', clientId) : null
+    const client = shown?.data ?? {}
     const values = valuesFor(ctx, { id: campaignId, name: script.campaign_name }, client)
     const filled = fillScript(script.html, values)
     return { data: { title: script.title, html: filled.html, unknownVariables: filled.unknown } }
