@@ -46,6 +46,14 @@ function ruleFor(field: FieldDefinition) {
         .string()
         .trim()
         .regex(/^\+?[\d\s().-]{6,24}$/)
+    case 'password':
+      // Written only: hashed by the resource's hook, never read back.
+      return vine
+        .string()
+        .minLength(8)
+        .maxLength(200)
+        .regex(/[A-Za-z]/)
+        .regex(/\d/)
     case 'date':
       return vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
     case 'datetime':

@@ -126,14 +126,19 @@ export class ResourceService {
     return { subject: definition.name, subjectId: row[primaryKeyOf(definition)] as string }
   }
 
+  /** Passwords are written, never read: they are neither selected nor shown. */
   #present(fields: Map<string, FieldDefinition>, row: Record<string, unknown>) {
     const out: Record<string, unknown> = {}
-    for (const field of fields.values()) out[field.name] = presentValue(field, row[field.name])
+    for (const field of fields.values()) {
+      if (field.type !== 'password') out[field.name] = presentValue(field, row[field.name])
+    }
     return out
   }
 
   #columns(fields: Map<string, FieldDefinition>) {
-    return [...fields.keys()]
+    return [...fields.values()]
+      .filter((field) => field.type !== 'password')
+      .map((field) => field.name)
   }
 
   #id(definition: ResourceDefinition, fields: Map<string, FieldDefinition>, raw: unknown) {
@@ -442,7 +447,7 @@ export class ResourceService {
     const query = this.#filtered(definition, fields, params).select(this.#columns(fields))
     applySort(query, params.sort, primaryKeyOf(definition))
     const present = (row: Record<string, unknown>) => this.#present(fields, row)
-    const names = [...fields.keys()]
+    const names = this.#columns(fields)
     async function* lines() {
       yield '\uFEFF' + csvLine(names)
       let batch = ''

@@ -19,6 +19,7 @@ export const FIELD_TYPES = [
   'select',
   'multiselect',
   'relation',
+  'password',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 

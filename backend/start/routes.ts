@@ -44,9 +44,6 @@ router
     router.post('plugins/:name/enable', [PluginsController, 'enable'])
     router.post('plugins/:name/disable', [PluginsController, 'disable'])
 
-    router.get('users', [UsersController, 'index'])
-    router.post('users', [UsersController, 'store'])
-    router.patch('users/:id', [UsersController, 'update']).where('id', router.matchers.number())
     router
       .post('users/:id/logout-everywhere', [UsersController, 'logoutEverywhere'])
       .where('id', router.matchers.number())

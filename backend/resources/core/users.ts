@@ -1,11 +1,13 @@
 import { defineResource, field } from '../define_resource.ts'
+import { UserRules } from '#services/user_rules'
 
 const label = (es: string, en: string) => ({ es, en })
 
 /**
- * Users as a read-only resource: the admin resolves relation labels
- * ("assigned user") and lists the team from it. Creating, editing and
- * signing users out goes through /api/users (passwords, sessions).
+ * Users (K9), managed by admins through the generic screens: create with
+ * a password (hashed, never read back), change role, deactivate (ends
+ * sessions). Everyone reads names for "assigned user" labels. Signing a
+ * user out everywhere is POST /api/users/:id/logout-everywhere.
  */
 export const users = defineResource({
   name: 'users',
@@ -16,21 +18,33 @@ export const users = defineResource({
     field.id(),
     field.text('full_name', {
       label: label('Nombre', 'Name'),
+      required: true,
+      maxLength: 150,
       listable: true,
       sortable: true,
       filterable: true,
       searchable: true,
-      readOnly: true,
     }),
     field.email('email', {
       label: label('Correo', 'E-mail'),
+      required: true,
+      unique: true,
       listable: true,
       filterable: true,
       searchable: true,
-      readOnly: true,
     }),
+    {
+      name: 'password',
+      type: 'password',
+      label: label('Contraseña', 'Password'),
+      help: label(
+        'Al menos 8 caracteres, con letras y números',
+        'At least 8 characters, letters and digits'
+      ),
+    },
     field.select('role', {
       label: label('Rol', 'Role'),
+      required: true,
       options: [
         { value: 'admin', label: label('Administrador', 'Administrator') },
         { value: 'supervisor', label: label('Supervisor', 'Supervisor') },
@@ -38,18 +52,36 @@ export const users = defineResource({
       ],
       listable: true,
       filterable: true,
-      readOnly: true,
     }),
     field.boolean('active', {
       label: label('Activo', 'Active'),
+      defaultValue: true,
       listable: true,
       filterable: true,
-      readOnly: true,
     }),
+    field.select('locale', {
+      label: label('Idioma', 'Language'),
+      options: [
+        { value: 'es', label: label('Español', 'Spanish') },
+        { value: 'en', label: label('Inglés', 'English') },
+      ],
+      defaultValue: 'es',
+    }),
+    field.text('timezone', {
+      label: label('Zona horaria', 'Time zone'),
+      maxLength: 64,
+      defaultValue: 'America/Bogota',
+    }),
+    ...field.timestamps(),
   ],
   permissions: {
-    admin: ['list', 'show', 'export'],
+    admin: ['list', 'show', 'create', 'update', 'export'],
     supervisor: ['list', 'show'],
     agent: ['list', 'show'],
+  },
+  hooks: {
+    beforeCreate: (values) => UserRules.beforeCreate(values),
+    beforeUpdate: (values, before, hook) => UserRules.beforeUpdate(values, before, hook),
+    afterUpdate: (row, before, hook) => UserRules.afterUpdate(row, before, hook),
   },
 })
