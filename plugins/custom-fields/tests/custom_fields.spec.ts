@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '#services/audit_log'
 import { signIn } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
 import { ColumnManager } from '../backend/column_manager.ts'
+import { customFields } from '../backend/custom_fields.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 
@@ -58,6 +59,9 @@ test.group('custom-fields plugin', (group) => {
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => plugins.refresh(true))
   group.teardown(async () => {
+    // Columns made here would otherwise outlive the suite's other groups.
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
     for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
   })
 
