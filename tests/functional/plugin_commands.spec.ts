@@ -9,6 +9,9 @@ import PluginList from '#commands/plugin_list'
 import PluginEnable from '#commands/plugin_enable'
 import PluginDisable from '#commands/plugin_disable'
 import MakePlugin from '#commands/make_plugin'
+import PluginRollback from '#commands/plugin_rollback'
+import db from '@adonisjs/lucid/services/db'
+import { SYSTEM_ACTOR } from '#services/audit_log'
 import { PluginRegistry } from '#kernel/plugin_registry'
 
 test.group('Plugin commands', (group) => {
@@ -110,5 +113,42 @@ test.group('make:plugin', (group) => {
     await again.exec()
     again.assertFailed()
     again.assertLog(`[ red(error) ] Plugin "twice": ${dir}/twice already exists`, 'stderr')
+  })
+})
+
+test.group('plugin:rollback', (group) => {
+  group.each.setup(() => plugins.refresh(true))
+  group.each.setup(() => {
+    ace.ui.switchMode('raw')
+    return () => ace.ui.switchMode('normal')
+  })
+
+  test('refuses while the plugin is enabled, lists without --force, rolls back with it', async ({
+    assert,
+  }) => {
+    const enabled = await ace.create(PluginRollback, ['hello'])
+    await enabled.exec()
+    enabled.assertFailed()
+
+    await plugins.disable('greeter-extra', SYSTEM_ACTOR)
+    await plugins.disable('hello', SYSTEM_ACTOR)
+    try {
+      const dryRun = await ace.create(PluginRollback, ['hello'])
+      await dryRun.exec()
+      dryRun.assertFailed()
+      assert.isTrue(await db.connection().schema.hasTable('greetings'))
+
+      const forced = await ace.create(PluginRollback, ['hello', '--force'])
+      await forced.exec()
+      forced.assertSucceeded()
+      assert.isFalse(await db.connection().schema.hasTable('greetings'))
+      assert.isTrue(await db.connection().schema.hasTable('clients'))
+    } finally {
+      // Put the fixture's table back for the other groups.
+      await testUtils.db().migrate()
+      await plugins.enable('hello', SYSTEM_ACTOR)
+      await plugins.enable('greeter-extra', SYSTEM_ACTOR)
+    }
+    assert.isTrue(await db.connection().schema.hasTable('greetings'))
   })
 })

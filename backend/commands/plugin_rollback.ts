@@ -1,0 +1,69 @@
+import { pathToFileURL } from 'node:url'
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import db from '@adonisjs/lucid/services/db'
+import { TableroError } from '#exceptions/tablero_error'
+
+/**
+ * node ace plugin:rollback NAME --force — undoes one plugin's migrations
+ * (K3), newest first, leaving the core's and other plugins' untouched.
+ * The plugin must be disabled; its tables and rows are dropped, so
+ * without --force the command only lists what it would undo.
+ */
+export default class PluginRollback extends BaseCommand {
+  static commandName = 'plugin:rollback'
+  static description = "Roll back one plugin's migrations (drops its tables; needs --force)"
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'Plugin name (see node ace plugin:list)' })
+  declare name: string
+
+  @flags.boolean({ description: 'Really drop the tables (irreversible)' })
+  declare force: boolean
+
+  async run() {
+    const plugins = await this.app.container.make('tablero.plugins')
+    try {
+      plugins.get(this.name)
+    } catch (error) {
+      if (!(error instanceof TableroError)) throw error
+      this.logger.error(error.message)
+      this.exitCode = 1
+      return
+    }
+    await plugins.refresh(true)
+    if (plugins.isEnabled(this.name)) {
+      this.logger.error(
+        `Plugin "${this.name}" is enabled: run node ace plugin:disable ${this.name} first`
+      )
+      this.exitCode = 1
+      return
+    }
+    const folder = plugins.folderOf(this.name)!
+    const prefix = `${folder.relativePath}/database/migrations/`
+    const applied = await db
+      .from('adonis_schema')
+      .where('name', 'like', `${prefix}%`)
+      .orderBy('id', 'desc')
+    if (applied.length === 0) {
+      this.logger.info(`Plugin "${this.name}" has no applied migrations`)
+      return
+    }
+    if (!this.force) {
+      for (const row of applied) this.logger.info(`would roll back ${row.name}`)
+      this.logger.warning(
+        "This drops the plugin's tables and rows. Run again with --force to do it."
+      )
+      this.exitCode = 1
+      return
+    }
+    for (const row of applied) {
+      const { default: Schema } = await import(
+        pathToFileURL(this.app.makePath(`${row.name}.ts`)).href
+      )
+      await new Schema(db.connection(), row.name, false).execDown()
+      await db.from('adonis_schema').where('id', row.id).delete()
+      this.logger.action(`rolled back ${row.name}`).succeeded()
+    }
+  }
+}
