@@ -110,6 +110,7 @@ test.group('Plugin kernel over HTTP', (group) => {
     const audit = await db
       .from('audit_logs')
       .where({ action: 'plugin.disable', record_id: 'greeter-extra' })
+      .orderBy('id', 'desc')
       .first()
     assert.equal(audit.actor_id, admin.user.id)
     assert.deepEqual(JSON.parse(audit.after), { enabled: false })
