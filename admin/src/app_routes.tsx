@@ -11,7 +11,7 @@ import { PluginRoutes } from './plugins/plugin_routes'
 const LoginPage = lazy(() => import('./pages/login/login_page'))
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard_page'))
 const PluginManagerPage = lazy(() => import('./pages/plugins/plugin_manager_page'))
-const ResourcePendingPage = lazy(() => import('./pages/resources/resource_pending_page'))
+const ResourceScreensPage = lazy(() => import('./resources/resource_screens_page'))
 
 /** Only paths inside the admin are followed: `?to=//elsewhere` must not leave the site. */
 function safeReturnPath(to: string | null) {
@@ -51,7 +51,7 @@ export function AppRoutes() {
           >
             <Route index element={<DashboardPage />} />
             <Route path="plugins" element={<PluginManagerPage />} />
-            <Route path="r/:resource/*" element={<ResourcePendingPage />} />
+            <Route path="r/:resource/*" element={<ResourceScreensPage />} />
             <Route path="*" element={<PluginRoutes />} />
           </Route>
         </Route>

@@ -4,6 +4,7 @@
  * internals without breaking them.
  */
 import type { ComponentType } from 'react'
+import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
 export type SlotName =
@@ -19,6 +20,11 @@ export interface PluginRoute {
 export interface PluginAdminModule {
   routes?: PluginRoute[]
   slots?: Partial<Record<SlotName, ComponentType<any>[]>>
+  /**
+   * Screens replacing the generated ones of the plugin's resources, by resource name:
+   * `{ agenda_events: { list: AgendaCalendar } }`. Each receives `{ resource, id? }`.
+   */
+  screens?: Record<string, ResourceScreens>
 }
 
 /** Identity helper that gives a plugin's admin module its type checking. */
@@ -32,3 +38,5 @@ export { useLocalize, type LocalizedText } from './i18n/localized_text'
 export { useSessionUser } from './meta/use_session_user'
 export { Slot, useSlotComponents } from './plugins/slot'
 export { ApiErrorResult } from './pages/errors/api_error_result'
+export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'
+export type { ResourceDescription, ResourceFieldDescription } from './meta/admin_meta'

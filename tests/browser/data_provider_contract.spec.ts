@@ -6,8 +6,8 @@ import { useAdminUi } from './support/admin_ui.ts'
 
 /**
  * The admin's data provider turns Refine's filters and sorters into the resource engine's query
- * string. Until the generated screens use it, this checks the translation against the real API,
- * with the session of a signed-in browser.
+ * string. This checks the translation itself against the real API, with the session of a
+ * signed-in browser; the generated screens' specs check it through the UI.
  */
 test.group('Admin data provider contract (K7)', (group) => {
   const ui = useAdminUi(group)

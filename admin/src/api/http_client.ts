@@ -20,7 +20,8 @@ const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  */
 const SESSION_ENDPOINTS = ['/api/auth/me', '/api/auth/login', '/api/auth/logout']
 
-function buildUrl(path: string, query?: Record<string, QueryValue>) {
+/** `path?query`, leaving out empty parameters; also used for download links. */
+export function buildUrl(path: string, query?: Record<string, QueryValue>) {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value))

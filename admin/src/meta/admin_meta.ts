@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/i18n'
 import type { LocalizedText } from '../i18n/localized_text'
+import type { FilterOperator } from '../providers/filter_tree'
 
 /** Shapes of `/api/meta` and `/api/auth/me`: what the shell knows about the signed-in user. */
 export type Role = 'admin' | 'supervisor' | 'agent'
@@ -31,9 +32,35 @@ export interface EnabledPlugin {
 
 export type ResourceAction = 'list' | 'show' | 'create' | 'update' | 'delete' | 'export' | 'import'
 
+/** Field types of the resource engine; each has its own widget, cell and filter inputs. */
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'number'
+  | 'decimal'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'select'
+  | 'multiselect'
+  | 'relation'
+  | 'password'
+
+/** Filter operators of the resource engine's JSON filter tree. */
+export type { FilterOperator }
+
+export interface FieldOption {
+  value: string | number
+  label: LocalizedText
+}
+
 export interface ResourceFieldDescription {
   name: string
-  type: string
+  /** A type this admin does not know yet renders as text. */
+  type: FieldType | (string & {})
   label: LocalizedText
   required: boolean
   readOnly: boolean
@@ -41,11 +68,24 @@ export interface ResourceFieldDescription {
   filterable: boolean
   sortable: boolean
   searchable: boolean
-  options: { value: string | number; label: LocalizedText }[] | null
+  options: FieldOption[] | null
   relation: { resource: string; labelField?: string } | null
   defaultValue: unknown
+  min?: number | null
+  max?: number | null
+  maxLength?: number | null
+  /** No two records may share the value; the server answers 422 on the field. */
+  unique?: boolean
+  /**
+   * The field applies only to records whose `field` holds one of `in` (a custom field of some
+   * campaigns): forms and pages show it only there, and `required` holds only there.
+   */
+  condition?: { field: string; in: Array<string | number> } | null
+  /** Heading the field is shown under in forms. */
+  group?: string | null
+  help?: LocalizedText | null
   /** Filter operators the resource engine accepts on this field. */
-  operators: string[]
+  operators: FilterOperator[]
 }
 
 /** A resource the signed-in user may list, as the generic screens will render it. */

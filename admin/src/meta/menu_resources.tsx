@@ -42,9 +42,13 @@ export function buildMenuResources(
   }
 
   for (const resource of meta.resources) {
+    // Refine builds redirects ("show the record after saving") and the menu from these routes.
     resources.push({
       name: resource.name,
       list: `/r/${resource.name}`,
+      create: `/r/${resource.name}/create`,
+      show: `/r/${resource.name}/:id`,
+      edit: `/r/${resource.name}/:id/edit`,
       meta: {
         label: pickLocalized(resource.label, locale),
         icon: <DatabaseOutlined />,

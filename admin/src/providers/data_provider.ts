@@ -8,7 +8,7 @@ const MAX_PER_PAGE = 100
 
 interface ListBody<T> {
   data: T[]
-  meta: { total: number; page: number; perPage: number }
+  meta: { total: number; totalCapped?: boolean; page: number; perPage: number }
 }
 
 interface ItemBody<T> {
@@ -54,7 +54,12 @@ export const dataProvider: DataProvider = {
         q: toSearchTerm(filters),
       },
     })
-    return { data: body.data, total: body.meta?.total ?? body.data.length }
+    // The engine stops counting at 10,000; screens then read "10.000+" instead of a page count.
+    return {
+      data: body.data,
+      total: body.meta?.total ?? body.data.length,
+      totalCapped: body.meta?.totalCapped ?? false,
+    }
   },
 
   async getMany({ resource, ids }) {

@@ -43,7 +43,14 @@ const OPERATORS: Partial<Record<CrudOperators, FilterOperator>> = {
   nnull: 'notNull',
 }
 
-const VALUELESS_OPERATORS = new Set<FilterOperator>(['null', 'notNull'])
+/** The Refine operator that stands for a backend operator (the filter builder speaks Refine). */
+export function toCrudOperator(op: FilterOperator): Exclude<CrudOperators, 'or' | 'and'> {
+  const entry = Object.entries(OPERATORS).find(([, backend]) => backend === op)
+  if (!entry) throw new Error(`Filter operator "${op}" has no Refine counterpart`)
+  return entry[0] as Exclude<CrudOperators, 'or' | 'and'>
+}
+
+export const VALUELESS_OPERATORS = new Set<FilterOperator>(['null', 'notNull'])
 
 /** The field Refine screens use for the free-text search box; it travels as `q`, not as a leaf. */
 export const SEARCH_FIELD = 'q'

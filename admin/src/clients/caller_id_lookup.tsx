@@ -1,0 +1,85 @@
+import { PhoneOutlined } from '@ant-design/icons'
+import { App, Input, List, Modal } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { api } from '../api/http_client'
+import { resourcePaths } from '../resources/resource_paths'
+import { clientName, type ClientRecord } from './client_record'
+
+interface LookupBody {
+  data: ClientRecord[]
+  meta: { phone: string }
+}
+
+/**
+ * Screen-pop by caller ID (C14): type or paste the calling number, or open
+ * `/admin/r/clients?phone=+573001234567` from the softphone, and the matching client opens.
+ * Several matches are listed to pick from; none is said plainly.
+ */
+export function CallerIdLookup() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const [search, setSearch] = useSearchParams()
+  const [matches, setMatches] = useState<ClientRecord[] | null>(null)
+  const [loading, setLoading] = useState(false)
+
+  const lookup = async (phone: string) => {
+    if (!phone.trim()) return
+    setLoading(true)
+    try {
+      const body = await api.get<LookupBody>('/api/clients/lookup', { query: { phone } })
+      if (body.data.length === 1) navigate(resourcePaths('clients').show(body.data[0].id))
+      else if (body.data.length === 0)
+        message.info(t('clients.lookup.none', { phone: body.meta.phone }))
+      else setMatches(body.data)
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error))
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  const fromUrl = search.get('phone')
+  useEffect(() => {
+    if (!fromUrl) return
+    setSearch({}, { replace: true })
+    // A softphone handing over a number is an outside event, like a click: it starts a request
+    // (and its spinner) once per number, which is what this effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void lookup(fromUrl)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromUrl])
+
+  return (
+    <>
+      <Input.Search
+        allowClear
+        prefix={<PhoneOutlined />}
+        placeholder={t('clients.lookup.placeholder')}
+        loading={loading}
+        onSearch={lookup}
+        data-testid="caller-id-lookup"
+        style={{ width: 260 }}
+      />
+      <Modal
+        open={matches !== null}
+        title={t('clients.lookup.several')}
+        footer={null}
+        onCancel={() => setMatches(null)}
+      >
+        <List
+          dataSource={matches ?? []}
+          renderItem={(client) => (
+            <List.Item>
+              <Link to={resourcePaths('clients').show(client.id)}>
+                {clientName(client)} (#{client.id})
+              </Link>
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </>
+  )
+}

@@ -1,0 +1,127 @@
+import { useForm, type BaseKey } from '@refinedev/core'
+import { Alert, Button, Form, Space } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError, type ApiError } from '../../api/api_error'
+import { useLocalize } from '../../i18n/localized_text'
+import type { ResourceDescription } from '../../meta/admin_meta'
+import { ApiErrorResult } from '../../pages/errors/api_error_result'
+import { forgetRelationLabels } from '../fields/relation_label_store'
+import { fieldApplies } from '../fields/field_conditions'
+import { FormFields } from './form_fields'
+import { createDefaults, editableFields, toPayload } from './form_payload'
+import { showServerFieldErrors } from './server_field_errors'
+
+type Row = Record<string, unknown>
+
+export interface RecordFormProps {
+  resource: ResourceDescription
+  action: 'create' | 'edit'
+  id?: BaseKey
+  /** Only these fields, in this order; all writable fields otherwise. */
+  fields?: string[]
+  /** Values the caller decides and the user does not see (a new phone's client). */
+  fixed?: Row
+  /** Open the record's page after saving (the generated screens), or stay (embedded forms). */
+  redirect?: 'show' | false
+  onSaved?: (record: Row | undefined) => void
+  onCancel?: () => void
+  submitLabel?: string
+  /** Two columns on wide screens for long cards (the client's); one otherwise. */
+  columns?: 1 | 2
+}
+
+/**
+ * A create or edit form for any resource (K8): one antd widget per field type, required marks and
+ * client-side checks from the metadata, the server's 422 messages under their fields and any
+ * other refusal (409 conflict, 403…) as a banner above them. The generated screens use it as a
+ * page; the client page embeds it in tabs and modals.
+ */
+export function RecordForm(props: RecordFormProps) {
+  const { resource, action, id, fixed, redirect = false, onSaved, onCancel } = props
+  const { t } = useTranslation()
+  const localize = useLocalize()
+  const [form] = Form.useForm()
+  const [banner, setBanner] = useState<ApiError | null>(null)
+  const fields = editableFields(resource, props.fields, fixed)
+  const label = localize(resource.label)
+
+  const { onFinish, query, formLoading, mutation } = useForm<Row, ApiError, Row>({
+    resource: resource.name,
+    action,
+    id,
+    redirect,
+    errorNotification: false,
+    successNotification: () => ({
+      type: 'success',
+      message: t(action === 'create' ? 'resources.form.created' : 'resources.form.saved', {
+        label,
+      }),
+    }),
+    onMutationSuccess: (response) => {
+      setBanner(null)
+      forgetRelationLabels(resource.name)
+      if (action === 'create') form.resetFields()
+      onSaved?.(response.data)
+    },
+    onMutationError: (error) => {
+      const placed = isApiError(error)
+        ? showServerFieldErrors(
+            form,
+            error,
+            fields.map((field) => field.name)
+          )
+        : false
+      // A 422 is shown beside its fields; anything else (409…) needs the banner.
+      setBanner(placed ? null : (error as ApiError))
+    },
+    queryOptions: { enabled: action === 'edit' },
+  })
+
+  const record = query?.data?.data
+  // Conditional fields (a campaign's custom fields) follow the values being typed.
+  const typed = Form.useWatch([], { form, preserve: true }) as Row | undefined
+  const shown = fields.filter((field) => fieldApplies(field, { ...record, ...typed, ...fixed }))
+  useEffect(() => {
+    if (record) form.setFieldsValue(record)
+  }, [form, record])
+
+  if (action === 'edit' && query?.isError) {
+    return <ApiErrorResult error={query.error} onRetry={() => query.refetch()} />
+  }
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      data-testid={`record-form-${resource.name}`}
+      initialValues={action === 'create' ? createDefaults(fields) : undefined}
+      disabled={action === 'edit' && query?.isLoading}
+      onFinish={(values) =>
+        onFinish(toPayload(shown, values as Row, action, fixed)).catch(() => {})
+      }
+    >
+      {banner && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="form-error"
+          message={banner.message}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <FormFields fields={shown} action={action} columns={props.columns ?? 1} />
+      <Space>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={formLoading || mutation.isPending}
+          data-testid="save-button"
+        >
+          {props.submitLabel ?? t('buttons.save')}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t('buttons.cancel')}</Button>}
+      </Space>
+    </Form>
+  )
+}

@@ -1,0 +1,83 @@
+import { EditOutlined, EyeOutlined } from '@ant-design/icons'
+import type { CrudSort } from '@refinedev/core'
+import { Button, Space, type TableColumnType } from 'antd'
+import type { TFunction } from 'i18next'
+import { Link } from 'react-router'
+import type { LocalizedText } from '../../i18n/localized_text'
+import type { ResourceDescription } from '../../meta/admin_meta'
+import { FieldValue } from '../fields/field_value'
+import { resourcePaths } from '../resource_paths'
+import { showable } from './column_chooser'
+import { sortOrderOf } from './table_sorters'
+
+type Row = Record<string, unknown>
+
+interface ColumnOptions {
+  resource: ResourceDescription
+  columns: string[]
+  sorters: CrudSort[]
+  localize: (text: LocalizedText | string | undefined) => string
+  t: TFunction
+  /** Extra columns (plugins' `clients.list.columns`) placed before the row actions. */
+  extraColumns?: TableColumnType<Row>[]
+}
+
+function rowActions(resource: ResourceDescription, t: TFunction): TableColumnType<Row> {
+  const paths = resourcePaths(resource.name)
+  return {
+    key: '__actions',
+    title: t('resources.list.actions'),
+    fixed: 'right',
+    width: 96,
+    render: (_, row) => {
+      const id = row[resource.primaryKey] as string | number
+      return (
+        <Space size={0}>
+          {resource.actions.show && (
+            <Link to={paths.show(id)} data-testid="row-show" title={t('buttons.show')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<EyeOutlined />}
+                aria-label={t('buttons.show')}
+              />
+            </Link>
+          )}
+          {resource.actions.update && (
+            <Link to={paths.edit(id)} data-testid="row-edit" title={t('buttons.edit')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t('buttons.edit')}
+              />
+            </Link>
+          )}
+        </Space>
+      )
+    },
+  }
+}
+
+/**
+ * Table columns for the chosen fields: typed cells, server-side sorting on sortable fields
+ * (several keys: the last column clicked first), and the row actions.
+ */
+export function buildResourceColumns(options: ColumnOptions): TableColumnType<Row>[] {
+  const { resource, columns, sorters, localize, t, extraColumns = [] } = options
+  const chosen = new Set(columns)
+  const fieldColumns = showable(resource)
+    .filter((field) => chosen.has(field.name))
+    .map((field): TableColumnType<Row> => ({
+      key: field.name,
+      dataIndex: field.name,
+      title: localize(field.label),
+      // `multiple` lets several columns show their arrow; nextSorters decides the key order.
+      sorter: field.sortable ? { multiple: 1 } : false,
+      sortOrder: field.sortable ? sortOrderOf(field.name, sorters) : undefined,
+      ellipsis: field.type === 'textarea',
+      onHeaderCell: () => ({ 'data-testid': `column-${field.name}` }) as never,
+      render: (value: unknown) => <FieldValue field={field} value={value} compact />,
+    }))
+  return [...fieldColumns, ...extraColumns, rowActions(resource, t)]
+}

@@ -1,0 +1,226 @@
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons'
+import { useTable, type CrudFilter } from '@refinedev/core'
+import { Alert, Badge, Button, Flex, Input, Space, Table } from 'antd'
+import { useEffect, useState, type Key, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { isApiError } from '../../api/api_error'
+import { useLocalize } from '../../i18n/localized_text'
+import { ScreenFrame } from '../../layout/screen_frame'
+import type { ResourceDescription } from '../../meta/admin_meta'
+import { ApiErrorResult } from '../../pages/errors/api_error_result'
+import { SEARCH_FIELD } from '../../providers/filter_tree'
+import { useUserLocale } from '../fields/use_user_locale'
+import { FilterBuilder } from '../filters/filter_builder'
+import { countConditions, toCrudFilters, type FilterGroup } from '../filters/filter_model'
+import { resourcePaths } from '../resource_paths'
+import { BulkDeleteButton } from './bulk_delete_button'
+import { ColumnChooser } from './column_chooser'
+import { ExportCsvButton } from './export_csv_button'
+import { initialSorters } from './initial_sorters'
+import { readListState, rememberListState } from './remembered_list_state'
+import { formatListTotal } from './list_total'
+import { nextSorters } from './table_sorters'
+import { buildResourceColumns } from './resource_columns'
+import { useSlotColumns } from './slot_columns'
+import { useColumnChoice } from './use_column_choice'
+
+type Row = Record<string, unknown>
+
+function listFilters(filter: FilterGroup, search: string): CrudFilter[] {
+  const term = search.trim()
+  const searchFilter: CrudFilter[] = term
+    ? [{ field: SEARCH_FIELD, operator: 'eq', value: term }]
+    : []
+  return [...toCrudFilters(filter), ...searchFilter]
+}
+
+/**
+ * The generated list of any resource (K8): chosen columns, multi-column sort, paging, `q` search,
+ * AND/OR filter builder, CSV export of what is shown, bulk delete and create where allowed.
+ */
+export interface ResourceListProps {
+  resource: ResourceDescription
+  /** Conditions the user cannot remove ("only mine"), added to every request and export. */
+  permanentFilters?: CrudFilter[]
+  /** Extra controls beside the search box (a custom list screen's caller-ID lookup…). */
+  toolbar?: ReactNode
+}
+
+/** One shared empty list: Refine memoizes on the permanent filters' identity. */
+const NO_FILTERS: CrudFilter[] = []
+
+export default function ResourceList({
+  resource,
+  permanentFilters = NO_FILTERS,
+  toolbar,
+}: ResourceListProps) {
+  const { t } = useTranslation()
+  const localize = useLocalize()
+  const { locale } = useUserLocale()
+  const { columns, choose } = useColumnChoice(resource)
+  const [remembered] = useState(() => readListState(resource.name))
+  const [filter, setFilter] = useState<FilterGroup>(remembered.filter)
+  const [search, setSearch] = useState(remembered.search)
+  const [showFilters, setShowFilters] = useState(countConditions(remembered.filter) > 0)
+  const [selected, setSelected] = useState<Key[]>([])
+  const slotColumns = useSlotColumns(resource.name)
+
+  const table = useTable<Row>({
+    resource: resource.name,
+    sorters: { initial: remembered.sorters ?? initialSorters(resource), mode: 'server' },
+    filters: {
+      initial: listFilters(remembered.filter, remembered.search),
+      permanent: permanentFilters,
+      mode: 'server',
+      defaultBehavior: 'replace',
+    },
+    pagination: { currentPage: remembered.currentPage, pageSize: remembered.pageSize },
+    syncWithLocation: false,
+    errorNotification: false,
+  })
+  const { sorters, filters, setFilters, setSorters, tableQuery, result } = table
+  const { currentPage, pageSize } = table
+
+  useEffect(() => {
+    rememberListState(resource.name, { filter, search, sorters, currentPage, pageSize })
+  }, [resource.name, filter, search, sorters, currentPage, pageSize])
+
+  const run = (nextFilter: FilterGroup, nextSearch: string) => {
+    setFilter(nextFilter)
+    setSearch(nextSearch)
+    setSelected([])
+    setFilters(listFilters(nextFilter, nextSearch), 'replace')
+    table.setCurrentPage(1)
+  }
+
+  const error = tableQuery.error
+  // A filter the engine refuses is a 422 about that filter: keep the screen and say why.
+  if (error && !(isApiError(error) && error.statusCode === 422)) {
+    return <ApiErrorResult error={error} onRetry={() => tableQuery.refetch()} />
+  }
+
+  const filterCount = countConditions(filter)
+  const capped = Boolean(tableQuery.data?.totalCapped)
+  const filterableFields = resource.fields.filter((field) => field.filterable)
+
+  return (
+    <ScreenFrame
+      title={localize(resource.label)}
+      extra={
+        <Space wrap>
+          {resource.actions.export && (
+            <ExportCsvButton
+              resource={resource.name}
+              filters={[...permanentFilters, ...filters]}
+              sorters={sorters}
+            />
+          )}
+          {resource.actions.create && (
+            <Link to={resourcePaths(resource.name).create}>
+              <Button type="primary" icon={<PlusOutlined />} data-testid="create-button">
+                {t('buttons.create')}
+              </Button>
+            </Link>
+          )}
+        </Space>
+      }
+    >
+      <div data-testid="resource-list" data-resource={resource.name}>
+        <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 16 }}>
+          <Space wrap>
+            {toolbar}
+            {resource.searchable && (
+              <Input.Search
+                allowClear
+                data-testid="list-search"
+                defaultValue={remembered.search}
+                placeholder={t('resources.list.searchPlaceholder')}
+                onSearch={(value) => run(filter, value)}
+                style={{ width: 280 }}
+              />
+            )}
+            {filterableFields.length > 0 && (
+              <Badge count={filterCount} size="small">
+                <Button
+                  icon={<FilterOutlined />}
+                  data-testid="filter-toggle"
+                  onClick={() => setShowFilters((open) => !open)}
+                >
+                  {t('resources.filters.title')}
+                </Button>
+              </Badge>
+            )}
+          </Space>
+          <Space wrap>
+            {resource.actions.delete && selected.length > 0 && (
+              <BulkDeleteButton
+                resource={resource}
+                ids={selected}
+                onDeleted={() => setSelected([])}
+              />
+            )}
+            <ColumnChooser resource={resource} columns={columns} onChange={choose} />
+          </Space>
+        </Flex>
+        {showFilters && (
+          <FilterBuilder
+            fields={filterableFields}
+            applied={filter}
+            onApply={(next) => run(next, search)}
+          />
+        )}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="list-error"
+            message={error.message}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Table<Row>
+          rowKey={resource.primaryKey}
+          dataSource={result.data}
+          loading={tableQuery.isFetching}
+          columns={buildResourceColumns({
+            resource,
+            columns,
+            sorters,
+            localize,
+            t,
+            extraColumns: slotColumns,
+          })}
+          rowSelection={
+            resource.actions.delete
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) }
+              : undefined
+          }
+          scroll={{ x: 'max-content' }}
+          onChange={(pagination, _filters, sorter, { action }) => {
+            if (action === 'sort') setSorters(nextSorters(sorters, sorter))
+            if (action === 'paginate') {
+              table.setCurrentPage(pagination.current ?? 1)
+              table.setPageSize(pagination.pageSize ?? table.pageSize)
+            }
+          }}
+          pagination={{
+            current: table.currentPage,
+            pageSize: table.pageSize,
+            total: result.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 25, 50, 100],
+            showTotal: (total) => (
+              <span data-testid="list-total">
+                {t('resources.list.total', {
+                  count: total,
+                  total: formatListTotal(total, capped, locale),
+                })}
+              </span>
+            ),
+          }}
+        />
+      </div>
+    </ScreenFrame>
+  )
+}
