@@ -1,0 +1,33 @@
+import { definePluginAdmin } from '@tablero/admin'
+import { Spin } from 'antd'
+import { lazy, Suspense } from 'react'
+import type { ClientSlotProps } from './definitions'
+
+/*
+ * The module itself stays tiny: the shell downloads it for every signed-in user while the plugin
+ * is enabled. Pages and the client panel are fetched when first shown; the statistics charts
+ * (@ant-design/plots) only when the statistics page draws one.
+ */
+const ResultsPage = lazy(() => import('./results_page'))
+const StatsPage = lazy(() => import('./stats_page'))
+const GestionTab = lazy(() => import('./gestion_tab'))
+
+/** Slots render inside core screens, which have no Suspense boundary of their own. */
+function GestionSlot(props: ClientSlotProps) {
+  return (
+    <Suspense fallback={<Spin />}>
+      <GestionTab {...props} />
+    </Suspense>
+  )
+}
+/** The client page names a plugin's tab after `tabTitle`. */
+GestionSlot.tabTitle = { es: 'Gestión', en: 'Call outcome' }
+
+/** Admin half of tipificaciones: result trees, statistics and the agent's gestión panel. */
+export default definePluginAdmin({
+  routes: [
+    { path: '/tipificaciones', element: ResultsPage },
+    { path: '/tipificaciones/estadisticas', element: StatsPage },
+  ],
+  slots: { 'client.tabs': [GestionSlot] },
+})

@@ -1,0 +1,66 @@
+import { api } from '@tablero/admin'
+import { downloadUrl } from './file_transfer'
+import type { ResultAction, ResultNode } from './definitions'
+
+/** The plugin's routes (backend/routes.ts), mounted by the kernel under /api/p/<plugin>. */
+export const TIPIFICACIONES_API = '/api/p/tipificaciones'
+
+export interface NewResultInput {
+  campaignIds?: number[]
+  parentId?: number
+  name: string
+  action?: ResultAction
+  allowsScheduling?: boolean
+  deleteScheduled?: boolean
+  gamificationMeasure?: number
+  confirmVoiceIgnoresAction?: boolean
+}
+
+export interface ResultChanges {
+  name?: string
+  action?: ResultAction | null
+  allowsScheduling?: boolean
+  deleteScheduled?: boolean
+  gamificationMeasure?: number | null
+  active?: boolean
+}
+
+export interface GestionInput {
+  clientId: number
+  campaignId: number
+  level1Id: number
+  level2Id?: number
+  level3Id?: number
+  notes?: string
+  callbackAt?: string
+  alternatePhone?: string
+  forMe?: boolean
+}
+
+export interface StatsFilter {
+  from?: string
+  to?: string
+  campaignId?: number
+  userId?: number
+}
+
+type Data<T> = { data: T }
+const resultPath = (id: number) => `${TIPIFICACIONES_API}/results/${id}`
+
+/**
+ * Every change the screens make. Failures arrive as the SDK's `ApiError` (422 with `errors` per
+ * input, 409 with the backend's code), for the caller to place on the form.
+ */
+export const tipificacionesApi = {
+  createResult: (input: NewResultInput) =>
+    api.post<Data<ResultNode[]>>(`${TIPIFICACIONES_API}/results`, input),
+  updateResult: (id: number, changes: ResultChanges) =>
+    api.patch<Data<ResultNode>>(resultPath(id), changes),
+  deleteResult: (id: number) => api.delete(resultPath(id)),
+  recordGestion: (input: GestionInput) => api.post(`${TIPIFICACIONES_API}/gestiones`, input),
+  removeCallback: (id: number) => api.post(`${TIPIFICACIONES_API}/callbacks/${id}/remove`),
+
+  templateUrl: `${TIPIFICACIONES_API}/results/template.csv`,
+  reportUrl: (filter: StatsFilter) =>
+    downloadUrl(`${TIPIFICACIONES_API}/report.csv`, { ...filter }),
+}
