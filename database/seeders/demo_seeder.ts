@@ -2,23 +2,37 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { DEMO_USERS } from '#database/demo_users'
+import { DEMO_AGENTS, DEMO_AGENT_PASSWORD } from '#database/demo_agents'
+import { DemoCrm } from '#database/demo_crm'
 import { AuditLog, SYSTEM_ACTOR } from '#services/audit_log'
 
 /**
  * The demo: one admin, one supervisor and two agents with the credentials
- * printed below and listed in README.md. Runs only on an empty users table,
- * so it never touches a real installation.
+ * printed below and listed in README.md, eight more agents, six campaigns
+ * and two thousand clients. Runs only when the users and clients tables
+ * are both empty, so it never touches a real installation.
  */
 export default class DemoSeeder extends BaseSeeder {
   async run() {
-    const existing = await User.query().count('* as total').first()
-    if (Number(existing?.$extras.total ?? 0) > 0) {
-      console.log('Users exist already: demo users not created')
+    if ((await countOf('users')) > 0 || (await countOf('clients')) > 0) {
+      console.log('Users or clients exist already: demo not created')
       return
     }
-    await db.transaction(async (trx) => {
-      for (const demo of DEMO_USERS) {
-        const user = await User.create(demo, { client: trx })
+    const started = performance.now()
+    const accounts = [
+      ...DEMO_USERS,
+      ...DEMO_AGENTS.map((agent) => ({
+        ...agent,
+        password: DEMO_AGENT_PASSWORD,
+        role: 'agent' as const,
+        locale: 'es' as const,
+      })),
+    ]
+    const summary = await db.transaction(async (trx) => {
+      const userIds = new Map<string, number>()
+      for (const account of accounts) {
+        const user = await User.create(account, { client: trx })
+        userIds.set(user.email, user.id)
         await AuditLog.record(trx, SYSTEM_ACTOR, {
           action: 'create',
           resource: 'users',
@@ -26,10 +40,21 @@ export default class DemoSeeder extends BaseSeeder {
           after: user.toPublic(),
         })
       }
+      return new DemoCrm(trx, userIds).seed()
     })
     console.log('Demo users (email / password):')
     for (const demo of DEMO_USERS) {
       console.log(`  ${demo.role.padEnd(10)} ${demo.email} / ${demo.password}`)
     }
+    console.log(
+      `  and ${DEMO_AGENTS.length} more agents (…@tablero.test / ${DEMO_AGENT_PASSWORD}), ` +
+        `${summary.campaigns} campaigns, ${summary.clients} clients, ${summary.notes} notes, ` +
+        `${summary.tasks} tasks in ${Math.round(performance.now() - started)} ms`
+    )
   }
+}
+
+async function countOf(table: string) {
+  const row = await db.from(table).count('* as total').first()
+  return Number(row?.total ?? 0)
 }

@@ -1,0 +1,92 @@
+import knex, { type Knex } from 'knex'
+import type { Sql } from './raw_client.ts'
+
+/** resource_service.ts COUNT_CAP: lists count at most this many rows (+1). */
+const COUNT_CAP = 10_000
+
+export interface ListShape {
+  /** `filter={"and":[{field, op:'eq', value}…]}` */
+  equals?: Array<{ column: string; value: string | number }>
+  /** `q=<text>` on clients that is not a phone or e-mail: ClientRules.search's name prefix */
+  nameSearch?: string
+  /** GET /api/clients/lookup?phone=: clients having this phone among their phones */
+  phone?: string
+  sort: Array<{ column: string; direction: 'asc' | 'desc' }>
+  perPage: number
+}
+
+/**
+ * The two statements GET /api/r/clients runs for a list (the capped count,
+ * then the page), built with knex the way ResourceService.list, applyFilter,
+ * applySort and ClientRules.search build them through Lucid. The bench
+ * checks the API's first answer against these, so a drift shows up as a
+ * MISMATCH instead of a silently unfair comparison.
+ */
+export class ListSql {
+  readonly #knex: Knex
+
+  constructor(
+    dialect: 'sqlite' | 'mysql',
+    private columns: string[]
+  ) {
+    this.#knex = knex({
+      client: dialect === 'sqlite' ? 'better-sqlite3' : 'mysql2',
+      useNullAsDefault: true,
+    })
+  }
+
+  build(shape: ListShape): { count: Sql; page: Sql } {
+    const count = this.#knex
+      .from(
+        this.#filtered(shape)
+          .select('id')
+          .limit(COUNT_CAP + 1)
+          .as('capped')
+      )
+      .count('* as total')
+    const page = this.#filtered(shape).select(this.columns)
+    for (const { column, direction } of shape.sort) page.orderBy(column, direction)
+    if (!shape.sort.some(({ column }) => column === 'id')) page.orderBy('id', 'asc')
+    page.offset(0).limit(shape.perPage)
+    return { count: native(count), page: native(page) }
+  }
+
+  #filtered(shape: ListShape) {
+    const k = this.#knex
+    const query = k('clients')
+    if (shape.equals) {
+      const leaves = shape.equals
+      query.where((group) => {
+        for (const leaf of leaves) group.where((sub) => sub.where(leaf.column, leaf.value))
+      })
+    }
+    if (shape.nameSearch !== undefined) {
+      const text = shape.nameSearch
+      query.where((sub) =>
+        sub
+          .whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', `${escapeLike(text)}%`])
+          .orWhere('document', text)
+      )
+    }
+    if (shape.phone !== undefined) {
+      const phone = shape.phone
+      query.where((sub) =>
+        sub.whereIn('id', k('client_phones').where('e164', phone).select('client_id'))
+      )
+    }
+    return query
+  }
+
+  async destroy() {
+    await this.#knex.destroy()
+  }
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[!%_]/g, (char) => `!${char}`)
+}
+
+function native(query: Knex.QueryBuilder): Sql {
+  const { sql, bindings } = query.toSQL().toNative()
+  return { sql, bindings }
+}

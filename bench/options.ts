@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util'
+
+export type DatabaseKind = 'sqlite' | 'mysql'
+
+export interface BenchOptions {
+  databases: DatabaseKind[]
+  clients: number
+  durationSeconds: number
+  warmupSeconds: number
+  connections: number
+  only: string[] | null
+  explain: boolean
+  /** how long to wait for other processes to leave the CPU before each scenario */
+  waitQuietSeconds: number
+  sqlitePath: string | null
+  mysqlDatabase: string | null
+}
+
+const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* variable)
+  --db sqlite,mysql     databases to measure (BENCH_DB; default both)
+  --clients 1000000     clients the bench database holds (BENCH_CLIENTS)
+  --duration 10         seconds measured per scenario, API and raw SQL each (BENCH_DURATION)
+  --warmup 2            seconds of warm-up before each measurement (BENCH_WARMUP)
+  --connections 10      concurrent HTTP connections / SQL loops (BENCH_CONNECTIONS)
+  --only lookup,prefix  run only scenarios whose name contains one of these words
+  --explain             print the query plan of every scenario's SQL
+  --wait-quiet 60       seconds to wait before each scenario for other processes to leave
+                        the CPU below 25 % busy (BENCH_WAIT_QUIET; 0 to never wait)
+  --sqlite-path FILE    default tmp/bench/clients-<clients>.sqlite3
+  --mysql-db NAME       default tablero_bench_<clients> (MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
+                        MYSQL_PASSWORD as for the app)`
+
+/**
+ * Command-line flags, falling back to BENCH_* environment variables, so
+ * `npm run bench -- --clients 100000 --db sqlite` and CI-style env both work.
+ */
+export function readOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'db': { type: 'string' },
+      'clients': { type: 'string' },
+      'duration': { type: 'string' },
+      'warmup': { type: 'string' },
+      'connections': { type: 'string' },
+      'only': { type: 'string' },
+      'explain': { type: 'boolean' },
+      'wait-quiet': { type: 'string' },
+      'sqlite-path': { type: 'string' },
+      'mysql-db': { type: 'string' },
+      'help': { type: 'boolean' },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    process.exit(0)
+  }
+  const env = process.env
+  const databases = (values.db ?? env.BENCH_DB ?? 'sqlite,mysql')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  for (const name of databases) {
+    if (name !== 'sqlite' && name !== 'mysql') throw new Error(`--db: unknown database "${name}"`)
+  }
+  const only = values.only ?? env.BENCH_ONLY
+  return {
+    databases: databases as DatabaseKind[],
+    clients: whole(values.clients ?? env.BENCH_CLIENTS ?? '1000000', '--clients'),
+    durationSeconds: whole(values.duration ?? env.BENCH_DURATION ?? '10', '--duration'),
+    warmupSeconds: whole(values.warmup ?? env.BENCH_WARMUP ?? '2', '--warmup', 0),
+    connections: whole(values.connections ?? env.BENCH_CONNECTIONS ?? '10', '--connections'),
+    only: only ? only.split(',').map((word) => word.trim()) : null,
+    explain: values.explain ?? env.BENCH_EXPLAIN === '1',
+    waitQuietSeconds: whole(
+      values['wait-quiet'] ?? env.BENCH_WAIT_QUIET ?? '60',
+      '--wait-quiet',
+      0
+    ),
+    sqlitePath: values['sqlite-path'] ?? env.BENCH_SQLITE_PATH ?? null,
+    mysqlDatabase: values['mysql-db'] ?? env.BENCH_MYSQL_DB ?? null,
+  }
+}
+
+function whole(text: string, name: string, min = 1) {
+  const value = Number(text.replaceAll('_', ''))
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name}: expected a number`)
+  return value
+}

@@ -1,0 +1,103 @@
+/**
+ * npm run bench — measures the client lists the admin uses all day on a
+ * SQLite file and on MariaDB/MySQL at a million clients (or --clients N):
+ * the real server under autocannon beside the same SQL straight through
+ * the driver. Never part of npm test. See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { readOptions, type BenchOptions } from './options.ts'
+import { benchDatabase } from './bench_database.ts'
+import { ensureBenchData } from './bench_data.ts'
+import { AppServer } from './app_server.ts'
+import { readSamples } from './bench_samples.ts'
+import { SCENARIOS } from './scenarios.ts'
+import { runScenario } from './scenario_run.ts'
+import { queryPlan, readable } from './query_plans.ts'
+import { waitForQuiet } from './machine_load.ts'
+import { markdownTable, textTable, verdict, type ReportRow } from './report.ts'
+
+const ADMIN = {
+  email: process.env.BENCH_EMAIL ?? 'admin@tablero.test',
+  password: process.env.BENCH_PASSWORD ?? 'Admin123!',
+}
+
+/**
+ * Other work on the machine skews every figure: wait a little for it to
+ * calm down, and record how busy it was.
+ */
+async function checkQuiet(options: BenchOptions) {
+  const busy = await waitForQuiet(0.25, options.waitQuietSeconds)
+  const line = `other processes use ${Math.round(busy * 100)} % of the CPU`
+  if (busy > 0.25) console.warn(`! ${line}: figures will be high`)
+  return busy
+}
+
+async function benchOne(kind: BenchOptions['databases'][number], options: BenchOptions) {
+  const database = benchDatabase(kind, options)
+  console.log(`\n=== ${database.label}`)
+  await ensureBenchData(database, options.clients)
+  const raw = database.openRaw(options.connections)
+  const server = new AppServer(database)
+  const rows: ReportRow[] = []
+  try {
+    const samples = await readSamples(raw)
+    await server.start()
+    const token = await server.signIn(ADMIN.email, ADMIN.password)
+    const scenarios = SCENARIOS.filter(
+      (scenario) => !options.only || options.only.some((word) => scenario.name.includes(word))
+    )
+    for (const scenario of scenarios) {
+      const busyBefore = await checkQuiet(options)
+      const result = await runScenario(scenario, {
+        baseUrl: server.baseUrl,
+        token,
+        raw,
+        samples,
+        connections: options.connections,
+        seconds: options.durationSeconds,
+        warmupSeconds: options.warmupSeconds,
+      }).catch((error: Error) => {
+        console.error(`${scenario.name}: ${error.message}`)
+        return null
+      })
+      if (!result) continue
+      const engine = kind === 'sqlite' ? 'SQLite' : 'MariaDB'
+      const row = { ...result, database: engine, clients: samples.clients, busyBefore }
+      rows.push(row)
+      const rawP95 = row.raw ? `${row.raw.p95.toFixed(2)} ms` : '-'
+      console.log(
+        `${scenario.name}: API p95 ${row.api.p95.toFixed(2)} ms, raw p95 ${rawP95} — ` +
+          `${verdict(row)} — ${row.check}`
+      )
+      if (options.explain && result.statements) {
+        for (const [name, statement] of Object.entries(result.statements)) {
+          console.log(`  ${name}: ${readable(statement)}`)
+          const plan = await queryPlan(raw, statement)
+          console.log(plan.join('\n'))
+        }
+      }
+    }
+  } finally {
+    await server.stop()
+    await raw.close()
+  }
+  return rows
+}
+
+const options = readOptions(process.argv.slice(2))
+const rows: ReportRow[] = []
+for (const kind of options.databases) rows.push(...(await benchOne(kind, options)))
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`
+const setup = `${options.connections} connections, ${options.durationSeconds} s per measurement`
+console.log(`\nLatencies in ms; ${setup}; ${machine}\n`)
+console.log(textTable(rows))
+mkdirSync('tmp/bench', { recursive: true })
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+writeFileSync(`tmp/bench/results-${stamp}.md`, `${machine}; ${setup}\n\n${markdownTable(rows)}\n`)
+writeFileSync(
+  `tmp/bench/results-${stamp}.json`,
+  JSON.stringify({ machine, options, rows }, null, 2)
+)
+console.log(`\nWritten: tmp/bench/results-${stamp}.md and .json`)

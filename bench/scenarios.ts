@@ -1,0 +1,121 @@
+import type { ListShape } from './list_sql.ts'
+import { CLIENT_STATUSES, NAME_PREFIXES, type BenchSamples } from './bench_samples.ts'
+
+export interface BenchRequest {
+  path: string
+  /** the list the API runs for it; none for a reference scenario */
+  shape?: ListShape
+}
+
+/**
+ * One thing the admin does all day, with the p95 it must stay under at a
+ * million clients, and the requests (varied values) that exercise it.
+ */
+export interface Scenario {
+  name: string
+  targetP95: number
+  /** the endpoint answers { data } without meta.total */
+  lookup?: boolean
+  /**
+   * Not a list: the fixed cost of any signed-in request (bearer token
+   * check, session and shield middleware, JSON), measured for reference
+   * and compared with nothing.
+   */
+  reference?: boolean
+  requests(samples: BenchSamples): BenchRequest[]
+}
+
+const LIST_SORT = [{ column: 'id', direction: 'desc' as const }]
+const PAGE = 25
+
+const filterPath = (leaves: Array<{ field: string; value: string | number }>) =>
+  `/api/r/clients?filter=${encodeURIComponent(
+    JSON.stringify({ and: leaves.map((leaf) => ({ ...leaf, op: 'eq' })) })
+  )}`
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'auth/me (floor)',
+    targetP95: 10,
+    reference: true,
+    requests: () => [{ path: '/api/auth/me' }],
+  },
+  {
+    name: 'list, default sort',
+    targetP95: 50,
+    requests: () => [{ path: '/api/r/clients', shape: { sort: LIST_SORT, perPage: PAGE } }],
+  },
+  {
+    name: 'sort by -created_at',
+    targetP95: 50,
+    requests: () => [
+      {
+        path: '/api/r/clients?sort=-created_at',
+        shape: { sort: [{ column: 'created_at', direction: 'desc' }], perPage: PAGE },
+      },
+    ],
+  },
+  {
+    name: 'sort by last_name',
+    targetP95: 50,
+    requests: () => [
+      {
+        path: '/api/r/clients?sort=last_name',
+        shape: { sort: [{ column: 'last_name', direction: 'asc' }], perPage: PAGE },
+      },
+    ],
+  },
+  {
+    name: 'filter by agent',
+    targetP95: 50,
+    requests: ({ agentIds }) =>
+      agentIds.map((id) => ({
+        path: filterPath([{ field: 'assigned_user_id', value: id }]),
+        shape: {
+          equals: [{ column: 'assigned_user_id', value: id }],
+          sort: LIST_SORT,
+          perPage: PAGE,
+        },
+      })),
+  },
+  {
+    name: 'filter by campaign + status',
+    targetP95: 50,
+    requests: ({ campaignIds }) =>
+      campaignIds.flatMap((id) =>
+        CLIENT_STATUSES.map((status) => ({
+          path: filterPath([
+            { field: 'campaign_id', value: id },
+            { field: 'status', value: status },
+          ]),
+          shape: {
+            equals: [
+              { column: 'campaign_id', value: id },
+              { column: 'status', value: status },
+            ],
+            sort: LIST_SORT,
+            perPage: PAGE,
+          },
+        }))
+      ),
+  },
+  {
+    name: 'phone lookup',
+    targetP95: 10,
+    lookup: true,
+    requests: ({ phones }) =>
+      phones.map((phone) => ({
+        path: `/api/clients/lookup?phone=${encodeURIComponent(phone)}`,
+        shape: { phone, sort: [{ column: 'id', direction: 'asc' }], perPage: 20 },
+      })),
+  },
+  {
+    name: 'name prefix search',
+    targetP95: 50,
+    requests: () =>
+      NAME_PREFIXES.map((prefix) => ({
+        path: `/api/r/clients?q=${encodeURIComponent(prefix)}`,
+        shape: { nameSearch: prefix, sort: LIST_SORT, perPage: PAGE },
+      })),
+  },
+]
