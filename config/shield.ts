@@ -11,7 +11,11 @@ const shieldConfig = defineConfig({
   csp: { enabled: false, directives: {}, reportOnly: false },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => /^Bearer\s/i.test(ctx.request.header('authorization') ?? ''),
+    // Bearer requests carry no cookie to forge; POST /api/auth/tokens is how
+    // a cookie-less API client signs in, with credentials in the body.
+    exceptRoutes: (ctx) =>
+      /^Bearer\s/i.test(ctx.request.header('authorization') ?? '') ||
+      ctx.request.url() === '/api/auth/tokens',
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

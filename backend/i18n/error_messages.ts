@@ -40,6 +40,23 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
   CANNOT_DEMOTE_SELF: () => 'No puede desactivarse ni quitarse el rol de administrador a sí mismo',
   INTERNAL_ERROR: () => 'Algo salió mal de nuestro lado',
+  // Plugins
+  FIELD_TYPE_UNCONVERTIBLE: (p) =>
+    `${p.count} valor(es) guardado(s) no se pueden convertir al nuevo tipo (p. ej. cliente ${p.example}); corríjalos antes`,
+  OPTION_IN_USE: (p) =>
+    `${p.count} cliente(s) tienen esa opción: cambie su valor antes de quitarla`,
+  ACTION_AND_SCHEDULING: () => 'Un resultado tiene una acción o permite agendar, nunca ambas',
+  TOO_DEEP: () => 'Los resultados llegan a tres niveles como máximo',
+  VOICE_IGNORES_ACTION: (p) =>
+    `La acción solo aplica a campañas de marcador; ${p.list} son de voz y la ignorarán. Confirme para continuar.`,
+  RESULT_IN_USE: (p) =>
+    `${p.count} gestión(es) usaron este resultado o sus hijos: desactívelo en su lugar`,
+  CALLBACK_IN_PAST: () => 'La rellamada debe quedar en el futuro',
+  NOT_IN_CAMPAIGN: () => 'No trabaja en esta campaña',
+  CSV_ROWS_INVALID: (p) => `${p.count} fila(s) tienen errores; no se importó nada`,
+  CSV_HEADER: () => 'Al CSV le faltan columnas: descargue la plantilla',
+  CSV_EMPTY: () => 'El CSV no tiene filas',
+  NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
 }
 
 /**
@@ -75,4 +92,22 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   different: () => 'Elija otro',
   primary: () => 'Elija antes otro teléfono principal',
   positive: () => 'Debe ser mayor que cero',
+  builtin: () => 'Un campo propio del cliente ya tiene ese nombre',
+  keyword: () => 'Es una palabra reservada de SQL: elija otra clave',
+  taken: () => 'Otro campo (quizá retirado) ya usa esta clave',
+  format: () => 'Use de 2 a 40 minúsculas, dígitos o _ empezando por una letra',
+  range: () => 'El máximo es menor que el mínimo',
+  convertible: () => 'Hay valores que no se convierten',
+  inUse: () => 'La opción está en uso',
+  distinct: () => 'Valor repetido',
+  scheduling: () => 'Este resultado no permite agendar',
+  dialerOnly: () => '"Para mí" solo aplica a campañas de marcador',
+  parent: () => 'No corresponde al nivel anterior elegido',
+  maxLevel: () => 'Un resultado de nivel 3 no puede tener hijos',
+  exclusive: () => 'Quite la acción o la agenda',
+  future: () => 'Elija una fecha y hora futuras',
+  header: () => 'Faltan columnas',
+  confirm: () => 'Confirme para continuar',
+  file: () => 'Suba el archivo',
+  timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
 }

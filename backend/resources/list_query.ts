@@ -163,5 +163,8 @@ export function applySort(
   primaryKey: string
 ) {
   for (const { field, direction } of sort) query.orderBy(field.name, direction)
-  if (!sort.some(({ field }) => field.name === primaryKey)) query.orderBy(primaryKey, 'asc')
+  // The tie-breaker follows the last key's direction so that an index on
+  // (key, id) serves the whole ORDER BY (created_at DESC, id ASC cannot).
+  const last = sort[sort.length - 1]?.direction ?? 'asc'
+  if (!sort.some(({ field }) => field.name === primaryKey)) query.orderBy(primaryKey, last)
 }

@@ -120,7 +120,15 @@ export async function validatePayload(
   }
   if (mode === 'create') {
     for (const field of fields.values()) {
-      if (values[field.name] === undefined && field.defaultValue !== undefined && !field.readOnly) {
+      // A campaign's custom field takes its default only on that campaign's clients.
+      const applies =
+        !field.condition || field.condition.in.includes(values[field.condition.field] as never)
+      if (
+        applies &&
+        values[field.name] === undefined &&
+        field.defaultValue !== undefined &&
+        !field.readOnly
+      ) {
         values[field.name] = coerceValue(field, field.defaultValue, field.name)
       }
     }

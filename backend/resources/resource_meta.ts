@@ -23,7 +23,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         plugin: definition.plugin ?? null,
         primaryKey: primaryKeyOf(definition),
         defaultSort: definition.defaultSort ?? primaryKeyOf(definition),
-        searchable: fields.some((field) => field.searchable),
+        searchable: Boolean(definition.search) || fields.some((field) => field.searchable),
+        parent: definition.parent ?? null,
         actions,
         fields: fields.map((field) => ({
           name: field.name,

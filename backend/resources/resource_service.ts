@@ -17,7 +17,7 @@ import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 
 const MAX_BULK_IDS = 500
-const COUNT_CAP = 10_000
+const COUNT_CAP = 1_000
 const MAX_ID_LENGTH = 64
 
 /**
@@ -170,7 +170,7 @@ export class ResourceService {
     const query = this.#filtered(definition, fields, params)
     if (restrict) query.where((sub) => restrict(sub))
     const total = await this.#cappedCount(query, primaryKeyOf(definition))
-    applySort(query, params.sort, primaryKeyOf(definition))
+    orderList(query, definition, params, input)
     const rows = await query
       .select(this.#columns(fields))
       .offset((params.page - 1) * params.perPage)
@@ -189,7 +189,7 @@ export class ResourceService {
   /**
    * Counts matching rows up to COUNT_CAP + 1 only: an exact count of a
    * million rows costs a full index scan on every page view, and a pager
-   * needs no more than "10,000+".
+   * needs no more than "1,000+".
    */
   async #cappedCount(query: DatabaseQueryBuilderContract, primaryKey: string) {
     const capped = query
@@ -445,7 +445,7 @@ export class ResourceService {
       definition.defaultSort ?? primaryKeyOf(definition)
     )
     const query = this.#filtered(definition, fields, params).select(this.#columns(fields))
-    applySort(query, params.sort, primaryKeyOf(definition))
+    orderList(query, definition, params, input)
     const present = (row: Record<string, unknown>) => this.#present(fields, row)
     const names = this.#columns(fields)
     async function* lines() {
@@ -495,4 +495,22 @@ function changedOnly(before: Record<string, unknown>, after: Record<string, unkn
     }
   }
   return { before: changedBefore, after: changedAfter }
+}
+
+/**
+ * Orders a list: by the request's sort, or — for a search that names no
+ * sort — by the resource's search order (e.g. the name index), which keeps
+ * the search on one index.
+ */
+function orderList(
+  query: DatabaseQueryBuilderContract,
+  definition: ResourceDefinition,
+  params: ReturnType<typeof parseListParams>,
+  input: Record<string, unknown>
+) {
+  if (params.q && definition.searchSort && !input.sort) {
+    query.orderBy(definition.searchSort, 'asc').orderBy(primaryKeyOf(definition), 'asc')
+    return
+  }
+  applySort(query, params.sort, primaryKeyOf(definition))
 }

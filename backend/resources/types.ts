@@ -49,7 +49,7 @@ export interface FieldDefinition {
   /** part of the `q` search (contains / startsWith over text) */
   searchable?: boolean
   /** default value for create forms and inserts */
-  defaultValue?: string | number | boolean | null
+  defaultValue?: string | number | boolean | string[] | null
   options?: SelectOption[]
   /** for `relation`: the target resource and the field shown for it */
   relation?: { resource: string; labelField: string }
@@ -114,6 +114,8 @@ export interface ResourceDefinition {
    * field) with an index-friendly one, e.g. phone, e-mail or name prefix.
    */
   search?: (query: DatabaseQueryBuilderContract, q: string) => void
+  /** the order of search results when the request names none (index-friendly) */
+  searchSort?: string
   hooks?: ResourceHooks
   /**
    * A satellite of another resource (a client's phones): rows are visible

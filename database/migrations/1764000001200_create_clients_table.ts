@@ -14,7 +14,15 @@ export default class extends BaseSchema {
       table.increments('id')
       table.string('first_name', 100).notNullable()
       table.string('last_name', 100).nullable()
-      table.string('search_name', 201).notNullable()
+      // Name prefix search is `search_name LIKE 'ana%'` sorted by search_name.
+      // SQLite's LIKE is case-insensitive and uses an index only on a NOCASE
+      // column; MySQL's *_ci collations already compare that way. The value
+      // is lower-cased anyway, so NOCASE changes no result.
+      if (this.#sqlite()) {
+        table.specificType('search_name', 'VARCHAR(201) COLLATE NOCASE').notNullable()
+      } else {
+        table.string('search_name', 201).notNullable()
+      }
       table.string('document', 40).nullable()
       table.string('email', 254).nullable()
       table.string('primary_phone', 20).nullable()
@@ -49,20 +57,15 @@ export default class extends BaseSchema {
       table.index(['primary_phone'], 'clients_primary_phone_idx')
       table.index(['created_at', 'id'], 'clients_created_idx')
       table.index(['status', 'id'], 'clients_status_idx')
+      table.index(['search_name', 'id'], 'clients_search_name_idx')
+      table.index(['last_name', 'id'], 'clients_last_name_idx')
+      table.index(['first_name', 'id'], 'clients_first_name_idx')
+      table.index(['updated_at', 'id'], 'clients_updated_idx')
     })
+  }
 
-    // Name prefix search is `search_name LIKE 'ana%'`. SQLite's LIKE is
-    // case-insensitive and only uses an index built with NOCASE; MySQL's
-    // *_ci collations already compare that way.
-    if (this.db.dialect.name === 'better-sqlite3' || this.db.dialect.name === 'sqlite3') {
-      this.schema.raw(
-        'CREATE INDEX clients_search_name_idx ON clients (search_name COLLATE NOCASE, id)'
-      )
-    } else {
-      this.schema.alterTable(this.tableName, (table) => {
-        table.index(['search_name', 'id'], 'clients_search_name_idx')
-      })
-    }
+  #sqlite() {
+    return this.db.dialect.name === 'better-sqlite3' || this.db.dialect.name === 'sqlite3'
   }
 
   async down() {

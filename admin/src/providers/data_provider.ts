@@ -54,7 +54,7 @@ export const dataProvider: DataProvider = {
         q: toSearchTerm(filters),
       },
     })
-    // The engine stops counting at 10,000; screens then read "10.000+" instead of a page count.
+    // The engine stops counting at 1,000; screens then read "1.000+" instead of a page count.
     return {
       data: body.data,
       total: body.meta?.total ?? body.data.length,

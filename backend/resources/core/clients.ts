@@ -124,6 +124,7 @@ export const clients = defineResource({
     agent: (query, user) => query.where('assigned_user_id', user.id),
   },
   search: (query, q) => ClientRules.search(query, q),
+  searchSort: 'search_name',
   hooks: {
     beforeCreate: (values, hook) => ClientRules.beforeCreate(values, hook),
     afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),

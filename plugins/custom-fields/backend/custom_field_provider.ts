@@ -104,5 +104,6 @@ function parseDefault(row: FieldRow): FieldDefinition['defaultValue'] {
   if (row.default_value === null) return undefined
   if (row.type === 'number' || row.type === 'decimal') return Number(row.default_value)
   if (row.type === 'boolean') return row.default_value === 'true'
+  if (row.type === 'multiselect') return row.default_value.split(',').filter(Boolean)
   return row.default_value
 }

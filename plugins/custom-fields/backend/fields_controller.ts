@@ -203,7 +203,7 @@ export default class FieldsController {
         `${count} stored value(s) of "${field.key}" cannot become ${payload.type} (e.g. client #${examples[0].id}: ${JSON.stringify(examples[0].value)})`,
         409,
         [{ field: 'type', message: `${count} value(s) would not convert`, rule: 'convertible' }],
-        { count }
+        { count, example: `#${examples[0].id}: ${JSON.stringify(examples[0].value)}` }
       )
     }
     await ColumnManager.convert(from, to)

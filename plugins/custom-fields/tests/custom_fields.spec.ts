@@ -239,6 +239,7 @@ test.group('custom-fields plugin', (group) => {
 
     const refused = await supervisor
       .post(`${BASE}/fields/${fieldId}/change-type`)
+      .header('accept-language', 'en')
       .json({ type: 'number', confirm: true })
     refused.assertStatus(409)
     assert.equal(refused.body().error.code, 'FIELD_TYPE_UNCONVERTIBLE')
@@ -288,5 +289,56 @@ test.group('custom-fields plugin', (group) => {
         .post(`${BASE}/profiles/${profileId}/fields/reorder`)
         .json({ fieldIds: [999_999] })
     ).assertStatus(422)
+  })
+})
+
+test.group('custom-fields defaults', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => plugins.refresh(true))
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
+  })
+
+  test('a multiselect default applies only to clients of the profile campaigns', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign('Defaults')
+    const profile = await supervisor
+      .post(`${BASE}/profiles`)
+      .json({ name: `Defaults ${++sequence}`, campaignIds: [campaignId] })
+    const tags = key('etiquetas')
+    const field = await supervisor.post(`${BASE}/profiles/${profile.body().data.id}/fields`).json({
+      key: tags,
+      type: 'multiselect',
+      label: { es: 'Etiquetas', en: 'Tags' },
+      options: [
+        { value: 'moroso', label: { es: 'Moroso', en: 'Late' } },
+        { value: 'nuevo', label: { es: 'Nuevo', en: 'New' } },
+      ],
+      defaultValue: ['nuevo'],
+    })
+    field.assertStatus(201)
+    created.push({ key: tags, type: 'multiselect' })
+
+    const inCampaign = await supervisor
+      .post('/api/r/clients')
+      .json({ first_name: 'A', campaign_id: campaignId })
+    inCampaign.assertStatus(201)
+    assert.deepEqual(inCampaign.body().data[tags], ['nuevo'])
+    const elsewhere = await supervisor.post('/api/r/clients').json({ first_name: 'B' })
+    elsewhere.assertStatus(201)
+    assert.isNull(elsewhere.body().data[tags])
+
+    const has = await supervisor
+      .get('/api/r/clients')
+      .qs({ filter: JSON.stringify({ field: tags, op: 'contains', value: 'nuevo' }) })
+    assert.deepEqual(
+      has.body().data.map((row: { first_name: string }) => row.first_name),
+      ['A']
+    )
   })
 })
