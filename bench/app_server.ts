@@ -55,10 +55,9 @@ export class AppServer {
   }
 
   /**
-   * A bearer token for an account. POST /api/auth/tokens sits behind the
-   * CSRF check like the admin's forms (the bearer exemption applies only
-   * once a client has a token), so the bench first takes the XSRF cookie
-   * from a GET, as the test client's withCsrfToken() does.
+   * A bearer token for an account. POST /api/auth/tokens no longer needs a
+   * CSRF cookie; the bench still sends the XSRF cookie and header from a
+   * GET (harmless), so it also signs in against an older server.
    */
   async signIn(email: string, password: string) {
     const first = await fetch(`${this.baseUrl}/health`)

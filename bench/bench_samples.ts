@@ -1,4 +1,5 @@
 import type { RawClient } from './raw_client.ts'
+import type { BenchCustomFields } from './custom_fields.ts'
 
 /**
  * Name prefixes agents type into the search box: common ones that match
@@ -35,6 +36,8 @@ export interface BenchSamples {
   campaignIds: number[]
   phones: string[]
   clients: number
+  /** the X2 profile's fields (custom-fields plugin), null when not set up */
+  customFields: BenchCustomFields | null
 }
 
 /**
@@ -42,7 +45,10 @@ export interface BenchSamples {
  * bench base and the primary phones of clients spread over the whole id
  * range (so lookups do not all hit the same cached pages).
  */
-export async function readSamples(raw: RawClient): Promise<BenchSamples> {
+export async function readSamples(
+  raw: RawClient,
+  customFields: BenchCustomFields | null = null
+): Promise<BenchSamples> {
   const agents = await raw.query({
     sql: `SELECT id FROM users WHERE role = 'agent' ORDER BY id LIMIT 50`,
     bindings: [],
@@ -66,5 +72,6 @@ export async function readSamples(raw: RawClient): Promise<BenchSamples> {
     campaignIds: campaigns.map((row) => Number(row.id)),
     phones: phones.map((row) => String(row.e164)),
     clients: Number(stats.total),
+    customFields,
   }
 }

@@ -1,13 +1,18 @@
 import knex, { type Knex } from 'knex'
 import type { Sql } from './raw_client.ts'
 
-/** resource_service.ts COUNT_CAP: lists count at most this many rows (+1). */
-const COUNT_CAP = 10_000
+/** resource_service.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
+export const COUNT_CAP = 1_000
 
 export interface ListShape {
   /** `filter={"and":[{field, op:'eq', value}…]}` */
   equals?: Array<{ column: string; value: string | number }>
-  /** `q=<text>` on clients that is not a phone or e-mail: ClientRules.search's name prefix */
+  /**
+   * `q=<text>` on clients that is not a phone or e-mail: ClientRules.search's
+   * name prefix (plus `OR document = text` when the text has a digit). With
+   * no `sort` in the request the API orders it by the resource's searchSort:
+   * give `sort: [{ column: 'search_name', direction: 'asc' }]` for that.
+   */
   nameSearch?: string
   /** GET /api/clients/lookup?phone=: clients having this phone among their phones */
   phone?: string
@@ -18,7 +23,8 @@ export interface ListShape {
 /**
  * The two statements GET /api/r/clients runs for a list (the capped count,
  * then the page), built with knex the way ResourceService.list, applyFilter,
- * applySort and ClientRules.search build them through Lucid. The bench
+ * applySort (or orderList's search order) and ClientRules.search build them
+ * through Lucid. The bench
  * checks the API's first answer against these, so a drift shows up as a
  * MISMATCH instead of a silently unfair comparison.
  */
@@ -46,7 +52,9 @@ export class ListSql {
       .count('* as total')
     const page = this.#filtered(shape).select(this.columns)
     for (const { column, direction } of shape.sort) page.orderBy(column, direction)
-    if (!shape.sort.some(({ column }) => column === 'id')) page.orderBy('id', 'asc')
+    // applySort: the id tie-breaker takes the last sort key's direction.
+    const last = shape.sort[shape.sort.length - 1]?.direction ?? 'asc'
+    if (!shape.sort.some(({ column }) => column === 'id')) page.orderBy('id', last)
     page.offset(0).limit(shape.perPage)
     return { count: native(count), page: native(page) }
   }
@@ -62,11 +70,14 @@ export class ListSql {
     }
     if (shape.nameSearch !== undefined) {
       const text = shape.nameSearch
-      query.where((sub) =>
-        sub
-          .whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', `${escapeLike(text)}%`])
-          .orWhere('document', text)
-      )
+      const byName = `${escapeLike(text)}%`
+      if (/\d/.test(text)) {
+        query.where((sub) =>
+          sub.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName]).orWhere('document', text)
+        )
+      } else {
+        query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName])
+      }
     }
     if (shape.phone !== undefined) {
       const phone = shape.phone

@@ -1,4 +1,5 @@
 import type { ScenarioResult } from './scenario_run.ts'
+import { X2_FACTOR } from './scenarios.ts'
 
 /** API p95 over raw p95 the design accepts: the framework may at most double the SQL's time. */
 export const MAX_RATIO = 2
@@ -78,5 +79,71 @@ export function textTable(rows: ReportRow[]) {
 /** The same table in Markdown, as bench/README.md shows it. */
 export function markdownTable(rows: ReportRow[]) {
   const lines = [HEAD, HEAD.map((_, i) => (i < 3 ? '---' : '---:')), ...rows.map(cells)]
+  return lines.map((line) => `| ${line.join(' | ')} |`).join('\n')
+}
+
+const X2_HEAD = [
+  'database',
+  'custom scenario',
+  'custom API p95',
+  'built-in API p95',
+  'API custom/built-in',
+  'custom raw p95',
+  'built-in raw p95',
+  'raw custom/built-in',
+  'custom API/raw',
+  'verdict',
+]
+
+/**
+ * FEATURES X2, one line per custom-field scenario: its p95 beside the
+ * built-in column's measured in the same run (API and raw SQL), and
+ * whether it holds custom ≤ X2_FACTOR × built-in and ≤ its target.
+ */
+function x2Lines(rows: ReportRow[]) {
+  return rows.flatMap((row) => {
+    const builtIn = rows.find(
+      (other) => other.database === row.database && other.scenario === row.builtIn
+    )
+    if (!row.builtIn || !builtIn) return []
+    const apiRatio = row.api.p95 / builtIn.api.p95
+    const rawRatio = (row.raw?.p95 ?? Number.NaN) / (builtIn.raw?.p95 ?? Number.NaN)
+    const misses = []
+    if (!(apiRatio <= X2_FACTOR)) misses.push(`> ${X2_FACTOR}× built-in`)
+    if (!(row.api.p95 <= row.targetP95)) misses.push(`p95 > ${row.targetP95} ms`)
+    return [
+      [
+        row.database,
+        row.scenario,
+        ms(row.api.p95),
+        ms(builtIn.api.p95),
+        apiRatio.toFixed(2),
+        ms(row.raw?.p95 ?? Number.NaN),
+        ms(builtIn.raw?.p95 ?? Number.NaN),
+        Number.isFinite(rawRatio) ? rawRatio.toFixed(2) : '-',
+        ratioOf(row).toFixed(1),
+        misses.length === 0 ? 'ok' : `MISS: ${misses.join(', ')}`,
+      ],
+    ]
+  })
+}
+
+/** The X2 comparison for the terminal (empty when no custom-field scenario ran). */
+export function x2TextTable(rows: ReportRow[]) {
+  const lines = [X2_HEAD, ...x2Lines(rows)]
+  if (lines.length === 1) return ''
+  const widths = X2_HEAD.map((_, i) => Math.max(...lines.map((line) => line[i].length)))
+  return lines
+    .map((line) =>
+      line.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+    )
+    .join('\n')
+}
+
+/** The X2 comparison in Markdown. */
+export function x2MarkdownTable(rows: ReportRow[]) {
+  const body = x2Lines(rows)
+  if (body.length === 0) return ''
+  const lines = [X2_HEAD, X2_HEAD.map((_, i) => (i < 2 ? '---' : '---:')), ...body]
   return lines.map((line) => `| ${line.join(' | ')} |`).join('\n')
 }

@@ -15,7 +15,15 @@ import { SCENARIOS } from './scenarios.ts'
 import { runScenario } from './scenario_run.ts'
 import { queryPlan, readable } from './query_plans.ts'
 import { waitForQuiet } from './machine_load.ts'
-import { markdownTable, textTable, verdict, type ReportRow } from './report.ts'
+import {
+  markdownTable,
+  textTable,
+  verdict,
+  x2MarkdownTable,
+  x2TextTable,
+  type ReportRow,
+} from './report.ts'
+import { ensureCustomFields } from './custom_fields.ts'
 
 const ADMIN = {
   email: process.env.BENCH_EMAIL ?? 'admin@tablero.test',
@@ -41,9 +49,15 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
   const server = new AppServer(database)
   const rows: ReportRow[] = []
   try {
-    const samples = await readSamples(raw)
     await server.start()
     const token = await server.signIn(ADMIN.email, ADMIN.password)
+    const customFields = await ensureCustomFields({ baseUrl: server.baseUrl, token }, raw).catch(
+      (error: Error) => {
+        console.error(`custom fields (X2 scenarios skipped): ${error.message}`)
+        return null
+      }
+    )
+    const samples = await readSamples(raw, customFields)
     const scenarios = SCENARIOS.filter(
       (scenario) => !options.only || options.only.some((word) => scenario.name.includes(word))
     )
@@ -93,9 +107,15 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${proces
 const setup = `${options.connections} connections, ${options.durationSeconds} s per measurement`
 console.log(`\nLatencies in ms; ${setup}; ${machine}\n`)
 console.log(textTable(rows))
+const x2 = x2TextTable(rows)
+if (x2) console.log(`\nX2: custom fields beside built-in columns (p95 in ms)\n\n${x2}`)
 mkdirSync('tmp/bench', { recursive: true })
 const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-writeFileSync(`tmp/bench/results-${stamp}.md`, `${machine}; ${setup}\n\n${markdownTable(rows)}\n`)
+const x2Markdown = x2MarkdownTable(rows)
+writeFileSync(
+  `tmp/bench/results-${stamp}.md`,
+  `${machine}; ${setup}\n\n${markdownTable(rows)}\n` + (x2Markdown ? `\n${x2Markdown}\n` : '')
+)
 writeFileSync(
   `tmp/bench/results-${stamp}.json`,
   JSON.stringify({ machine, options, rows }, null, 2)

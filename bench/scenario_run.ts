@@ -1,7 +1,7 @@
 import { loadApi } from './api_load.ts'
 import { loadRaw } from './raw_load.ts'
 import { summarize, type LoadSummary } from './load_result.ts'
-import { ListSql } from './list_sql.ts'
+import { COUNT_CAP, ListSql } from './list_sql.ts'
 import type { RawClient, Sql } from './raw_client.ts'
 import type { Scenario } from './scenarios.ts'
 import type { BenchSamples } from './bench_samples.ts'
@@ -9,6 +9,8 @@ import type { BenchSamples } from './bench_samples.ts'
 export interface ScenarioResult {
   scenario: string
   targetP95: number
+  /** X2: the built-in scenario this custom-field one is compared with */
+  builtIn: string | null
   api: LoadSummary
   /** null for a reference scenario */
   raw: LoadSummary | null
@@ -38,6 +40,7 @@ export async function runScenario(
   runner: ScenarioRunner
 ): Promise<ScenarioResult> {
   const requests = scenario.requests(runner.samples)
+  if (requests.length === 0) throw new Error('nothing to request (custom fields not set up?)')
   const paths = requests.map((request) => request.path)
   const api = (seconds: number) =>
     loadApi({
@@ -51,7 +54,15 @@ export async function runScenario(
     if (runner.warmupSeconds > 0) await api(runner.warmupSeconds)
     const apiResult = summarize(await api(runner.seconds))
     const { targetP95, name } = scenario
-    return { scenario: name, targetP95, api: apiResult, raw: null, check: 'ok', statements: null }
+    return {
+      scenario: name,
+      targetP95,
+      builtIn: null,
+      api: apiResult,
+      raw: null,
+      check: 'ok',
+      statements: null,
+    }
   }
 
   const columns = await apiColumns(runner)
@@ -76,6 +87,7 @@ export async function runScenario(
   return {
     scenario: scenario.name,
     targetP95: scenario.targetP95,
+    builtIn: scenario.builtIn ?? null,
     api: apiResult,
     raw: rawResult,
     check,
@@ -115,7 +127,7 @@ async function compare(
   const problems = []
   if (apiIds !== rawIds)
     problems.push(`ids API [${apiIds.slice(0, 60)}] raw [${rawIds.slice(0, 60)}]`)
-  const rawTotal = Math.min(Number(counted.total), 10_000)
+  const rawTotal = Math.min(Number(counted.total), COUNT_CAP)
   if (!lookup && body.meta?.total !== rawTotal) {
     problems.push(`total API ${body.meta?.total} raw ${rawTotal}`)
   }

@@ -22,11 +22,18 @@ export interface Scenario {
    * and compared with nothing.
    */
   reference?: boolean
+  /**
+   * FEATURES X2: a custom-field scenario names the built-in one it must
+   * keep up with (p95 at most X2_FACTOR × the built-in's, and ≤ targetP95).
+   */
+  builtIn?: string
   requests(samples: BenchSamples): BenchRequest[]
 }
 
 const LIST_SORT = [{ column: 'id', direction: 'desc' as const }]
 const PAGE = 25
+/** X2: a custom field's p95 may be at most this many times the built-in column's. */
+export const X2_FACTOR = 2
 
 const filterPath = (leaves: Array<{ field: string; value: string | number }>) =>
   `/api/r/clients?filter=${encodeURIComponent(
@@ -115,7 +122,59 @@ export const SCENARIOS: Scenario[] = [
     requests: () =>
       NAME_PREFIXES.map((prefix) => ({
         path: `/api/r/clients?q=${encodeURIComponent(prefix)}`,
-        shape: { nameSearch: prefix, sort: LIST_SORT, perPage: PAGE },
+        // no sort in the request: orderList orders a search by searchSort (search_name, id)
+        shape: {
+          nameSearch: prefix,
+          sort: [{ column: 'search_name', direction: 'asc' }],
+          perPage: PAGE,
+        },
       })),
+  },
+  {
+    name: 'X2 built-in: filter status',
+    targetP95: 50,
+    requests: () =>
+      CLIENT_STATUSES.map((status) => ({
+        path: filterPath([{ field: 'status', value: status }]),
+        shape: { equals: [{ column: 'status', value: status }], sort: LIST_SORT, perPage: PAGE },
+      })),
+  },
+  {
+    name: 'X2 custom: filter select',
+    targetP95: 100,
+    builtIn: 'X2 built-in: filter status',
+    requests: ({ customFields }) =>
+      (customFields?.selectOptions ?? []).map((option) => ({
+        path: filterPath([{ field: customFields!.selectKey, value: option }]),
+        shape: {
+          equals: [{ column: customFields!.selectKey, value: option }],
+          sort: LIST_SORT,
+          perPage: PAGE,
+        },
+      })),
+  },
+  {
+    name: 'X2 built-in: sort -created_at',
+    targetP95: 50,
+    requests: () => [
+      {
+        path: '/api/r/clients?sort=-created_at',
+        shape: { sort: [{ column: 'created_at', direction: 'desc' }], perPage: PAGE },
+      },
+    ],
+  },
+  {
+    name: 'X2 custom: sort -date',
+    targetP95: 100,
+    builtIn: 'X2 built-in: sort -created_at',
+    requests: ({ customFields }) =>
+      customFields
+        ? [
+            {
+              path: `/api/r/clients?sort=-${customFields.dateKey}`,
+              shape: { sort: [{ column: customFields.dateKey, direction: 'desc' }], perPage: PAGE },
+            },
+          ]
+        : [],
   },
 ]
