@@ -27,8 +27,13 @@ export default class ClientActionsController {
       ])
     }
     const service = await resourceService(ctx)
-    const list = await service.list('clients', { perPage: 20, sort: 'id' }, (query) =>
-      query.whereIn('id', db.from('client_phones').where('e164', e164).select('client_id'))
+    // Screen-pop sits on the call path: rows only, no count.
+    const list = await service.list(
+      'clients',
+      { perPage: 20, sort: 'id' },
+      (query) =>
+        query.whereIn('id', db.from('client_phones').where('e164', e164).select('client_id')),
+      { count: false }
     )
     return { data: list.data, meta: { phone: e164 } }
   }

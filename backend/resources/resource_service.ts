@@ -155,11 +155,13 @@ export class ResourceService {
   /**
    * `restrict` narrows the list further for endpoints built beside the
    * generic REST (caller-ID lookup); it never widens the role's scope.
+   * `count: false` skips the total for callers that need only the rows.
    */
   async list(
     name: string,
     input: Record<string, unknown>,
-    restrict?: (query: DatabaseQueryBuilderContract) => void
+    restrict?: (query: DatabaseQueryBuilderContract) => void,
+    options: { count?: boolean } = {}
   ) {
     const { definition, fields } = this.#authorize(name, 'list')
     const params = parseListParams(
@@ -169,17 +171,19 @@ export class ResourceService {
     )
     const query = this.#filtered(definition, fields, params)
     if (restrict) query.where((sub) => restrict(sub))
-    const total = await this.#cappedCount(query, primaryKeyOf(definition))
+    const total =
+      options.count === false ? null : await this.#cappedCount(query, primaryKeyOf(definition))
     orderList(query, definition, params, input)
     const rows = await query
       .select(this.#columns(fields))
       .offset((params.page - 1) * params.perPage)
       .limit(params.perPage)
+    const counted = total ?? rows.length
     return {
       data: rows.map((row) => this.#present(fields, row)),
       meta: {
-        total: Math.min(total, COUNT_CAP),
-        totalCapped: total > COUNT_CAP,
+        total: Math.min(counted, COUNT_CAP),
+        totalCapped: counted > COUNT_CAP,
         page: params.page,
         perPage: params.perPage,
       },

@@ -168,6 +168,19 @@ test.group('Auth: session and tokens', (group) => {
     response.assertBodyContains({ error: { code: 'FORBIDDEN' } })
   })
 
+  test('bearer requests get no session or XSRF cookies; browser requests do', async ({
+    client,
+    assert,
+  }) => {
+    const user = await makeUser('agent')
+    const token = await User.accessTokens.create(user)
+    const api = await client.get('/api/auth/me').bearerToken(token.value!.release())
+    api.assertStatus(200)
+    assert.isUndefined(api.header('set-cookie'))
+    const browser = await client.get('/api/auth/me')
+    assert.exists(browser.cookie('XSRF-TOKEN'))
+  })
+
   test('logout ends the session', async ({ client }) => {
     const agent = await signIn(client, 'agent')
     const response = await agent.post('/api/auth/logout')
