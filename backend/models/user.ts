@@ -3,7 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { ThrottledAccessTokensProvider } from '#services/access_token_provider'
 
 export const ROLES = ['admin', 'supervisor', 'agent'] as const
 export type Role = (typeof ROLES)[number]
@@ -50,7 +50,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new ThrottledAccessTokensProvider({
+    tokenableModel: User,
     expiresIn: '30 days',
     prefix: 'tab_',
   })
