@@ -35,6 +35,7 @@ export function definePluginAdmin(module: PluginAdminModule): PluginAdminModule 
 export { api, apiRequest } from './api/http_client'
 export { ApiError, isApiError } from './api/api_error'
 export { useLocalize, type LocalizedText } from './i18n/localized_text'
+export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
 export { Slot, useSlotComponents } from './plugins/slot'
 export { ApiErrorResult } from './pages/errors/api_error_result'

@@ -1,16 +1,9 @@
-import { useLocalize } from '@tablero/admin'
+import { usePluginMessages, type PluginTranslate } from '@tablero/admin'
 import { MESSAGES, type MessageKey } from './messages'
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
+export type Translate = PluginTranslate<MessageKey>
 
-/**
- * `t('scripts.deleted', { title })` in the language the shell is showing; re-renders on a
- * language switch because `useLocalize` follows i18next.
- */
+/** `t('scripts.deleted', { title })` in the language the shell is showing. */
 export function useMessages(): Translate {
-  const localize = useLocalize()
-  return (key, values) =>
-    localize(MESSAGES[key]).replace(/\{(\w+)\}/g, (match, name: string) =>
-      values && name in values ? String(values[name]) : match
-    )
+  return usePluginMessages(MESSAGES)
 }
