@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { pluginMigrationPaths } from '#kernel/plugin_paths'
+import { cachePreparedStatements } from '#services/sqlite_statement_cache'
 
 /**
  * Core migrations first, then every plugin's (timestamps keep the order),
@@ -38,7 +39,7 @@ const dbConfig = defineConfig({
           connection.pragma('synchronous = NORMAL')
           connection.pragma('busy_timeout = 5000')
           connection.pragma('foreign_keys = ON')
-          done(null, connection)
+          done(null, cachePreparedStatements(connection))
         },
       },
       migrations,
