@@ -15,6 +15,7 @@ export const appKey = new Secret(env.get('APP_KEY').release())
 export const appUrl = env.get('APP_URL', `http://localhost:${env.get('PORT', 3333)}`)
 
 export const http = defineConfig({
+  serializeJSON,
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: false,
@@ -28,3 +29,19 @@ export const http = defineConfig({
     sameSite: 'lax',
   },
 })
+
+/**
+ * Response bodies through the engine's own JSON.stringify. The stock
+ * serializer (safe-stable-stringify with a replacer) cost about as much
+ * as the list query itself; it is kept for what JSON.stringify refuses,
+ * BigInt values, turned into strings as before.
+ */
+function serializeJSON(payload: unknown) {
+  try {
+    return JSON.stringify(payload)
+  } catch {
+    return JSON.stringify(payload, (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value
+    )
+  }
+}

@@ -113,14 +113,59 @@ export function presentValue(field: FieldDefinition, value: unknown): unknown {
       return value instanceof Date
         ? DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()
         : String(value).slice(0, 10)
-    case 'datetime': {
-      const parsed =
-        value instanceof Date
-          ? DateTime.fromJSDate(value, { zone: 'utc' })
-          : DateTime.fromSQL(String(value), { zone: 'utc' })
-      return parsed.isValid ? parsed.toISO({ suppressMilliseconds: true }) : String(value)
-    }
+    case 'datetime':
+      return presentDateTime(value)
     default:
       return value
   }
+}
+
+const SQL_DATETIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?(?:\.(\d{1,9}))?$/
+
+/**
+ * A stored UTC date-time as ISO 8601 with a Z, milliseconds only when
+ * there are some: "2026-11-25 12:00:00" → "2026-11-25T12:00:00Z". The
+ * usual shapes (a Date from mysql2, SQLite's "YYYY-MM-DD HH:MM:SS[.fff]")
+ * are formatted by hand: luxon's parser took a tenth of a list request's
+ * CPU. Anything else goes through luxon (which reads 24:00 as the next
+ * day), and what luxon cannot read either (February 30) is returned as
+ * stored.
+ */
+export function presentDateTime(value: unknown): string {
+  if (value instanceof Date) {
+    const year = value.getUTCFullYear()
+    if (Number.isNaN(year)) return String(value)
+    if (year < 0 || year > 9999)
+      return fromLuxon(DateTime.fromJSDate(value, { zone: 'utc' }), value)
+    return withoutZeroMilliseconds(value.toISOString())
+  }
+  const text = String(value)
+  const match = SQL_DATETIME.exec(text)
+  if (!match || !isRealTime(match)) return fromLuxon(DateTime.fromSQL(text, { zone: 'utc' }), text)
+  const [, year, month, day, hour, minute, second = '00', fraction = ''] = match
+  const milliseconds = fraction.padEnd(3, '0').slice(0, 3)
+  const time = `${year}-${month}-${day}T${hour}:${minute}:${second}`
+  return milliseconds === '000' ? `${time}Z` : `${time}.${milliseconds}Z`
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function isRealTime(match: RegExpExecArray) {
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12 || day < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]
+  return (
+    day <= days && Number(match[4]) <= 23 && Number(match[5]) <= 59 && Number(match[6] ?? 0) <= 59
+  )
+}
+
+function withoutZeroMilliseconds(iso: string) {
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso
+}
+
+function fromLuxon(parsed: DateTime, original: unknown) {
+  return parsed.isValid ? parsed.toISO({ suppressMilliseconds: true })! : String(original)
 }
