@@ -7,6 +7,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { authCache } from '#services/auth_cache'
 
 /**
  * Tests run against a real database (SQLite file or the MariaDB named by
@@ -27,6 +28,11 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // Each test rolls its database changes back (global transactions) or
+  // truncates: users and tokens the previous test made are gone, so the
+  // auth cache must not remember them either.
+  suite.onGroup((group) => group.each.setup(() => authCache.forgetQuietly()))
+  suite.onTest((test) => test.setup(() => authCache.forgetQuietly()))
   if (['browser', 'functional'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

@@ -6,6 +6,7 @@ import { loginThrottle, loginThrottleKey } from '#services/login_throttle'
 import { AuditLog, actorFromContext } from '#services/audit_log'
 import { SESSION_VERSION_KEY } from '#middleware/auth_middleware'
 import { TableroError } from '#exceptions/tablero_error'
+import { authCache } from '#services/auth_cache'
 
 /**
  * Signing in and out. The admin uses the session cookie; API clients
@@ -55,6 +56,7 @@ export default class SessionController {
   async destroyToken({ auth, response }: HttpContext) {
     const user = auth.use('api').getUserOrFail()
     await User.accessTokens.delete(user, user.currentAccessToken.identifier)
+    authCache.forget()
     return response.noContent()
   }
 

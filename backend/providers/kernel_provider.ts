@@ -62,10 +62,14 @@ export default class KernelProvider {
     await registry.refresh(true)
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     await PluginToggleBroadcast.start(registry)
+    const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
+    await AuthCacheBroadcast.start()
   }
 
   async shutdown() {
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
+    const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
+    AuthCacheBroadcast.stop()
     await PluginToggleBroadcast.stop()
   }
 }

@@ -1,6 +1,8 @@
 import type { Secret } from '@adonisjs/core/helpers'
 import { AccessToken, DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
+import type { AccessTokenDbColumns } from '@adonisjs/auth/types/access_tokens'
+import { authCache } from '#services/auth_cache'
 
 /** How stale "last used" may get: one write a minute per token, not one per request. */
 const LAST_USED_EVERY_MS = 60_000
@@ -9,7 +11,8 @@ const LAST_USED_EVERY_MS = 60_000
  * The stock provider writes `last_used_at` on every request, before it
  * even checks the secret (a write per API call, and one per forged token
  * id). This one checks the secret first and refreshes the stamp at most
- * once a minute.
+ * once a minute. The row comes through the auth cache: read at most every
+ * two seconds per node, forgotten at once when tokens are revoked.
  */
 export class ThrottledAccessTokensProvider<
   Model extends LucidModel,
@@ -18,19 +21,17 @@ export class ThrottledAccessTokensProvider<
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
     if (!decoded) return null
     const db = await this.getDb()
-    const row = await db
-      .query()
-      .from(this.table)
-      .where({ id: decoded.identifier, type: this.type })
-      .limit(1)
-      .first()
-    if (!row) return null
+    const row = (await authCache.token(decoded.identifier, () =>
+      db.query().from(this.table).where({ id: decoded.identifier, type: this.type }).first()
+    )) as AccessTokenDbColumns | null
+    if (!row || row.type !== this.type) return null
     const token = this.dbRowToAccessToken(row)
     if (!token.verify(decoded.secret) || token.isExpired()) return null
     const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0
     if (Date.now() - lastUsed > LAST_USED_EVERY_MS) {
       const now = new Date()
       await db.from(this.table).where({ id: row.id, type: row.type }).update({ last_used_at: now })
+      authCache.touchToken(decoded.identifier, { last_used_at: now })
       token.lastUsedAt = now
     }
     return token

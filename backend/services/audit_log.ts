@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { authCache } from '#services/auth_cache'
 
 /**
  * Who did it and from where: taken from the request, or `system` for
@@ -39,6 +40,9 @@ export function actorFromContext(ctx: HttpContext): AuditActor {
  */
 export class AuditLog {
   static async record(client: QueryClientContract, actor: AuditActor, entry: AuditEntry) {
+    // Every write to users is audited, so this is where the auth cache
+    // learns that a role, a password or an account's state changed.
+    if (entry.resource === 'users') authCache.forget(client)
     await client
       .insertQuery()
       .table('audit_logs')
