@@ -11,14 +11,13 @@ import env from '#start/env'
  * assets are cached for a year; index.html never.
  */
 export default class AdminStaticMiddleware {
-  #root = resolve(app.makePath(env.get('ADMIN_DIST_DIR', 'admin/dist')))
-
   async handle(ctx: HttpContext, next: NextFn) {
     const url = ctx.request.url()
     if (url !== '/admin' && !url.startsWith('/admin/')) return next()
     if (!['GET', 'HEAD'].includes(ctx.request.method())) return next()
-
-    const index = resolve(this.#root, 'index.html')
+    // Read here, not in a field: the middleware is built for every API request too.
+    const root = resolve(app.makePath(env.get('ADMIN_DIST_DIR', 'admin/dist')))
+    const index = resolve(root, 'index.html')
     if (!existsSync(index)) {
       return ctx.response.status(503).send({
         error: {
@@ -29,8 +28,8 @@ export default class AdminStaticMiddleware {
     }
 
     const relative = decodeURIComponent(url.slice('/admin'.length)).replace(/^\/+/, '')
-    const candidate = resolve(this.#root, relative)
-    const inside = candidate === this.#root || candidate.startsWith(this.#root + sep)
+    const candidate = resolve(root, relative)
+    const inside = candidate === root || candidate.startsWith(root + sep)
     if (relative && inside && existsSync(candidate) && statSync(candidate).isFile()) {
       if (relative.startsWith('assets/')) {
         ctx.response.header('Cache-Control', 'public, max-age=31536000, immutable')
