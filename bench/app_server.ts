@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdirSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import type { BenchDatabase } from './bench_database.ts'
+import { ChildServer } from './child_server.ts'
 
 /**
  * The real HTTP server (backend/bin/server.ts) in production mode on a
@@ -10,48 +8,23 @@ import type { BenchDatabase } from './bench_database.ts'
  * tmp/bench/server-<db>.log.
  */
 export class AppServer {
-  #child: ChildProcess | null = null
-  baseUrl = ''
+  #server: ChildServer
 
-  constructor(private database: BenchDatabase) {}
-
-  async start() {
-    const port = await freePort()
-    mkdirSync('tmp/bench', { recursive: true })
-    const log = createWriteStream(`tmp/bench/server-${this.database.kind}.log`)
-    this.#child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'backend/bin/server.ts'], {
-      env: {
-        ...process.env,
-        ...this.database.env,
-        NODE_ENV: 'production',
-        APP_KEY: randomBytes(32).toString('base64url'),
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    this.#child.stdout!.pipe(log)
-    this.#child.stderr!.pipe(log)
-    this.baseUrl = `http://127.0.0.1:${port}`
-    await this.#waitUntilHealthy()
+  constructor(private database: BenchDatabase) {
+    this.#server = new ChildServer('backend/bin/server.ts', `server-${database.kind}`)
   }
 
-  async #waitUntilHealthy() {
-    const deadline = Date.now() + 60_000
-    while (Date.now() < deadline) {
-      if (this.#child?.exitCode !== null) {
-        throw new Error(`The server exited (see tmp/bench/server-${this.database.kind}.log)`)
-      }
-      try {
-        const response = await fetch(`${this.baseUrl}/health`)
-        if (response.ok) return
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    throw new Error('The server did not answer /health within 60 s')
+  get baseUrl() {
+    return this.#server.baseUrl
+  }
+
+  start() {
+    return this.#server.start({
+      ...this.database.env,
+      NODE_ENV: 'production',
+      APP_KEY: randomBytes(32).toString('base64url'),
+      LOG_LEVEL: 'warn',
+    })
   }
 
   /**
@@ -80,24 +53,7 @@ export class AppServer {
     return body.data.token
   }
 
-  async stop() {
-    const child = this.#child
-    if (!child || child.exitCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-    await exited
-    clearTimeout(timer)
+  stop() {
+    return this.#server.stop()
   }
-}
-
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }

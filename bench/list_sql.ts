@@ -20,6 +20,12 @@ export interface ListShape {
   perPage: number
 }
 
+/** What the API runs for one request: the capped count (none for the lookup), then the page. */
+export interface ListStatements {
+  count: Sql | null
+  page: Sql
+}
+
 /**
  * The two statements GET /api/r/clients runs for a list (the capped count,
  * then the page), built with knex the way ResourceService.list, applyFilter,
@@ -41,7 +47,7 @@ export class ListSql {
     })
   }
 
-  build(shape: ListShape): { count: Sql; page: Sql } {
+  build(shape: ListShape): ListStatements {
     const count = this.#knex
       .from(
         this.#filtered(shape)
@@ -56,7 +62,8 @@ export class ListSql {
     const last = shape.sort[shape.sort.length - 1]?.direction ?? 'asc'
     if (!shape.sort.some(({ column }) => column === 'id')) page.orderBy('id', last)
     page.offset(0).limit(shape.perPage)
-    return { count: native(count), page: native(page) }
+    // The caller-ID lookup asks for rows only (`count: false`): no count to run.
+    return { count: shape.phone === undefined ? native(count) : null, page: native(page) }
   }
 
   #filtered(shape: ListShape) {

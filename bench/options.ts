@@ -10,6 +10,8 @@ export interface BenchOptions {
   connections: number
   only: string[] | null
   explain: boolean
+  /** measure the HTTP floor (a bare node:http server running the raw statements) */
+  floor: boolean
   /** how long to wait for other processes to leave the CPU before each scenario */
   waitQuietSeconds: number
   sqlitePath: string | null
@@ -24,6 +26,8 @@ const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* va
   --connections 10      concurrent HTTP connections / SQL loops (BENCH_CONNECTIONS)
   --only lookup,prefix  run only scenarios whose name contains one of these words
   --explain             print the query plan of every scenario's SQL
+  --no-floor            skip the HTTP floor, a bare node:http server running the raw SQL
+                        (BENCH_FLOOR=0)
   --wait-quiet 60       seconds to wait before each scenario for other processes to leave
                         the CPU below 25 % busy (BENCH_WAIT_QUIET; 0 to never wait)
   --sqlite-path FILE    default tmp/bench/clients-<clients>.sqlite3
@@ -45,6 +49,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'connections': { type: 'string' },
       'only': { type: 'string' },
       'explain': { type: 'boolean' },
+      'no-floor': { type: 'boolean' },
       'wait-quiet': { type: 'string' },
       'sqlite-path': { type: 'string' },
       'mysql-db': { type: 'string' },
@@ -72,6 +77,7 @@ export function readOptions(argv: string[]): BenchOptions {
     connections: whole(values.connections ?? env.BENCH_CONNECTIONS ?? '10', '--connections'),
     only: only ? only.split(',').map((word) => word.trim()) : null,
     explain: values.explain ?? env.BENCH_EXPLAIN === '1',
+    floor: !values['no-floor'] && env.BENCH_FLOOR !== '0',
     waitQuietSeconds: whole(
       values['wait-quiet'] ?? env.BENCH_WAIT_QUIET ?? '60',
       '--wait-quiet',

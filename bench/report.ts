@@ -18,6 +18,17 @@ export function ratioOf(row: ScenarioResult) {
   return row.raw ? row.api.p95 / row.raw.p95 : Number.NaN
 }
 
+/**
+ * API/raw split in two (information, no target): floor/raw is what a bare
+ * node:http server adds to the SQL, API/floor what the framework adds to that.
+ */
+export function floorRatios(row: ScenarioResult) {
+  const floor = row.floor?.p95 ?? Number.NaN
+  return { floorOverRaw: floor / (row.raw?.p95 ?? Number.NaN), apiOverFloor: row.api.p95 / floor }
+}
+
+const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-')
+
 export function verdict(row: ScenarioResult) {
   const misses = []
   if (!(row.api.p95 <= row.targetP95)) misses.push(`p95 > ${row.targetP95} ms`)
@@ -39,13 +50,19 @@ const HEAD = [
   'raw p95',
   'raw p99',
   'raw req/s',
+  'floor p50',
+  'floor p95',
+  'floor req/s',
   'p95 API/raw',
+  'floor/raw',
+  'API/floor',
   'target p95',
   'busy',
   'verdict',
 ]
 
 function cells(row: ReportRow) {
+  const { floorOverRaw, apiOverFloor } = floorRatios(row)
   return [
     row.database,
     row.clients.toLocaleString('en-US'),
@@ -58,7 +75,12 @@ function cells(row: ReportRow) {
     ms(row.raw?.p95 ?? Number.NaN),
     ms(row.raw?.p99 ?? Number.NaN),
     row.raw ? rps(row.raw.requestsPerSecond) : '-',
-    row.raw ? ratioOf(row).toFixed(1) : '-',
+    ms(row.floor?.p50 ?? Number.NaN),
+    ms(row.floor?.p95 ?? Number.NaN),
+    row.floor ? rps(row.floor.requestsPerSecond) : '-',
+    ratio(ratioOf(row)),
+    ratio(floorOverRaw),
+    ratio(apiOverFloor),
     `${row.targetP95} ms`,
     `${Math.round(row.busyBefore * 100)} %`,
     verdict(row),

@@ -10,6 +10,7 @@ import { readOptions, type BenchOptions } from './options.ts'
 import { benchDatabase } from './bench_database.ts'
 import { ensureBenchData } from './bench_data.ts'
 import { AppServer } from './app_server.ts'
+import { HttpFloor } from './http_floor.ts'
 import { readSamples } from './bench_samples.ts'
 import { SCENARIOS } from './scenarios.ts'
 import { runScenario } from './scenario_run.ts'
@@ -47,9 +48,11 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
   await ensureBenchData(database, options.clients)
   const raw = database.openRaw(options.connections)
   const server = new AppServer(database)
+  const floor = options.floor ? new HttpFloor(database, options.connections) : null
   const rows: ReportRow[] = []
   try {
     await server.start()
+    await floor?.start()
     const token = await server.signIn(ADMIN.email, ADMIN.password)
     const customFields = await ensureCustomFields({ baseUrl: server.baseUrl, token }, raw).catch(
       (error: Error) => {
@@ -71,6 +74,7 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
         connections: options.connections,
         seconds: options.durationSeconds,
         warmupSeconds: options.warmupSeconds,
+        floor,
       }).catch((error: Error) => {
         console.error(`${scenario.name}: ${error.message}`)
         return null
@@ -79,13 +83,16 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
       const engine = kind === 'sqlite' ? 'SQLite' : 'MariaDB'
       const row = { ...result, database: engine, clients: samples.clients, busyBefore }
       rows.push(row)
-      const rawP95 = row.raw ? `${row.raw.p95.toFixed(2)} ms` : '-'
+      const p95 = (summary: { p95: number } | null) =>
+        summary ? `${summary.p95.toFixed(2)} ms` : '-'
+      const floorCheck = row.floorCheck ? `; floor ${row.floorCheck}` : ''
       console.log(
-        `${scenario.name}: API p95 ${row.api.p95.toFixed(2)} ms, raw p95 ${rawP95} — ` +
-          `${verdict(row)} — ${row.check}`
+        `${scenario.name}: API p95 ${p95(row.api)}, raw p95 ${p95(row.raw)}, ` +
+          `floor p95 ${p95(row.floor)} — ${verdict(row)} — ${row.check}${floorCheck}`
       )
       if (options.explain && result.statements) {
         for (const [name, statement] of Object.entries(result.statements)) {
+          if (!statement) continue
           console.log(`  ${name}: ${readable(statement)}`)
           const plan = await queryPlan(raw, statement)
           console.log(plan.join('\n'))
@@ -93,6 +100,7 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
       }
     }
   } finally {
+    await floor?.stop()
     await server.stop()
     await raw.close()
   }

@@ -1,10 +1,11 @@
 import { loadApi } from './api_load.ts'
 import { loadRaw } from './raw_load.ts'
 import { summarize, type LoadSummary } from './load_result.ts'
-import { COUNT_CAP, ListSql } from './list_sql.ts'
-import type { RawClient, Sql } from './raw_client.ts'
+import { COUNT_CAP, ListSql, type ListStatements } from './list_sql.ts'
+import type { RawClient } from './raw_client.ts'
 import type { Scenario } from './scenarios.ts'
 import type { BenchSamples } from './bench_samples.ts'
+import type { HttpFloor } from './http_floor.ts'
 
 export interface ScenarioResult {
   scenario: string
@@ -14,9 +15,13 @@ export interface ScenarioResult {
   api: LoadSummary
   /** null for a reference scenario */
   raw: LoadSummary | null
+  /** the same statements behind a bare node:http server; null for a reference scenario or --no-floor */
+  floor: LoadSummary | null
   /** 'ok', or what differed between the API's answer and the raw SQL's */
   check: string
-  statements: { count: Sql; page: Sql } | null
+  /** the same for the floor's first answer, with both answers' sizes; null without a floor */
+  floorCheck: string | null
+  statements: ListStatements | null
 }
 
 export interface ScenarioRunner {
@@ -27,13 +32,16 @@ export interface ScenarioRunner {
   connections: number
   seconds: number
   warmupSeconds: number
+  /** null: --no-floor */
+  floor: HttpFloor | null
 }
 
 /**
  * Measures one scenario: checks that the raw SQL answers what the API
  * answers, warms both up, then runs autocannon against the API and the
  * same statements straight through the driver, for the same time with
- * the same concurrency.
+ * the same concurrency; then autocannon again against the HTTP floor
+ * running those statements.
  */
 export async function runScenario(
   scenario: Scenario,
@@ -41,15 +49,11 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const requests = scenario.requests(runner.samples)
   if (requests.length === 0) throw new Error('nothing to request (custom fields not set up?)')
-  const paths = requests.map((request) => request.path)
-  const api = (seconds: number) =>
-    loadApi({
-      baseUrl: runner.baseUrl,
-      token: runner.token,
-      paths,
-      connections: runner.connections,
-      seconds,
-    })
+  // the API and the floor under the same autocannon settings (the floor ignores the token)
+  const autocannon = (baseUrl: string, paths: string[]) => (seconds: number) =>
+    loadApi({ baseUrl, token: runner.token, paths, connections: runner.connections, seconds })
+  const apiPaths = requests.map((request) => request.path)
+  const api = autocannon(runner.baseUrl, apiPaths)
   if (scenario.reference) {
     if (runner.warmupSeconds > 0) await api(runner.warmupSeconds)
     const apiResult = summarize(await api(runner.seconds))
@@ -60,7 +64,9 @@ export async function runScenario(
       builtIn: null,
       api: apiResult,
       raw: null,
+      floor: null,
       check: 'ok',
+      floorCheck: null,
       statements: null,
     }
   }
@@ -69,10 +75,14 @@ export async function runScenario(
   const sql = new ListSql(runner.raw.dialect, columns)
   const statements = requests.map((request) => sql.build(request.shape!))
   await sql.destroy()
-  const check = await compare(runner, requests[0].path, statements[0], scenario.lookup ?? false)
+  const first = await compare(runner, requests[0].path, statements[0], scenario.lookup ?? false)
+  const floor = runner.floor
+    ? autocannon(runner.floor.baseUrl, await runner.floor.use(statements))
+    : null
+  const floorCheck = runner.floor ? await compareFloor(runner.floor, first) : null
   const runRaw = async (i: number) => {
     const { count, page } = statements[i % statements.length]
-    await runner.raw.query(count)
+    if (count) await runner.raw.query(count)
     await runner.raw.query(page)
   }
   const raw = (seconds: number) =>
@@ -81,57 +91,77 @@ export async function runScenario(
   if (runner.warmupSeconds > 0) {
     await api(runner.warmupSeconds)
     await raw(runner.warmupSeconds)
+    if (floor) await floor(runner.warmupSeconds)
   }
   const apiResult = summarize(await api(runner.seconds))
   const rawResult = summarize(await raw(runner.seconds))
+  const floorResult = floor ? summarize(await floor(runner.seconds)) : null
   return {
     scenario: scenario.name,
     targetP95: scenario.targetP95,
     builtIn: scenario.builtIn ?? null,
     api: apiResult,
     raw: rawResult,
-    check,
+    floor: floorResult,
+    check: first.check,
+    floorCheck,
     statements: statements[0],
   }
 }
 
-async function getJson(runner: ScenarioRunner, path: string) {
-  const response = await fetch(`${runner.baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${runner.token}`, accept: 'application/json' },
+/** An answer's JSON and its size in bytes (the floor's should be about the API's). */
+async function getJson(baseUrl: string, path: string, token = '') {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
   })
-  if (!response.ok)
-    throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`)
-  return (await response.json()) as {
+  const text = await response.text()
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${text}`)
+  const body = JSON.parse(text) as {
     data: Array<Record<string, unknown>>
     meta?: { total?: number }
   }
+  return { body, bytes: Buffer.byteLength(text) }
 }
+
+const idsOf = (rows: Array<Record<string, unknown>>) => rows.map((row) => Number(row.id)).join(',')
 
 /** The columns a client list selects: the fields the API answers with. */
 async function apiColumns(runner: ScenarioRunner) {
-  const body = await getJson(runner, '/api/r/clients?perPage=1')
+  const { body } = await getJson(runner.baseUrl, '/api/r/clients?perPage=1', runner.token)
   return Object.keys(body.data[0] ?? { id: 0 })
 }
 
 async function compare(
   runner: ScenarioRunner,
   path: string,
-  statements: { count: Sql; page: Sql },
+  statements: ListStatements,
   lookup: boolean
 ) {
-  const body = await getJson(runner, path)
-  const [counted] = await runner.raw.query(statements.count)
+  const { body, bytes } = await getJson(runner.baseUrl, path, runner.token)
+  const [counted] = statements.count ? await runner.raw.query(statements.count) : [null]
   const rows = await runner.raw.query(statements.page)
-  const apiIds = body.data.map((row) => Number(row.id)).join(',')
-  const rawIds = rows.map((row) => Number(row.id)).join(',')
+  const apiIds = idsOf(body.data)
+  const rawIds = idsOf(rows)
   const problems = []
   if (apiIds !== rawIds)
     problems.push(`ids API [${apiIds.slice(0, 60)}] raw [${rawIds.slice(0, 60)}]`)
-  const rawTotal = Math.min(Number(counted.total), COUNT_CAP)
+  const rawTotal = counted ? Math.min(Number(counted.total), COUNT_CAP) : rows.length
   if (!lookup && body.meta?.total !== rawTotal) {
     problems.push(`total API ${body.meta?.total} raw ${rawTotal}`)
   }
-  return problems.length === 0
-    ? `ok (${rows.length} rows, total ${rawTotal})`
-    : `MISMATCH ${problems.join('; ')}`
+  const check =
+    problems.length === 0
+      ? `ok (${rows.length} rows, total ${rawTotal})`
+      : `MISMATCH ${problems.join('; ')}`
+  return { check, rawIds, apiBytes: bytes }
+}
+
+/** The floor's first answer: the raw SQL's ids, and a size close to the API's. */
+async function compareFloor(floor: HttpFloor, first: { rawIds: string; apiBytes: number }) {
+  const { body, bytes } = await getJson(floor.baseUrl, '/0')
+  const floorIds = idsOf(body.data)
+  const sizes = `${bytes.toLocaleString('en-US')} B, API ${first.apiBytes.toLocaleString('en-US')} B`
+  return floorIds === first.rawIds
+    ? `ok (${sizes})`
+    : `MISMATCH ids floor [${floorIds.slice(0, 60)}] raw [${first.rawIds.slice(0, 60)}] (${sizes})`
 }
