@@ -6,6 +6,7 @@ export type {
   FieldDefinition,
   FieldProvider,
   FieldType,
+  RelationDefinition,
   ResourceAction,
   ResourceDefinition,
   RowScope,

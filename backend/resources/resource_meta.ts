@@ -37,7 +37,13 @@ export function describeResources(registry: ResourceRegistry, user: User) {
           sortable: field.sortable ?? false,
           searchable: field.searchable ?? false,
           options: field.options ?? null,
-          relation: field.relation ?? null,
+          relation: field.relation
+            ? {
+                resource: field.relation.resource,
+                labelField: field.relation.labelField,
+                labelFields: field.relation.labelFields ?? null,
+              }
+            : null,
           defaultValue: field.defaultValue ?? null,
           min: field.min ?? null,
           max: field.max ?? null,

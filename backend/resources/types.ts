@@ -32,6 +32,19 @@ export interface SelectOption {
 }
 
 /**
+ * The record a relation field points at, and how the admin names it.
+ * `labelField` is also where a picker's "contains" search looks when the
+ * target has no `q` search; `labelFields`, when given, replaces it as the
+ * label: those fields' values joined by a space, empty ones skipped
+ * ("María Gómez" rather than "María").
+ */
+export interface RelationDefinition {
+  resource: string
+  labelField: string
+  labelFields?: string[]
+}
+
+/**
  * One field of a resource: a column of its table, described as data so the
  * API validates it, the query parser accepts it, and the admin renders it.
  */
@@ -51,8 +64,8 @@ export interface FieldDefinition {
   /** default value for create forms and inserts */
   defaultValue?: string | number | boolean | string[] | null
   options?: SelectOption[]
-  /** for `relation`: the target resource and the field shown for it */
-  relation?: { resource: string; labelField: string }
+  /** for `relation`: the target resource and how its records are named */
+  relation?: RelationDefinition
   min?: number
   max?: number
   maxLength?: number

@@ -145,21 +145,23 @@ test.group('Client page', (group) => {
     const email = `dup${Date.now()}@example.com`
     const keep = await seedClient({ first_name: 'Ana', last_name: 'Ríos', email })
     const twin = await seedClient({ first_name: 'Ana María', last_name: 'Ríos', email })
-    const related = await seedClient({ first_name: 'Julián', last_name: `Ríos${Date.now()}` })
+    const relatedLastName = `Ríos${Date.now()}`
+    const relatedName = `Julián ${relatedLastName}`
+    const related = await seedClient({ first_name: 'Julián', last_name: relatedLastName })
     await signInAs(page, 'admin', `/r/clients/${keep}?tab=related`)
 
     const relations = page.getByTestId('client-relations')
     await relations.getByTestId('client-relations-add').click()
-    await searchAndChoose(page, page.getByTestId('input-related_client_id'), 'Julián', 'Julián')
+    // The picker names clients in full, as the tab does.
+    await searchAndChoose(page, page.getByTestId('input-related_client_id'), 'Julián', relatedName)
     await page.getByTestId('input-tags').fill('cónyuge')
     await page.getByTestId('save-button').click()
     // The related client's name arrives with the clients' labels, a moment after the row.
     const relation = relations.locator('tr', { hasText: 'cónyuge' }).filter({ hasText: 'Julián' })
     await relation.waitFor()
-    assert.equal(
-      await relation.locator(`a[data-relation-id="${related}"]`).getAttribute('href'),
-      `/admin/r/clients/${related}`
-    )
+    const link = relation.locator(`a[data-relation-id="${related}"]`)
+    assert.equal(await link.getAttribute('href'), `/admin/r/clients/${related}`)
+    assert.equal(await link.innerText(), relatedName)
 
     await page.getByTestId('duplicates-button').click()
     const candidate = page.getByTestId('duplicate-candidate').filter({ hasText: `#${twin}` })

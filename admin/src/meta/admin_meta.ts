@@ -69,7 +69,11 @@ export interface ResourceFieldDescription {
   sortable: boolean
   searchable: boolean
   options: FieldOption[] | null
-  relation: { resource: string; labelField?: string } | null
+  /**
+   * The related resource and how its records are named: `labelFields` joined by a space when
+   * given, else `labelField`; `labelField` is also what a picker searches in without `q` search.
+   */
+  relation: { resource: string; labelField?: string; labelFields?: string[] | null } | null
   defaultValue: unknown
   min?: number | null
   max?: number | null

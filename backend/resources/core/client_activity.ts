@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { defineResource, field } from '../define_resource.ts'
+import { CLIENT_RELATION } from './clients.ts'
 import { TableroError } from '#exceptions/tablero_error'
 import { toSqlDateTime } from '#services/audit_log'
 
@@ -8,7 +9,7 @@ const parent = { resource: 'clients', field: 'client_id' }
 const clientField = () =>
   field.relation('client_id', {
     label: label('Cliente', 'Client'),
-    relation: { resource: 'clients', labelField: 'first_name' },
+    relation: CLIENT_RELATION,
     required: true,
     filterable: true,
   })
@@ -141,7 +142,7 @@ export const clientRelations = defineResource({
     clientField(),
     field.relation('related_client_id', {
       label: label('Cliente relacionado', 'Related client'),
-      relation: { resource: 'clients', labelField: 'first_name' },
+      relation: CLIENT_RELATION,
       required: true,
       listable: true,
       filterable: true,

@@ -1,11 +1,12 @@
 import { defineResource, field } from '../define_resource.ts'
+import { CLIENT_RELATION } from './clients.ts'
 import { ClientPhoneRules } from '#services/client_phone_rules'
 
 const label = (es: string, en: string) => ({ es, en })
 const parent = { resource: 'clients', field: 'client_id' }
 const clientField = field.relation('client_id', {
   label: label('Cliente', 'Client'),
-  relation: { resource: 'clients', labelField: 'first_name' },
+  relation: CLIENT_RELATION,
   required: true,
   filterable: true,
 })

@@ -1,7 +1,19 @@
 import { defineResource, field } from '../define_resource.ts'
 import { ClientRules } from '#services/client_rules'
+import type { RelationDefinition } from '../types.ts'
 
 export const CLIENT_STATUSES = ['new', 'in_progress', 'contacted', 'closed'] as const
+
+/**
+ * Every relation to a client names it by its full name ("María Gómez"):
+ * a first name alone is ambiguous on a related-clients tab. The first name
+ * stays the field a picker would search if clients lost their `q` search.
+ */
+export const CLIENT_RELATION: RelationDefinition = {
+  resource: 'clients',
+  labelField: 'first_name',
+  labelFields: ['first_name', 'last_name'],
+}
 
 const label = (es: string, en: string) => ({ es, en })
 

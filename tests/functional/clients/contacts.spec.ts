@@ -152,6 +152,44 @@ test.group('Clients: phones, notes, tasks, relations', (group) => {
     self.assertStatus(422)
   })
 
+  test('every relation to a client is labelled by first and last name', async ({
+    client,
+    assert,
+  }) => {
+    type MetaField = { name: string; relation: Record<string, unknown> | null }
+    type MetaResource = { name: string; fields: MetaField[] }
+    const admin = await signIn(client, 'admin')
+    const meta = (await admin.get('/api/meta')).body().data
+    const toClients = (meta.resources as MetaResource[]).flatMap((resource) =>
+      resource.fields
+        .filter((field) => field.relation?.resource === 'clients')
+        .map((field) => ({ at: `${resource.name}.${field.name}`, relation: field.relation }))
+    )
+    assert.includeMembers(
+      toClients.map(({ at }) => at),
+      [
+        'client_relations.related_client_id',
+        'client_relations.client_id',
+        'client_phones.client_id',
+      ]
+    )
+    for (const { at, relation } of toClients) {
+      assert.deepEqual(
+        relation,
+        { resource: 'clients', labelField: 'first_name', labelFields: ['first_name', 'last_name'] },
+        at
+      )
+    }
+    const author = (meta.resources as MetaResource[])
+      .find((resource) => resource.name === 'client_notes')!
+      .fields.find((field) => field.name === 'author_id')!
+    assert.deepEqual(author.relation, {
+      resource: 'users',
+      labelField: 'full_name',
+      labelFields: null,
+    })
+  })
+
   test('the client log shows the card and its satellites', async ({ client, assert }) => {
     const admin = await signIn(client, 'admin')
     const id = await makeClient()

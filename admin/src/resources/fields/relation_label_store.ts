@@ -1,5 +1,6 @@
 import { api } from '../../api/http_client'
 import { metaStore } from '../../meta/meta_store'
+import { relationLabelText } from './relation_label_text'
 
 /**
  * Labels of related records ("assigned user" → "Andrea Agente"), fetched in batches.
@@ -22,7 +23,8 @@ interface CachedLabel {
 
 interface RelationTarget {
   resource: string
-  labelField: string
+  /** Joined by a space into the label; part of the cache key, as they change the label. */
+  labelFields: readonly string[]
 }
 
 const cache = new Map<string, Map<string, CachedLabel>>()
@@ -31,7 +33,7 @@ const listeners = new Set<() => void>()
 let flushScheduled = false
 let version = 0
 
-const keyOf = (target: RelationTarget) => `${target.resource}:${target.labelField}`
+const keyOf = (target: RelationTarget) => `${target.resource}:${target.labelFields.join(',')}`
 
 function notify() {
   version += 1
@@ -107,11 +109,7 @@ async function fetchLabels(target: RelationTarget, ids: string[]) {
         }
       )
       for (const row of body.data) {
-        const label = row[target.labelField]
-        found.set(
-          String(row[primaryKey]),
-          label === null || label === undefined ? '' : String(label)
-        )
+        found.set(String(row[primaryKey]), relationLabelText(row, target.labelFields))
       }
     } catch {
       // Shown as the bare id; the record's own page will say what went wrong if opened.

@@ -1,8 +1,10 @@
-import { useSelect, type BaseKey, type CrudFilter } from '@refinedev/core'
+import { useCallback } from 'react'
+import { useSelect, type BaseKey, type BaseRecord, type CrudFilter } from '@refinedev/core'
 import { InputNumber, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ResourceDescription, ResourceFieldDescription } from '../../meta/admin_meta'
 import { SEARCH_FIELD } from '../../providers/filter_tree'
+import { relationLabelText } from '../fields/relation_label_text'
 import { useRelationTarget } from '../fields/use_relation_label'
 
 type Relation = NonNullable<ResourceFieldDescription['relation']>
@@ -35,11 +37,17 @@ function searchFilters(target: ResourceDescription, labelField: string, text: st
 function SearchableRelationSelect(props: RelationSelectProps & { target: ResourceDescription }) {
   const { t } = useTranslation()
   const { relation, target, value, onChange, multiple, placeholder, id } = props
-  const { labelField } = useRelationTarget(relation)
+  const { labelField, labelFields } = useRelationTarget(relation)
   const selected = value === null || value === undefined ? undefined : value
+  // Named as the relation's cells name it ("María Gómez"), the bare id when every field is empty.
+  const optionLabel = useCallback(
+    (record: BaseRecord) =>
+      relationLabelText(record, labelFields) || `#${String(record[target.primaryKey])}`,
+    [labelFields, target.primaryKey]
+  )
   const { options, onSearch, query } = useSelect({
     resource: target.name,
-    optionLabel: labelField as never,
+    optionLabel,
     optionValue: target.primaryKey as never,
     defaultValue: selected,
     onSearch: (text) => searchFilters(target, labelField, text),
