@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { TableroError } from './tablero_error.ts'
 import { SPANISH_ERRORS, SPANISH_RULES } from '#i18n/error_messages'
+import { requestLanguage } from '#i18n/request_language'
 
 interface FieldError {
   field: string
@@ -62,7 +63,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     const apiError = this.#toApiError(error)
-    const localized = (await this.#language(ctx)) === 'es' ? toSpanish(apiError) : apiError
+    const localized = requestLanguage(ctx) === 'es' ? toSpanish(apiError) : apiError
     const { status, code, message, fields } = localized
     const body = { code, message, ...(fields ? { fields } : {}) }
     if (status === 429) {
@@ -74,18 +75,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async report(error: unknown, ctx: HttpContext) {
     return super.report(error, ctx)
-  }
-
-  /**
-   * The language of the answer: the admin's Accept-Language, else the
-   * signed-in user's locale, else English (API clients).
-   */
-  async #language(ctx: HttpContext): Promise<'es' | 'en'> {
-    const header = ctx.request.header('accept-language') ?? ''
-    const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase()
-    if (first === 'es' || first === 'en') return first
-    const user = ctx.auth?.user as { locale?: string } | undefined
-    return user?.locale === 'es' ? 'es' : 'en'
   }
 
   #toApiError(error: unknown): ApiError {

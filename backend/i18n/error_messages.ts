@@ -5,6 +5,16 @@
  */
 type Params = Record<string, string | number | undefined>
 
+const IMPORT_STATUSES: Record<string, string> = {
+  validating: 'validándose',
+  invalid: 'con errores',
+  ready: 'lista',
+  importing: 'importándose',
+  done: 'terminada',
+  failed: 'fallida',
+  interrupted: 'interrumpida',
+}
+
 export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   INVALID_CREDENTIALS: () => 'Correo o contraseña incorrectos',
   TOO_MANY_ATTEMPTS: (p) =>
@@ -24,7 +34,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   VALIDATION_FAILED: () => 'Revise los datos marcados',
   INVALID_INPUT: () => 'Revise los datos marcados',
   PAYLOAD_TOO_LARGE: () => 'La solicitud es demasiado grande',
-  FILE_TOO_LARGE: () => 'El archivo supera el tamaño permitido (10 MB)',
+  FILE_TOO_LARGE: (p) => `El archivo supera el tamaño permitido (${p.max ?? '10 MB'})`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
   DUPLICATE: () => 'Ya existe un registro con ese valor único',
   REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
@@ -56,6 +66,11 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   CSV_ROWS_INVALID: (p) => `${p.count} fila(s) tienen errores; no se importó nada`,
   CSV_HEADER: () => 'Al CSV le faltan columnas: descargue la plantilla',
   CSV_EMPTY: () => 'El CSV no tiene filas',
+  CSV_COLUMNS: () => 'Revise las columnas del CSV: descargue la plantilla',
+  CSV_EXTRA_CELLS: () => 'La fila tiene más celdas que columnas el encabezado',
+  ROW_REFUSED: () => 'La base de datos rechazó un valor de esta fila',
+  IMPORT_NOT_READY: (p) =>
+    `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
 }
 
@@ -109,5 +124,17 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   header: () => 'Faltan columnas',
   confirm: () => 'Confirme para continuar',
   file: () => 'Suba el archivo',
+  size: () => 'El archivo supera el tamaño permitido',
+  extname: () => 'Tipo de archivo no permitido: suba un .csv',
+  unknownColumn: (m) => `Columna desconocida "${m.column}"`,
+  missingColumn: (m) => `Falta la columna obligatoria "${m.column}"`,
+  duplicateColumn: (m) => `La columna "${m.column}" repite el campo ${m.field}`,
+  readOnlyColumn: (m) => `La columna "${m.column}" es de solo lectura y no se importa: quítela`,
+  unnamedColumn: (m) => `La columna ${m.position} no tiene nombre`,
+  emptyFile: () => 'El archivo está vacío',
+  encoding: () => 'El archivo no es texto UTF-8: guárdelo como "CSV UTF-8" y súbalo de nuevo',
+  quote: () => 'Una celda entre comillas nunca se cierra: revise las comillas de esta fila',
+  cellLength: () => 'Una celda es demasiado larga (¿falta cerrar una comilla?)',
+  cellCount: () => 'La fila tiene demasiadas celdas',
   timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
 }

@@ -64,6 +64,9 @@ export default class KernelProvider {
     await PluginToggleBroadcast.start(registry)
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     await AuthCacheBroadcast.start()
+    // Imports this process was running died with it: `start` resumes them.
+    const { ImportJobs } = await import('#resources/imports/import_jobs')
+    await ImportJobs.interruptLeftovers()
   }
 
   async shutdown() {

@@ -263,39 +263,86 @@ export class ResourceService {
   async create(name: string, body: unknown) {
     const { definition, fields } = this.#authorize(name, 'create')
     const values = await validatePayload(fields, body, 'create')
-    const row = await db.transaction(async (trx) => {
-      await this.#checkParent(definition, values, trx)
-      await this.#checkUnique(definition, fields, values, null, trx)
-      requireConditionalFields(fields, values)
-      const hook = { user: this.#user, trx, ctx: this.ctx }
-      await definition.hooks?.beforeCreate?.(values, hook)
-      const now = toSqlDateTime(DateTime.utc())
-      if (fields.has('created_at')) values.created_at = now
-      if (fields.has('updated_at')) values.updated_at = now
-      const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
-      const id = values[primaryKeyOf(definition)] ?? insertedId
-      const created = await trx
-        .from(definition.table)
-        .where(primaryKeyOf(definition), id as never)
-        .select(this.#columns(fields))
-        .firstOrFail()
-      await definition.hooks?.afterCreate?.(created, hook)
-      const stored = await trx
-        .from(definition.table)
-        .where(primaryKeyOf(definition), id as never)
-        .select(this.#columns(fields))
-        .firstOrFail()
-      const presented = this.#present(fields, stored)
-      await AuditLog.record(trx, actorFromContext(this.ctx), {
-        action: 'create',
-        resource: definition.name,
-        recordId: String(id),
-        after: presented,
-        ...this.#subject(definition, stored),
-      })
-      return presented
-    })
+    const row = await db.transaction((trx) => this.#insert(definition, fields, values, trx))
     return { data: row }
+  }
+
+  /**
+   * The resource a CSV import writes to: it takes both `import` and
+   * `create`, since every row of the file is a create.
+   */
+  importable(name: string) {
+    this.#authorize(name, 'import')
+    return this.#authorize(name, 'create')
+  }
+
+  /**
+   * Everything `create` checks, without writing: an import validates its
+   * file with it. The beforeCreate hook runs too (it holds rules such as
+   * duplicate detection) on values that are then dropped, in the caller's
+   * transaction, which the caller rolls back.
+   */
+  async checkCreate(name: string, body: unknown, trx: QueryClientContract) {
+    const { definition, fields } = this.importable(name)
+    const values = await validatePayload(fields, body, 'create')
+    await this.#beforeInsert(definition, fields, values, trx)
+  }
+
+  /**
+   * `create` inside the caller's transaction: an import writes a batch of
+   * rows, with their hooks and audit entries, in one transaction.
+   */
+  async createIn(name: string, body: unknown, trx: QueryClientContract) {
+    const { definition, fields } = this.importable(name)
+    const values = await validatePayload(fields, body, 'create')
+    return this.#insert(definition, fields, values, trx)
+  }
+
+  async #beforeInsert(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    values: Record<string, unknown>,
+    trx: QueryClientContract
+  ) {
+    await this.#checkParent(definition, values, trx)
+    await this.#checkUnique(definition, fields, values, null, trx)
+    requireConditionalFields(fields, values)
+    await definition.hooks?.beforeCreate?.(values, { user: this.#user, trx, ctx: this.ctx })
+  }
+
+  async #insert(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    values: Record<string, unknown>,
+    trx: QueryClientContract
+  ) {
+    await this.#beforeInsert(definition, fields, values, trx)
+    const hook = { user: this.#user, trx, ctx: this.ctx }
+    const now = toSqlDateTime(DateTime.utc())
+    if (fields.has('created_at')) values.created_at = now
+    if (fields.has('updated_at')) values.updated_at = now
+    const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
+    const id = values[primaryKeyOf(definition)] ?? insertedId
+    const created = await trx
+      .from(definition.table)
+      .where(primaryKeyOf(definition), id as never)
+      .select(this.#columns(fields))
+      .firstOrFail()
+    await definition.hooks?.afterCreate?.(created, hook)
+    const stored = await trx
+      .from(definition.table)
+      .where(primaryKeyOf(definition), id as never)
+      .select(this.#columns(fields))
+      .firstOrFail()
+    const presented = this.#present(fields, stored)
+    await AuditLog.record(trx, actorFromContext(this.ctx), {
+      action: 'create',
+      resource: definition.name,
+      recordId: String(id),
+      after: presented,
+      ...this.#subject(definition, stored),
+    })
+    return presented
   }
 
   async update(name: string, rawId: unknown, body: unknown) {

@@ -21,6 +21,7 @@ const ClientActionsController = () => import('#controllers/client_actions_contro
 const ClientPanelsController = () => import('#controllers/client_panels_controller')
 const ClientAttachmentsController = () => import('#controllers/client_attachments_controller')
 const CampaignAgentsController = () => import('#controllers/campaign_agents_controller')
+const ResourceImportsController = () => import('#controllers/resource_imports_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -75,6 +76,18 @@ router
       .where('id', router.matchers.number())
     router
       .put('campaigns/:id/agents', [CampaignAgentsController, 'update'])
+      .where('id', router.matchers.number())
+
+    router.get('r/:resource/import/template.csv', [ResourceImportsController, 'template'])
+    router.post('r/:resource/imports', [ResourceImportsController, 'store'])
+    router
+      .get('r/:resource/imports/:id', [ResourceImportsController, 'show'])
+      .where('id', router.matchers.number())
+    router
+      .post('r/:resource/imports/:id/start', [ResourceImportsController, 'start'])
+      .where('id', router.matchers.number())
+    router
+      .get('r/:resource/imports/:id/errors.csv', [ResourceImportsController, 'errors'])
       .where('id', router.matchers.number())
 
     router.get('r/:resource', [ResourcesController, 'index'])

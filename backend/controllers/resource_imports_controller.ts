@@ -1,0 +1,140 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import type User from '#models/user'
+import type { ResourceService } from '#resources/resource_service'
+import { resourceService } from '#services/resource_context'
+import { AuditLog, actorFromContext } from '#services/audit_log'
+import { TableroError } from '#exceptions/tablero_error'
+import { requestLanguage } from '#i18n/request_language'
+import { csvLine } from '#resources/csv'
+import { importableFields } from '#resources/imports/import_columns'
+import { localizedMessage } from '#resources/imports/import_errors'
+import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
+import { ImportJobs } from '#resources/imports/import_jobs'
+import { ImportRunner } from '#resources/imports/import_runner'
+
+/**
+ * CSV import of any resource (X3): the template, the upload (validated in
+ * the background), polling, the confirmation that imports, and the
+ * errors as CSV. Every route takes `import` and `create` on the resource;
+ * a job is its author's or an admin's.
+ */
+export default class ResourceImportsController {
+  async template(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    const { definition, fields } = service.importable(ctx.params.resource)
+    const names = importableFields(fields).map((field) => field.name)
+    csvHeaders(ctx, `${definition.name}-plantilla.csv`)
+    return '\uFEFF' + csvLine(names)
+  }
+
+  async store(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    const { definition, fields } = service.importable(ctx.params.resource)
+    const upload = await receiveImportFile(ctx)
+    const user = ctx.auth.getUserOrFail() as User
+    let id: number
+    try {
+      // A header that does not fit is refused now, while the user waits.
+      const file = await openImportFile(upload.key, fields)
+      file.close()
+      id = await db.transaction(async (trx) => {
+        const jobId = await ImportJobs.create(trx, {
+          resource: definition.name,
+          userId: user.id,
+          filename: upload.filename,
+          fileKey: upload.key,
+        })
+        await AuditLog.record(trx, actorFromContext(ctx), {
+          action: 'resource.import_started',
+          resource: 'resource_imports',
+          recordId: jobId,
+          after: { resource: definition.name, filename: upload.filename },
+        })
+        return jobId
+      })
+    } catch (error) {
+      await drive
+        .use()
+        .delete(upload.key)
+        .catch(() => {})
+      throw error
+    }
+    const job = (await ImportJobs.find(id))!
+    void ImportRunner.validate(service, job)
+    return ctx.response.accepted({ data: ImportJobs.present(job, requestLanguage(ctx)) })
+  }
+
+  async show(ctx: HttpContext) {
+    const job = await this.#job(ctx)
+    return { data: ImportJobs.present(job, requestLanguage(ctx)) }
+  }
+
+  /**
+   * Imports a validated job, or resumes an interrupted one after its
+   * processed rows. A job interrupted before its validation ended is
+   * validated again first.
+   */
+  async start(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    const job = await this.#job(ctx, service)
+    const revalidate = job.status === 'interrupted' && job.total_rows === null
+    const started = await db.transaction(async (trx) => {
+      const moved = revalidate
+        ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
+            validated_rows: 0,
+            error_count: 0,
+            errors: null,
+          })
+        : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
+            message: null,
+          })
+      if (!moved) return false
+      await AuditLog.record(trx, actorFromContext(ctx), {
+        action: 'resource.import_confirmed',
+        resource: 'resource_imports',
+        recordId: job.id,
+        after: { resource: job.resource, fromRow: Number(job.processed_rows) },
+      })
+      return true
+    })
+    if (!started) {
+      throw new TableroError(
+        'IMPORT_NOT_READY',
+        `This import is ${job.status}: only a validated (ready) or interrupted import can start`,
+        409,
+        undefined,
+        { status: job.status }
+      )
+    }
+    const current = (await ImportJobs.find(job.id))!
+    void (revalidate
+      ? ImportRunner.validate(service, current)
+      : ImportRunner.import(service, current))
+    return ctx.response.accepted({ data: ImportJobs.present(current, requestLanguage(ctx)) })
+  }
+
+  async errors(ctx: HttpContext) {
+    const job = await this.#job(ctx)
+    const language = requestLanguage(ctx)
+    let body = '\uFEFF' + csvLine(['linea', 'columna', 'mensaje'])
+    for (const error of ImportJobs.errors(job)) {
+      body += csvLine([error.line, error.field ?? '', localizedMessage(error, language)])
+    }
+    csvHeaders(ctx, `${job.resource}-errores-${job.id}.csv`)
+    return body
+  }
+
+  async #job(ctx: HttpContext, service?: ResourceService) {
+    service ??= await resourceService(ctx)
+    const { definition } = service.importable(ctx.params.resource)
+    return ImportJobs.visible(ctx.params.id, definition.name, ctx.auth.getUserOrFail() as User)
+  }
+}
+
+function csvHeaders(ctx: HttpContext, filename: string) {
+  ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
+  ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)
+  ctx.response.header('Cache-Control', 'no-store')
+}

@@ -1,0 +1,147 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { toSqlDateTime } from '#services/audit_log'
+import { TableroError } from '#exceptions/tablero_error'
+import { presentDateTime } from '../values.ts'
+import { localizedMessage, type RowError } from './import_errors.ts'
+
+export type ImportStatus =
+  'validating' | 'invalid' | 'ready' | 'importing' | 'done' | 'failed' | 'interrupted'
+
+export interface ImportJobRow {
+  id: number
+  resource: string
+  user_id: number
+  status: ImportStatus
+  filename: string
+  file_key: string
+  total_rows: number | null
+  validated_rows: number
+  processed_rows: number
+  created_rows: number
+  error_count: number
+  errors: string | null
+  message: string | null
+  created_at: unknown
+  updated_at: unknown
+  finished_at: unknown
+}
+
+/** Row errors kept on the job; `error_count` counts them all. */
+export const ERRORS_KEPT = 1_000
+/** Row errors shown with the job; errors.csv has all that were kept. */
+const ERRORS_SHOWN = 50
+
+const TABLE = 'resource_imports'
+
+export const now = () => toSqlDateTime(DateTime.utc())
+
+/** Rows an update changed, whatever shape the driver answers with. */
+export function affected(result: unknown) {
+  return Number(Array.isArray(result) ? result[0] : result)
+}
+
+/**
+ * The `resource_imports` rows: finding one for its owner, presenting it,
+ * and the boot-time sweep of jobs a stopped process left running.
+ */
+export class ImportJobs {
+  static async create(
+    trx: QueryClientContract,
+    values: { resource: string; userId: number; filename: string; fileKey: string }
+  ) {
+    const [id] = await trx.insertQuery().table(TABLE).insert({
+      resource: values.resource,
+      user_id: values.userId,
+      status: 'validating',
+      filename: values.filename,
+      file_key: values.fileKey,
+      validated_rows: 0,
+      processed_rows: 0,
+      created_rows: 0,
+      error_count: 0,
+      created_at: now(),
+      updated_at: now(),
+    })
+    return Number(id)
+  }
+
+  static async find(id: number): Promise<ImportJobRow | null> {
+    return (await db.from(TABLE).where('id', id).first()) ?? null
+  }
+
+  /**
+   * A job of `resource` its author or an admin may see: 404 when there is
+   * no such job, 403 when it is someone else's.
+   */
+  static async visible(rawId: unknown, resource: string, user: { id: number; role: string }) {
+    const id = Number(rawId)
+    const job = Number.isSafeInteger(id) && id > 0 ? await this.find(id) : null
+    if (!job || job.resource !== resource) {
+      throw new TableroError('NOT_FOUND', 'No such import of this resource', 404)
+    }
+    if (Number(job.user_id) !== user.id && user.role !== 'admin') {
+      throw new TableroError('FORBIDDEN', 'This import belongs to another user', 403)
+    }
+    return job
+  }
+
+  /**
+   * Moves a job from one of `from` to `to` unless another request moved it
+   * first: the update is the lock, so a job never runs twice.
+   */
+  static async transition(
+    client: QueryClientContract,
+    id: number,
+    from: ImportStatus[],
+    to: ImportStatus,
+    changes: Record<string, unknown> = {}
+  ) {
+    const result = await client
+      .from(TABLE)
+      .where('id', id)
+      .whereIn('status', from)
+      .update({ ...changes, status: to, updated_at: now() })
+    return affected(result) === 1
+  }
+
+  /**
+   * On boot no job of this process runs any more: those left validating
+   * or importing become `interrupted`, and `start` resumes them.
+   */
+  static async interruptLeftovers() {
+    await db
+      .from(TABLE)
+      .whereIn('status', ['validating', 'importing'])
+      .update({ status: 'interrupted', updated_at: now() })
+  }
+
+  static errors(job: ImportJobRow): RowError[] {
+    return job.errors ? (JSON.parse(job.errors) as RowError[]) : []
+  }
+
+  static present(job: ImportJobRow, language: 'es' | 'en') {
+    return {
+      id: Number(job.id),
+      resource: job.resource,
+      status: job.status,
+      filename: job.filename,
+      totalRows: job.total_rows === null ? null : Number(job.total_rows),
+      validatedRows: Number(job.validated_rows),
+      processedRows: Number(job.processed_rows),
+      createdRows: Number(job.created_rows),
+      errorCount: Number(job.error_count),
+      errors: this.errors(job)
+        .slice(0, ERRORS_SHOWN)
+        .map((error) => ({
+          line: error.line,
+          field: error.field,
+          message: localizedMessage(error, language),
+        })),
+      message: job.message,
+      createdAt: presentDateTime(job.created_at),
+      finishedAt: job.finished_at ? presentDateTime(job.finished_at) : null,
+    }
+  }
+}

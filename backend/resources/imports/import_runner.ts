@@ -1,0 +1,210 @@
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import logger from '@adonisjs/core/services/logger'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { TableroError } from '#exceptions/tablero_error'
+import type { ResourceService } from '../resource_service.ts'
+import { CsvFormatError } from './csv_records.ts'
+import { openImportFile, type ImportRow } from './import_file.ts'
+import { rowErrorsOf, type RowError } from './import_errors.ts'
+import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
+import { ImportProgress, ImportStopped } from './import_progress.ts'
+import { RelationTargets } from './relation_targets.ts'
+
+/** Rows per transaction, when validating and when importing. */
+export const BATCH_SIZE = 500
+
+/**
+ * Runs an import job in the background, outside the request that started
+ * it, as the user of that request: first the validation pass (every row
+ * through what `create` checks, nothing written), then, once confirmed,
+ * the import in batches of BATCH_SIZE rows, each batch one transaction
+ * through `create`'s own path, with its hooks, audit entries and the
+ * job's counters. A batch that fails is rolled back and redone row by row
+ * so each failing row is recorded and no other row is lost.
+ */
+export class ImportRunner {
+  #relations = new RelationTargets()
+
+  private constructor(
+    private service: ResourceService,
+    private job: ImportJobRow
+  ) {}
+
+  static validate(service: ResourceService, job: ImportJobRow) {
+    const runner = new ImportRunner(service, job)
+    return runner.#run('validating', () => runner.#validate())
+  }
+
+  static import(service: ResourceService, job: ImportJobRow) {
+    const runner = new ImportRunner(service, job)
+    return runner.#run('importing', () => runner.#import())
+  }
+
+  /** An unexpected error ends the job `failed`, with its message kept. */
+  async #run(status: ImportStatus, work: () => Promise<void>) {
+    try {
+      await work()
+    } catch (error) {
+      if (error instanceof ImportStopped) return
+      logger.error({ err: error, importId: this.job.id }, 'resource import failed')
+      const message = error instanceof Error ? error.message : String(error)
+      const moved = await ImportJobs.transition(db.connection(), this.job.id, [status], 'failed', {
+        message: message.slice(0, 2000),
+        finished_at: now(),
+      }).catch((failure) => logger.error({ err: failure }, 'could not mark the import failed'))
+      if (moved) await this.#discardFile()
+    }
+  }
+
+  get #fields() {
+    return this.service.importable(this.job.resource).fields
+  }
+
+  async #validate() {
+    const progress = new ImportProgress(this.job, 'validated_rows')
+    let file
+    try {
+      file = await openImportFile(this.job.file_key, this.#fields)
+    } catch (error) {
+      // The fields changed since the upload: the header no longer fits.
+      const errors = rowErrorsOf(error, 1)
+      if (!errors) throw error
+      ;(await progress.save(db.connection(), { rows: 0, errors }))()
+      return this.#finishValidation(progress)
+    }
+    let batch: ImportRow[] = []
+    const late: RowError[] = []
+    try {
+      for await (const row of file.rows) {
+        batch.push(row)
+        if (batch.length < BATCH_SIZE) continue
+        await this.#checkBatch(progress, batch, [])
+        batch = []
+      }
+    } catch (error) {
+      if (!(error instanceof CsvFormatError)) throw error
+      late.push({ line: error.line, field: null, message: error.message, rule: error.rule })
+    }
+    if (progress.rows + batch.length === 0 && late.length === 0) {
+      late.push({ line: 2, field: null, message: 'The CSV has no rows', code: 'CSV_EMPTY' })
+    }
+    await this.#checkBatch(progress, batch, late)
+    await this.#finishValidation(progress)
+  }
+
+  async #checkBatch(progress: ImportProgress, batch: ImportRow[], late: RowError[]) {
+    const errors: RowError[] = []
+    if (batch.length > 0) {
+      // Hooks see the rows in a transaction that is always rolled back.
+      const trx = await db.transaction()
+      try {
+        for (const row of batch) errors.push(...(await this.#checkRow(row, trx)))
+      } finally {
+        await trx.rollback()
+      }
+    }
+    ;(await progress.save(db.connection(), { rows: batch.length, errors: [...errors, ...late] }))()
+  }
+
+  async #checkRow(row: ImportRow, trx: QueryClientContract): Promise<RowError[]> {
+    try {
+      if (row.extraCells) throw extraCells()
+      await this.service.checkCreate(this.job.resource, row.body, trx)
+      await this.#relations.check(this.#fields, row.body, trx)
+      return []
+    } catch (error) {
+      const errors = rowErrorsOf(error, row.line)
+      if (!errors) throw error
+      return errors
+    }
+  }
+
+  async #finishValidation(progress: ImportProgress) {
+    const invalid = progress.errorCount > 0
+    const status = invalid ? 'invalid' : 'ready'
+    const moved = await ImportJobs.transition(
+      db.connection(),
+      this.job.id,
+      ['validating'],
+      status,
+      {
+        total_rows: progress.rows,
+        finished_at: invalid ? now() : null,
+      }
+    )
+    if (moved && invalid) await this.#discardFile()
+  }
+
+  /** Imports the rows after `processed_rows`: a resumed job goes on where it stopped. */
+  async #import() {
+    const progress = new ImportProgress(this.job, 'processed_rows')
+    const done = progress.rows
+    const file = await openImportFile(this.job.file_key, this.#fields)
+    let seen = 0
+    let batch: ImportRow[] = []
+    for await (const row of file.rows) {
+      seen += 1
+      if (seen <= done) continue
+      batch.push(row)
+      if (batch.length < BATCH_SIZE) continue
+      await this.#importBatch(progress, batch)
+      batch = []
+    }
+    await this.#importBatch(progress, batch)
+    const moved = await ImportJobs.transition(db.connection(), this.job.id, ['importing'], 'done', {
+      finished_at: now(),
+    })
+    if (moved) await this.#discardFile()
+  }
+
+  async #importBatch(progress: ImportProgress, batch: ImportRow[]) {
+    if (batch.length === 0) return
+    try {
+      const apply = await db.transaction(async (trx) => {
+        for (const row of batch) await this.#createRow(row, trx)
+        return progress.save(trx, { rows: batch.length, created: batch.length })
+      })
+      return apply()
+    } catch (error) {
+      if (error instanceof ImportStopped) throw error
+    }
+    for (const row of batch) await this.#importRow(progress, row)
+  }
+
+  /** One row in its own transaction; a row that fails is counted with its errors. */
+  async #importRow(progress: ImportProgress, row: ImportRow) {
+    try {
+      const apply = await db.transaction(async (trx) => {
+        await this.#createRow(row, trx)
+        return progress.save(trx, { rows: 1, created: 1 })
+      })
+      return apply()
+    } catch (error) {
+      if (error instanceof ImportStopped) throw error
+      const errors = rowErrorsOf(error, row.line)
+      if (!errors) throw error
+      ;(await progress.save(db.connection(), { rows: 1, errors }))()
+    }
+  }
+
+  async #createRow(row: ImportRow, trx: QueryClientContract) {
+    if (row.extraCells) throw extraCells()
+    await this.service.createIn(this.job.resource, row.body, trx)
+  }
+
+  async #discardFile() {
+    await drive
+      .use()
+      .delete(this.job.file_key)
+      .catch(() => {})
+  }
+}
+
+function extraCells() {
+  return new TableroError(
+    'CSV_EXTRA_CELLS',
+    'This row has more cells than the header has columns',
+    422
+  )
+}

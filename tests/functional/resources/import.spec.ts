@@ -1,0 +1,486 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import drive from '@adonisjs/drive/services/main'
+import plugins from '#services/plugins'
+import { ImportJobs } from '#resources/imports/import_jobs'
+import { makeUser, signIn } from '#tests/helpers/auth'
+import { ColumnManager } from '#plugins/custom-fields/backend/column_manager'
+import { customFields } from '#plugins/custom-fields/backend/custom_fields'
+
+type Session = Awaited<ReturnType<typeof signIn>>
+type Job = {
+  id: number
+  status: string
+  totalRows: number | null
+  validatedRows: number
+  processedRows: number
+  createdRows: number
+  errorCount: number
+  errors: Array<{ line: number; field: string | null; message: string }>
+  message: string | null
+  finishedAt: string | null
+}
+
+const RUNNING = ['validating', 'importing']
+let sequence = 0
+const customColumns: string[] = []
+
+function upload(session: Session, csv: string | Buffer, filename = 'clientes.csv') {
+  return session
+    .post('/api/r/clients/imports')
+    .file('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename })
+}
+
+/** Polls the job until it leaves validating/importing; `seen` gets every poll. */
+async function settle(session: Session, id: number, seen: Job[] = [], timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const response = await session.get(`/api/r/clients/imports/${id}`)
+    response.assertStatus(200)
+    const job: Job = response.body().data
+    seen.push(job)
+    if (!RUNNING.includes(job.status)) return job
+    await new Promise((resolve) => setTimeout(resolve, 40))
+  }
+  throw new Error(`Import ${id} still running after ${timeoutMs} ms`)
+}
+
+async function uploadAndValidate(session: Session, csv: string | Buffer) {
+  const response = await upload(session, csv)
+  response.assertStatus(202)
+  return settle(session, response.body().data.id)
+}
+
+async function importFile(session: Session, csv: string | Buffer, seen: Job[] = []) {
+  const ready = await uploadAndValidate(session, csv)
+  if (ready.status !== 'ready') throw new Error(JSON.stringify(ready))
+  const started = await session.post(`/api/r/clients/imports/${ready.id}/start`)
+  started.assertStatus(202)
+  return settle(session, ready.id, seen)
+}
+
+async function campaign(name: string) {
+  const [id] = await db.table('campaigns').insert({
+    name: `${name} ${++sequence}`,
+    type: 'outbound_dialer',
+    active: 1,
+    created_at: '2026-01-01 00:00:00',
+  })
+  return Number(id)
+}
+
+const plainRows = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `Cliente${from + i};Lote;DOC-${from + i}`)
+
+test.group('Resource engine: CSV import', (group) => {
+  // Jobs run outside the request, on their own connection: commit and truncate.
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.timeout(180_000)
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of customColumns) await ColumnManager.drop(column, 'select').catch(() => {})
+  })
+
+  test('the template lists what a create accepts, custom fields included', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign('Cobranzas')
+    const profile = await supervisor
+      .post('/api/p/custom-fields/profiles')
+      .json({ name: `Perfil ${++sequence}`, campaignIds: [campaignId] })
+    profile.assertStatus(201)
+    const segment = `segmento_${Date.now() % 100000}_${++sequence}`
+    const field = await supervisor
+      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
+      .json({
+        key: segment,
+        type: 'select',
+        label: { es: 'Segmento', en: 'Segment' },
+        required: true,
+        options: [
+          { value: 'oro', label: { es: 'Oro', en: 'Gold' } },
+          { value: 'plata', label: { es: 'Plata', en: 'Silver' } },
+        ],
+      })
+    field.assertStatus(201)
+    customColumns.push(segment)
+
+    const template = await supervisor.get('/api/r/clients/import/template.csv')
+    template.assertStatus(200)
+    template.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.include(template.header('content-disposition'), 'clients-plantilla.csv')
+    const header = template
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(',')
+    assert.includeMembers(header, ['first_name', 'email', 'primary_phone', 'campaign_id', segment])
+    for (const absent of ['id', 'country', 'created_at', 'updated_at', 'last_interaction_at']) {
+      assert.notInclude(header, absent)
+    }
+
+    // The custom field is a column of the import too: by key or by label,
+    // an option by its label, required only on its campaign's clients.
+    const invalid = await uploadAndValidate(
+      supervisor,
+      `first_name;campaign_id;Segmento\nAna;${campaignId};Oro\nBea;${campaignId};\nCaro;;\n`
+    )
+    assert.equal(invalid.status, 'invalid')
+    assert.deepEqual(
+      invalid.errors.map((error) => [error.line, error.field]),
+      [[3, segment]]
+    )
+    const done = await importFile(
+      supervisor,
+      `first_name;campaign_id;${segment}\nAna;${campaignId};Oro\nBea;${campaignId};plata\n`
+    )
+    assert.equal(done.status, 'done')
+    const stored = await db.from('clients').orderBy('id').select('first_name', segment)
+    assert.deepEqual(
+      stored.map((row) => [row.first_name, row[segment]]),
+      [
+        ['Ana', 'oro'],
+        ['Bea', 'plata'],
+      ]
+    )
+  })
+
+  test('a valid file is validated, then imported with hooks and audit entries', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const csv =
+      '\uFEFFNombres;last_name;Correo;primary_phone;vip;status;document\r\n' +
+      'Ana;"Gómez\r\nPérez";ANA@correo.test;+57 300 123 4567;sí;Contactado;"1;2"\r\n' +
+      '\r\n' +
+      'Bea;Ruiz;bea@correo.test;;no;;\r\n'
+    const response = await upload(supervisor, csv)
+    response.assertStatus(202)
+    const created = response.body().data
+    assert.containsSubset(created, {
+      resource: 'clients',
+      status: 'validating',
+      filename: 'clientes.csv',
+      errors: [],
+      message: null,
+      finishedAt: null,
+    })
+    assert.match(created.createdAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+
+    const ready = await settle(supervisor, created.id)
+    assert.containsSubset(ready, {
+      status: 'ready',
+      totalRows: 2,
+      validatedRows: 2,
+      processedRows: 0,
+      errorCount: 0,
+    })
+    assert.equal(await count('clients'), 0)
+
+    const started = await supervisor.post(`/api/r/clients/imports/${created.id}/start`)
+    started.assertStatus(202)
+    assert.equal(started.body().data.status, 'importing')
+    const done = await settle(supervisor, created.id)
+    assert.containsSubset(done, {
+      status: 'done',
+      totalRows: 2,
+      processedRows: 2,
+      createdRows: 2,
+      errorCount: 0,
+    })
+    assert.match(done.finishedAt!, /Z$/)
+
+    const rows = await db.from('clients').orderBy('id')
+    assert.containsSubset(rows[0], {
+      first_name: 'Ana',
+      last_name: 'Gómez\nPérez',
+      email: 'ana@correo.test',
+      primary_phone: '+573001234567',
+      country: 'CO',
+      status: 'contacted',
+      document: '1;2',
+    })
+    assert.equal(Number(rows[0].vip), 1)
+    assert.containsSubset(rows[1], { first_name: 'Bea', email: 'bea@correo.test', status: 'new' })
+    assert.equal(Number(rows[1].vip), 0)
+    assert.lengthOf(await db.from('client_phones').where('client_id', rows[0].id), 1)
+
+    const audit = await db.from('audit_logs').orderBy('id').select('action', 'resource', 'actor_id')
+    assert.deepEqual(
+      audit.map((entry) => [entry.action, entry.resource]),
+      [
+        ['resource.import_started', 'resource_imports'],
+        ['resource.import_confirmed', 'resource_imports'],
+        ['create', 'clients'],
+        ['create', 'clients'],
+      ]
+    )
+    assert.isTrue(audit.every((entry) => Number(entry.actor_id) === supervisor.user.id))
+    ;(await supervisor.post(`/api/r/clients/imports/${created.id}/start`)).assertStatus(409)
+  })
+
+  test('invalid rows leave the job invalid with their lines, fields and errors.csv', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const csv = [
+      'first_name,email,primary_phone,campaign_id',
+      'Ana,ana@correo.test,+57 300 123 4567,999999',
+      'Bea,no-es-correo,,',
+      '"Caro',
+      'Segunda",caro@correo.test,llamar luego,',
+      ',dani@correo.test,,',
+    ].join('\n')
+    const job = await uploadAndValidate(admin, csv)
+    assert.containsSubset(job, { status: 'invalid', totalRows: 4, errorCount: 4 })
+    assert.deepEqual(
+      job.errors.map((error) => [error.line, error.field]),
+      [
+        [2, 'campaign_id'],
+        [3, 'email'],
+        [4, 'primary_phone'],
+        [6, 'first_name'],
+      ]
+    )
+    assert.isString(job.finishedAt)
+    assert.equal(await count('clients'), 0)
+
+    const start = await admin.post(`/api/r/clients/imports/${job.id}/start`)
+    start.assertStatus(409)
+    assert.equal(start.body().error.code, 'IMPORT_NOT_READY')
+
+    const errors = await admin
+      .get(`/api/r/clients/imports/${job.id}/errors.csv`)
+      .header('accept-language', 'es')
+    errors.assertStatus(200)
+    errors.assertHeader('content-type', 'text/csv; charset=utf-8')
+    const lines = errors
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    assert.equal(lines[0], 'linea,columna,mensaje')
+    assert.lengthOf(lines, 5)
+    assert.equal(lines[1], '2,campaign_id,No existe o no tiene acceso')
+    assert.equal(lines[2], '3,email,Correo electrónico no válido')
+    assert.match(lines[4], /^6,first_name,/)
+  })
+
+  test('a header that does not fit the resource is a 422 on file', async ({ client, assert }) => {
+    const admin = await signIn(client, 'admin')
+    const unknown = await upload(admin, 'first_name;color\nAna;rojo\n').header(
+      'accept-language',
+      'en'
+    )
+    unknown.assertStatus(422)
+    assert.containsSubset(unknown.body().error.fields, [
+      { field: 'file', message: 'Unknown column "color"' },
+    ])
+    const missing = await upload(admin, 'email\nana@correo.test\n')
+    missing.assertStatus(422)
+    assert.containsSubset(missing.body().error.fields, [{ field: 'file', rule: 'missingColumn' }])
+    const twice = await upload(admin, 'first_name,Nombres\nAna,Ana\n')
+    twice.assertStatus(422)
+    assert.containsSubset(twice.body().error.fields, [{ field: 'file', rule: 'duplicateColumn' }])
+    const spanish = await upload(admin, 'first_name;color\n').header('accept-language', 'es')
+    assert.equal(spanish.body().error.fields[0].message, 'Columna desconocida "color"')
+
+    const notCsv = await upload(admin, Buffer.from('MZ\x90\x00'), 'clientes.exe')
+    notCsv.assertStatus(422)
+    assert.equal(notCsv.body().error.fields[0].field, 'file')
+    const noFile = await admin.post('/api/r/clients/imports').fields({ x: '1' })
+    noFile.assertStatus(422)
+    assert.equal(noFile.body().error.fields[0].field, 'file')
+    assert.equal(await count('resource_imports'), 0)
+  })
+
+  test('a file over 50 MB is a 413 and nothing is kept', async ({ client, assert }) => {
+    const admin = await signIn(client, 'admin')
+    const stored = await storedFiles()
+    const big = Buffer.alloc(51 * 1024 * 1024, 'a')
+    big.write('first_name\n')
+    const response = await upload(admin, big)
+    response.assertStatus(413)
+    assert.equal(response.body().error.code, 'FILE_TOO_LARGE')
+    assert.equal(await count('resource_imports'), 0)
+    assert.deepEqual(await storedFiles(), stored)
+  })
+
+  test('imports take import and create permissions; a job is its author’s or an admin’s', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    ;(await agent.get('/api/r/clients/import/template.csv')).assertStatus(403)
+    ;(await upload(agent, 'first_name\nAna\n')).assertStatus(403)
+    const admin = await signIn(client, 'admin')
+    ;(await admin.get('/api/r/nope/import/template.csv')).assertStatus(404)
+    // greetings: supervisors may create but not import.
+    const supervisor = await signIn(client, 'supervisor')
+    ;(await supervisor.get('/api/r/greetings/import/template.csv')).assertStatus(403)
+
+    const job = await uploadAndValidate(supervisor, 'first_name\nAna\n')
+    const other = await signIn(client, await makeUser('supervisor'))
+    ;(await other.get(`/api/r/clients/imports/${job.id}`)).assertStatus(403)
+    ;(await other.post(`/api/r/clients/imports/${job.id}/start`)).assertStatus(403)
+    ;(await other.get(`/api/r/clients/imports/${job.id}/errors.csv`)).assertStatus(403)
+    ;(await agent.get(`/api/r/clients/imports/${job.id}`)).assertStatus(403)
+    ;(await admin.get(`/api/r/clients/imports/${job.id}`)).assertStatus(200)
+    ;(await admin.get(`/api/r/greetings/imports/${job.id}`)).assertStatus(404)
+    ;(await admin.get(`/api/r/clients/imports/${job.id + 1000}`)).assertStatus(404)
+    assert.equal(job.status, 'ready')
+  })
+
+  test('an interrupted import resumes after its processed rows, without duplicates', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const csv = ['first_name;last_name;document', ...plainRows(1, 20)].join('\n')
+    const ready = await uploadAndValidate(supervisor, csv)
+    assert.equal(ready.status, 'ready')
+    // As if a restart stopped it after 7 rows had been written.
+    for (const row of plainRows(1, 7)) {
+      const [firstName, lastName, document] = row.split(';')
+      const response = await supervisor
+        .post('/api/r/clients')
+        .json({ first_name: firstName, last_name: lastName, document })
+      response.assertStatus(201)
+    }
+    await db
+      .from('resource_imports')
+      .where('id', ready.id)
+      .update({ status: 'interrupted', processed_rows: 7, created_rows: 7 })
+
+    const resumed = await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)
+    resumed.assertStatus(202)
+    const done = await settle(supervisor, ready.id)
+    assert.containsSubset(done, { status: 'done', processedRows: 20, createdRows: 20 })
+    assert.equal(await count('clients'), 20)
+    const documents = await db.from('clients').select('document').orderBy('id')
+    assert.deepEqual(
+      documents.map((row) => row.document),
+      plainRows(1, 20).map((row) => row.split(';')[2])
+    )
+  })
+
+  test('a job interrupted while validating is validated again on start', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const ready = await uploadAndValidate(supervisor, 'first_name\nAna\nBea\n')
+    await db
+      .from('resource_imports')
+      .where('id', ready.id)
+      .update({ status: 'interrupted', total_rows: null, validated_rows: 1 })
+    const restarted = await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)
+    restarted.assertStatus(202)
+    assert.equal(restarted.body().data.status, 'validating')
+    const again = await settle(supervisor, ready.id)
+    assert.containsSubset(again, { status: 'ready', totalRows: 2, validatedRows: 2 })
+    assert.equal(await count('clients'), 0)
+  })
+
+  test('on boot, imports left running become interrupted', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const first = await uploadAndValidate(supervisor, 'first_name\nAna\n')
+    const second = await uploadAndValidate(supervisor, 'first_name\nBea\n')
+    await db.from('resource_imports').where('id', first.id).update({ status: 'importing' })
+    await db.from('resource_imports').where('id', second.id).update({ status: 'validating' })
+    await ImportJobs.interruptLeftovers()
+    const statuses = await db.from('resource_imports').orderBy('id').select('status')
+    assert.deepEqual(
+      statuses.map((row) => row.status),
+      ['interrupted', 'interrupted']
+    )
+  })
+
+  test('a row refused at import time is recorded and its batch is not lost', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    // Both rows pass validation (no client has the phone yet); the second
+    // is a duplicate of the first once that one is written.
+    const csv = [
+      'first_name,primary_phone',
+      'Ana,+57 300 111 2233',
+      'Bea,+57 310 000 0001',
+      'Ana bis,+57 300 111 2233',
+      'Caro,',
+    ].join('\n')
+    const done = await importFile(supervisor, csv)
+    assert.containsSubset(done, {
+      status: 'done',
+      processedRows: 4,
+      createdRows: 3,
+      errorCount: 1,
+    })
+    assert.deepEqual(
+      done.errors.map((error) => [error.line, error.field]),
+      [[4, 'primary_phone']]
+    )
+    const names = await db.from('clients').orderBy('id').select('first_name')
+    assert.deepEqual(
+      names.map((row) => row.first_name),
+      ['Ana', 'Bea', 'Caro']
+    )
+    assert.equal(await count('audit_logs', 'create'), 3)
+  })
+
+  test('3,000 rows import in batches with consistent progress', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const csv = ['first_name;last_name;document', ...plainRows(1, 3000)].join('\r\n') + '\r\n'
+    const ready = await uploadAndValidate(supervisor, csv)
+    assert.containsSubset(ready, { status: 'ready', totalRows: 3000, validatedRows: 3000 })
+    const started = await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)
+    started.assertStatus(202)
+
+    // The counters move with the rows, in the same transactions.
+    const snapshots: Array<{ processed: number; clients: number }> = []
+    while (true) {
+      const snapshot = await db.transaction(async (trx) => {
+        const job = await trx.from('resource_imports').where('id', ready.id).firstOrFail()
+        const [{ total }] = await trx.from('clients').count('* as total')
+        return { status: job.status, processed: Number(job.processed_rows), clients: Number(total) }
+      })
+      snapshots.push(snapshot)
+      if (snapshot.status !== 'importing') break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    for (const snapshot of snapshots) {
+      assert.equal(snapshot.clients, snapshot.processed)
+      assert.equal(snapshot.processed % 500, 0)
+    }
+    const done = await settle(supervisor, ready.id)
+    assert.containsSubset(done, {
+      status: 'done',
+      totalRows: 3000,
+      processedRows: 3000,
+      createdRows: 3000,
+      errorCount: 0,
+    })
+    assert.equal(await count('clients'), 3000)
+    assert.equal(await count('audit_logs', 'create'), 3000)
+  })
+})
+
+async function storedFiles() {
+  const { objects } = await drive.use().listAll('imports')
+  return [...objects].map((object) => object.name).sort()
+}
+
+async function count(table: string, action?: string) {
+  const query = db.from(table)
+  if (action) query.where('action', action)
+  const [{ total }] = await query.count('* as total')
+  return Number(total)
+}
