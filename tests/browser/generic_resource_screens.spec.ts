@@ -229,7 +229,9 @@ test.group('Generated resource screens (K8, K7, K11)', (group) => {
     }
   })
 
-  test('an agent sees only own greetings, without create or delete buttons', async ({ assert }) => {
+  test('an agent sees only own greetings, may edit them in bulk, never create or delete', async ({
+    assert,
+  }) => {
     const { page } = ui
     const marker = `agent-${Date.now()}`
     const agent = await User.findByOrFail('email', demoUser('agent').email)
@@ -243,7 +245,10 @@ test.group('Generated resource screens (K8, K7, K11)', (group) => {
     await page.getByTestId('list-total').filter({ hasText: '1 registro' }).waitFor()
     assert.deepEqual(await columnTexts(page, 'message'), [`mío ${marker}`])
     assert.equal(await page.getByTestId('create-button').count(), 0)
-    assert.equal(await page.locator('.ant-table-thead .ant-checkbox-input').count(), 0)
+    // Rows are selectable for the bulk edit (update), never for a bulk delete.
+    await page.locator('.ant-table-tbody tr.ant-table-row .ant-checkbox-input').first().check()
+    await page.getByTestId('bulk-edit').waitFor()
+    assert.equal(await page.getByTestId('bulk-delete').count(), 0)
 
     await page.goto(`/admin/r/greetings/${own}`)
     await page.getByTestId('edit-button').waitFor()

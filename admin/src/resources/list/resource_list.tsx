@@ -15,8 +15,10 @@ import { FilterBuilder } from '../filters/filter_builder'
 import { countConditions, toCrudFilters, type FilterGroup } from '../filters/filter_model'
 import { resourcePaths } from '../resource_paths'
 import { BulkDeleteButton } from './bulk_delete_button'
+import { BulkEditButton } from './bulk_edit/bulk_edit_button'
 import { ColumnChooser } from './column_chooser'
 import { ExportCsvButton } from './export_csv_button'
+import { ImportCsvButton } from '../import/import_csv_button'
 import { initialSorters } from './initial_sorters'
 import { readListState, rememberListState } from './remembered_list_state'
 import { formatListTotal } from './list_total'
@@ -37,7 +39,8 @@ function listFilters(filter: FilterGroup, search: string): CrudFilter[] {
 
 /**
  * The generated list of any resource (K8): chosen columns, multi-column sort, paging, `q` search,
- * AND/OR filter builder, CSV export of what is shown, bulk delete and create where allowed.
+ * AND/OR filter builder, CSV export of what is shown, bulk edit, bulk delete and create where
+ * allowed.
  */
 export interface ResourceListProps {
   resource: ResourceDescription
@@ -116,6 +119,7 @@ export default function ResourceList({
               sorters={sorters}
             />
           )}
+          <ImportCsvButton resource={resource} />
           {resource.actions.create && (
             <Link to={resourcePaths(resource.name).create}>
               <Button type="primary" icon={<PlusOutlined />} data-testid="create-button">
@@ -153,6 +157,13 @@ export default function ResourceList({
             )}
           </Space>
           <Space wrap>
+            {resource.actions.update && selected.length > 0 && (
+              <BulkEditButton
+                resource={resource}
+                ids={selected}
+                onUpdated={() => setSelected([])}
+              />
+            )}
             {resource.actions.delete && selected.length > 0 && (
               <BulkDeleteButton
                 resource={resource}
@@ -192,7 +203,7 @@ export default function ResourceList({
             extraColumns: slotColumns,
           })}
           rowSelection={
-            resource.actions.delete
+            resource.actions.delete || resource.actions.update
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) }
               : undefined
           }

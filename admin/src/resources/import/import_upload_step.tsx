@@ -1,0 +1,105 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
+import { Alert, Button, Flex, Progress, Typography, Upload } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../../api/api_error'
+import { formatFileSize } from '../../clients/tabs/file_size'
+import { useUserLocale } from '../fields/use_user_locale'
+import { IMPORT_MAX_BYTES } from './import_job'
+import type { ImportFlow } from './use_import_job'
+
+/** Messages of a refusal: the server's per-field reasons (an unknown column…) when it gave any. */
+function refusalDetails(error: unknown): string[] {
+  if (!isApiError(error) || !error.errors) return []
+  return Object.values(error.errors).flatMap((messages) =>
+    (Array.isArray(messages) ? messages : [messages]).map(String)
+  )
+}
+
+/**
+ * Step 1: the template to fill in and the drop zone. The browser refuses what the server would
+ * (not a .csv, over 50 MB) before sending a byte; the server's own refusals show in the same
+ * place, with its reasons.
+ */
+export function ImportUploadStep({ flow }: { flow: ImportFlow }) {
+  const { t } = useTranslation()
+  const { locale } = useUserLocale()
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const maxSize = formatFileSize(IMPORT_MAX_BYTES, locale)
+  const uploading = flow.uploadPercent !== null
+
+  const accept = (file: File) => {
+    if (!file.name.toLowerCase().endsWith('.csv')) {
+      setRefusal(t('resources.import.notCsv', { name: file.name }))
+      return false
+    }
+    if (file.size > IMPORT_MAX_BYTES) {
+      setRefusal(t('resources.import.tooLarge', { max: maxSize }))
+      return false
+    }
+    setRefusal(null)
+    return true
+  }
+
+  const serverError = flow.uploadError
+  const serverMessage = !serverError
+    ? null
+    : isApiError(serverError) && serverError.statusCode === 413
+      ? t('resources.import.tooLarge', { max: maxSize })
+      : serverError instanceof Error
+        ? serverError.message
+        : t('resources.import.uploadFailed')
+  const details = serverMessage ? refusalDetails(serverError) : []
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary">{t('resources.import.templateHelp')}</Typography.Text>
+        <Button
+          icon={<DownloadOutlined />}
+          href={flow.api.templateUrl}
+          download
+          data-testid="import-template"
+        >
+          {t('resources.import.template')}
+        </Button>
+      </Flex>
+      <div data-testid="import-dragger">
+        <Upload.Dragger
+          accept=".csv,text/csv"
+          multiple={false}
+          showUploadList={false}
+          disabled={uploading}
+          beforeUpload={(file) => (accept(file) ? true : Upload.LIST_IGNORE)}
+          customRequest={({ file }) => void flow.upload(file as File)}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('resources.import.dropHint')}</p>
+          <p className="ant-upload-hint">{t('resources.import.dropLimit', { max: maxSize })}</p>
+        </Upload.Dragger>
+      </div>
+      {uploading && (
+        <Progress percent={flow.uploadPercent ?? 0} status="active" data-testid="import-upload" />
+      )}
+      {(refusal || serverMessage) && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-upload-error"
+          message={refusal ?? serverMessage}
+          description={
+            !refusal && details.length > 0 ? (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {details.map((detail) => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      )}
+    </Flex>
+  )
+}

@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { ACTIVE_STATUSES, importApi, type ImportJob, type ImportStatus } from './import_job'
+
+/** How often the screen asks while the server validates or writes. */
+const POLL_INTERVAL_MS = 700
+
+export interface ImportFlow {
+  api: ReturnType<typeof importApi>
+  job: ImportJob | null
+  /** 0–100 while the file travels; null otherwise. */
+  uploadPercent: number | null
+  /** Why the server refused the file (an ApiError: 413, 422 with fields…). */
+  uploadError: unknown
+  /** Why the server refused to start or resume (409 IMPORT_NOT_READY…). */
+  startError: unknown
+  /** The last poll failed; polling goes on, this says the shown state may be stale. */
+  pollError: unknown
+  starting: boolean
+  /** The user asked to write rows: the list behind the modal must be refreshed afterwards. */
+  started: boolean
+  upload: (file: File) => Promise<void>
+  start: () => Promise<void>
+  /** Back to choosing a file; an upload in flight is abandoned. */
+  reset: () => void
+}
+
+/**
+ * One import from upload to summary: sends the file, then follows the job on the server every
+ * ~700 ms while it validates or writes, and starts or resumes it on request. Unmounting stops
+ * the following, never the job.
+ */
+export function useImportJob(resource: string): ImportFlow {
+  const endpoints = useMemo(() => importApi(resource), [resource])
+  const [job, setJob] = useState<ImportJob | null>(null)
+  const [uploadPercent, setUploadPercent] = useState<number | null>(null)
+  const [uploadError, setUploadError] = useState<unknown>(null)
+  const [startError, setStartError] = useState<unknown>(null)
+  const [pollError, setPollError] = useState<unknown>(null)
+  const [starting, setStarting] = useState(false)
+  const [started, setStarted] = useState(false)
+  // The status seen when start was asked: keep polling until the server has moved on from it.
+  const [leaving, setLeaving] = useState<ImportStatus | null>(null)
+  const [retry, setRetry] = useState(0)
+  const uploadAbort = useRef<AbortController | null>(null)
+
+  const shouldPoll = job !== null && (ACTIVE_STATUSES.has(job.status) || job.status === leaving)
+
+  useEffect(() => {
+    if (!job || !shouldPoll) return
+    const abort = new AbortController()
+    const timer = setTimeout(() => {
+      endpoints.read(job.id, abort.signal).then(
+        (next) => {
+          setPollError(null)
+          if (next.status !== leaving) setLeaving(null)
+          setJob(next)
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return
+          setPollError(error)
+          setRetry((count) => count + 1)
+        }
+      )
+    }, POLL_INTERVAL_MS)
+    return () => {
+      clearTimeout(timer)
+      abort.abort()
+    }
+  }, [endpoints, job, shouldPoll, leaving, retry])
+
+  useEffect(() => () => uploadAbort.current?.abort(), [])
+
+  const upload = async (file: File) => {
+    uploadAbort.current?.abort()
+    const abort = new AbortController()
+    uploadAbort.current = abort
+    setUploadError(null)
+    setUploadPercent(0)
+    try {
+      const created = await endpoints.upload(file, setUploadPercent, abort.signal)
+      if (!abort.signal.aborted) setJob(created)
+    } catch (error) {
+      if (!abort.signal.aborted) setUploadError(error)
+    } finally {
+      if (!abort.signal.aborted) setUploadPercent(null)
+    }
+  }
+
+  const start = async () => {
+    if (!job) return
+    setStarting(true)
+    setStartError(null)
+    try {
+      const answer = await endpoints.start(job.id)
+      setStarted(true)
+      if (answer && answer.status !== job.status) {
+        setJob(answer)
+      } else {
+        // Accepted, but the answer does not show the change yet: follow the job until it does.
+        setLeaving(job.status)
+        setJob({ ...(answer ?? job) })
+      }
+    } catch (error) {
+      setStartError(error)
+    } finally {
+      setStarting(false)
+    }
+  }
+
+  const reset = () => {
+    uploadAbort.current?.abort()
+    uploadAbort.current = null
+    setJob(null)
+    setUploadPercent(null)
+    setUploadError(null)
+    setStartError(null)
+    setPollError(null)
+    setLeaving(null)
+  }
+
+  return {
+    api: endpoints,
+    job,
+    uploadPercent,
+    uploadError,
+    startError,
+    pollError,
+    starting,
+    started,
+    upload,
+    start,
+    reset,
+  }
+}
