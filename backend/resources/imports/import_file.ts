@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
 import { TableroError } from '#exceptions/tablero_error'
 import type { FieldDefinition } from '../types.ts'
-import { CsvFormatError, csvRecords } from './csv_records.ts'
+import { CsvFormatError, csvRecords, detectCsvEncoding } from './csv_records.ts'
 import { headerError, resolveHeader } from './import_columns.ts'
 import { hasExtraCells, isBlank, rowBody } from './import_values.ts'
 
@@ -73,14 +73,16 @@ export async function receiveImportFile(ctx: HttpContext) {
 }
 
 /**
- * Opens a stored import file: reads and checks its header against the
+ * Opens a stored import file (UTF-8, or Windows-1252 when it is not valid
+ * UTF-8, as Excel's plain "CSV"): reads and checks its header against the
  * resource's fields now (a 422 on `file` when it does not fit), then
  * yields the non-blank data rows one at a time, as the bodies a create
  * takes.
  */
 export async function openImportFile(key: string, fields: Map<string, FieldDefinition>) {
+  const encoding = await detectCsvEncoding(await drive.use().getStream(key))
   const stream = await drive.use().getStream(key)
-  const records = csvRecords(stream)
+  const records = csvRecords(stream, encoding)
   let resolved
   try {
     const header = await records.next()

@@ -225,6 +225,22 @@ test.group('Resource engine: CSV import', (group) => {
     ;(await supervisor.post(`/api/r/clients/imports/${created.id}/start`)).assertStatus(409)
   })
 
+  test('a file saved as plain "CSV" by a Spanish Excel (Windows-1252) reads right', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    // latin1 bytes: "ñ" is the single byte 0xF1, not valid UTF-8.
+    const csv = Buffer.from('Nombres;last_name\r\nIñaki;Peña Muñoz\r\nJosé;Álvarez\r\n', 'latin1')
+    const done = await importFile(supervisor, csv)
+    assert.containsSubset(done, { status: 'done', createdRows: 2, errorCount: 0 })
+    const rows = await db.from('clients').orderBy('id').select('first_name', 'last_name')
+    assert.deepEqual(
+      rows.map((row) => `${row.first_name} ${row.last_name}`),
+      ['Iñaki Peña Muñoz', 'José Álvarez']
+    )
+  })
+
   test('invalid rows leave the job invalid with their lines, fields and errors.csv', async ({
     client,
     assert,
