@@ -1,7 +1,5 @@
-import { LinkOutlined, MailOutlined, PhoneOutlined } from '@ant-design/icons'
-import { useLocalize } from '@tablero/admin'
-import { DatePicker, Input, InputNumber, Select, Switch } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { useMemo } from 'react'
+import { ValueInput, type ResourceFieldDescription } from '@tablero/admin'
 import type { PreviewField } from './field_values'
 
 export interface FieldWidgetProps {
@@ -13,118 +11,44 @@ export interface FieldWidgetProps {
   'data-testid'?: string
 }
 
-const FULL_WIDTH = { width: '100%' }
-
-function toDayjs(value: unknown): Dayjs | null {
-  if (typeof value !== 'string' || value === '') return null
-  const parsed = dayjs(value)
-  return parsed.isValid() ? parsed : null
-}
-
-/** `1 – 5`, so the allowed range is visible before anything is typed. */
-function rangeHint(min: number | null, max: number | null) {
-  if (min !== null && max !== null) return `${min} – ${max}`
-  if (min !== null) return `≥ ${min}`
-  if (max !== null) return `≤ ${max}`
-  return undefined
-}
+/** As the server describes custom fields to the form (backend/custom_field_provider.ts). */
+const maxLengthOf = (type: string) => (type === 'textarea' ? 10_000 : 255)
 
 /**
- * The antd widget agents get for each of the 12 types, as in the client form. The preview and
- * the default-value input share it, so a default looks exactly as the agent will see it.
+ * The field as the core's generated client form draws it: the same `ValueInput` the agent gets,
+ * so the preview and the default-value input look and behave exactly as the agent will see them
+ * (dates in the user's time zone included).
  */
 export function FieldWidget(props: FieldWidgetProps) {
-  const localize = useLocalize()
-  const { field, value, id } = props
-  const testId = props['data-testid']
-  const change = (next: unknown) => props.onChange?.(next)
-  const options = field.options.map((option) => ({
-    value: option.value,
-    label: localize(option.label) || option.value,
-  }))
-  const text = typeof value === 'string' ? value : ''
-
-  switch (field.type) {
-    case 'textarea':
-      return (
-        <Input.TextArea
-          id={id}
-          data-testid={testId}
-          value={text}
-          onChange={(event) => change(event.target.value)}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-        />
-      )
-    case 'number':
-    case 'decimal':
-      return (
-        <InputNumber
-          id={id}
-          data-testid={testId}
-          value={typeof value === 'number' ? value : null}
-          onChange={change}
-          min={field.min ?? undefined}
-          max={field.max ?? undefined}
-          precision={field.type === 'number' ? 0 : undefined}
-          placeholder={rangeHint(field.min, field.max)}
-          style={FULL_WIDTH}
-        />
-      )
-    case 'date':
-      return (
-        <DatePicker
-          id={id}
-          data-testid={testId}
-          value={toDayjs(value)}
-          onChange={(picked) => change(picked ? picked.format('YYYY-MM-DD') : null)}
-          format="YYYY-MM-DD"
-          style={FULL_WIDTH}
-        />
-      )
-    case 'datetime':
-      return (
-        <DatePicker
-          id={id}
-          data-testid={testId}
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          value={toDayjs(value)}
-          onChange={(picked) => change(picked ? picked.toISOString() : null)}
-          style={FULL_WIDTH}
-        />
-      )
-    case 'boolean':
-      return <Switch id={id} data-testid={testId} checked={value === true} onChange={change} />
-    case 'select':
-    case 'multiselect':
-      return (
-        <Select
-          id={id}
-          data-testid={testId}
-          mode={field.type === 'multiselect' ? 'multiple' : undefined}
-          value={value ?? undefined}
-          onChange={(next) => change(next ?? null)}
-          options={options}
-          allowClear
-          style={FULL_WIDTH}
-        />
-      )
-  }
-  const kind = {
-    email: { type: 'email', prefix: <MailOutlined /> },
-    url: { type: 'url', prefix: <LinkOutlined /> },
-    phone: { type: 'tel', prefix: <PhoneOutlined /> },
-    text: { type: 'text', prefix: undefined },
-  }[field.type]
+  const { field } = props
+  const description = useMemo<ResourceFieldDescription>(
+    () => ({
+      name: 'preview',
+      type: field.type,
+      label: { es: '', en: '' },
+      required: false,
+      readOnly: false,
+      listable: false,
+      filterable: false,
+      sortable: false,
+      searchable: false,
+      options: field.options,
+      relation: null,
+      defaultValue: null,
+      min: field.min,
+      max: field.max,
+      maxLength: maxLengthOf(field.type),
+      operators: [],
+    }),
+    [field]
+  )
   return (
-    <Input
-      id={id}
-      data-testid={testId}
-      type={kind.type}
-      prefix={kind.prefix}
-      value={text}
-      onChange={(event) => change(event.target.value)}
-      maxLength={255}
+    <ValueInput
+      field={description}
+      value={props.value}
+      onChange={props.onChange}
+      id={props.id}
+      data-testid={props['data-testid']}
     />
   )
 }
