@@ -8,7 +8,9 @@ import { TableroError } from '#exceptions/tablero_error'
  * node ace plugin:rollback NAME --force — undoes one plugin's migrations
  * (K3), newest first, leaving the core's and other plugins' untouched.
  * The plugin must be disabled; its tables and rows are dropped, so
- * without --force the command only lists what it would undo.
+ * without --force the command only lists what it would undo. What the
+ * plugin made outside its tables (its manifest's `uninstall`, e.g. the
+ * custom fields' clients columns) goes first.
  */
 export default class PluginRollback extends BaseCommand {
   static commandName = 'plugin:rollback'
@@ -45,11 +47,16 @@ export default class PluginRollback extends BaseCommand {
       .from('adonis_schema')
       .where('name', 'like', `${prefix}%`)
       .orderBy('id', 'desc')
-    if (applied.length === 0) {
+    const manifest = plugins.get(this.name)
+    const uninstallModule = manifest.uninstall ? await manifest.uninstall() : null
+    const uninstall = uninstallModule?.default ?? null
+    const plan = uninstall ? await uninstall.plan() : []
+    if (applied.length === 0 && plan.length === 0) {
       this.logger.info(`Plugin "${this.name}" has no applied migrations`)
       return
     }
     if (!this.force) {
+      for (const line of plan) this.logger.info(`would ${line}`)
       for (const row of applied) this.logger.info(`would roll back ${row.name}`)
       this.logger.warning(
         "This drops the plugin's tables and rows. Run again with --force to do it."
@@ -57,6 +64,7 @@ export default class PluginRollback extends BaseCommand {
       this.exitCode = 1
       return
     }
+    if (uninstall) await uninstall.run((line) => this.logger.action(line).succeeded())
     for (const row of applied) {
       const { default: Schema } = await import(
         pathToFileURL(this.app.makePath(`${row.name}.ts`)).href

@@ -11,5 +11,6 @@ export type {
   PluginEventHandler,
   PluginSetup,
   PluginSetupContext,
+  PluginUninstall,
   Translated,
 } from './manifest.ts'

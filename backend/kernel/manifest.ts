@@ -42,6 +42,17 @@ export interface PluginSetupContext {
 export type PluginSetup = (context: PluginSetupContext) => void | Promise<void>
 
 /**
+ * What `plugin:rollback --force` must undo besides the plugin's own
+ * migrations, run before them: things the plugin made outside its tables
+ * (custom-fields adds columns to clients). `plan` lists them for the dry
+ * run, one line each; `run` removes them and tells each one through `log`.
+ */
+export interface PluginUninstall {
+  plan(): Promise<string[]>
+  run(log: (line: string) => void): Promise<void>
+}
+
+/**
  * A plugin's manifest (`plugins/<name>/plugin.ts`): data wherever possible.
  * Code is referenced lazily so that reading manifests stays cheap.
  */
@@ -64,6 +75,8 @@ export interface PluginManifest {
   resources?: () => Promise<{ default: ResourceDefinition[] }>
   /** boot-time wiring into the core's registries */
   setup?: () => Promise<{ default: PluginSetup }>
+  /** what `plugin:rollback` removes before the migrations (see PluginUninstall) */
+  uninstall?: () => Promise<{ default: PluginUninstall }>
   /** event name -> handler module; handlers stop while the plugin is off */
   events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
 }

@@ -65,7 +65,7 @@ export async function validateManifest(folder: string, value: unknown): Promise<
       500
     )
   }
-  for (const key of ['routes', 'resources', 'setup'] as const) {
+  for (const key of ['routes', 'resources', 'setup', 'uninstall'] as const) {
     if (manifest[key] !== undefined && typeof manifest[key] !== 'function') {
       throw new TableroError(
         'PLUGIN_MANIFEST_INVALID',

@@ -25,4 +25,5 @@ export default definePlugin({
   ],
   routes: () => import('./backend/routes.ts'),
   setup: () => import('./backend/setup.ts'),
+  uninstall: () => import('./backend/uninstall.ts'),
 })

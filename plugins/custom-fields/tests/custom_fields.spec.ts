@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import ace from '@adonisjs/core/services/ace'
+import PluginRollback from '#commands/plugin_rollback'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
@@ -340,5 +342,43 @@ test.group('custom-fields defaults', (group) => {
       has.body().data.map((row: { first_name: string }) => row.first_name),
       ['A']
     )
+  })
+
+  test("plugin:rollback takes the fields' clients columns with the plugin's tables", async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const { segment, visit } = await profileWithFields(supervisor, await campaign('Cobranzas'))
+    assert.isTrue((await ColumnManager.columns()).has(segment))
+    ace.ui.switchMode('raw')
+    await plugins.disable('custom-fields', SYSTEM_ACTOR)
+    try {
+      const dryRun = await ace.create(PluginRollback, ['custom-fields'])
+      await dryRun.exec()
+      dryRun.assertFailed()
+      const plan = dryRun.logger
+        .getLogs()
+        .map((log) => log.message)
+        .join('\n')
+      assert.include(plan, `would drop the clients column ${segment} (select)`)
+      assert.include(plan, `would drop the clients column ${visit} (date)`)
+      assert.isTrue((await ColumnManager.columns()).has(segment))
+
+      const forced = await ace.create(PluginRollback, ['custom-fields', '--force'])
+      await forced.exec()
+      forced.assertSucceeded()
+      const columns = await ColumnManager.columns()
+      assert.isFalse(columns.has(segment))
+      assert.isFalse(columns.has(visit))
+      assert.isTrue(columns.has('first_name'))
+      assert.isFalse(await db.connection().schema.hasTable('cf_fields'))
+    } finally {
+      ace.ui.switchMode('normal')
+      // The other tests need the plugin's tables and the plugin on.
+      await testUtils.db().migrate()
+      await plugins.enable('custom-fields', SYSTEM_ACTOR)
+      customFields.invalidate()
+    }
   })
 })
