@@ -17,6 +17,8 @@ declare module '@adonisjs/core/types' {
  * command runs; plugin states are read once the app is ready.
  */
 export default class KernelProvider {
+  #importSweep: NodeJS.Timeout | null = null
+
   constructor(protected app: ApplicationService) {}
 
   register() {
@@ -64,12 +66,18 @@ export default class KernelProvider {
     await PluginToggleBroadcast.start(registry)
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     await AuthCacheBroadcast.start()
-    // Imports this process was running died with it: `start` resumes them.
-    const { ImportJobs } = await import('#resources/imports/import_jobs')
-    await ImportJobs.interruptLeftovers()
+    // Imports whose process died (this one before a restart, or another
+    // node) become resumable once they have been silent for two minutes.
+    const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
+    await ImportJobs.interruptStale()
+    this.#importSweep = setInterval(() => {
+      ImportJobs.interruptStale().catch(() => {})
+    }, SWEEP_EVERY_MS)
+    this.#importSweep.unref()
   }
 
   async shutdown() {
+    if (this.#importSweep) clearInterval(this.#importSweep)
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     AuthCacheBroadcast.stop()

@@ -37,6 +37,11 @@ const TABLE = 'resource_imports'
 
 export const now = () => toSqlDateTime(DateTime.utc())
 
+/** How long a running job may go without saving progress before it counts as dead. */
+export const STALE_AFTER_MS = 2 * 60_000
+/** How often every node looks for such jobs. */
+export const SWEEP_EVERY_MS = 30_000
+
 /** Rows an update changed, whatever shape the driver answers with. */
 export function affected(result: unknown) {
   return Number(Array.isArray(result) ? result[0] : result)
@@ -107,13 +112,21 @@ export class ImportJobs {
   }
 
   /**
-   * On boot no job of this process runs any more: those left validating
-   * or importing become `interrupted`, and `start` resumes them.
+   * Jobs whose runner stopped writing: a running job saves its progress
+   * after every batch of 500 rows (seconds), so one left validating or
+   * importing with nothing written for STALE_AFTER_MS lost its process (a
+   * restart, a crash, a node gone). They become `interrupted` and `start`
+   * resumes them. Checked at boot and every SWEEP_EVERY_MS on every node;
+   * a job still running elsewhere is never taken by mistake, and if its
+   * runner were only slow, its next save would find the job moved and
+   * stop without writing twice.
    */
-  static async interruptLeftovers() {
+  static async interruptStale(olderThanMs = STALE_AFTER_MS) {
+    const cutoff = toSqlDateTime(DateTime.utc().minus({ milliseconds: olderThanMs }))
     await db
       .from(TABLE)
       .whereIn('status', ['validating', 'importing'])
+      .where('updated_at', '<', cutoff)
       .update({ status: 'interrupted', updated_at: now() })
   }
 

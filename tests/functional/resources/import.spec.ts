@@ -405,17 +405,31 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(await count('clients'), 0)
   })
 
-  test('on boot, imports left running become interrupted', async ({ client, assert }) => {
+  test('imports silent for two minutes become interrupted; running ones are left alone', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
-    const first = await uploadAndValidate(supervisor, 'first_name\nAna\n')
-    const second = await uploadAndValidate(supervisor, 'first_name\nBea\n')
-    await db.from('resource_imports').where('id', first.id).update({ status: 'importing' })
-    await db.from('resource_imports').where('id', second.id).update({ status: 'validating' })
-    await ImportJobs.interruptLeftovers()
+    const jobs: Job[] = []
+    for (const name of ['Ana', 'Bea', 'Ciro', 'Dora']) {
+      jobs.push(await uploadAndValidate(supervisor, `first_name\n${name}\n`))
+    }
+    const ago = (minutes: number) =>
+      new Date(Date.now() - minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ')
+    const set = (i: number, status: string, minutes: number) =>
+      db
+        .from('resource_imports')
+        .where('id', jobs[i].id)
+        .update({ status, updated_at: ago(minutes) })
+    await set(0, 'importing', 3) // its process died three minutes ago
+    await set(1, 'validating', 3)
+    await set(2, 'importing', 0.5) // another node is still at it
+    await set(3, 'ready', 60) // waiting for the user: not a runner's
+    await ImportJobs.interruptStale()
     const statuses = await db.from('resource_imports').orderBy('id').select('status')
     assert.deepEqual(
       statuses.map((row) => row.status),
-      ['interrupted', 'interrupted']
+      ['interrupted', 'interrupted', 'importing', 'ready']
     )
   })
 
