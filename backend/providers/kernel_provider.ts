@@ -69,9 +69,11 @@ export default class KernelProvider {
     // Imports whose process died (this one before a restart, or another
     // node) become resumable once they have been silent for two minutes.
     const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
-    await ImportJobs.interruptStale()
+    // Jobs nobody starts give their file back after a week.
+    const sweep = () => Promise.all([ImportJobs.interruptStale(), ImportJobs.expireIdle()])
+    await sweep()
     this.#importSweep = setInterval(() => {
-      ImportJobs.interruptStale().catch(() => {})
+      sweep().catch(() => {})
     }, SWEEP_EVERY_MS)
     this.#importSweep.unref()
   }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
@@ -41,6 +42,15 @@ export const now = () => toSqlDateTime(DateTime.utc())
 export const STALE_AFTER_MS = 2 * 60_000
 /** How often every node looks for such jobs. */
 export const SWEEP_EVERY_MS = 30_000
+/** A validated or interrupted job nobody starts keeps its file this long. */
+export const IDLE_DAYS = 7
+
+/** How an expired job's message is stored: translated when read. */
+const EXPIRED = {
+  code: 'IMPORT_EXPIRED',
+  message: `Not started within ${IDLE_DAYS} days, so the file was discarded: upload it again`,
+  params: { days: IDLE_DAYS },
+}
 
 /** Rows an update changed, whatever shape the driver answers with. */
 export function affected(result: unknown) {
@@ -130,6 +140,46 @@ export class ImportJobs {
       .update({ status: 'interrupted', updated_at: now() })
   }
 
+  /**
+   * Jobs left `ready` or `interrupted` for IDLE_DAYS: their stored file is
+   * deleted and they end `failed`, saying to upload the file again. Runs
+   * with the stale-job sweep.
+   */
+  static async expireIdle(olderThanDays = IDLE_DAYS) {
+    const cutoff = toSqlDateTime(DateTime.utc().minus({ days: olderThanDays }))
+    const idle = (await db
+      .from(TABLE)
+      .whereIn('status', ['ready', 'interrupted'])
+      .where('updated_at', '<', cutoff)
+      .select('id', 'status', 'file_key')) as Array<
+      Pick<ImportJobRow, 'id' | 'status' | 'file_key'>
+    >
+    for (const job of idle) {
+      const moved = await this.transition(db.connection(), Number(job.id), [job.status], 'failed', {
+        message: JSON.stringify(EXPIRED),
+        finished_at: now(),
+      })
+      if (moved) {
+        await drive
+          .use()
+          .delete(job.file_key)
+          .catch(() => {})
+      }
+    }
+    return idle.length
+  }
+
+  /** The job's message in the reader's language (a stored code is translated). */
+  static message(job: ImportJobRow, language: 'es' | 'en') {
+    if (!job.message?.startsWith('{')) return job.message
+    try {
+      const stored = JSON.parse(job.message) as Omit<RowError, 'line' | 'field'>
+      return localizedMessage({ line: 0, field: null, ...stored }, language)
+    } catch {
+      return job.message
+    }
+  }
+
   static errors(job: ImportJobRow): RowError[] {
     return job.errors ? (JSON.parse(job.errors) as RowError[]) : []
   }
@@ -152,7 +202,7 @@ export class ImportJobs {
           field: error.field,
           message: localizedMessage(error, language),
         })),
-      message: job.message,
+      message: this.message(job, language),
       createdAt: presentDateTime(job.created_at),
       finishedAt: job.finished_at ? presentDateTime(job.finished_at) : null,
     }

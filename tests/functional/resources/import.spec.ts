@@ -433,6 +433,39 @@ test.group('Resource engine: CSV import', (group) => {
     )
   })
 
+  test('a validated import nobody starts for a week gives its file back and says so', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const idle = await uploadAndValidate(supervisor, 'first_name\nAna\n')
+    const recent = await uploadAndValidate(supervisor, 'first_name\nBea\n')
+    assert.equal(idle.status, 'ready')
+    const { file_key: fileKey } = await db
+      .from('resource_imports')
+      .where('id', idle.id)
+      .firstOrFail()
+    assert.isTrue(await drive.use().exists(fileKey))
+    await db
+      .from('resource_imports')
+      .where('id', idle.id)
+      .update({
+        updated_at: new Date(Date.now() - 8 * 86_400_000)
+          .toISOString()
+          .slice(0, 19)
+          .replace('T', ' '),
+      })
+
+    assert.equal(await ImportJobs.expireIdle(), 1)
+    const expired = await settle(supervisor, idle.id)
+    assert.equal(expired.status, 'failed')
+    assert.match(expired.message!, /No se inició en 7 días/)
+    assert.isNotNull(expired.finishedAt)
+    assert.isFalse(await drive.use().exists(fileKey))
+    assert.equal((await settle(supervisor, recent.id)).status, 'ready')
+    ;(await supervisor.post(`/api/r/clients/imports/${idle.id}/start`)).assertStatus(409)
+  })
+
   test('a row refused at import time is recorded and its batch is not lost', async ({
     client,
     assert,
