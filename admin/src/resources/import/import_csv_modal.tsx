@@ -8,7 +8,7 @@ import type { ImportJob } from './import_job'
 import { ImportOutcome } from './import_outcome'
 import { ImportProgress } from './import_progress'
 import { ImportUploadStep } from './import_upload_step'
-import { formatCount, labelInSentence } from './import_wording'
+import { formatCount, labelInSentence } from '../../i18n/wording'
 import { useImportJob, type ImportFlow } from './use_import_job'
 
 const STEP_KEYS = ['file', 'validation', 'confirmation', 'import'] as const

@@ -3,7 +3,7 @@ import { Button, Flex, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useUserLocale } from '../fields/use_user_locale'
 import type { ImportJob, ImportRowError } from './import_job'
-import { formatCount } from './import_wording'
+import { formatCount } from '../../i18n/wording'
 
 /** Enough to see what is wrong; the whole list is in errors.csv. */
 const SHOWN_ERRORS = 50

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useUserLocale } from '../fields/use_user_locale'
 import { ImportErrorsTable } from './import_errors_table'
 import type { ImportJob } from './import_job'
-import { formatCount } from './import_wording'
+import { formatCount } from '../../i18n/wording'
 
 interface ImportOutcomeProps {
   job: ImportJob

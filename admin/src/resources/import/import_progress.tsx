@@ -2,7 +2,7 @@ import { Flex, Progress, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useUserLocale } from '../fields/use_user_locale'
 import type { ImportJob } from './import_job'
-import { formatCount } from './import_wording'
+import { formatCount } from '../../i18n/wording'
 
 interface ImportProgressProps {
   job: ImportJob

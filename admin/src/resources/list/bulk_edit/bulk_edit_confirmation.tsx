@@ -1,8 +1,10 @@
 import { Alert } from 'antd'
 import { Trans, useTranslation } from 'react-i18next'
 import { useLocalize } from '../../../i18n/localized_text'
+import { labelInSentence } from '../../../i18n/wording'
 import type { ResourceDescription, ResourceFieldDescription } from '../../../meta/admin_meta'
 import { FieldValue } from '../../fields/field_value'
+import { useUserLocale } from '../../fields/use_user_locale'
 
 interface BulkEditConfirmationProps {
   resource: ResourceDescription
@@ -22,11 +24,12 @@ function clears(value: unknown) {
  * clientes".
  */
 export function BulkEditConfirmation({ resource, field, value, count }: BulkEditConfirmationProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const localize = useLocalize()
+  const { locale } = useUserLocale()
   const names = {
     field: localize(field.label),
-    items: localize(resource.label).toLocaleLowerCase(i18n.language),
+    items: labelInSentence(localize(resource.label), locale),
   }
   const sentence = clears(value) ? (
     t('resources.bulkEdit.confirmClear', { count, ...names })

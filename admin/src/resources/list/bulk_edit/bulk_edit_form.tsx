@@ -12,7 +12,6 @@ import { fieldRules } from '../../form/field_rules'
 import { toPayload } from '../../form/form_payload'
 import { showServerFieldErrors } from '../../form/server_field_errors'
 import { BulkEditConfirmation } from './bulk_edit_confirmation'
-import { withoutValuesPrefix } from './bulk_edit_errors'
 import { bulkEditableFields } from './bulk_editable_fields'
 
 type Row = Record<string, unknown>
@@ -66,8 +65,7 @@ export function BulkEditForm({ resource, ids, onUpdated, onCancel }: BulkEditFor
       await invalidate({ resource: resource.name, invalidates: ['list', 'many'] })
     } catch (error) {
       setPending(null)
-      const placed =
-        isApiError(error) && showServerFieldErrors(form, withoutValuesPrefix(error), [field.name])
+      const placed = isApiError(error) && showServerFieldErrors(form, error, [field.name])
       setFailure(placed ? null : error instanceof Error ? error.message : String(error))
     } finally {
       setSaving(false)

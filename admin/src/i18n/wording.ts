@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/i18n'
+import type { Locale } from './i18n'
 
 /**
  * A count as the user writes it: "1.234" in Spanish, "1,234" in English. `useGrouping: 'always'`
