@@ -88,6 +88,18 @@ export async function* csvRecords(
 }
 
 /**
+ * The same reading of a text already in memory (a small upload such as a
+ * result tree): every non-blank record with the line it starts on.
+ */
+export function parseCsvText(text: string): CsvRecord[] {
+  const parser = new CsvParser()
+  const input = parser.start(text.replace(/\r\n?/g, '\n'))
+  return [...parser.push(input), ...parser.end()].filter((record) =>
+    record.cells.some((cell) => cell.trim() !== '')
+  )
+}
+
+/**
  * The RFC 4180 state machine over text whose line breaks are "\n".
  */
 class CsvParser {

@@ -99,8 +99,8 @@ export default class ResultsImportController {
 }
 
 function parseRows(text: string): ImportRow[] {
-  const [header, ...lines] = parseCsv(text)
-  const columns = (header ?? []).map((cell) => cell.trim().toLowerCase())
+  const [header, ...records] = parseCsv(text)
+  const columns = (header?.cells ?? []).map((cell) => cell.trim().toLowerCase())
   const missing = HEADER.filter((name) => !columns.includes(name))
   if (missing.length > 0) {
     throw new TableroError('CSV_HEADER', `The CSV lacks the columns: ${missing.join(', ')}`, 422, [
@@ -109,8 +109,7 @@ function parseRows(text: string): ImportRow[] {
   }
   const errors: Array<{ field: string; message: string; rule: string }> = []
   const rows: ImportRow[] = []
-  lines.forEach((cells, index) => {
-    const line = index + 2
+  records.forEach(({ cells, line }) => {
     const get = (name: string) => (cells[columns.indexOf(name)] ?? '').trim()
     const names = ['level1', 'level2', 'level3'].map(get)
     const fail = (field: string, message: string) =>
