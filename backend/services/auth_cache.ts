@@ -6,7 +6,7 @@ export const AUTH_CACHE_TTL_MS = 2000
 /** Rows kept per kind; past it the oldest goes. */
 const MAX_ROWS = 10_000
 
-type Row = Record<string, unknown>
+type Row = Readonly<Record<string, unknown>>
 
 interface Entry {
   row: Row
@@ -27,10 +27,16 @@ interface Entry {
  * most AUTH_CACHE_TTL_MS, as they do for plugin states.
  *
  * Only rows that exist are kept: an unknown token id is asked again.
+ *
+ * A row is handed out frozen and as the same object while it stays fresh,
+ * so what is worked out from it (a user model, a checked secret) can be
+ * kept beside it, keyed by the row itself: a row read again or changed is
+ * a new object and everything kept for the old one is dropped with it.
  */
 export class AuthRowCache {
   #tokens = new Map<string, Entry>()
   #users = new Map<string, Entry>()
+  #verifiedTokens = new Map<string, { id: string; row: Row }>()
   #generation = 0
   #listeners: Array<() => void> = []
 
@@ -45,7 +51,26 @@ export class AuthRowCache {
   /** A token row changed in place (its last_used_at stamp). */
   touchToken(id: string | number, changes: Row) {
     const entry = this.#tokens.get(String(id))
-    if (entry) entry.row = { ...entry.row, ...changes }
+    if (entry) entry.row = Object.freeze({ ...entry.row, ...changes })
+  }
+
+  /**
+   * A full token value (prefix, id and secret) whose secret matched `row`:
+   * while `token(id)` still hands out that very row, the value needs no
+   * decoding and no hashing again. Only values that passed are kept, so a
+   * flood of forged tokens never fills this.
+   */
+  rememberVerified(value: string, id: string | number, row: Row) {
+    this.#verifiedTokens.delete(value)
+    this.#verifiedTokens.set(value, { id: String(id), row })
+    if (this.#verifiedTokens.size > MAX_ROWS) {
+      this.#verifiedTokens.delete(this.#verifiedTokens.keys().next().value!)
+    }
+  }
+
+  /** What `rememberVerified` kept for this value: check `row` against `token(id)`. */
+  verifiedToken(value: string) {
+    return this.#verifiedTokens.get(value)
   }
 
   /**
@@ -77,23 +102,29 @@ export class AuthRowCache {
     this.#generation += 1
     this.#tokens.clear()
     this.#users.clear()
+    this.#verifiedTokens.clear()
   }
 
-  async #read(map: Map<string, Entry>, key: string, load: () => Promise<Row | null | undefined>) {
+  async #read(
+    map: Map<string, Entry>,
+    key: string,
+    load: () => Promise<Row | null | undefined>
+  ): Promise<Row | null> {
     const hit = map.get(key)
-    if (hit && Date.now() - hit.at < AUTH_CACHE_TTL_MS) return { ...hit.row }
+    if (hit && Date.now() - hit.at < AUTH_CACHE_TTL_MS) return hit.row
     const generation = this.#generation
-    const row = await load()
-    if (!row) {
+    const loaded = await load()
+    if (!loaded) {
       map.delete(key)
       return null
     }
+    const row = Object.freeze({ ...loaded })
     if (generation === this.#generation) {
       map.delete(key)
-      map.set(key, { row: { ...row }, at: Date.now() })
+      map.set(key, { row, at: Date.now() })
       if (map.size > MAX_ROWS) map.delete(map.keys().next().value!)
     }
-    return { ...row }
+    return row
   }
 }
 

@@ -4,6 +4,8 @@ import limiter from '@adonisjs/limiter/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { AuthRowCache, AUTH_CACHE_TTL_MS } from '#services/auth_cache'
+import { CachedTokensUserProvider } from '#services/cached_user_providers'
+import User from '#models/user'
 
 async function bearerFor(client: ApiClient, email: string) {
   const response = await client
@@ -99,12 +101,83 @@ test.group('Auth cache: what it keeps', () => {
     assert.equal(tokenReads, 1)
   })
 
-  test('hands out copies: a caller changing a row does not change the cache', async ({
+  test('hands out the same frozen row while fresh: a caller cannot change the cache', async ({
     assert,
   }) => {
     const cache = new AuthRowCache()
     const row = (await cache.user(1, async () => ({ id: 1, role: 'agent' })))!
-    row.role = 'admin'
-    assert.equal((await cache.user(1, async () => null))!.role, 'agent')
+    assert.isTrue(Object.isFrozen(row))
+    assert.throws(() => ((row as Record<string, unknown>).role = 'admin'))
+    assert.strictEqual(await cache.user(1, async () => null), row)
+    assert.equal(row.role, 'agent')
+  })
+
+  test('a checked token value is kept against its row only, and forgotten with the rows', async ({
+    assert,
+  }) => {
+    const cache = new AuthRowCache()
+    const row = (await cache.token(7, async () => ({ id: 7, hash: 'h' })))!
+    cache.rememberVerified('tab_secret', 7, row)
+    assert.deepEqual(cache.verifiedToken('tab_secret'), { id: '7', row })
+    assert.isUndefined(cache.verifiedToken('tab_other'))
+
+    cache.touchToken(7, { last_used_at: new Date() })
+    const touched = await cache.token(7, async () => null)
+    assert.notStrictEqual(touched, row, 'a changed row is a new object: checked again')
+
+    cache.forgetQuietly()
+    assert.isUndefined(cache.verifiedToken('tab_secret'))
+  })
+})
+
+test.group('Auth cache: what a request gets', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => limiter.clear())
+
+  test('a token with a known id but another secret is refused after the real one was used', async ({
+    client,
+  }) => {
+    const agent = await makeUser('agent')
+    const response = await client
+      .post('/api/auth/tokens')
+      .json({ email: agent.email, password: 'Secret123!', name: 'forge test' })
+    const token = response.body().data.token as string
+    const me = (value: string) =>
+      client.get('/api/auth/me').header('authorization', `Bearer ${value}`)
+    ;(await me(token)).assertStatus(200)
+    ;(await me(token)).assertStatus(200)
+    // tab_<id in base64url>.<secret in base64url>: same id, another secret
+    const [id] = token.slice('tab_'.length).split('.')
+    const forged = `tab_${id}.${Buffer.from('not the secret of this token').toString('base64url')}`
+    ;(await me(forged)).assertStatus(401)
+    ;(await me(token)).assertStatus(200)
+  })
+
+  test('each request gets its own user, equal to a fresh read, and saves on its own', async ({
+    assert,
+  }) => {
+    const user = await makeUser('supervisor')
+    const provider = new CachedTokensUserProvider({
+      tokens: 'accessTokens',
+      model: () => import('#models/user'),
+    })
+    const first = (await provider.findById(user.id))!.getOriginal() as User
+    const second = (await provider.findById(user.id))!.getOriginal() as User
+    const fresh = (await User.find(user.id))!
+
+    assert.notStrictEqual(first, second)
+    assert.deepEqual(first.toPublic(), fresh.toPublic())
+    assert.isTrue(first.$isPersisted)
+    assert.isFalse(first.$isDirty)
+    assert.equal(first.createdAt.toMillis(), fresh.createdAt.toMillis())
+
+    first.fullName = 'Cambiado en una petición'
+    assert.isTrue(first.$isDirty)
+    assert.deepEqual(Object.keys(first.$dirty), ['fullName'])
+    assert.notEqual(second.fullName, first.fullName)
+    assert.notEqual((await provider.findById(user.id))!.getOriginal().fullName, first.fullName)
+
+    await first.save()
+    assert.equal((await User.findOrFail(user.id)).fullName, 'Cambiado en una petición')
   })
 })
