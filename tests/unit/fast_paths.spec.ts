@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import Database from 'better-sqlite3'
 import { DateTime } from 'luxon'
-import { presentDateTime } from '#resources/values'
+import { isoFromEpoch, presentDateTime } from '#resources/values'
 import { cachePreparedStatements } from '#services/sqlite_statement_cache'
 
 /** What the API printed before the hand-written formatter: luxon's answer. */
@@ -39,6 +39,12 @@ test.group('presentDateTime', () => {
       new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)),
       new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 0)),
       new Date(Number.NaN),
+      new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999)),
+      new Date(0),
+      new Date(Date.UTC(2000, 1, 29, 12)),
+      new Date(Date.UTC(2100, 2, 1)),
+      new Date(Date.UTC(1600, 1, 29, 0, 0, 0, 10)),
+      new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
     ]
     // and a year of random instants, every millisecond shape
     let seed = 7
@@ -50,6 +56,25 @@ test.group('presentDateTime', () => {
     }
     for (const sample of samples) {
       assert.equal(presentDateTime(sample), viaLuxon(sample), String(sample))
+    }
+  })
+})
+
+test.group('isoFromEpoch', () => {
+  test('is Date#toISOString without zero milliseconds, from year 0 to 9999', ({ assert }) => {
+    const first = new Date('0000-01-01T00:00:00Z').getTime()
+    const last = new Date('9999-12-31T23:59:59.999Z').getTime()
+    const instants = [first, last, 0, -1, 1, 951_782_400_000, 4_107_542_400_000]
+    let seed = 11
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      const instant = first + Math.floor((seed / 2 ** 31) * (last - first))
+      // every fourth on a whole second, as most stored values are
+      instants.push(i % 4 === 0 ? instant - (((instant % 1000) + 1000) % 1000) : instant)
+    }
+    for (const instant of instants) {
+      const iso = new Date(instant).toISOString()
+      assert.equal(isoFromEpoch(instant), iso.replace('.000Z', 'Z'), iso)
     }
   })
 })
