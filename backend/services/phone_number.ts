@@ -37,10 +37,24 @@ export function normalizePhone(
   return { e164: parsed.number, country: parsed.country ?? null }
 }
 
+/** Caller IDs remembered by tryNormalizePhone; past it the oldest goes. */
+const REMEMBERED_CALLER_IDS = 2000
+const callerIds = new Map<string, string | null>()
+
 /**
  * Best-effort E.164 for lookups (caller ID): null when it cannot parse.
+ * The answer depends on the text alone, and the same numbers call again
+ * and again, so the last few thousand are remembered: parsing took a
+ * twentieth of a screen-pop's CPU.
  */
 export function tryNormalizePhone(input: string): string | null {
+  const known = callerIds.get(input)
+  if (known !== undefined) return known
   const parsed = parsePhoneNumberFromString(input.startsWith('+') ? input : `+${input}`)
-  return parsed?.isValid() ? parsed.number : null
+  const e164 = parsed?.isValid() ? parsed.number : null
+  if (input.length <= 32) {
+    callerIds.set(input, e164)
+    if (callerIds.size > REMEMBERED_CALLER_IDS) callerIds.delete(callerIds.keys().next().value!)
+  }
+  return e164
 }
