@@ -67,14 +67,9 @@ export class ListSql {
   }
 
   #filtered(shape: ListShape) {
-    const k = this.#knex
-    const query = k('clients')
-    if (shape.equals) {
-      const leaves = shape.equals
-      query.where((group) => {
-        for (const leaf of leaves) group.where((sub) => sub.where(leaf.column, leaf.value))
-      })
-    }
+    const query = this.#knex('clients')
+    // applyFilter: an `and` group's leaves go straight onto the query
+    for (const leaf of shape.equals ?? []) query.where(leaf.column, leaf.value)
     if (shape.nameSearch !== undefined) {
       const text = shape.nameSearch
       const byName = `${escapeLike(text)}%`
@@ -88,9 +83,8 @@ export class ListSql {
     }
     if (shape.phone !== undefined) {
       const phone = shape.phone
-      query.where((sub) =>
-        sub.whereIn('id', k('client_phones').where('e164', phone).select('client_id'))
-      )
+      // ClientActionsController.lookup's restriction, in parentheses as list() adds it
+      query.whereRaw('(id in (select client_id from client_phones where e164 = ?))', [phone])
     }
     return query
   }

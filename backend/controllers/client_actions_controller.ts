@@ -31,8 +31,7 @@ export default class ClientActionsController {
     const list = await service.list(
       'clients',
       { perPage: 20, sort: 'id' },
-      (query) =>
-        query.whereIn('id', db.from('client_phones').where('e164', e164).select('client_id')),
+      { sql: 'id in (select client_id from client_phones where e164 = ?)', bindings: [e164] },
       { count: false }
     )
     return { data: list.data, meta: { phone: e164 } }

@@ -89,12 +89,16 @@ function likeLiteral(text: string) {
 const LIKE = `?? LIKE ? ESCAPE '!'`
 
 export function applyFilter(query: DatabaseQueryBuilderContract, node: FilterNode) {
+  if (node.kind === 'group' && node.join === 'and') {
+    // AND needs no parentheses: every leaf below adds one condition or a
+    // wrapped group, so each child goes straight onto the query (each
+    // wrapped callback is a sub-query knex builds and compiles again).
+    for (const child of node.children) applyFilter(query, child)
+    return
+  }
   if (node.kind === 'group') {
     query.where((group) => {
-      for (const child of node.children) {
-        if (node.join === 'and') group.where((sub) => applyFilter(sub, child))
-        else group.orWhere((sub) => applyFilter(sub, child))
-      }
+      for (const child of node.children) group.orWhere((sub) => applyFilter(sub, child))
     })
     return
   }
