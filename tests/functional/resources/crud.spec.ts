@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { SYSTEM_ACTOR } from '#services/audit_log'
-import { signIn } from '#tests/helpers/auth'
+import { makeUser, signIn } from '#tests/helpers/auth'
+import resources from '#services/resources'
 import { seedGreetings } from '#tests/helpers/greetings'
 
 test.group('Resource engine: generic CRUD', (group) => {
@@ -194,5 +195,44 @@ test.group('Resource engine: generic CRUD', (group) => {
     await plugins.enable('greeter-extra', SYSTEM_ACTOR)
     const back = await admin.get('/api/r/greetings')
     assert.equal(back.body().data[0].message, 'kept')
+  })
+
+  test('a row scope with an OR stays in its parentheses under an AND filter', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const definition = resources.getOrFail('greetings')
+    const scopes = definition.scopes
+    // as a plugin could write it: own greetings, or any English one
+    definition.scopes = {
+      ...scopes,
+      supervisor: (query, user) => query.where('owner_id', user.id).orWhere('language', 'en'),
+    }
+    cleanup(() => {
+      definition.scopes = scopes
+    })
+    const supervisor = await signIn(client, 'supervisor')
+    const other = await makeUser('supervisor')
+    const [ownLow, ownHigh, englishHigh] = await seedGreetings([
+      { message: 'propio 1', owner_id: supervisor.user.id, priority: 1 },
+      { message: 'propio 5', owner_id: supervisor.user.id, priority: 5 },
+      { message: 'english 5', owner_id: other.id, language: 'en', priority: 5 },
+      { message: 'ajeno 5', owner_id: other.id, priority: 5 },
+    ])
+
+    const list = await supervisor.get('/api/r/greetings').qs({
+      sort: 'id',
+      filter: JSON.stringify({
+        and: [
+          { field: 'priority', op: 'eq', value: 5 },
+          { field: 'urgent', op: 'eq', value: false },
+        ],
+      }),
+    })
+    list.assertStatus(200)
+    const ids = list.body().data.map((row: { id: number }) => row.id)
+    assert.deepEqual(ids, [ownHigh, englishHigh])
+    assert.notInclude(ids, ownLow)
   })
 })
