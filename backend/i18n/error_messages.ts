@@ -103,6 +103,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',
   duplicate: () => 'Otro cliente ya lo tiene',
+  repeatedInFile: (m) => `Repite la línea ${m.line} de este archivo`,
   unknownField: () => 'Campo desconocido',
   readOnly: () => 'Este campo es de solo lectura',
   exists: () => 'No existe o no tiene acceso',

@@ -301,12 +301,14 @@ export class ResourceService {
    * Everything `create` checks, without writing: an import validates its
    * file with it. The beforeCreate hook runs too (it holds rules such as
    * duplicate detection) on values that are then dropped, in the caller's
-   * transaction, which the caller rolls back.
+   * transaction, which the caller rolls back. Answers the values `create`
+   * would write.
    */
   async checkCreate(name: string, body: unknown, trx: QueryClientContract) {
     const { definition, fields } = this.importable(name)
     const values = await validatePayload(fields, body, 'create')
     await this.#beforeInsert(definition, fields, values, trx)
+    return values
   }
 
   /**

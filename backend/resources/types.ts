@@ -131,6 +131,15 @@ export interface ResourceDefinition {
   searchSort?: string
   hooks?: ResourceHooks
   /**
+   * Fields whose value, as `beforeCreate` leaves it (a phone in E.164, an
+   * e-mail in lower case), must not repeat between two rows of one CSV
+   * import: the check before the import reports the later line. Fields
+   * marked `unique` are checked so without being named here. (The
+   * database check alone sees only rows already written, so two rows of
+   * the same file would pass it and fail one at a time while importing.)
+   */
+  distinctInImport?: string[]
+  /**
    * A satellite of another resource (a client's phones): rows are visible
    * only when their parent is, a write must name a visible parent, and
    * audit entries land in the parent's log.

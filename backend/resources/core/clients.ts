@@ -137,6 +137,8 @@ export const clients = defineResource({
   },
   search: (query, q) => ClientRules.search(query, q),
   searchSort: 'search_name',
+  // C12 refuses a second client with the phone or e-mail of another
+  distinctInImport: ['primary_phone', 'email'],
   hooks: {
     beforeCreate: (values, hook) => ClientRules.beforeCreate(values, hook),
     afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),

@@ -10,6 +10,7 @@ import { rowErrorsOf, type RowError } from './import_errors.ts'
 import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
 import { ImportProgress, ImportStopped } from './import_progress.ts'
 import { RelationTargets } from './relation_targets.ts'
+import { RepeatsInFile } from './repeats_in_file.ts'
 
 /** Rows per transaction, when validating and when importing. */
 export const BATCH_SIZE = 500
@@ -63,6 +64,8 @@ export class ImportRunner {
 
   async #validate() {
     const progress = new ImportProgress(this.job, 'validated_rows')
+    const { definition, fields } = this.service.importable(this.job.resource)
+    const repeats = new RepeatsInFile(definition, fields)
     let file
     try {
       file = await openImportFile(this.job.file_key, this.#fields)
@@ -79,7 +82,7 @@ export class ImportRunner {
       for await (const row of file.rows) {
         batch.push(row)
         if (batch.length < BATCH_SIZE) continue
-        await this.#checkBatch(progress, batch, [])
+        await this.#checkBatch(progress, batch, [], repeats)
         batch = []
       }
     } catch (error) {
@@ -89,17 +92,22 @@ export class ImportRunner {
     if (progress.rows + batch.length === 0 && late.length === 0) {
       late.push({ line: 2, field: null, message: 'The CSV has no rows', code: 'CSV_EMPTY' })
     }
-    await this.#checkBatch(progress, batch, late)
+    await this.#checkBatch(progress, batch, late, repeats)
     await this.#finishValidation(progress)
   }
 
-  async #checkBatch(progress: ImportProgress, batch: ImportRow[], late: RowError[]) {
+  async #checkBatch(
+    progress: ImportProgress,
+    batch: ImportRow[],
+    late: RowError[],
+    repeats: RepeatsInFile
+  ) {
     const errors: RowError[] = []
     if (batch.length > 0) {
       // Hooks see the rows in a transaction that is always rolled back.
       const trx = await db.transaction()
       try {
-        for (const row of batch) errors.push(...(await this.#checkRow(row, trx)))
+        for (const row of batch) errors.push(...(await this.#checkRow(row, trx, repeats)))
       } finally {
         await trx.rollback()
       }
@@ -107,12 +115,16 @@ export class ImportRunner {
     ;(await progress.save(db.connection(), { rows: batch.length, errors: [...errors, ...late] }))()
   }
 
-  async #checkRow(row: ImportRow, trx: QueryClientContract): Promise<RowError[]> {
+  async #checkRow(
+    row: ImportRow,
+    trx: QueryClientContract,
+    repeats: RepeatsInFile
+  ): Promise<RowError[]> {
     try {
       if (row.extraCells) throw extraCells()
-      await this.service.checkCreate(this.job.resource, row.body, trx)
+      const values = await this.service.checkCreate(this.job.resource, row.body, trx)
       await this.#relations.check(this.#fields, row.body, trx)
-      return []
+      return repeats.check(values, row.line)
     } catch (error) {
       const errors = rowErrorsOf(error, row.line)
       if (!errors) throw error

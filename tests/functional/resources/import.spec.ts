@@ -471,16 +471,25 @@ test.group('Resource engine: CSV import', (group) => {
     assert,
   }) => {
     const supervisor = await signIn(client, 'supervisor')
-    // Both rows pass validation (no client has the phone yet); the second
-    // is a duplicate of the first once that one is written.
+    const agent = await signIn(client, 'agent')
     const csv = [
       'first_name,primary_phone',
       'Ana,+57 300 111 2233',
       'Bea,+57 310 000 0001',
-      'Ana bis,+57 300 111 2233',
+      'Ana bis,+57 300 111 4455',
       'Caro,',
     ].join('\n')
-    const done = await importFile(supervisor, csv)
+    const ready = await uploadAndValidate(supervisor, csv)
+    assert.equal(ready.status, 'ready')
+    // Between the check and the start, an agent creates a client with the
+    // third row's phone: that row is refused when its turn comes.
+    ;(
+      await agent
+        .post('/api/r/clients')
+        .json({ first_name: 'Otra', primary_phone: '+573001114455' })
+    ).assertStatus(201)
+    ;(await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)).assertStatus(202)
+    const done = await settle(supervisor, ready.id)
     assert.containsSubset(done, {
       status: 'done',
       processedRows: 4,
@@ -494,9 +503,46 @@ test.group('Resource engine: CSV import', (group) => {
     const names = await db.from('clients').orderBy('id').select('first_name')
     assert.deepEqual(
       names.map((row) => row.first_name),
-      ['Ana', 'Bea', 'Caro']
+      ['Otra', 'Ana', 'Bea', 'Caro']
     )
-    assert.equal(await count('audit_logs', 'create'), 3)
+    assert.equal(await count('audit_logs', 'create'), 4)
+  })
+
+  test('a phone or e-mail repeated within the file is reported before anything is imported', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const csv = [
+      'first_name,email,primary_phone',
+      'Ana,ana@correo.test,+57 300 111 2233',
+      'Bea,bea@correo.test,+57 310 000 0001',
+      'Ana otra vez,ANA@correo.test,+573001112233',
+      'Caro,,+57 310 000 0001',
+      'Dani,,',
+      'Eva,,',
+    ].join('\n')
+    const job = await uploadAndValidate(admin, csv)
+    assert.containsSubset(job, { status: 'invalid', totalRows: 6, errorCount: 3 })
+    assert.deepEqual(
+      job.errors.map((error) => [error.line, error.field, error.message]),
+      [
+        [4, 'primary_phone', 'Repite la línea 2 de este archivo'],
+        [4, 'email', 'Repite la línea 2 de este archivo'],
+        [5, 'primary_phone', 'Repite la línea 3 de este archivo'],
+      ]
+    )
+    assert.equal(await count('clients'), 0)
+
+    const errors = await admin
+      .get(`/api/r/clients/imports/${job.id}/errors.csv`)
+      .header('accept-language', 'en')
+    const lines = errors
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    assert.equal(lines[3], '5,primary_phone,Repeats line 3 of this file')
   })
 
   test('3,000 rows import in batches with consistent progress', async ({ client, assert }) => {

@@ -1,0 +1,47 @@
+import type { FieldDefinition, ResourceDefinition } from '../types.ts'
+import type { RowError } from './import_errors.ts'
+
+/**
+ * The values of one CSV file that must not repeat between its rows (see
+ * ResourceDefinition.distinctInImport, and fields marked unique), with the
+ * line that had each first. Only rows that passed every other check are
+ * remembered, so a repeat always points at a line that would be imported.
+ */
+export class RepeatsInFile {
+  #fields: string[]
+  #firstLine = new Map<string, Map<string, number>>()
+
+  constructor(definition: ResourceDefinition, fields: Map<string, FieldDefinition>) {
+    const names = new Set(definition.distinctInImport ?? [])
+    for (const field of fields.values()) if (field.unique) names.add(field.name)
+    this.#fields = [...names].filter((name) => fields.has(name))
+  }
+
+  /** The repeats of `values` (a row as create would write it) on `line`; remembers the rest. */
+  check(values: Record<string, unknown>, line: number): RowError[] {
+    const repeats: RowError[] = []
+    const firsts: Array<[Map<string, number>, string]> = []
+    for (const field of this.#fields) {
+      const value = values[field]
+      if (value === null || value === undefined || value === '') continue
+      const key = String(value)
+      let lines = this.#firstLine.get(field)
+      if (!lines) this.#firstLine.set(field, (lines = new Map()))
+      const first = lines.get(key)
+      if (first === undefined) {
+        firsts.push([lines, key])
+      } else {
+        repeats.push({
+          line,
+          field,
+          message: `Repeats line ${first} of this file`,
+          rule: 'repeatedInFile',
+          meta: { line: first },
+        })
+      }
+    }
+    // A row with a repeat will not be imported: its other values stay free.
+    if (repeats.length === 0) for (const [lines, key] of firsts) lines.set(key, line)
+    return repeats
+  }
+}
