@@ -11,7 +11,7 @@ import { csvLine } from '#resources/csv'
 import { importableFields } from '#resources/imports/import_columns'
 import { localizedMessage } from '#resources/imports/import_errors'
 import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
-import { ImportJobs } from '#resources/imports/import_jobs'
+import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { ImportRunner } from '#resources/imports/import_runner'
 
 /**
@@ -86,9 +86,11 @@ export default class ResourceImportsController {
             validated_rows: 0,
             error_count: 0,
             errors: null,
+            runner: THIS_RUNNER,
           })
         : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
             message: null,
+            runner: THIS_RUNNER,
           })
       if (!moved) return false
       await AuditLog.record(trx, actorFromContext(ctx), {

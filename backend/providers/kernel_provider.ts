@@ -66,9 +66,10 @@ export default class KernelProvider {
     await PluginToggleBroadcast.start(registry)
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     await AuthCacheBroadcast.start()
-    // Imports whose process died (this one before a restart, or another
-    // node) become resumable once they have been silent for two minutes.
+    // Imports this process ran before it restarted are resumable at once;
+    // those of another node that died, once silent for two minutes.
     const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
+    await ImportJobs.interruptOwn()
     // Jobs nobody starts give their file back after a week.
     const sweep = () => Promise.all([ImportJobs.interruptStale(), ImportJobs.expireIdle()])
     await sweep()

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -27,6 +28,7 @@ export interface ImportJobRow {
   created_at: unknown
   updated_at: unknown
   finished_at: unknown
+  runner: string | null
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */
@@ -52,6 +54,12 @@ const EXPIRED = {
   params: { days: IDLE_DAYS },
 }
 
+/**
+ * This process among the app's nodes: its host and HTTP port. Two live
+ * processes cannot share both, and a restarted one gets the same again.
+ */
+export const THIS_RUNNER = `${hostname()}:${process.env.PORT ?? ''}`.slice(0, 160)
+
 /** Rows an update changed, whatever shape the driver answers with. */
 export function affected(result: unknown) {
   return Number(Array.isArray(result) ? result[0] : result)
@@ -70,6 +78,7 @@ export class ImportJobs {
       resource: values.resource,
       user_id: values.userId,
       status: 'validating',
+      runner: THIS_RUNNER,
       filename: values.filename,
       file_key: values.fileKey,
       validated_rows: 0,
@@ -132,12 +141,29 @@ export class ImportJobs {
    * stop without writing twice.
    */
   static async interruptStale(olderThanMs = STALE_AFTER_MS) {
-    const cutoff = toSqlDateTime(DateTime.utc().minus({ milliseconds: olderThanMs }))
-    await db
-      .from(TABLE)
-      .whereIn('status', ['validating', 'importing'])
-      .where('updated_at', '<', cutoff)
-      .update({ status: 'interrupted', updated_at: now() })
+    await this.#interrupt((query) =>
+      query.where(
+        'updated_at',
+        '<',
+        toSqlDateTime(DateTime.utc().minus({ milliseconds: olderThanMs }))
+      )
+    )
+  }
+
+  /**
+   * At boot: the jobs this process ran before it restarted (same host and
+   * port) cannot be running any more, so they become resumable at once.
+   * Were the name shared by mistake, a live runner elsewhere would only
+   * find its job moved at its next save and stop without writing twice.
+   */
+  static async interruptOwn(runner = THIS_RUNNER) {
+    await this.#interrupt((query) => query.where('runner', runner))
+  }
+
+  static async #interrupt(which: (query: ReturnType<typeof db.from>) => unknown) {
+    const query = db.from(TABLE).whereIn('status', ['validating', 'importing'])
+    which(query)
+    await query.update({ status: 'interrupted', updated_at: now() })
   }
 
   /**

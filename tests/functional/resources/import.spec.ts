@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import drive from '@adonisjs/drive/services/main'
 import plugins from '#services/plugins'
-import { ImportJobs } from '#resources/imports/import_jobs'
+import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { ColumnManager } from '#plugins/custom-fields/backend/column_manager'
 import { customFields } from '#plugins/custom-fields/backend/custom_fields'
@@ -431,6 +431,41 @@ test.group('Resource engine: CSV import', (group) => {
       statuses.map((row) => row.status),
       ['interrupted', 'interrupted', 'importing', 'ready']
     )
+  })
+
+  test('at boot, the jobs this process was running become resumable at once', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const jobs: Job[] = []
+    for (const name of ['Ana', 'Bea', 'Ciro', 'Dora']) {
+      jobs.push(await uploadAndValidate(supervisor, `first_name\n${name}\n`))
+    }
+    const runners = await db.from('resource_imports').orderBy('id').select('runner')
+    assert.deepEqual(
+      runners.map((row) => row.runner),
+      jobs.map(() => THIS_RUNNER),
+      'the process that validates a job signs it'
+    )
+    const set = (i: number, status: string, runner: string | null) =>
+      db.from('resource_imports').where('id', jobs[i].id).update({ status, runner })
+    await set(0, 'importing', THIS_RUNNER) // this process, before its restart
+    await set(1, 'importing', 'otro-nodo:3333') // another node, still at it
+    await set(2, 'validating', THIS_RUNNER)
+    await set(3, 'ready', THIS_RUNNER) // waiting for the user: not a runner's
+    await ImportJobs.interruptOwn()
+    const statuses = await db.from('resource_imports').orderBy('id').select('status')
+    assert.deepEqual(
+      statuses.map((row) => row.status),
+      ['interrupted', 'importing', 'interrupted', 'ready']
+    )
+
+    const resumed = await supervisor.post(`/api/r/clients/imports/${jobs[0].id}/start`)
+    resumed.assertStatus(202)
+    assert.equal((await settle(supervisor, jobs[0].id)).status, 'done')
+    const row = await db.from('resource_imports').where('id', jobs[0].id).first()
+    assert.equal(row.runner, THIS_RUNNER)
   })
 
   test('a validated import nobody starts for a week gives its file back and says so', async ({
