@@ -1,28 +1,16 @@
+import type { CustomFieldType } from '../shared/field_rules.ts'
+
 /**
  * The shapes `/api/p/custom-fields` speaks (see backend/profiles_controller.ts `presentField`).
- * The type list mirrors backend/field_types.ts: the admin cannot import backend code.
+ * The rules the backend enforces (types, key and option formats) come from ../shared, and are
+ * checked here before sending so typos get an instant answer.
  */
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'decimal',
-  'date',
-  'datetime',
-  'boolean',
-  'select',
-  'multiselect',
-  'email',
-  'phone',
-  'url',
-] as const
-export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number]
-
-/** Same rule as backend/field_key.ts, checked before sending so typos get an instant answer. */
-export const FIELD_KEY = /^[a-z][a-z0-9_]{1,39}$/
-
-/** Option values end up inside ",a,b," for multiselects: no commas (backend validators.ts). */
-export const OPTION_VALUE = /^[\w.-]{1,60}$/
+export {
+  CUSTOM_FIELD_TYPES,
+  FIELD_KEY,
+  OPTION_VALUE,
+  type CustomFieldType,
+} from '../shared/field_rules.ts'
 
 export type Status = 'active' | 'retired'
 

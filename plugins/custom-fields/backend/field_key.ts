@@ -1,9 +1,11 @@
-/**
+import { FIELD_KEY } from '../shared/field_rules.ts'
+
+/*
  * A field key is also a clients column name, so it must be a safe
- * identifier that collides with nothing: not a built-in column, not an
- * SQL keyword of MySQL or SQLite, not a key used before.
+ * identifier that collides with nothing: its format (FIELD_KEY, shared
+ * with the admin), not a built-in column, not an SQL keyword of MySQL or
+ * SQLite, not a key used before.
  */
-export const FIELD_KEY = /^[a-z][a-z0-9_]{1,39}$/
 
 const SQL_KEYWORDS = new Set(
   `accessible add all alter analyze and as asc asensitive before between bigint binary blob both by

@@ -1,21 +1,8 @@
 import type { FieldType } from '#resources'
 
-/** The types a supervisor can pick (P2). */
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'decimal',
-  'date',
-  'datetime',
-  'boolean',
-  'select',
-  'multiselect',
-  'email',
-  'phone',
-  'url',
-] as const
-export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number]
+import type { CustomFieldType } from '../shared/field_rules.ts'
+
+export { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../shared/field_rules.ts'
 
 /**
  * How each type is stored in its clients column. Types with the same

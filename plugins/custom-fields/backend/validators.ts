@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { CUSTOM_FIELD_TYPES } from './field_types.ts'
+import { OPTION_VALUE } from '../shared/field_rules.ts'
 
 const translated = () =>
   vine.object({
@@ -18,10 +19,7 @@ const options = () =>
   vine
     .array(
       vine.object({
-        value: vine
-          .string()
-          .trim()
-          .regex(/^[\w.-]{1,60}$/),
+        value: vine.string().trim().regex(OPTION_VALUE),
         label: translated(),
       })
     )
