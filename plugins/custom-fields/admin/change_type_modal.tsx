@@ -1,5 +1,5 @@
 import { useNotification } from '@refinedev/core'
-import { useLocalize } from '@tablero/admin'
+import { useLocalize, placeServerErrors } from '@tablero/admin'
 import { Alert, Form, Modal, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { customFieldsApi } from './custom_fields_api'
@@ -11,7 +11,6 @@ import {
   type FieldOption,
 } from './definitions'
 import { OptionListInput } from './option_list_input'
-import { showSaveFailure } from './server_errors'
 import { typeLabel, useMessages } from './use_messages'
 
 interface ChangeTypeModalProps {
@@ -55,7 +54,7 @@ export function ChangeTypeModal({ field, onClose }: ChangeTypeModalProps) {
       })
       onClose(true)
     } catch (error) {
-      setRefusal(showSaveFailure(form, error))
+      setRefusal(placeServerErrors(form, error))
     } finally {
       setSaving(false)
     }

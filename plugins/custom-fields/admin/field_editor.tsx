@@ -1,5 +1,5 @@
 import { useNotification } from '@refinedev/core'
-import { useLocalize } from '@tablero/admin'
+import { useLocalize, placeServerErrors } from '@tablero/admin'
 import { Alert, Button, Card, Form, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { customFieldsApi } from './custom_fields_api'
@@ -14,7 +14,6 @@ import {
   type FieldFormValues,
   type PreviewField,
 } from './field_values'
-import { showSaveFailure } from './server_errors'
 import { useMessages } from './use_messages'
 
 interface FieldEditorProps {
@@ -67,7 +66,7 @@ export function FieldEditor({ profileId, field, onDraft, onClose }: FieldEditorP
       open?.({ type: 'success', message: t(field ? 'field.saved' : 'field.created', { label }) })
       onClose(true)
     } catch (error) {
-      setBanner(showSaveFailure(form, error))
+      setBanner(placeServerErrors(form, error))
     } finally {
       setSaving(false)
     }

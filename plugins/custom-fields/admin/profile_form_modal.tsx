@@ -1,9 +1,9 @@
+import { placeServerErrors } from '@tablero/admin'
 import { useNotification } from '@refinedev/core'
 import { Alert, Form, Input, Modal, Select } from 'antd'
 import { useState } from 'react'
 import { customFieldsApi, type ProfileInput } from './custom_fields_api'
 import type { Profile } from './definitions'
-import { showSaveFailure } from './server_errors'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 
@@ -49,7 +49,7 @@ export function ProfileFormModal({ profile, onClose, onSaved }: ProfileFormModal
       })
       onSaved()
     } catch (error) {
-      setBanner(showSaveFailure(form, error))
+      setBanner(placeServerErrors(form, error))
     } finally {
       setSaving(false)
     }

@@ -1,7 +1,7 @@
+import { useActionFeedback } from '@tablero/admin'
 import { useRef, useState } from 'react'
 import { customFieldsApi } from './custom_fields_api'
 import type { CustomField, Profile } from './definitions'
-import { useActionFeedback } from './use_action_feedback'
 import { useMessages } from './use_messages'
 
 function inOrder(fields: CustomField[], ids: number[] | null) {

@@ -1,10 +1,11 @@
+import { errorText } from './error_texts'
+import { placeServerErrors } from '@tablero/admin'
 import { SaveOutlined } from '@ant-design/icons'
 import { useNotification } from '@refinedev/core'
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Tooltip } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import type { ResultNode } from './definitions'
-import { placeServerErrors } from './server_errors'
 import { tipificacionesApi, type GestionInput } from './tipificaciones_api'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
@@ -115,9 +116,9 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
       onSaved()
     } catch (error) {
       setBanner(
-        placeServerErrors(form, error, t, {
-          NOT_IN_CAMPAIGN: 'campaignId',
-          CALLBACK_IN_PAST: 'callbackAt',
+        placeServerErrors(form, error, {
+          describe: (refusal) => errorText(t, refusal),
+          codeFields: { NOT_IN_CAMPAIGN: 'campaignId', CALLBACK_IN_PAST: 'callbackAt' },
         })
       )
     } finally {

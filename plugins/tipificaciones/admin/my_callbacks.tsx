@@ -1,10 +1,10 @@
-import { ApiErrorResult } from '@tablero/admin'
+import { errorText } from './error_texts'
+import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { PendingCallback } from './definitions'
 import { tipificacionesApi } from './tipificaciones_api'
-import { useActionFeedback } from './use_action_feedback'
 import type { useMyCallbacks } from './use_gestiones'
 import { useMessages } from './use_messages'
 import { useUserTime } from './user_time'
@@ -19,7 +19,7 @@ export const clientPagePath = (id: number) => `/r/clients/${id}`
 export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyCallbacks> }) {
   const t = useMessages()
   const time = useUserTime()
-  const runAction = useActionFeedback()
+  const runAction = useActionFeedback((error) => errorText(t, error))
   // "Overdue" is judged when the list is shown; it is re-read after every change anyway.
   const [now] = useState(() => Date.now())
   if (callbacks.query.isError) {

@@ -1,8 +1,9 @@
+import { errorText } from './error_texts'
+import { placeServerErrors } from '@tablero/admin'
 import { useNotification } from '@refinedev/core'
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd'
 import { useState } from 'react'
 import { RESULT_ACTIONS, type Campaign, type ResultAction, type ResultNode } from './definitions'
-import { placeServerErrors } from './server_errors'
 import { tipificacionesApi, type NewResultInput } from './tipificaciones_api'
 import { useMessages } from './use_messages'
 import { useVoiceConfirmation, voiceCampaignsAmong } from './voice_confirmation'
@@ -130,9 +131,9 @@ export function ResultFormModal(props: ResultFormModalProps) {
       if (done) onSaved()
     } catch (error) {
       setBanner(
-        placeServerErrors(form, error, t, {
-          ACTION_AND_SCHEDULING: 'allowsScheduling',
-          TOO_DEEP: 'name',
+        placeServerErrors(form, error, {
+          describe: (refusal) => errorText(t, refusal),
+          codeFields: { ACTION_AND_SCHEDULING: 'allowsScheduling', TOO_DEEP: 'name' },
         })
       )
     } finally {

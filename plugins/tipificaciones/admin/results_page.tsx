@@ -1,5 +1,6 @@
+import { errorText } from './error_texts'
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons'
-import { ApiErrorResult } from '@tablero/admin'
+import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
 import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
@@ -9,7 +10,6 @@ import { ResultFormModal, type ResultFormMode } from './result_form_modal'
 import { ResultTreeTable } from './result_tree_table'
 import { ResultsImportModal } from './results_import_modal'
 import { tipificacionesApi } from './tipificaciones_api'
-import { useActionFeedback } from './use_action_feedback'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 import { useResultTree } from './use_results'
@@ -24,7 +24,7 @@ export default function ResultsPage() {
   const campaignId = Number(search.get('campaign')) || undefined
   const campaigns = useCampaigns(t)
   const { tree, query, reload } = useResultTree(campaignId, true)
-  const runAction = useActionFeedback()
+  const runAction = useActionFeedback((error) => errorText(t, error))
   const [editing, setEditing] = useState<ResultFormMode | null>(null)
   const [importing, setImporting] = useState(false)
 
