@@ -34,11 +34,8 @@ export function definePluginAdmin(module: PluginAdminModule): PluginAdminModule 
 
 export { api, apiRequest } from './api/http_client'
 export { ApiError, isApiError } from './api/api_error'
-export {
-  errorMessage,
-  placeServerErrors,
-  type PlaceServerErrorsOptions,
-} from './feedback/place_server_errors'
+export { errorMessage } from './feedback/error_message'
+export { placeServerErrors, type PlaceServerErrorsOptions } from './feedback/place_server_errors'
 export { useActionFeedback } from './feedback/use_action_feedback'
 export { useLocalize, type LocalizedText } from './i18n/localized_text'
 export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { api } from '../api/http_client'
 import { resourcePaths } from '../resources/resource_paths'
 import { clientName, type ClientRecord } from './client_record'
+import { errorMessage } from '../feedback/error_message'
 
 interface LookupBody {
   data: ClientRecord[]
@@ -35,7 +36,7 @@ export function CallerIdLookup() {
         message.info(t('clients.lookup.none', { phone: body.meta.phone }))
       else setMatches(body.data)
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error))
+      message.error(errorMessage(error))
     } finally {
       setLoading(false)
     }

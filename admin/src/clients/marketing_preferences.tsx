@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/http_client'
 import type { ClientRecord } from './client_record'
+import { errorMessage } from '../feedback/error_message'
 
 const CHANNELS = ['sms', 'email', 'whatsapp', 'push'] as const
 type Channel = (typeof CHANNELS)[number]
@@ -37,7 +38,7 @@ export function MarketingPreferences({
         }),
       })
     } catch (error) {
-      notification.error({ message: error instanceof Error ? error.message : String(error) })
+      notification.error({ message: errorMessage(error) })
     } finally {
       await query.refetch()
       setSaving(null)

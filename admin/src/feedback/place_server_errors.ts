@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd'
 import { isApiError } from '../api/api_error'
+import { errorMessage } from './error_message'
 
 type NamePath = (string | number)[]
 
@@ -11,11 +12,6 @@ export interface PlaceServerErrorsOptions {
   describe?: (error: unknown) => string
   /** Refusal codes that belong to one input, e.g. `{ NOT_IN_CAMPAIGN: 'campaignId' }`. */
   codeFields?: Record<string, string>
-}
-
-/** The error's own words: an API refusal's message, an Error's, or the value as text. */
-export function errorMessage(error: unknown): string {
-  return isApiError(error) || error instanceof Error ? error.message : String(error)
 }
 
 /** `options[1].value` (resource engine) and `options.1.value` (VineJS) → ['options', 1, 'value']. */

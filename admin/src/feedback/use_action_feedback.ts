@@ -1,5 +1,5 @@
 import { useNotification } from '@refinedev/core'
-import { errorMessage } from './place_server_errors'
+import { errorMessage } from './error_message'
 
 /**
  * Runs one change that has no form (retire, restore, reorder, delete…) and says how it went

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons'
 import { useNotification } from '@refinedev/core'
-import { ApiErrorResult } from '@tablero/admin'
+import { ApiErrorResult, errorMessage } from '@tablero/admin'
 import { Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
@@ -45,7 +45,7 @@ export default function ScriptsPage() {
       await speechApi.deleteScript(script.id)
       open?.({ type: 'success', message: t('scripts.deleted', { title: script.title }) })
     } catch (error) {
-      open?.({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+      open?.({ type: 'error', message: errorMessage(error) })
     }
     void reload()
   }

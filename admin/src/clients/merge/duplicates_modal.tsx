@@ -8,6 +8,7 @@ import { resourcePaths } from '../../resources/resource_paths'
 import { clientName, type ClientRecord } from '../client_record'
 import type { DuplicateCandidate } from './duplicate_candidate'
 import { MergeConfirmation } from './merge_confirmation'
+import { errorMessage } from '../../feedback/error_message'
 
 interface DuplicatesModalProps {
   client: ClientRecord
@@ -49,7 +50,7 @@ export function DuplicatesModal({ client, canMerge, onClose }: DuplicatesModalPr
       onClose()
       if (survivorId !== client.id) navigate(resourcePaths('clients').show(survivorId))
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      setFailure(errorMessage(error))
     } finally {
       setMerging(false)
     }

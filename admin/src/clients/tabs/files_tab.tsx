@@ -8,6 +8,7 @@ import { useUserLocale } from '../../resources/fields/use_user_locale'
 import { formatInstant } from '../../resources/fields/user_time'
 import type { ClientRecord } from '../client_record'
 import { ATTACHMENT_MAX_BYTES, formatFileSize } from './file_size'
+import { errorMessage } from '../../feedback/error_message'
 
 interface Attachment {
   id: number
@@ -39,7 +40,7 @@ export function FilesTab({ client, canUpdate }: { client: ClientRecord; canUpdat
       await api.delete(`${base}/${file.id}`)
       notification.success({ message: t('clients.files.deleted', { name: file.name }) })
     } catch (error) {
-      notification.error({ message: error instanceof Error ? error.message : String(error) })
+      notification.error({ message: errorMessage(error) })
     }
     await query.refetch()
   }

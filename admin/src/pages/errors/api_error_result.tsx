@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/api_error'
 import { ForbiddenPage } from './forbidden_page'
 import { NotFoundPage } from './not_found_page'
+import { errorMessage } from '../../feedback/error_message'
 
 interface ApiErrorResultProps {
   error: unknown
@@ -20,8 +21,7 @@ export function ApiErrorResult({ error, onRetry }: ApiErrorResultProps) {
   const status = isApiError(error) ? error.statusCode : 0
   if (status === 403) return <ForbiddenPage />
   if (status === 404) return <NotFoundPage />
-  const message =
-    status === 0 ? t('errors.network') : error instanceof Error ? error.message : String(error)
+  const message = status === 0 ? t('errors.network') : errorMessage(error)
   return (
     <div data-testid="api-error">
       <Result

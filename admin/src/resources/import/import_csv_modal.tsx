@@ -10,6 +10,7 @@ import { ImportProgress } from './import_progress'
 import { ImportUploadStep } from './import_upload_step'
 import { formatCount, labelInSentence } from '../../i18n/wording'
 import { useImportJob, type ImportFlow } from './use_import_job'
+import { errorMessage } from '../../feedback/error_message'
 
 const STEP_KEYS = ['file', 'validation', 'confirmation', 'import'] as const
 
@@ -31,10 +32,6 @@ function stepOf(job: ImportJob | null, started: boolean) {
       // A job that fails before anyone confirmed failed while validating.
       return { current: started || job.processedRows > 0 ? 3 : 1, status: 'error' as const }
   }
-}
-
-function errorMessage(error: unknown) {
-  return error instanceof Error ? error.message : String(error)
 }
 
 interface StepBodyProps {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/http_client'
 import type { ResourceDescription } from '../../meta/admin_meta'
 import { forgetRelationLabels } from '../fields/relation_label_store'
+import { errorMessage } from '../../feedback/error_message'
 
 interface BulkDeleteButtonProps {
   resource: ResourceDescription
@@ -34,7 +35,7 @@ export function BulkDeleteButton({ resource, ids, onDeleted }: BulkDeleteButtonP
     } catch (error) {
       notification.error({
         message: t('resources.list.bulkDeleteFailed'),
-        description: error instanceof Error ? error.message : String(error),
+        description: errorMessage(error),
       })
     } finally {
       setPending(false)

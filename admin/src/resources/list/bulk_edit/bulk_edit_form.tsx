@@ -13,6 +13,7 @@ import { toPayload } from '../../form/form_payload'
 import { showServerFieldErrors } from '../../form/server_field_errors'
 import { BulkEditConfirmation } from './bulk_edit_confirmation'
 import { bulkEditableFields } from './bulk_editable_fields'
+import { errorMessage } from '../../../feedback/error_message'
 
 type Row = Record<string, unknown>
 
@@ -66,7 +67,7 @@ export function BulkEditForm({ resource, ids, onUpdated, onCancel }: BulkEditFor
     } catch (error) {
       setPending(null)
       const placed = isApiError(error) && showServerFieldErrors(form, error, [field.name])
-      setFailure(placed ? null : error instanceof Error ? error.message : String(error))
+      setFailure(placed ? null : errorMessage(error))
     } finally {
       setSaving(false)
     }
