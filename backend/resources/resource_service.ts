@@ -8,7 +8,7 @@ import type User from '#models/user'
 import { TableroError } from '#exceptions/tablero_error'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
-import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
+import type { FieldDefinition, HookContext, ResourceAction, ResourceDefinition } from './types.ts'
 import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
 import { requireConditionalFields, validatePayload } from './payload_validator.ts'
 import { presentValue } from './values.ts'
@@ -307,7 +307,7 @@ export class ResourceService {
   async checkCreate(name: string, body: unknown, trx: QueryClientContract) {
     const { definition, fields } = this.importable(name)
     const values = await validatePayload(fields, body, 'create')
-    await this.#beforeInsert(definition, fields, values, trx)
+    await this.#beforeInsert(definition, fields, values, this.#hook(trx))
     return values
   }
 
@@ -321,16 +321,20 @@ export class ResourceService {
     return this.#insert(definition, fields, values, trx)
   }
 
+  #hook(trx: QueryClientContract) {
+    return { user: this.#user, trx, ctx: this.ctx }
+  }
+
   async #beforeInsert(
     definition: ResourceDefinition,
     fields: Map<string, FieldDefinition>,
     values: Record<string, unknown>,
-    trx: QueryClientContract
+    hook: HookContext
   ) {
-    await this.#checkParent(definition, values, trx)
-    await this.#checkUnique(definition, fields, values, null, trx)
+    await this.#checkParent(definition, values, hook.trx)
+    await this.#checkUnique(definition, fields, values, null, hook.trx)
     requireConditionalFields(fields, values)
-    await definition.hooks?.beforeCreate?.(values, { user: this.#user, trx, ctx: this.ctx })
+    await definition.hooks?.beforeCreate?.(values, hook)
   }
 
   async #insert(
@@ -339,8 +343,8 @@ export class ResourceService {
     values: Record<string, unknown>,
     trx: QueryClientContract
   ) {
-    await this.#beforeInsert(definition, fields, values, trx)
-    const hook = { user: this.#user, trx, ctx: this.ctx }
+    const hook = this.#hook(trx)
+    await this.#beforeInsert(definition, fields, values, hook)
     const now = toSqlDateTime(DateTime.utc())
     if (fields.has('created_at')) values.created_at = now
     if (fields.has('updated_at')) values.updated_at = now
@@ -394,7 +398,7 @@ export class ResourceService {
     const pkValue = beforeRow[primaryKeyOf(definition)]
     await this.#checkUnique(definition, fields, changes, pkValue, trx)
     requireConditionalFields(fields, { ...beforeRow, ...changes })
-    const hook = { user: this.#user, trx, ctx: this.ctx }
+    const hook = this.#hook(trx)
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
     const pk = primaryKeyOf(definition)
@@ -433,7 +437,7 @@ export class ResourceService {
     trx: QueryClientContract
   ) {
     const row = await this.#findRow(definition, fields, rawId, trx)
-    await definition.hooks?.beforeDelete?.(row, { user: this.#user, trx, ctx: this.ctx })
+    await definition.hooks?.beforeDelete?.(row, this.#hook(trx))
     const pk = primaryKeyOf(definition)
     await trx
       .from(definition.table)
