@@ -68,7 +68,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   CSV_EMPTY: () => 'El CSV no tiene filas',
   CSV_COLUMNS: () => 'Revise las columnas del CSV: descargue la plantilla',
   CSV_EXTRA_CELLS: () => 'La fila tiene más celdas que columnas el encabezado',
-  ROW_REFUSED: () => 'La base de datos rechazó un valor de esta fila',
+  ROW_REFUSED: () => 'La base de datos rechazó un valor (demasiado largo, fuera de rango o vacío)',
   IMPORT_NOT_READY: (p) =>
     `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
