@@ -101,6 +101,31 @@ test.group('Resource CSV import', (group) => {
     assert.deepEqual(await columnTexts(page, 'first_name'), ['Bruno'])
   })
 
+  test('a job the server no longer shows stops being polled, and the screen says so', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    await signInAs(page, 'supervisor', '/r/clients')
+    await page.getByTestId('import-csv').click()
+    // Every poll of a job answers 404 (deleted meanwhile, or another node's restart lost it).
+    let polls = 0
+    await page.route(/\/api\/r\/clients\/imports\/\d+$/, (route) => {
+      if (route.request().method() !== 'GET') return route.continue()
+      polls += 1
+      return route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such import' } }),
+      })
+    })
+    await dropCsv(page, 'clientes.csv', ['first_name', `Ana${uniqueSurname()}`])
+    await page.getByText('Ya no se puede seguir el avance de esta importación.').waitFor()
+    const seen = polls
+    await page.waitForTimeout(2500)
+    assert.equal(polls, seen, 'no poll after the 404')
+    assert.equal(seen, 1)
+  })
+
   test('the import button is there only for who may import and create', async ({ assert }) => {
     const { page } = ui
     await signInAs(page, 'agent', '/r/clients')

@@ -174,7 +174,9 @@ export default function ImportCsvModal({ resource, onClose }: ImportCsvModalProp
           <Alert
             type="warning"
             showIcon
-            message={t('resources.import.pollFailed')}
+            message={t(
+              flow.pollStopped ? 'resources.import.pollStopped' : 'resources.import.pollFailed'
+            )}
             description={errorMessage(flow.pollError)}
           />
         )}

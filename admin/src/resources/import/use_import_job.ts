@@ -1,8 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { isApiError } from '../../api/api_error'
 import { ACTIVE_STATUSES, importApi, type ImportJob, type ImportStatus } from './import_job'
 
 /** How often the screen asks while the server validates or writes. */
 const POLL_INTERVAL_MS = 700
+/** After failed polls the wait doubles, up to this. */
+const MAX_POLL_INTERVAL_MS = 10_000
+
+/** A refusal that asking again will not change (the job is gone, or no longer the user's). */
+function isFinal(error: unknown) {
+  return isApiError(error) && error.statusCode >= 400 && error.statusCode < 500
+}
 
 export interface ImportFlow {
   api: ReturnType<typeof importApi>
@@ -13,8 +21,13 @@ export interface ImportFlow {
   uploadError: unknown
   /** Why the server refused to start or resume (409 IMPORT_NOT_READY…). */
   startError: unknown
-  /** The last poll failed; polling goes on, this says the shown state may be stale. */
+  /**
+   * The last poll failed: the shown state may be stale. Polling goes on, more and more slowly,
+   * unless the server refused (4xx: the job is gone or not the user's any more).
+   */
   pollError: unknown
+  /** The server refused a poll for good: the screen no longer follows the job. */
+  pollStopped: boolean
   starting: boolean
   /** The user asked to write rows: the list behind the modal must be refreshed afterwards. */
   started: boolean
@@ -40,33 +53,40 @@ export function useImportJob(resource: string): ImportFlow {
   const [started, setStarted] = useState(false)
   // The status seen when start was asked: keep polling until the server has moved on from it.
   const [leaving, setLeaving] = useState<ImportStatus | null>(null)
-  const [retry, setRetry] = useState(0)
+  const [failures, setFailures] = useState(0)
   const uploadAbort = useRef<AbortController | null>(null)
 
-  const shouldPoll = job !== null && (ACTIVE_STATUSES.has(job.status) || job.status === leaving)
+  const shouldPoll =
+    job !== null &&
+    (ACTIVE_STATUSES.has(job.status) || job.status === leaving) &&
+    !isFinal(pollError)
 
   useEffect(() => {
     if (!job || !shouldPoll) return
     const abort = new AbortController()
-    const timer = setTimeout(() => {
-      endpoints.read(job.id, abort.signal).then(
-        (next) => {
-          setPollError(null)
-          if (next.status !== leaving) setLeaving(null)
-          setJob(next)
-        },
-        (error: unknown) => {
-          if (abort.signal.aborted) return
-          setPollError(error)
-          setRetry((count) => count + 1)
-        }
-      )
-    }, POLL_INTERVAL_MS)
+    const timer = setTimeout(
+      () => {
+        endpoints.read(job.id, abort.signal).then(
+          (next) => {
+            setPollError(null)
+            setFailures(0)
+            if (next.status !== leaving) setLeaving(null)
+            setJob(next)
+          },
+          (error: unknown) => {
+            if (abort.signal.aborted) return
+            setPollError(error)
+            setFailures((count) => count + 1)
+          }
+        )
+      },
+      Math.min(POLL_INTERVAL_MS * 2 ** failures, MAX_POLL_INTERVAL_MS)
+    )
     return () => {
       clearTimeout(timer)
       abort.abort()
     }
-  }, [endpoints, job, shouldPoll, leaving, retry])
+  }, [endpoints, job, shouldPoll, leaving, failures])
 
   useEffect(() => () => uploadAbort.current?.abort(), [])
 
@@ -115,6 +135,7 @@ export function useImportJob(resource: string): ImportFlow {
     setUploadError(null)
     setStartError(null)
     setPollError(null)
+    setFailures(0)
     setLeaving(null)
   }
 
@@ -125,6 +146,7 @@ export function useImportJob(resource: string): ImportFlow {
     uploadError,
     startError,
     pollError,
+    pollStopped: isFinal(pollError),
     starting,
     started,
     upload,
