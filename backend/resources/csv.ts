@@ -1,3 +1,6 @@
+/** A cell a spreadsheet would run as a formula starts with one of these. */
+export const FORMULA_START = /^[=+\-@\t\r]/
+
 /**
  * One CSV line (RFC 4180). Cells that a spreadsheet would run as a formula
  * (=, +, -, @ first) get a leading apostrophe.
@@ -9,6 +12,6 @@ export function csvLine(cells: unknown[]): string {
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   let text = typeof value === 'string' ? value : String(value)
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`
+  if (FORMULA_START.test(text) && typeof value === 'string') text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

@@ -1,4 +1,5 @@
 import { TableroError } from '#exceptions/tablero_error'
+import { foldForSearch } from '#services/client_names'
 import type { FieldDefinition } from '../types.ts'
 
 /** A column of an import file and the field it fills. */
@@ -19,13 +20,7 @@ export function importableFields(fields: Map<string, FieldDefinition>) {
 }
 
 /** Lower case without accents: "Teléfono" and "telefono" name the same column. */
-function fold(text: string) {
-  return text
-    .trim()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-}
+const fold = foldForSearch
 
 /**
  * Reads the header row: each cell names a field by its name or by its

@@ -1,12 +1,13 @@
 import type { FieldDefinition } from '../types.ts'
 import type { ImportColumn } from './import_columns.ts'
+import { FORMULA_START } from '../csv.ts'
 
 const TRUE = new Set(['1', 'true', 'si', 'sí', 's', 'yes', 'y', 'x', 'verdadero'])
 const FALSE = new Set(['0', 'false', 'no', 'n', 'falso'])
 const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/
 const DECIMAL_COMMA = /^-?\d+,\d+$/
-/** How our CSV export keeps a spreadsheet from running a cell as a formula. */
-const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
+/** The apostrophe our CSV export puts before a formula-like cell (csvLine). */
+const FORMULA_GUARD = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`)
 
 /**
  * A data row as the body of a create, so it goes through the same

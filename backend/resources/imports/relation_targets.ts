@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { TableroError } from '#exceptions/tablero_error'
+import { fieldInputError } from '../errors.ts'
 import resources from '#services/resources'
 import { primaryKeyOf } from '../resource_registry.ts'
 import type { FieldDefinition } from '../types.ts'
@@ -25,13 +25,11 @@ export class RelationTargets {
       const id = body[field.name]
       if (field.type !== 'relation' || !field.relation || id === undefined || id === null) continue
       if (await this.#exists(field.relation.resource, id, trx)) continue
-      throw new TableroError('INVALID_INPUT', `${field.name}: no such record`, 422, [
-        {
-          field: field.name,
-          message: `No ${field.relation.resource} record ${String(id)}`,
-          rule: 'exists',
-        },
-      ])
+      throw fieldInputError(
+        field.name,
+        `No ${field.relation.resource} record ${String(id)}`,
+        'exists'
+      )
     }
   }
 
