@@ -298,27 +298,28 @@ export class ResourceService {
   }
 
   /**
-   * Everything `create` checks, without writing: an import validates its
-   * file with it. The beforeCreate hook runs too (it holds rules such as
-   * duplicate detection) on values that are then dropped, in the caller's
-   * transaction, which the caller rolls back. Answers the values `create`
-   * would write.
+   * What a CSV import of `name` writes with, authorized once for the whole
+   * file (`import` and `create`), its fields fixed for the file:
+   * - `check`: everything `create` checks, without writing. The
+   *   beforeCreate hook runs too (it holds rules such as duplicate
+   *   detection) in the caller's transaction, which the caller rolls back.
+   *   Answers the values `create` would write.
+   * - `create`: `create` inside the caller's transaction, so a batch of
+   *   rows, with their hooks and audit entries, is one transaction.
    */
-  async checkCreate(name: string, body: unknown, trx: QueryClientContract) {
+  importer(name: string) {
     const { definition, fields } = this.importable(name)
-    const values = await validatePayload(fields, body, 'create')
-    await this.#beforeInsert(definition, fields, values, this.#hook(trx))
-    return values
-  }
-
-  /**
-   * `create` inside the caller's transaction: an import writes a batch of
-   * rows, with their hooks and audit entries, in one transaction.
-   */
-  async createIn(name: string, body: unknown, trx: QueryClientContract) {
-    const { definition, fields } = this.importable(name)
-    const values = await validatePayload(fields, body, 'create')
-    return this.#insert(definition, fields, values, trx)
+    return {
+      definition,
+      fields,
+      check: async (body: unknown, trx: QueryClientContract) => {
+        const values = await validatePayload(fields, body, 'create')
+        await this.#beforeInsert(definition, fields, values, this.#hook(trx))
+        return values
+      },
+      create: async (body: unknown, trx: QueryClientContract) =>
+        this.#insert(definition, fields, await validatePayload(fields, body, 'create'), trx),
+    }
   }
 
   #hook(trx: QueryClientContract) {

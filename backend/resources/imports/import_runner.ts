@@ -58,13 +58,20 @@ export class ImportRunner {
     }
   }
 
+  #writer: ReturnType<ResourceService['importer']> | null = null
+
+  /** Authorized once per run, inside #run: a refusal ends the job failed. */
+  get #importer() {
+    return (this.#writer ??= this.service.importer(this.job.resource))
+  }
+
   get #fields() {
-    return this.service.importable(this.job.resource).fields
+    return this.#importer.fields
   }
 
   async #validate() {
     const progress = new ImportProgress(this.job, 'validated_rows')
-    const { definition, fields } = this.service.importable(this.job.resource)
+    const { definition, fields } = this.#importer
     const repeats = new RepeatsInFile(definition, fields)
     let file
     try {
@@ -122,7 +129,7 @@ export class ImportRunner {
   ): Promise<RowError[]> {
     try {
       if (row.extraCells) throw extraCells()
-      const values = await this.service.checkCreate(this.job.resource, row.body, trx)
+      const values = await this.#importer.check(row.body, trx)
       await this.#relations.check(this.#fields, row.body, trx)
       return repeats.check(values, row.line)
     } catch (error) {
@@ -202,7 +209,7 @@ export class ImportRunner {
 
   async #createRow(row: ImportRow, trx: QueryClientContract) {
     if (row.extraCells) throw extraCells()
-    await this.service.createIn(this.job.resource, row.body, trx)
+    await this.#importer.create(row.body, trx)
   }
 
   async #discardFile() {
