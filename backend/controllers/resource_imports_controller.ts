@@ -37,7 +37,7 @@ export default class ResourceImportsController {
     let id: number
     try {
       // A header that does not fit is refused now, while the user waits.
-      const file = await openImportFile(upload.key, fields)
+      const file = await openImportFile(upload.key, fields, upload.encoding)
       file.close()
       id = await db.transaction(async (trx) => {
         const jobId = await ImportJobs.create(trx, {
@@ -45,6 +45,7 @@ export default class ResourceImportsController {
           userId: user.id,
           filename: upload.filename,
           fileKey: upload.key,
+          encoding: upload.encoding,
         })
         await AuditLog.record(trx, actorFromContext(ctx), {
           action: 'resource.import_started',

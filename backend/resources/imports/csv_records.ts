@@ -22,19 +22,41 @@ export type CsvEncoding = 'utf-8' | 'windows-1252'
 /**
  * UTF-8 when every byte of the file is valid UTF-8, else Windows-1252:
  * what Excel in a Spanish locale writes when one saves "CSV" (not "CSV
- * UTF-8"), where "Peña" is the single byte 0xF1. Reads the whole stream
- * (a 50 MB file in well under a second) and keeps only the decoder's
+ * UTF-8"), where "Peña" is the single byte 0xF1. Fed the bytes as they
+ * pass (an upload on its way to the drive), it keeps only the decoder's
  * state.
  */
-export async function detectCsvEncoding(source: AsyncIterable<Buffer>): Promise<CsvEncoding> {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  try {
-    for await (const chunk of source) decoder.decode(chunk, { stream: true })
-    decoder.decode()
-    return 'utf-8'
-  } catch {
-    return 'windows-1252'
+export class CsvEncodingCheck {
+  #decoder = new TextDecoder('utf-8', { fatal: true })
+  #utf8 = true
+
+  push(chunk: Buffer) {
+    if (!this.#utf8) return
+    try {
+      this.#decoder.decode(chunk, { stream: true })
+    } catch {
+      this.#utf8 = false
+    }
   }
+
+  /** The encoding, once every byte was pushed. */
+  end(): CsvEncoding {
+    if (this.#utf8) {
+      try {
+        this.#decoder.decode()
+      } catch {
+        this.#utf8 = false
+      }
+    }
+    return this.#utf8 ? 'utf-8' : 'windows-1252'
+  }
+}
+
+/** CsvEncodingCheck over a whole stream (a stored file whose encoding is not known). */
+export async function detectCsvEncoding(source: AsyncIterable<Buffer>): Promise<CsvEncoding> {
+  const check = new CsvEncodingCheck()
+  for await (const chunk of source) check.push(chunk)
+  return check.end()
 }
 
 /** How much of the first line decides the separator when it has no end. */

@@ -3,7 +3,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
 import { TableroError } from '#exceptions/tablero_error'
 import type { FieldDefinition } from '../types.ts'
-import { CsvFormatError, csvRecords, detectCsvEncoding } from './csv_records.ts'
+import {
+  CsvEncodingCheck,
+  CsvFormatError,
+  csvRecords,
+  detectCsvEncoding,
+  type CsvEncoding,
+} from './csv_records.ts'
 import { headerError, resolveHeader } from './import_columns.ts'
 import { hasExtraCells, isBlank, rowBody } from './import_values.ts'
 
@@ -28,8 +34,9 @@ function fileError(message: string, rule: string, status = 422) {
 /**
  * Streams the request's `file` part straight into the drive under
  * `imports/` (the route is left out of the body parser's automatic
- * processing, so nothing goes through memory or the tmp folder): more
- * than 50 MB is a 413, anything but a .csv or .txt a 422 on `file`.
+ * processing, so nothing goes through memory or the tmp folder), telling
+ * its encoding from the bytes on the way: more than 50 MB is a 413,
+ * anything but a .csv or .txt a 422 on `file`.
  */
 export async function receiveImportFile(ctx: HttpContext) {
   if (!ctx.request.is(['multipart'])) {
@@ -38,6 +45,7 @@ export async function receiveImportFile(ctx: HttpContext) {
   const key = `imports/${randomUUID()}.csv`
   const disk = drive.use()
   let received = false
+  const encoding = new CsvEncodingCheck()
   ctx.request.multipart.onFile(
     'file',
     { size: IMPORT_MAX_BYTES, extnames: ['csv', 'txt'] },
@@ -46,7 +54,10 @@ export async function receiveImportFile(ctx: HttpContext) {
       if (received) return void part.resume()
       received = true
       part.pause()
-      part.on('data', report)
+      part.on('data', (chunk: Buffer) => {
+        report(chunk)
+        encoding.push(chunk)
+      })
       await disk.putStream(key, part)
     }
   )
@@ -69,18 +80,23 @@ export async function receiveImportFile(ctx: HttpContext) {
     if (first?.type === 'extname') throw fileError('Upload a .csv file', 'extname')
     throw fileError(first?.message ?? 'The upload failed', 'file')
   }
-  return { key, filename: file.clientName.slice(0, 255) }
+  return { key, filename: file.clientName.slice(0, 255), encoding: encoding.end() }
 }
 
 /**
- * Opens a stored import file (UTF-8, or Windows-1252 when it is not valid
- * UTF-8, as Excel's plain "CSV"): reads and checks its header against the
+ * Opens a stored import file in its encoding (UTF-8, or Windows-1252 as
+ * Excel's plain "CSV", see CsvEncodingCheck): reads and checks its header against the
  * resource's fields now (a 422 on `file` when it does not fit), then
  * yields the non-blank data rows one at a time, as the bodies a create
  * takes.
  */
-export async function openImportFile(key: string, fields: Map<string, FieldDefinition>) {
-  const encoding = await detectCsvEncoding(await drive.use().getStream(key))
+export async function openImportFile(
+  key: string,
+  fields: Map<string, FieldDefinition>,
+  known: CsvEncoding | null
+) {
+  // Known since the upload; a job stored before that was recorded is read once more.
+  const encoding = known ?? (await detectCsvEncoding(await drive.use().getStream(key)))
   const stream = await drive.use().getStream(key)
   const records = csvRecords(stream, encoding)
   let resolved

@@ -7,6 +7,7 @@ import { toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 import { presentDateTime } from '../values.ts'
 import { localizedMessage, type RowError } from './import_errors.ts'
+import type { CsvEncoding } from './csv_records.ts'
 
 export type ImportStatus =
   'validating' | 'invalid' | 'ready' | 'importing' | 'done' | 'failed' | 'interrupted'
@@ -29,6 +30,7 @@ export interface ImportJobRow {
   updated_at: unknown
   finished_at: unknown
   runner: string | null
+  encoding: CsvEncoding | null
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */
@@ -72,7 +74,13 @@ export function affected(result: unknown) {
 export class ImportJobs {
   static async create(
     trx: QueryClientContract,
-    values: { resource: string; userId: number; filename: string; fileKey: string }
+    values: {
+      resource: string
+      userId: number
+      filename: string
+      fileKey: string
+      encoding: CsvEncoding
+    }
   ) {
     const [id] = await trx.insertQuery().table(TABLE).insert({
       resource: values.resource,
@@ -81,6 +89,7 @@ export class ImportJobs {
       runner: THIS_RUNNER,
       filename: values.filename,
       file_key: values.fileKey,
+      encoding: values.encoding,
       validated_rows: 0,
       processed_rows: 0,
       created_rows: 0,

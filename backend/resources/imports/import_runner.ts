@@ -75,7 +75,7 @@ export class ImportRunner {
     const repeats = new RepeatsInFile(definition, fields)
     let file
     try {
-      file = await openImportFile(this.job.file_key, this.#fields)
+      file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
     } catch (error) {
       // The fields changed since the upload: the header no longer fits.
       const errors = rowErrorsOf(error, 1)
@@ -159,7 +159,7 @@ export class ImportRunner {
   async #import() {
     const progress = new ImportProgress(this.job, 'processed_rows')
     const done = progress.rows
-    const file = await openImportFile(this.job.file_key, this.#fields)
+    const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
     let seen = 0
     let batch: ImportRow[] = []
     for await (const row of file.rows) {

@@ -239,6 +239,34 @@ test.group('Resource engine: CSV import', (group) => {
       rows.map((row) => `${row.first_name} ${row.last_name}`),
       ['Iñaki Peña Muñoz', 'José Álvarez']
     )
+    // told from the bytes during the upload, and kept for both passes
+    const job = await db.from('resource_imports').where('id', done.id).firstOrFail()
+    assert.equal(job.encoding, 'windows-1252')
+  })
+
+  test('a UTF-8 file with accents is recorded as UTF-8, a job without an encoding is read as before', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const first = await importFile(supervisor, 'first_name,last_name\nÍñigo,Peña\n')
+    assert.equal(first.status, 'done')
+    const row = await db.from('resource_imports').where('id', first.id).firstOrFail()
+    assert.equal(row.encoding, 'utf-8')
+
+    // A job stored before the encoding was recorded: the file is checked when opened.
+    const ready = await uploadAndValidate(
+      supervisor,
+      Buffer.from('first_name,last_name\r\nMaría;x,Muñoz\r\n', 'latin1')
+    )
+    await db.from('resource_imports').where('id', ready.id).update({ encoding: null })
+    ;(await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)).assertStatus(202)
+    assert.equal((await settle(supervisor, ready.id)).status, 'done')
+    const names = await db.from('clients').orderBy('id').select('first_name', 'last_name')
+    assert.deepEqual(
+      names.map((name) => `${name.first_name} ${name.last_name}`),
+      ['Íñigo Peña', 'María;x Muñoz']
+    )
   })
 
   test('invalid rows leave the job invalid with their lines, fields and errors.csv', async ({
