@@ -15,7 +15,7 @@ export interface PlaceServerErrorsOptions {
 }
 
 /** `options[1].value` (resource engine) and `options.1.value` (VineJS) → ['options', 1, 'value']. */
-export function toNamePath(path: string): NamePath {
+function toNamePath(path: string): NamePath {
   return path
     .split(/[.[\]]+/)
     .filter(Boolean)
@@ -31,6 +31,16 @@ function messageText(message: unknown): string {
     return String((message as { message: unknown }).message)
   }
   return String(message)
+}
+
+function textsOf(messages: unknown) {
+  return (Array.isArray(messages) ? messages : [messages]).map(messageText)
+}
+
+/** Every field message of a refusal, in order (none when it has no field errors). */
+export function fieldMessages(error: unknown): string[] {
+  if (!isApiError(error) || !error.errors) return []
+  return Object.values(error.errors).flatMap(textsOf)
 }
 
 /**
@@ -60,7 +70,7 @@ export function placeServerErrors(
   const placed = new Map<string, { name: NamePath; errors: string[] }>()
   const leftOver: string[] = []
   for (const [path, messages] of Object.entries(error.errors)) {
-    const texts = (Array.isArray(messages) ? messages : [messages]).map(messageText)
+    const texts = textsOf(messages)
     const target = shown
       .filter((name) => startsWith(toNamePath(path), name))
       .sort((a, b) => b.length - a.length)[0]

@@ -1,5 +1,5 @@
-import { useMemo } from 'react'
 import { ValueInput, type ResourceFieldDescription } from '@tablero/admin'
+import { maxLengthOf } from '../shared/field_rules.ts'
 import type { PreviewField } from './field_values'
 
 export interface FieldWidgetProps {
@@ -12,7 +12,6 @@ export interface FieldWidgetProps {
 }
 
 /** As the server describes custom fields to the form (backend/custom_field_provider.ts). */
-const maxLengthOf = (type: string) => (type === 'textarea' ? 10_000 : 255)
 
 /**
  * The field as the core's generated client form draws it: the same `ValueInput` the agent gets,
@@ -21,27 +20,24 @@ const maxLengthOf = (type: string) => (type === 'textarea' ? 10_000 : 255)
  */
 export function FieldWidget(props: FieldWidgetProps) {
   const { field } = props
-  const description = useMemo<ResourceFieldDescription>(
-    () => ({
-      name: 'preview',
-      type: field.type,
-      label: { es: '', en: '' },
-      required: false,
-      readOnly: false,
-      listable: false,
-      filterable: false,
-      sortable: false,
-      searchable: false,
-      options: field.options,
-      relation: null,
-      defaultValue: null,
-      min: field.min,
-      max: field.max,
-      maxLength: maxLengthOf(field.type),
-      operators: [],
-    }),
-    [field]
-  )
+  const description: ResourceFieldDescription = {
+    name: 'preview',
+    type: field.type,
+    label: { es: '', en: '' },
+    required: false,
+    readOnly: false,
+    listable: false,
+    filterable: false,
+    sortable: false,
+    searchable: false,
+    options: field.options,
+    relation: null,
+    defaultValue: null,
+    min: field.min,
+    max: field.max,
+    maxLength: maxLengthOf(field.type),
+    operators: [],
+  }
   return (
     <ValueInput
       field={description}

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { FieldDefinition, FieldProvider } from '#resources'
 import { STORAGE, type CustomFieldType } from './field_types.ts'
+import { maxLengthOf } from '../shared/field_rules.ts'
 
 /** How long a node trusts its copy of the definitions (like plugin states). */
 const TTL_MS = 2000
@@ -91,7 +92,7 @@ export function toFieldDefinition(row: FieldRow, campaignIds: number[]): FieldDe
     options: row.options ? JSON.parse(row.options) : undefined,
     min: row.min === null ? undefined : Number(row.min),
     max: row.max === null ? undefined : Number(row.max),
-    maxLength: row.type === 'textarea' ? 10_000 : 255,
+    maxLength: maxLengthOf(row.type),
     listable: row.type !== 'textarea',
     filterable: indexed || row.type === 'multiselect',
     sortable: indexed,

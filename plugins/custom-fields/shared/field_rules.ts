@@ -26,5 +26,10 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number]
  */
 export const FIELD_KEY = /^[a-z][a-z0-9_]{1,39}$/
 
+/** The longest text a field of this type keeps (its column: VARCHAR(255), or TEXT for a textarea). */
+export function maxLengthOf(type: CustomFieldType) {
+  return type === 'textarea' ? 10_000 : 255
+}
+
 /** Option values are stored inside ",a,b," for multiselects: no commas. */
 export const OPTION_VALUE = /^[\w.-]{1,60}$/

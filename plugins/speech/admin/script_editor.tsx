@@ -6,7 +6,7 @@ import {
   SaveOutlined,
 } from '@ant-design/icons'
 import { useNotification } from '@refinedev/core'
-import { isApiError } from '@tablero/admin'
+import { placeServerErrors, useActionFeedback } from '@tablero/admin'
 import {
   Alert,
   Button,
@@ -70,6 +70,7 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
   const t = useMessages()
   const navigate = useNavigate()
   const { open } = useNotification()
+  const runAction = useActionFeedback()
   const [form] = Form.useForm<{ campaignId?: number; title: string }>()
   const [current, setCurrent] = useState<Script | null>(initial)
   const [html, setHtml] = useState(initial?.html || EMPTY_SCRIPT)
@@ -109,12 +110,7 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
         navigate(`${SPEECH_PATH}/${data.id}`, { replace: true })
       }
     } catch (error) {
-      const errors = isApiError(error) ? (error.errors ?? {}) : {}
-      const placed = (['campaignId', 'title'] as const)
-        .filter((name) => errors[name] !== undefined)
-        .map((name) => ({ name, errors: [errors[name]].flat().map(String) }))
-      form.setFields(placed)
-      if (placed.length === 0) setBanner(error instanceof Error ? error.message : String(error))
+      setBanner(placeServerErrors(form, error))
     } finally {
       setSaving(false)
     }
@@ -122,13 +118,11 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
 
   const remove = async () => {
     if (!current) return
-    try {
-      await speechApi.deleteScript(current.id)
-      open?.({ type: 'success', message: t('scripts.deleted', { title: current.title }) })
-      navigate(SPEECH_PATH)
-    } catch (error) {
-      open?.({ type: 'error', message: error instanceof Error ? error.message : String(error) })
-    }
+    const deleted = await runAction(
+      () => speechApi.deleteScript(current.id),
+      t('scripts.deleted', { title: current.title })
+    )
+    if (deleted) navigate(SPEECH_PATH)
   }
 
   return (

@@ -1,6 +1,5 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons'
-import { useNotification } from '@refinedev/core'
-import { ApiErrorResult, errorMessage } from '@tablero/admin'
+import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
 import { Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
@@ -34,19 +33,17 @@ function CampaignsWithoutScript({ scripts }: { scripts: ScriptSummary[] }) {
 /** `/speech`: one script per campaign (S1), opened to edit, previewed or deleted. */
 export default function ScriptsPage() {
   const t = useMessages()
-  const { open } = useNotification()
+  const runAction = useActionFeedback()
   const { scripts, query, reload } = useScripts()
   const [previewing, setPreviewing] = useState<ScriptSummary | null>(null)
 
   if (query.isError) return <ApiErrorResult error={query.error} onRetry={() => reload()} />
 
   const remove = async (script: ScriptSummary) => {
-    try {
-      await speechApi.deleteScript(script.id)
-      open?.({ type: 'success', message: t('scripts.deleted', { title: script.title }) })
-    } catch (error) {
-      open?.({ type: 'error', message: errorMessage(error) })
-    }
+    await runAction(
+      () => speechApi.deleteScript(script.id),
+      t('scripts.deleted', { title: script.title })
+    )
     void reload()
   }
 

@@ -3,18 +3,11 @@ import { Alert, Button, Flex, Progress, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/api_error'
+import { fieldMessages } from '../../feedback/place_server_errors'
 import { formatFileSize } from '../../clients/tabs/file_size'
 import { useUserLocale } from '../fields/use_user_locale'
 import { IMPORT_MAX_BYTES } from './import_job'
 import type { ImportFlow } from './use_import_job'
-
-/** Messages of a refusal: the server's per-field reasons (an unknown column…) when it gave any. */
-function refusalDetails(error: unknown): string[] {
-  if (!isApiError(error) || !error.errors) return []
-  return Object.values(error.errors).flatMap((messages) =>
-    (Array.isArray(messages) ? messages : [messages]).map(String)
-  )
-}
 
 /**
  * Step 1: the template to fill in and the drop zone. The browser refuses what the server would
@@ -49,7 +42,7 @@ export function ImportUploadStep({ flow }: { flow: ImportFlow }) {
       : serverError instanceof Error
         ? serverError.message
         : t('resources.import.uploadFailed')
-  const details = serverMessage ? refusalDetails(serverError) : []
+  const details = serverMessage ? fieldMessages(serverError) : []
 
   return (
     <Flex vertical gap={16}>

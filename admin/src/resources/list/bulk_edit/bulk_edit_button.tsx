@@ -28,7 +28,7 @@ export function BulkEditButton({ resource, ids, onUpdated }: BulkEditButtonProps
       <Tooltip title={tooMany ? t('resources.bulkEdit.tooMany', { max: MAX_BULK_IDS }) : undefined}>
         <Button
           icon={<EditOutlined />}
-          disabled={ids.length === 0 || tooMany}
+          disabled={tooMany}
           onClick={() => setOpen(true)}
           data-testid="bulk-edit"
         >

@@ -2,7 +2,6 @@ import { useInvalidate } from '@refinedev/core'
 import { Alert, App, Button, Empty, Form, Select, Space } from 'antd'
 import { useState, type Key } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError } from '../../../api/api_error'
 import { api } from '../../../api/http_client'
 import { useLocalize } from '../../../i18n/localized_text'
 import type { ResourceDescription } from '../../../meta/admin_meta'
@@ -10,10 +9,9 @@ import { forgetRelationLabels } from '../../fields/relation_label_store'
 import { ValueInput } from '../../fields/value_input'
 import { fieldRules } from '../../form/field_rules'
 import { toPayload } from '../../form/form_payload'
-import { showServerFieldErrors } from '../../form/server_field_errors'
 import { BulkEditConfirmation } from './bulk_edit_confirmation'
 import { bulkEditableFields } from './bulk_editable_fields'
-import { errorMessage } from '../../../feedback/error_message'
+import { placeServerErrors } from '../../../feedback/place_server_errors'
 
 type Row = Record<string, unknown>
 
@@ -66,8 +64,7 @@ export function BulkEditForm({ resource, ids, onUpdated, onCancel }: BulkEditFor
       await invalidate({ resource: resource.name, invalidates: ['list', 'many'] })
     } catch (error) {
       setPending(null)
-      const placed = isApiError(error) && showServerFieldErrors(form, error, [field.name])
-      setFailure(placed ? null : errorMessage(error))
+      setFailure(placeServerErrors(form, error))
     } finally {
       setSaving(false)
     }
