@@ -351,20 +351,12 @@ export class ResourceService {
     if (fields.has('updated_at')) values.updated_at = now
     const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
     const id = values[primaryKeyOf(definition)] ?? insertedId
-    const read = () =>
-      trx
-        .from(definition.table)
-        .where(primaryKeyOf(definition), id as never)
-        .select(this.#columns(fields))
-        .firstOrFail()
-    const created = await read()
-    let stored = created
-    const afterCreate = definition.hooks?.afterCreate
-    if (afterCreate) {
-      await afterCreate(created, hook)
-      // Read again: the hook may have changed the row (the primary phone).
-      stored = await read()
-    }
+    const stored = await trx
+      .from(definition.table)
+      .where(primaryKeyOf(definition), id as never)
+      .select(this.#columns(fields))
+      .firstOrFail()
+    await definition.hooks?.afterCreate?.(stored, hook)
     const presented = this.#present(fields, stored)
     await AuditLog.record(trx, actorFromContext(this.ctx), {
       action: 'create',

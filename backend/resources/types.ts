@@ -98,7 +98,12 @@ export interface ResourceHooks {
     before: Record<string, unknown>,
     hook: HookContext
   ) => void | Promise<void>
-  /** runs in the transaction after the insert, with the stored row */
+  /**
+   * runs in the transaction after the insert, with the stored row, to
+   * write other rows (a client's first phone). It must not change this
+   * row: the answer and the audit entry show the row as inserted; values
+   * of the row itself are set in beforeCreate.
+   */
   afterCreate?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
   /** runs in the transaction after the update */
   afterUpdate?: (
