@@ -1,5 +1,5 @@
 import { TableroError } from '#exceptions/tablero_error'
-import { CsvFormatError, parseCsvText } from '#resources/imports/csv_records'
+import { CsvFormatError, parseCsvText } from '#resources/csv_records'
 
 /**
  * Parses CSV text with the resource import's reader (RFC 4180: quoted

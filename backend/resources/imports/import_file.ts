@@ -9,11 +9,11 @@ import {
   csvRecords,
   detectCsvEncoding,
   type CsvEncoding,
-} from './csv_records.ts'
+} from '../csv_records.ts'
 import { headerError, resolveHeader } from './import_columns.ts'
 import { hasExtraCells, isBlank, rowBody } from './import_values.ts'
 
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+const IMPORT_MAX_BYTES = 50 * 1024 * 1024
 /** What the multipart envelope may add around the file. */
 const ENVELOPE_BYTES = 1024 * 1024
 

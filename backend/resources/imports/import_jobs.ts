@@ -7,7 +7,7 @@ import { toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 import { presentDateTime } from '../values.ts'
 import { localizedMessage, type RowError } from './import_errors.ts'
-import type { CsvEncoding } from './csv_records.ts'
+import type { CsvEncoding } from '../csv_records.ts'
 
 export type ImportStatus =
   'validating' | 'invalid' | 'ready' | 'importing' | 'done' | 'failed' | 'interrupted'
@@ -43,11 +43,11 @@ const TABLE = 'resource_imports'
 export const now = () => toSqlDateTime(DateTime.utc())
 
 /** How long a running job may go without saving progress before it counts as dead. */
-export const STALE_AFTER_MS = 2 * 60_000
+const STALE_AFTER_MS = 2 * 60_000
 /** How often every node looks for such jobs. */
 export const SWEEP_EVERY_MS = 30_000
 /** A validated or interrupted job nobody starts keeps its file this long. */
-export const IDLE_DAYS = 7
+const IDLE_DAYS = 7
 
 /** How an expired job's message is stored: translated when read. */
 const EXPIRED = {

@@ -4,7 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
 import type { ResourceService } from '../resource_service.ts'
-import { CsvFormatError } from './csv_records.ts'
+import { CsvFormatError } from '../csv_records.ts'
 import { openImportFile, type ImportRow } from './import_file.ts'
 import { rowErrorsOf, type RowError } from './import_errors.ts'
 import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
@@ -13,7 +13,7 @@ import { RelationTargets } from './relation_targets.ts'
 import { RepeatsInFile } from './repeats_in_file.ts'
 
 /** Rows per transaction, when validating and when importing. */
-export const BATCH_SIZE = 500
+const BATCH_SIZE = 500
 
 /**
  * Runs an import job in the background, outside the request that started
