@@ -14,6 +14,7 @@ import { requireConditionalFields, validatePayload } from './payload_validator.t
 import { presentValue } from './values.ts'
 import { fieldInputError, notFound } from './errors.ts'
 import { streamRows } from './row_stream.ts'
+import { RelationTargets } from './relation_targets.ts'
 import { csvLine } from './csv.ts'
 
 const MAX_BULK_IDS = 500
@@ -29,10 +30,14 @@ const selectLists = new WeakMap<Map<string, FieldDefinition>, ReturnType<typeof 
  * the field metadata, write, and audit in the same transaction.
  */
 export class ResourceService {
+  #relations: RelationTargets
+
   constructor(
     private registry: ResourceRegistry,
     private ctx: HttpContext
-  ) {}
+  ) {
+    this.#relations = new RelationTargets(registry)
+  }
 
   get #user() {
     return this.ctx.auth.getUserOrFail() as User
@@ -334,6 +339,7 @@ export class ResourceService {
   ) {
     await this.#checkParent(definition, values, hook.trx)
     await this.#checkUnique(definition, fields, values, null, hook.trx)
+    await this.#relations.check(fields, values, hook.trx, definition.parent?.field)
     requireConditionalFields(fields, values)
     await definition.hooks?.beforeCreate?.(values, hook)
   }
@@ -390,6 +396,7 @@ export class ResourceService {
     await this.#checkParent(definition, changes, trx)
     const pkValue = beforeRow[primaryKeyOf(definition)]
     await this.#checkUnique(definition, fields, changes, pkValue, trx)
+    await this.#relations.check(fields, changes, trx, definition.parent?.field)
     requireConditionalFields(fields, { ...beforeRow, ...changes })
     const hook = this.#hook(trx)
     await definition.hooks?.beforeUpdate?.(changes, before, hook)

@@ -9,7 +9,6 @@ import { openImportFile, type ImportRow } from './import_file.ts'
 import { rowErrorsOf, type RowError } from './import_errors.ts'
 import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
 import { ImportProgress, ImportStopped } from './import_progress.ts'
-import { RelationTargets } from './relation_targets.ts'
 import { RepeatsInFile } from './repeats_in_file.ts'
 
 /** Rows per transaction, when validating and when importing. */
@@ -25,8 +24,6 @@ const BATCH_SIZE = 500
  * so each failing row is recorded and no other row is lost.
  */
 export class ImportRunner {
-  #relations = new RelationTargets()
-
   private constructor(
     private service: ResourceService,
     private job: ImportJobRow
@@ -130,7 +127,6 @@ export class ImportRunner {
     try {
       if (row.extraCells) throw extraCells()
       const values = await this.#importer.check(row.body, trx)
-      await this.#relations.check(this.#fields, row.body, trx)
       return repeats.check(values, row.line)
     } catch (error) {
       const errors = rowErrorsOf(error, row.line)

@@ -197,6 +197,36 @@ test.group('Resource engine: generic CRUD', (group) => {
     assert.equal(back.body().data[0].message, 'kept')
   })
 
+  test('a relation to a record that does not exist is a 422 on its field, on create and update', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const created = await admin
+      .post('/api/r/greetings')
+      .json({ message: 'Sin dueño', owner_id: 999_999 })
+    created.assertStatus(422)
+    assert.equal(created.body().error.fields[0].field, 'owner_id')
+    assert.equal(created.body().error.fields[0].rule, 'exists')
+    assert.equal(
+      await db
+        .from('greetings')
+        .where('message', 'Sin dueño')
+        .count('* as n')
+        .first()
+        .then((row) => Number(row.n)),
+      0
+    )
+
+    const [id] = await seedGreetings([{ message: 'Con dueño', owner_id: admin.user.id }])
+    const updated = await admin.patch(`/api/r/greetings/${id}`).json({ owner_id: 999_999 })
+    updated.assertStatus(422)
+    assert.equal(updated.body().error.fields[0].field, 'owner_id')
+    ;(await admin.patch(`/api/r/greetings/${id}`).json({ owner_id: admin.user.id })).assertStatus(
+      200
+    )
+  })
+
   test('a row scope with an OR stays in its parentheses under an AND filter', async ({
     client,
     assert,
