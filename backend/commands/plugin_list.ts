@@ -1,16 +1,14 @@
-import { BaseCommand } from '@adonisjs/core/ace'
-import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { PluginCommand } from '#kernel/plugin_command'
+import type { PluginRegistry } from '#kernel/plugin_registry'
 
 /**
  * node ace plugin:list — every discovered plugin with its state.
  */
-export default class PluginList extends BaseCommand {
+export default class PluginList extends PluginCommand {
   static commandName = 'plugin:list'
   static description = 'List discovered plugins with version, dependencies and state'
-  static options: CommandOptions = { startApp: true }
 
-  async run() {
-    const plugins = await this.app.container.make('tablero.plugins')
+  protected async handle(plugins: PluginRegistry) {
     await plugins.refresh(true)
     const table = this.ui.table()
     table.head(['Name', 'Version', 'State', 'Depends on', 'Needed by', 'Label'])

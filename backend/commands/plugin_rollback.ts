@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url'
-import { BaseCommand, args, flags } from '@adonisjs/core/ace'
-import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { args, flags } from '@adonisjs/core/ace'
 import db from '@adonisjs/lucid/services/db'
-import { TableroError } from '#exceptions/tablero_error'
+import { PluginCommand } from '#kernel/plugin_command'
+import type { PluginRegistry } from '#kernel/plugin_registry'
 
 /**
  * node ace plugin:rollback NAME --force — undoes one plugin's migrations
@@ -12,10 +12,9 @@ import { TableroError } from '#exceptions/tablero_error'
  * plugin made outside its tables (its manifest's `uninstall`, e.g. the
  * custom fields' clients columns) goes first.
  */
-export default class PluginRollback extends BaseCommand {
+export default class PluginRollback extends PluginCommand {
   static commandName = 'plugin:rollback'
   static description = "Roll back one plugin's migrations (drops its tables; needs --force)"
-  static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'Plugin name (see node ace plugin:list)' })
   declare name: string
@@ -23,16 +22,8 @@ export default class PluginRollback extends BaseCommand {
   @flags.boolean({ description: 'Really drop the tables (irreversible)' })
   declare force: boolean
 
-  async run() {
-    const plugins = await this.app.container.make('tablero.plugins')
-    try {
-      plugins.get(this.name)
-    } catch (error) {
-      if (!(error instanceof TableroError)) throw error
-      this.logger.error(error.message)
-      this.exitCode = 1
-      return
-    }
+  protected async handle(plugins: PluginRegistry) {
+    plugins.get(this.name)
     await plugins.refresh(true)
     if (plugins.isEnabled(this.name)) {
       this.logger.error(

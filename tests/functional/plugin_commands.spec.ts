@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import app from '@adonisjs/core/services/app'
@@ -151,4 +153,41 @@ test.group('plugin:rollback', (group) => {
     }
     assert.isTrue(await db.connection().schema.hasTable('greetings'))
   })
+})
+
+test.group('Plugin commands on a database never migrated', (group) => {
+  const sqlitePath = app.tmpPath('never-migrated.sqlite3')
+  group.each.setup(async () => {
+    await rm(sqlitePath, { force: true })
+    return () => rm(sqlitePath, { force: true })
+  })
+
+  /** The command as an operator runs it: its own process, on an empty SQLite file. */
+  async function runAce(...argv: string[]) {
+    const env = { ...process.env, DB_CONNECTION: 'sqlite', SQLITE_PATH: sqlitePath, NO_COLOR: '1' }
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [app.makePath('ace.js'), ...argv],
+        { env, cwd: app.makePath(), timeout: 60_000 }
+      )
+      return { code: 0, output: stdout + stderr }
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string }
+      return { code: failed.code ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
+    }
+  }
+
+  for (const argv of [['plugin:list'], ['plugin:enable', 'tipificaciones']]) {
+    test(`${argv[0]} says to run the migrations, in one line without a stack trace`, async ({
+      assert,
+    }) => {
+      const { code, output } = await runAce(...argv)
+      assert.notEqual(code, 0)
+      const lines = output.trim().split('\n')
+      assert.lengthOf(lines, 1, output)
+      assert.include(lines[0], 'run node ace migration:run first')
+      assert.notInclude(output, ' at ')
+    }).timeout(90_000)
+  }
 })
