@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
+import { localDayRange } from '#services/local_days'
 import { MARKETING_CHANNELS, marketingValidator } from '#validators/client'
 import { fieldInputError } from '#resources/errors'
 
@@ -56,10 +57,12 @@ export default class ClientPanelsController {
 
   async dashboard(ctx: HttpContext) {
     const client = await this.#client(ctx)
-    const from = dateParam(ctx.request.input('from'), 'from', 'start')
-    const to = dateParam(ctx.request.input('to'), 'to', 'end')
+    const range = localDayRange(
+      { from: ctx.request.input('from'), to: ctx.request.input('to') },
+      ctx.auth.user?.timezone
+    )
     return {
-      data: await ClientInteractions.dashboard(db.connection(), client.id as number, from, to),
+      data: await ClientInteractions.dashboard(db.connection(), client.id as number, range),
     }
   }
 
@@ -149,11 +152,4 @@ function presentEntry(row: Record<string, any>) {
     after: row.after ? JSON.parse(row.after) : null,
     createdAt: createdAt.toISO({ suppressMilliseconds: true }),
   }
-}
-
-function dateParam(value: unknown, field: string, edge: 'start' | 'end') {
-  if (value === undefined || value === null || value === '') return undefined
-  const parsed = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : null
-  if (!parsed?.isValid) throw fieldInputError(field, 'Expected a date YYYY-MM-DD')
-  return toSqlDateTime(edge === 'start' ? parsed.startOf('day') : parsed.endOf('day'))
 }

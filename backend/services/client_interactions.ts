@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { toSqlDateTime } from '#services/audit_log'
+import { type InstantRange, whereWithin } from '#services/local_days'
 
 export interface Interaction {
   clientId: number
@@ -41,20 +42,15 @@ export class ClientInteractions {
   }
 
   /**
-   * Counts for the client dashboard, optionally within a date range.
+   * Counts for the client dashboard, optionally within a range of instants
+   * (see localDayRange for the days a user picks).
    */
-  static async dashboard(
-    client: QueryClientContract,
-    clientId: number,
-    from?: string,
-    to?: string
-  ) {
+  static async dashboard(client: QueryClientContract, clientId: number, range: InstantRange = {}) {
     const base = () => {
       const query = client
         .from('client_interactions')
         .where('client_interactions.client_id', clientId)
-      if (from) query.where('client_interactions.occurred_at', '>=', from)
-      if (to) query.where('client_interactions.occurred_at', '<=', to)
+      whereWithin(query, 'client_interactions.occurred_at', range)
       return query
     }
     const byChannel = await base().select('channel').count('* as total').groupBy('channel')

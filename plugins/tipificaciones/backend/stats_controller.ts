@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream'
-import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { toSqlDateTime } from '#services/audit_log'
+import { type InstantRange, localDayRange, whereWithin } from '#services/local_days'
 import { csvLine } from '#resources/csv'
 import { streamRows } from '#resources/row_stream'
 import { currentUser } from './access.ts'
@@ -11,14 +10,17 @@ import { rangeValidator } from './validators.ts'
 
 type Range = { from?: string; to?: string; campaignId?: number; userId?: number }
 
+/** The filters, with the picked days turned into instants in the user's zone. */
+type Scope = Range & { instants: InstantRange }
+
 /**
  * Statistics (T8) and the interactions report (T9). An agent sees only
  * its own gestiones and clients; supervisors see everyone's or one agent's.
  */
 export default class StatsController {
   async show(ctx: HttpContext) {
-    const range = await this.#range(ctx)
-    const gestiones = this.#gestiones(range)
+    const { instants, ...range } = await this.#range(ctx)
+    const gestiones = this.#gestiones({ ...range, instants })
     const byResult = await gestiones
       .clone()
       .select('tip_gestiones.result_path')
@@ -58,8 +60,7 @@ export default class StatsController {
    * managing user, registration date — streamed.
    */
   async report(ctx: HttpContext) {
-    const range = await this.#range(ctx)
-    const query = this.#gestiones(range)
+    const query = this.#gestiones(await this.#range(ctx))
       .leftJoin('clients', 'clients.id', 'tip_gestiones.client_id')
       .leftJoin('campaigns', 'campaigns.id', 'tip_gestiones.campaign_id')
       .leftJoin('users', 'users.id', 'tip_gestiones.user_id')
@@ -112,26 +113,16 @@ export default class StatsController {
     return ctx.response.stream(Readable.from(lines()))
   }
 
-  async #range(ctx: HttpContext): Promise<Range> {
+  async #range(ctx: HttpContext): Promise<Scope> {
     const range: Range = await rangeValidator.validate(ctx.request.qs())
     const user = currentUser(ctx)
     if (user.role === 'agent') range.userId = user.id
-    return range
+    return { ...range, instants: localDayRange(range, user.timezone) }
   }
 
-  #gestiones(range: Range) {
+  #gestiones(range: Scope) {
     const query = db.from('tip_gestiones')
-    if (range.from) {
-      query.where(
-        'tip_gestiones.created_at',
-        '>=',
-        toSqlDateTime(DateTime.fromISO(range.from, { zone: 'utc' }))
-      )
-    }
-    if (range.to) {
-      const end = DateTime.fromISO(range.to, { zone: 'utc' }).endOf('day')
-      query.where('tip_gestiones.created_at', '<=', toSqlDateTime(end))
-    }
+    whereWithin(query, 'tip_gestiones.created_at', range.instants)
     if (range.campaignId) query.where('tip_gestiones.campaign_id', range.campaignId)
     if (range.userId) query.where('tip_gestiones.user_id', range.userId)
     return query

@@ -245,3 +245,27 @@ test.group('Clients: duplicates and merge', (group) => {
     ).assertStatus(403)
   })
 })
+
+test.group('Clients: the dashboard by day', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test("a Bogotá user's day on the dashboard runs to local midnight", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, await makeUser('admin', { timezone: 'America/Bogota' }))
+    const id = await makeClient()
+    // 23:30 on 10 November in Bogotá (UTC−5) is 04:30 on the 11th in UTC.
+    await db.table('client_interactions').insert({
+      client_id: id,
+      channel: 'voice',
+      direction: 'out',
+      source: 'call',
+      occurred_at: '2026-11-11 04:30:00',
+    })
+    const onDay = async (day: string) =>
+      (await admin.get(`/api/clients/${id}/dashboard`).qs({ from: day, to: day })).body().data
+    assert.deepEqual((await onDay('2026-11-10')).byChannel, [{ channel: 'voice', total: 1 }])
+    assert.deepEqual((await onDay('2026-11-11')).byChannel, [])
+  })
+})

@@ -1,0 +1,94 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import plugins from '#services/plugins'
+import { makeUser, signIn } from '#tests/helpers/auth'
+import { makeClient } from '#tests/helpers/clients'
+
+const BASE = '/api/p/tipificaciones'
+let sequence = 0
+
+async function campaign() {
+  const [id] = await db.table('campaigns').insert({
+    name: `Campaña estadísticas ${++sequence}`,
+    type: 'outbound_dialer',
+    active: 1,
+    created_at: '2026-01-01 00:00:00',
+  })
+  return Number(id)
+}
+
+/** A gestión as stored: `createdAt` in UTC ('yyyy-MM-dd HH:mm:ss'). */
+async function gestion(values: {
+  clientId: number
+  campaignId: number
+  createdAt: string
+  userId?: number
+  result?: string
+}) {
+  await db.table('tip_gestiones').insert({
+    client_id: values.clientId,
+    campaign_id: values.campaignId,
+    result_id: 1,
+    level1_id: 1,
+    result_path: values.result ?? 'Contactado',
+    user_id: values.userId ?? null,
+    created_at: values.createdAt,
+  })
+}
+
+test.group('tipificaciones: statistics', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test("a Bogotá supervisor's day runs to local midnight in the statistics", async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(
+      client,
+      await makeUser('supervisor', { timezone: 'America/Bogota' })
+    )
+    const campaignId = await campaign()
+    const clientId = await makeClient({ campaign_id: campaignId })
+    // 23:30 on 10 November in Bogotá (UTC−5) is 04:30 on the 11th in UTC.
+    await gestion({ clientId, campaignId, createdAt: '2026-11-11 04:30:00' })
+
+    const stats = async (day: string) =>
+      (await supervisor.get(`${BASE}/stats`).qs({ from: day, to: day, campaignId })).body().data
+    assert.equal((await stats('2026-11-10')).totalGestiones, 1)
+    assert.deepEqual((await stats('2026-11-10')).clients, { managed: 1, unmanaged: 0, total: 1 })
+    assert.equal((await stats('2026-11-11')).totalGestiones, 0)
+  })
+
+  test('a day that is not on the calendar is a 422 on its field', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const response = await supervisor.get(`${BASE}/stats`).qs({ from: '2026-02-30' })
+    response.assertStatus(422)
+    assert.equal(response.body().error.fields[0].field, 'from')
+  })
+})
+
+/** The report streams from its own SQLite reader, which cannot see a test's open transaction. */
+test.group('tipificaciones: interactions report by day', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => plugins.refresh(true))
+
+  test("a Bogotá supervisor's day runs to local midnight in the report", async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(
+      client,
+      await makeUser('supervisor', { timezone: 'America/Bogota' })
+    )
+    const campaignId = await campaign()
+    const clientId = await makeClient({ campaign_id: campaignId })
+    await gestion({ clientId, campaignId, createdAt: '2026-11-11 04:30:00' })
+
+    const report = async (day: string) =>
+      (await supervisor.get(`${BASE}/report.csv`).qs({ from: day, to: day, campaignId })).text()
+    assert.include(await report('2026-11-10'), '2026-11-11T04:30:00')
+    assert.notInclude(await report('2026-11-11'), '2026-11-11T04:30:00')
+  })
+})
