@@ -16,6 +16,13 @@ type Scope = Range & { instants: InstantRange }
 /**
  * Statistics (T8) and the interactions report (T9). An agent sees only
  * its own gestiones and clients; supervisors see everyone's or one agent's.
+ *
+ * Everything counts by the campaign a gestión was recorded in, not the
+ * client's current one: a campaign's gestiones and results are those
+ * recorded in it, whoever's client they are now; a client of campaign C
+ * is "managed" when it has a gestión recorded in C in the range (without
+ * a campaign filter: in its own campaign, or in any campaign for a client
+ * that has none), "unmanaged" otherwise.
  */
 export default class StatsController {
   async show(ctx: HttpContext) {
@@ -35,7 +42,17 @@ export default class StatsController {
     const [scope] = await clients.clone().count('* as total')
     const [managed] = await clients
       .clone()
-      .whereIn('id', gestiones.clone().select('tip_gestiones.client_id'))
+      .whereExists(
+        gestiones
+          .clone()
+          .whereColumn('tip_gestiones.client_id', 'clients.id')
+          .where((own) => {
+            own
+              .whereColumn('tip_gestiones.campaign_id', 'clients.campaign_id')
+              .orWhereNull('clients.campaign_id')
+          })
+          .select(db.raw('1'))
+      )
       .count('* as total')
     return {
       data: {

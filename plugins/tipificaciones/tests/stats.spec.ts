@@ -61,6 +61,39 @@ test.group('tipificaciones: statistics', (group) => {
     assert.equal((await stats('2026-11-11')).totalGestiones, 0)
   })
 
+  test("a gestión counts in the campaign it was recorded in, not the client's current one", async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const agent = await makeUser('agent')
+    const [first, second] = [await campaign(), await campaign()]
+    const mine = { assigned_user_id: agent.id }
+    // Managed in the first campaign, then moved to the second.
+    const moved = await makeClient({ ...mine, campaign_id: second })
+    await makeClient({ ...mine, campaign_id: first })
+    const managed = await makeClient({ ...mine, campaign_id: second })
+    const at = '2026-11-10 15:00:00'
+    await gestion({ clientId: moved, campaignId: first, createdAt: at, userId: agent.id })
+    await gestion({ clientId: managed, campaignId: second, createdAt: at, userId: agent.id })
+
+    const stats = async (campaignId?: number) =>
+      (
+        await supervisor
+          .get(`${BASE}/stats`)
+          .qs({ userId: agent.id, ...(campaignId && { campaignId }) })
+      ).body().data
+    const inFirst = await stats(first)
+    assert.equal(inFirst.totalGestiones, 1)
+    assert.deepEqual(inFirst.clients, { managed: 0, unmanaged: 1, total: 1 })
+    const inSecond = await stats(second)
+    assert.equal(inSecond.totalGestiones, 1)
+    assert.deepEqual(inSecond.clients, { managed: 1, unmanaged: 1, total: 2 })
+    const overall = await stats()
+    assert.equal(overall.totalGestiones, 2)
+    assert.deepEqual(overall.clients, { managed: 1, unmanaged: 2, total: 3 })
+  })
+
   test('a day that is not on the calendar is a 422 on its field', async ({ client, assert }) => {
     const supervisor = await signIn(client, 'supervisor')
     const response = await supervisor.get(`${BASE}/stats`).qs({ from: '2026-02-30' })
