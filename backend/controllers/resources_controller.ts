@@ -46,6 +46,16 @@ export default class ResourcesController {
     return ctx.response.noContent()
   }
 
+  async archive(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    return service.setArchived(ctx.params.resource, ctx.params.id, true)
+  }
+
+  async restore(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    return service.setArchived(ctx.params.resource, ctx.params.id, false)
+  }
+
   async bulkUpdate(ctx: HttpContext) {
     requireJson(ctx)
     const service = await resourceService(ctx)

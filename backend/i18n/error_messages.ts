@@ -38,6 +38,9 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
   DUPLICATE: () => 'Ya existe un registro con ese valor único',
   REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
+  RECORD_IN_USE: (p) => `No se puede borrar porque tiene ${p.list}`,
+  RECORD_IN_USE_ARCHIVE: (p) =>
+    `No se puede borrar porque tiene ${p.list}. Archive el registro en su lugar: deja de ofrecerse al elegir, se conserva en los informes y se puede restaurar`,
   DUPLICATE_CLIENT: (p) => `Otro cliente tiene este teléfono o correo: ${p.list}`,
   DUPLICATE_PHONE: (p) =>
     p.client
@@ -107,6 +110,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   unknownField: () => 'Campo desconocido',
   readOnly: () => 'Este campo es de solo lectura',
   exists: () => 'No existe o no tiene acceso',
+  archived: () => 'Está archivado: restáurelo para poder elegirlo',
   different: () => 'Elija otro',
   primary: () => 'Elija antes otro teléfono principal',
   positive: () => 'Debe ser mayor que cero',

@@ -1,6 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { fieldInputError } from './errors.ts'
-import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
+import { ARCHIVED_AT, primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
 import type { FieldDefinition } from './types.ts'
 
 /** Answers remembered by one ResourceService (a request, or a whole import run). */
@@ -12,10 +12,15 @@ const REMEMBERED_MAX = 10_000
  * field, as a 422, before anything is written (and lets an import's
  * validation pass, which writes nothing, report it). Targets repeat from
  * row to row of an import (a campaign, an agent), hence the memory of
- * answers.
+ * answers. A new link to an archived record (a client put in an archived
+ * campaign) is refused too: archived records leave the pickers, and the
+ * API says so for whoever writes without them. Callers pass only values
+ * that change, so a client stays in the campaign it has.
  */
+type Target = 'missing' | 'archived' | 'ok'
+
 export class RelationTargets {
-  #known = new Map<string, boolean>()
+  #known = new Map<string, Target>()
 
   constructor(private registry: ResourceRegistry) {}
 
@@ -30,28 +35,34 @@ export class RelationTargets {
       const id = values[field.name]
       if (field.type !== 'relation' || !field.relation || field.name === skip) continue
       if (id === undefined || id === null) continue
-      if (await this.#exists(field.relation.resource, id, trx)) continue
-      throw fieldInputError(
-        field.name,
-        `No ${field.relation.resource} record ${String(id)}`,
-        'exists'
-      )
+      const target = await this.#target(field.relation.resource, id, trx)
+      if (target === 'ok') continue
+      const resource = field.relation.resource
+      throw target === 'missing'
+        ? fieldInputError(field.name, `No ${resource} record ${String(id)}`, 'exists')
+        : fieldInputError(
+            field.name,
+            `${resource} record ${String(id)} is archived: restore it to choose it`,
+            'archived'
+          )
     }
   }
 
-  async #exists(resource: string, id: unknown, trx: QueryClientContract) {
+  async #target(resource: string, id: unknown, trx: QueryClientContract): Promise<Target> {
     const target = this.registry.find(resource)
-    if (!target) return true
+    if (!target) return 'ok'
     const key = `${target.name}:${String(id)}`
     const known = this.#known.get(key)
     if (known !== undefined) return known
+    const columns = [primaryKeyOf(target), ...(target.archivable ? [ARCHIVED_AT] : [])]
     const row = await trx
       .from(target.table)
       .where(primaryKeyOf(target), id as never)
-      .select(primaryKeyOf(target))
+      .select(columns)
       .first()
+    const state: Target = !row ? 'missing' : row[ARCHIVED_AT] ? 'archived' : 'ok'
     if (this.#known.size >= REMEMBERED_MAX) this.#known.clear()
-    this.#known.set(key, Boolean(row))
-    return Boolean(row)
+    this.#known.set(key, state)
+    return state
   }
 }

@@ -25,6 +25,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         defaultSort: definition.defaultSort ?? primaryKeyOf(definition),
         searchable: Boolean(definition.search) || fields.some((field) => field.searchable),
         parent: definition.parent ?? null,
+        archivable: definition.archivable ?? false,
         actions,
         fields: fields.map((field) => ({
           name: field.name,

@@ -5,11 +5,15 @@ import {
   FIELD_TYPES,
   type FieldDefinition,
   type FieldProvider,
+  type KeepingReference,
   type ResourceAction,
   type ResourceDefinition,
 } from './types.ts'
 
 const NAME = /^[a-z][a-z0-9_]*$/
+
+/** The column an archivable resource's archived records have set. */
+export const ARCHIVED_AT = 'archived_at'
 
 /**
  * Every resource of the core and of the plugins. A plugin's resources exist
@@ -20,6 +24,7 @@ export class ResourceRegistry {
   #resources = new Map<string, ResourceDefinition>()
   #fields = new Map<string, { signature: string; fields: Map<string, FieldDefinition> }>()
   #providers = new Map<string, Array<{ plugin: string; provider: FieldProvider }>>()
+  #keepers = new Map<string, KeepingReference[]>()
 
   constructor(private plugins: PluginRegistry) {}
 
@@ -54,6 +59,13 @@ export class ResourceRegistry {
       throw new TableroError(
         'RESOURCE_INVALID',
         `Resource "${definition.name}" of ${where}: its primary key must be a declared field`,
+        500
+      )
+    }
+    if (definition.archivable && !seen.has(ARCHIVED_AT)) {
+      throw new TableroError(
+        'RESOURCE_INVALID',
+        `Resource "${definition.name}" of ${where}: archivable, so it must declare "${ARCHIVED_AT}"`,
         500
       )
     }
@@ -128,6 +140,20 @@ export class ResourceRegistry {
     }
     this.#fields.set(definition.name, { signature, fields })
     return fields
+  }
+
+  /**
+   * A plugin's table whose rows keep records of a core resource (the
+   * tipificaciones' gestiones keep campaigns). Counted whether or not the
+   * plugin is enabled: a disabled plugin's rows stay, and deleting the
+   * record would take them with it.
+   */
+  addKeepingReference(resource: string, reference: KeepingReference) {
+    this.#keepers.set(resource, [...(this.#keepers.get(resource) ?? []), reference])
+  }
+
+  keepingReferencesOf(definition: ResourceDefinition): KeepingReference[] {
+    return [...(definition.keptBy ?? []), ...(this.#keepers.get(definition.name) ?? [])]
   }
 
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {

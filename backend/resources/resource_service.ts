@@ -15,6 +15,8 @@ import { presentValue } from './values.ts'
 import { fieldInputError, notFound } from './errors.ts'
 import { streamRows } from './row_stream.ts'
 import { RelationTargets } from './relation_targets.ts'
+import { RecordKeepers } from './record_keepers.ts'
+import { ARCHIVED_AT } from './resource_registry.ts'
 import { csvLine } from './csv.ts'
 
 const MAX_BULK_IDS = 500
@@ -396,7 +398,12 @@ export class ResourceService {
     await this.#checkParent(definition, changes, trx)
     const pkValue = beforeRow[primaryKeyOf(definition)]
     await this.#checkUnique(definition, fields, changes, pkValue, trx)
-    await this.#relations.check(fields, changes, trx, definition.parent?.field)
+    await this.#relations.check(
+      fields,
+      changedFrom(beforeRow, changes),
+      trx,
+      definition.parent?.field
+    )
     requireConditionalFields(fields, { ...beforeRow, ...changes })
     const hook = this.#hook(trx)
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
@@ -437,8 +444,9 @@ export class ResourceService {
     trx: QueryClientContract
   ) {
     const row = await this.#findRow(definition, fields, rawId, trx)
-    await definition.hooks?.beforeDelete?.(row, this.#hook(trx))
     const pk = primaryKeyOf(definition)
+    await new RecordKeepers(this.registry).refuseIfKept(definition, row[pk], trx)
+    await definition.hooks?.beforeDelete?.(row, this.#hook(trx))
     await trx
       .from(definition.table)
       .where(pk, row[pk] as never)
@@ -450,6 +458,38 @@ export class ResourceService {
       before: this.#present(fields, row),
       ...this.#subject(definition, row),
     })
+  }
+
+  /**
+   * Archives (or restores) a record of an archivable resource: a write like
+   * any update (same permission, row scope and audit), told apart in the
+   * history as `archive` / `restore`. Doing it twice changes nothing.
+   */
+  async setArchived(name: string, rawId: unknown, archived: boolean) {
+    const { definition, fields } = this.#authorize(name, 'update')
+    if (!definition.archivable) throw notFound(definition.name)
+    const row = await db.transaction(async (trx) => {
+      const before = await this.#findRow(definition, fields, rawId, trx)
+      const pk = primaryKeyOf(definition)
+      if (Boolean(before[ARCHIVED_AT]) === archived) return before
+      const now = toSqlDateTime(DateTime.utc())
+      const changes: Record<string, unknown> = { [ARCHIVED_AT]: archived ? now : null }
+      if (fields.has('updated_at')) changes.updated_at = now
+      await trx
+        .from(definition.table)
+        .where(pk, before[pk] as never)
+        .update(changes)
+      const after = { ...before, ...changes }
+      await AuditLog.record(trx, actorFromContext(this.ctx), {
+        action: archived ? 'archive' : 'restore',
+        resource: definition.name,
+        recordId: String(before[pk]),
+        ...changedOnly(this.#present(fields, before), this.#present(fields, after)),
+        ...this.#subject(definition, after),
+      })
+      return after
+    })
+    return { data: this.#present(fields, row) }
   }
 
   /**
@@ -561,6 +601,13 @@ function bulkBody(body: unknown, withValues: boolean) {
     throw fieldInputError('values', 'Expected an object of field values')
   }
   return { ids: [...new Set(ids as Array<string | number>)], values: record.values }
+}
+
+/** The values of `changes` that differ from the stored row (a link kept as it is is not re-checked). */
+function changedFrom(row: Record<string, unknown>, changes: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => String(row[key] ?? '') !== String(value ?? ''))
+  )
 }
 
 /**

@@ -82,6 +82,18 @@ export interface FieldDefinition {
   help?: Translated
 }
 
+/**
+ * Rows of another table that make a record part of history (a campaign's
+ * clients, its gestiones): while any point at it, the record cannot be
+ * deleted (409 with the counts); an archivable one is archived instead.
+ */
+export interface KeepingReference {
+  table: string
+  column: string
+  /** what the rows are, counted: "373 cliente(s)" */
+  label: Translated
+}
+
 export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
 
 export interface HookContext {
@@ -150,6 +162,14 @@ export interface ResourceDefinition {
    * audit entries land in the parent's log.
    */
   parent?: { resource: string; field: string }
+  /**
+   * Records are archived (`archived_at` set) and restored instead of being
+   * deleted while they have history: hidden from pickers, still named where
+   * they are used. The resource must declare an `archived_at` datetime.
+   */
+  archivable?: boolean
+  /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
+  keptBy?: KeepingReference[]
   /** plugin that declared it (set by the kernel) */
   plugin?: string
 }

@@ -97,6 +97,8 @@ router
     router.post('r/:resource/bulk-delete', [ResourcesController, 'bulkDelete'])
     router.post('r/:resource', [ResourcesController, 'store'])
     router.get('r/:resource/:id/history', [ResourcesController, 'history'])
+    router.post('r/:resource/:id/archive', [ResourcesController, 'archive'])
+    router.post('r/:resource/:id/restore', [ResourcesController, 'restore'])
     router.get('r/:resource/:id', [ResourcesController, 'show'])
     router.patch('r/:resource/:id', [ResourcesController, 'update'])
     router.delete('r/:resource/:id', [ResourcesController, 'destroy'])

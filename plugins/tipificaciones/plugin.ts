@@ -30,4 +30,5 @@ export default definePlugin({
     },
   ],
   routes: () => import('./backend/routes.ts'),
+  setup: () => import('./backend/setup.ts'),
 })

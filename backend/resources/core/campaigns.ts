@@ -4,6 +4,9 @@ export const CAMPAIGN_TYPES = ['inbound_voice', 'outbound_dialer'] as const
 
 /**
  * Campaigns (C16). Supervisors run them; agents read the ones they work.
+ * A campaign with clients (or, through plugins, gestiones) is history:
+ * it is archived rather than deleted — hidden from pickers, still named on
+ * its clients and in reports, restorable.
  */
 export const campaigns = defineResource({
   name: 'campaigns',
@@ -43,7 +46,18 @@ export const campaigns = defineResource({
       label: { es: 'Descripción', en: 'Description' },
       maxLength: 500,
     }),
+    field.datetime('archived_at', {
+      label: { es: 'Archivada', en: 'Archived' },
+      readOnly: true,
+      listable: true,
+      filterable: true,
+      sortable: true,
+    }),
     ...field.timestamps(),
+  ],
+  archivable: true,
+  keptBy: [
+    { table: 'clients', column: 'campaign_id', label: { es: 'cliente(s)', en: 'client(s)' } },
   ],
   permissions: {
     admin: ['list', 'show', 'create', 'update', 'delete', 'export'],
