@@ -100,6 +100,8 @@ export interface ResourceDescription {
   primaryKey: string
   defaultSort: string
   searchable: boolean
+  /** Records are archived and restored (`archived_at`) rather than deleted while they have history. */
+  archivable?: boolean
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]

@@ -55,6 +55,7 @@ export interface Profile {
 export interface Campaign {
   id: number
   name: string
+  archived_at?: string | null
 }
 
 export function hasOptions(type: CustomFieldType) {

@@ -1,4 +1,5 @@
 import { useList } from '@refinedev/core'
+import { isArchived } from '@tablero/admin'
 import { useMemo } from 'react'
 import type { Campaign } from './definitions'
 
@@ -7,7 +8,8 @@ const CAMPAIGNS_PAGE = 100
 
 /**
  * The campaigns a profile can be attached to (GET /api/r/campaigns?perPage=100), as picker
- * options and as a name lookup for the profile list.
+ * options (archived campaigns are not offered) and as a name lookup for the profile list (which
+ * still names them).
  */
 export function useCampaigns() {
   const { result, query } = useList<Campaign>({
@@ -20,7 +22,9 @@ export function useCampaigns() {
   return useMemo(
     () => ({
       loading: query.isLoading,
-      options: campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name })),
+      options: campaigns
+        .filter((campaign) => !isArchived(campaign))
+        .map((campaign) => ({ value: campaign.id, label: campaign.name })),
       nameOf: (id: number) => campaigns.find((campaign) => campaign.id === id)?.name ?? `#${id}`,
     }),
     [campaigns, query.isLoading]

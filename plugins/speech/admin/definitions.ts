@@ -39,6 +39,7 @@ export interface RenderedScript {
 export interface Campaign {
   id: number
   name: string
+  archived_at?: string | null
   type: 'inbound_voice' | 'outbound_dialer'
 }
 

@@ -1,4 +1,6 @@
 import { useCustom, useList } from '@refinedev/core'
+import { useMemo } from 'react'
+import { isArchived } from '@tablero/admin'
 import type { Campaign, Script, ScriptSummary, ScriptVariable, ScriptVersion } from './definitions'
 import { SPEECH_API } from './speech_api'
 
@@ -58,7 +60,7 @@ export function useVariables(campaignId: number | undefined) {
   return { variables, loading: query.isFetching }
 }
 
-/** The campaigns (GET /api/r/campaigns), enough for a contact center's. */
+/** The campaigns a script can be written for (GET /api/r/campaigns): archived ones are left out. */
 export function useCampaigns() {
   const { result, query } = useList<Campaign>({
     resource: 'campaigns',
@@ -66,5 +68,9 @@ export function useCampaigns() {
     sorters: [{ field: 'name', order: 'asc' }],
     errorNotification: false,
   })
-  return { campaigns: result.data, loading: query.isLoading }
+  const campaigns = useMemo(
+    () => result.data.filter((campaign) => !isArchived(campaign)),
+    [result.data]
+  )
+  return { campaigns, loading: query.isLoading }
 }

@@ -30,6 +30,7 @@ export interface Campaign {
   name: string
   type: CampaignType
   active: boolean
+  archived_at?: string | null
 }
 
 export interface Gestion {

@@ -17,6 +17,7 @@ export const MESSAGES = {
   'common.campaign': { es: 'Campaña', en: 'Campaign' },
   'common.campaigns': { es: 'Campañas', en: 'Campaigns' },
   'common.allCampaigns': { es: 'Todas las campañas', en: 'All campaigns' },
+  'common.archived': { es: 'archivada', en: 'archived' },
 
   'campaignType.inbound_voice': { es: 'Voz entrante', en: 'Inbound voice' },
   'campaignType.outbound_dialer': { es: 'Marcador', en: 'Dialer' },

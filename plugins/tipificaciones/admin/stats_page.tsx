@@ -83,7 +83,7 @@ export default function StatsPage() {
   const t = useMessages()
   const user = useSessionUser()
   const manager = user?.role === 'admin' || user?.role === 'supervisor'
-  const campaigns = useCampaigns(t)
+  const campaigns = useCampaigns(t, { withArchived: true })
   const agents = useAgents(manager)
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()])
   const [campaignId, setCampaignId] = useState<number>()

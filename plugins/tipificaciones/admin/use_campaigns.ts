@@ -1,4 +1,5 @@
 import { useList } from '@refinedev/core'
+import { isArchived } from '@tablero/admin'
 import type { Campaign } from './definitions'
 import type { Translate } from './use_messages'
 
@@ -7,9 +8,10 @@ const CAMPAIGNS_PAGE = 100
 
 /**
  * The campaigns (GET /api/r/campaigns), with their type: voice campaigns ignore result actions
- * and "Para mí" works only on dialer campaigns.
+ * and "Para mí" works only on dialer campaigns. Archived campaigns are not offered, unless
+ * `withArchived` (the statistics, which report on them too), but `find` still knows them.
  */
-export function useCampaigns(t: Translate) {
+export function useCampaigns(t: Translate, { withArchived = false } = {}) {
   const { result, query } = useList<Campaign>({
     resource: 'campaigns',
     pagination: { currentPage: 1, pageSize: CAMPAIGNS_PAGE },
@@ -17,12 +19,17 @@ export function useCampaigns(t: Translate) {
     errorNotification: false,
   })
   const campaigns = result.data
+  const offered = withArchived ? campaigns : campaigns.filter((campaign) => !isArchived(campaign))
   return {
     loading: query.isLoading,
-    campaigns,
-    options: campaigns.map((campaign) => ({
+    campaigns: offered,
+    options: offered.map((campaign) => ({
       value: campaign.id,
-      label: `${campaign.name} · ${t(`campaignType.${campaign.type}`)}`,
+      label: [
+        campaign.name,
+        t(`campaignType.${campaign.type}`),
+        ...(isArchived(campaign) ? [t('common.archived')] : []),
+      ].join(' · '),
     })),
     find: (id: number | null | undefined) => campaigns.find((campaign) => campaign.id === id),
   }

@@ -12,6 +12,7 @@ interface ClientSeed {
   primary_phone?: string
   country?: string
   assigned_user_id?: number | null
+  campaign_id?: number | null
 }
 
 /**

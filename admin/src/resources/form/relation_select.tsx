@@ -6,6 +6,7 @@ import type { ResourceDescription, ResourceFieldDescription } from '../../meta/a
 import { SEARCH_FIELD } from '../../providers/filter_tree'
 import { relationLabelText } from '../fields/relation_label_text'
 import { useRelationTarget } from '../fields/use_relation_label'
+import { activeOnly } from '../archived'
 
 type Relation = NonNullable<ResourceFieldDescription['relation']>
 
@@ -50,6 +51,8 @@ function SearchableRelationSelect(props: RelationSelectProps & { target: Resourc
     optionLabel,
     optionValue: target.primaryKey as never,
     defaultValue: selected,
+    // Archived records (a closed campaign) are not offered; one already chosen keeps its label.
+    filters: activeOnly(target),
     onSearch: (text) => searchFilters(target, labelField, text),
     pagination: { pageSize: 20, mode: 'server' },
     debounce: 300,

@@ -26,15 +26,16 @@ import { nextSorters } from './table_sorters'
 import { buildResourceColumns } from './resource_columns'
 import { useSlotColumns } from './slot_columns'
 import { useColumnChoice } from './use_column_choice'
+import { ArchivedViewSwitch, archivedViewFilters, type ArchivedView } from './archived_view'
 
 type Row = Record<string, unknown>
 
-function listFilters(filter: FilterGroup, search: string): CrudFilter[] {
+function listFilters(filter: FilterGroup, search: string, view: CrudFilter[]): CrudFilter[] {
   const term = search.trim()
   const searchFilter: CrudFilter[] = term
     ? [{ field: SEARCH_FIELD, operator: 'eq', value: term }]
     : []
-  return [...toCrudFilters(filter), ...searchFilter]
+  return [...toCrudFilters(filter), ...searchFilter, ...view]
 }
 
 /**
@@ -65,6 +66,8 @@ export default function ResourceList({
   const [remembered] = useState(() => readListState(resource.name))
   const [filter, setFilter] = useState<FilterGroup>(remembered.filter)
   const [search, setSearch] = useState(remembered.search)
+  // Archivable resources list their active records unless the user asks otherwise.
+  const [view, setView] = useState<ArchivedView>('active')
   const [showFilters, setShowFilters] = useState(countConditions(remembered.filter) > 0)
   const [selected, setSelected] = useState<Key[]>([])
   const slotColumns = useSlotColumns(resource.name)
@@ -73,7 +76,11 @@ export default function ResourceList({
     resource: resource.name,
     sorters: { initial: remembered.sorters ?? initialSorters(resource), mode: 'server' },
     filters: {
-      initial: listFilters(remembered.filter, remembered.search),
+      initial: listFilters(
+        remembered.filter,
+        remembered.search,
+        archivedViewFilters(resource, 'active')
+      ),
       permanent: permanentFilters,
       mode: 'server',
       defaultBehavior: 'replace',
@@ -89,11 +96,15 @@ export default function ResourceList({
     rememberListState(resource.name, { filter, search, sorters, currentPage, pageSize })
   }, [resource.name, filter, search, sorters, currentPage, pageSize])
 
-  const run = (nextFilter: FilterGroup, nextSearch: string) => {
+  const run = (nextFilter: FilterGroup, nextSearch: string, nextView = view) => {
     setFilter(nextFilter)
     setSearch(nextSearch)
+    setView(nextView)
     setSelected([])
-    setFilters(listFilters(nextFilter, nextSearch), 'replace')
+    setFilters(
+      listFilters(nextFilter, nextSearch, archivedViewFilters(resource, nextView)),
+      'replace'
+    )
     table.setCurrentPage(1)
   }
 
@@ -134,6 +145,11 @@ export default function ResourceList({
         <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 16 }}>
           <Space wrap>
             {toolbar}
+            <ArchivedViewSwitch
+              resource={resource}
+              value={view}
+              onChange={(next) => run(filter, search, next)}
+            />
             {resource.searchable && (
               <Input.Search
                 allowClear

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons'
 import { useShow } from '@refinedev/core'
-import { Button, Space, Tabs } from 'antd'
+import { Button, Space, Tabs, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -10,6 +10,8 @@ import type { ResourceDescription } from '../../meta/admin_meta'
 import { ApiErrorResult } from '../../pages/errors/api_error_result'
 import { recordTitle } from '../record_title'
 import { resourcePaths } from '../resource_paths'
+import { isArchived } from '../archived'
+import { ArchiveRecordButton } from './archive_record_button'
 import { DeleteRecordButton } from './delete_record_button'
 import { HistoryTable } from './history_table'
 import { RecordDetails } from './record_details'
@@ -17,7 +19,8 @@ import { RecordDetails } from './record_details'
 type Row = Record<string, unknown>
 
 /**
- * The generated page of one record: its fields, edit and delete where allowed, and the History
+ * The generated page of one record: its fields, edit, archive or restore (archivable resources) and
+ * delete where allowed, and the History
  * tab with the record's audit trail. The history loads only once its tab is opened.
  */
 export default function ResourceShow({
@@ -48,6 +51,11 @@ export default function ResourceShow({
       title={
         <span data-testid="record-title">
           {localize(resource.label)}: {title}
+          {resource.archivable && isArchived(record) && (
+            <Tag style={{ marginInlineStart: 8 }} data-testid="archived-tag">
+              {t('resources.archive.tag')}
+            </Tag>
+          )}
         </span>
       }
       extra={
@@ -58,6 +66,14 @@ export default function ResourceShow({
                 {t('buttons.edit')}
               </Button>
             </Link>
+          )}
+          {resource.archivable && resource.actions.update && record && (
+            <ArchiveRecordButton
+              resource={resource}
+              id={id}
+              title={title}
+              archived={isArchived(record)}
+            />
           )}
           {resource.actions.delete && record && (
             <DeleteRecordButton
