@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { TableroError } from '#exceptions/tablero_error'
-import { notFound } from '#resources/errors'
+import { fieldInputError, notFound } from '#resources/errors'
 
 export function currentUser(ctx: HttpContext) {
   return ctx.auth.user as User
@@ -22,7 +22,25 @@ export async function findCampaign(rawId: unknown) {
     ? await db.from('campaigns').where('id', id).first()
     : null
   if (!campaign) throw notFound('campaigns')
-  return campaign as { id: number; name: string; type: 'inbound_voice' | 'outbound_dialer' }
+  return campaign as {
+    id: number
+    name: string
+    type: 'inbound_voice' | 'outbound_dialer'
+    archived_at: unknown
+  }
+}
+
+/**
+ * No gestión is recorded in an archived campaign: it is closed (the form
+ * no longer offers it), though its past gestiones stay in the reports.
+ */
+export function requireOpenCampaign(campaign: { archived_at: unknown }) {
+  if (!campaign.archived_at) return
+  throw fieldInputError(
+    'campaignId',
+    'The campaign is archived: restore it to record gestiones in it',
+    'archived'
+  )
 }
 
 /**

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { TableroError } from '#exceptions/tablero_error'
 import { actorFromContext, AuditLog, toSqlDateTime } from '#services/audit_log'
 import { resourceService } from '#services/resource_context'
-import { currentUser, findCampaign, requireCampaignMember } from './access.ts'
+import { currentUser, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
 import { GestionRecorder } from './gestion_recorder.ts'
 import { gestionValidator } from './validators.ts'
 
@@ -27,6 +27,7 @@ export default class GestionesController {
     const service = await resourceService(ctx)
     await service.visibleRow('clients', input.clientId, 'update')
     const campaign = await findCampaign(input.campaignId)
+    requireOpenCampaign(campaign)
     await requireCampaignMember(user, campaign.id)
     const recorded = await GestionRecorder.record(input, user, actorFromContext(ctx), campaign.type)
     return ctx.response.created({ data: recorded })

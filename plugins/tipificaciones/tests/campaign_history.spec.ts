@@ -43,4 +43,22 @@ test.group('tipificaciones: a campaign keeps its gestiones', (group) => {
     const stats = await admin.get('/api/p/tipificaciones/stats').qs({ campaignId })
     assert.equal(stats.body().data.totalGestiones, 1)
   })
+
+  test('no gestión is recorded in an archived campaign', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const created = await supervisor
+      .post('/api/r/campaigns')
+      .json({ name: 'Campaña cerrada', type: 'outbound_dialer' })
+    const campaignId = created.body().data.id as number
+    const clientId = await makeClient({ campaign_id: campaignId })
+    ;(await supervisor.post(`/api/r/campaigns/${campaignId}/archive`)).assertStatus(200)
+
+    const refused = await supervisor
+      .post('/api/p/tipificaciones/gestiones')
+      .header('Accept-Language', 'es')
+      .json({ clientId, campaignId, level1Id: 1 })
+    refused.assertStatus(422)
+    assert.deepInclude(refused.body().error.fields[0], { field: 'campaignId', rule: 'archived' })
+    assert.lengthOf(await db.from('tip_gestiones').where('campaign_id', campaignId), 0)
+  })
 })
