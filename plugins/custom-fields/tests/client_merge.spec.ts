@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { makeClient } from '#tests/helpers/clients'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
@@ -13,7 +13,7 @@ const created: Array<{ key: string; type: 'text' | 'number' | 'boolean' }> = []
 const key = (stem: string) => `${stem}_${Date.now() % 100000}_${created.length}`
 
 test.group('custom-fields: client merge', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.teardown(async () => {
     await db.from('cf_fields').delete()

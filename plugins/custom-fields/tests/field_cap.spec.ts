@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 import { MAX_FIELDS, MAX_INDEXED_FIELDS } from '../backend/field_budget.ts'
@@ -38,7 +38,7 @@ async function changeType(supervisor: Session, id: number, type: CustomFieldType
 }
 
 test.group('custom-fields: cap per client', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.teardown(async () => {
     await db.from('cf_fields').delete()
