@@ -56,6 +56,12 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   // Plugins
   FIELD_TYPE_UNCONVERTIBLE: (p) =>
     `${p.count} valor(es) guardado(s) no se pueden convertir al nuevo tipo (p. ej. cliente ${p.example}); corríjalos antes`,
+  FIELD_LIMIT: (p) =>
+    `No quedan campos personalizados: el cliente admite ${p.max} como máximo, contando los retirados porque conservan su columna; restaure un campo retirado y reutilícelo`,
+  INDEXED_FIELD_LIMIT: (p) =>
+    Number(p.remaining) > 0
+      ? `No quedan campos indexados (${p.max} como máximo, contando los retirados): aún caben ${p.remaining} campo(s) de tipo Texto largo o Lista (varias opciones), que no llevan índice`
+      : `No quedan campos indexados (${p.max} como máximo, contando los retirados): use Texto largo o Lista (varias opciones), que no llevan índice`,
   OPTION_IN_USE: (p) =>
     `${p.count} cliente(s) tienen esa opción: cambie su valor antes de quitarla`,
   ACTION_AND_SCHEDULING: () => 'Un resultado tiene una acción o permite agendar, nunca ambas',
@@ -121,6 +127,11 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   range: () => 'El máximo es menor que el mínimo',
   convertible: () => 'Hay valores que no se convierten',
   inUse: () => 'La opción está en uso',
+  fieldLimit: (m) => `No quedan campos (${m.max} como máximo)`,
+  indexedFieldLimit: (m) =>
+    Number(m.remaining) > 0
+      ? `No quedan campos indexados; quedan ${m.remaining} de Texto largo o Lista (varias opciones)`
+      : `No quedan campos indexados (${m.max} como máximo)`,
   distinct: () => 'Valor repetido',
   scheduling: () => 'Este resultado no permite agendar',
   dialerOnly: () => '"Para mí" solo aplica a campañas de marcador',

@@ -14,3 +14,9 @@ export type {
   PluginUninstall,
   Translated,
 } from './manifest.ts'
+export type {
+  ClientMerging,
+  ClientTableFate,
+  PluginHookHandler,
+  PluginHookName,
+} from './plugin_hooks.ts'

@@ -2,6 +2,7 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 import type { ResourceDefinition } from '#resources/types'
 import type { ResourceRegistry } from '#resources/resource_registry'
 import type { PluginRegistry } from './plugin_registry.ts'
+import type { ClientTableFate, PluginHooks } from './plugin_hooks.ts'
 
 export interface Translated {
   es: string
@@ -79,6 +80,18 @@ export interface PluginManifest {
   uninstall?: () => Promise<{ default: PluginUninstall }>
   /** event name -> handler module; handlers stop while the plugin is off */
   events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
+  /**
+   * hook name -> handler module, awaited inside the caller's transaction,
+   * enabled or not (see runPluginHooks): e.g. `client.merging` moves the
+   * plugin's per-client rows to the surviving client.
+   */
+  hooks?: PluginHooks
+  /**
+   * Every table of this plugin with a foreign key to clients, and what a
+   * merge does to its rows. A `moved` table needs a `client.merging` hook;
+   * a test checks that the migrated schema has no undeclared table.
+   */
+  clientTables?: Record<string, ClientTableFate>
 }
 
 /**

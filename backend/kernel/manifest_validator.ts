@@ -29,6 +29,7 @@ const manifestSchema = vine.compile(
         })
       )
       .optional(),
+    clientTables: vine.record(vine.enum(['moved', 'dropped'])).optional(),
   })
 )
 
@@ -74,5 +75,27 @@ export async function validateManifest(folder: string, value: unknown): Promise<
       )
     }
   }
+  checkHooks(folder, manifest)
   return manifest
+}
+
+/** Hooks are lazy imports; a table said to be moved needs the hook that moves it. */
+function checkHooks(folder: string, manifest: PluginManifest) {
+  for (const [name, load] of Object.entries(manifest.hooks ?? {})) {
+    if (typeof load !== 'function') {
+      throw new TableroError(
+        'PLUGIN_MANIFEST_INVALID',
+        `Plugin "${folder}": hook "${name}" must be a lazy import, e.g. () => import('./backend/on_${name.replace('.', '_')}.ts')`,
+        500
+      )
+    }
+  }
+  const moved = Object.entries(manifest.clientTables ?? {}).filter(([, fate]) => fate === 'moved')
+  if (moved.length > 0 && !manifest.hooks?.['client.merging']) {
+    throw new TableroError(
+      'PLUGIN_MANIFEST_INVALID',
+      `Plugin "${folder}": clientTables says "${moved[0][0]}" is moved on merge, but there is no "client.merging" hook to move it`,
+      500
+    )
+  }
 }

@@ -2,6 +2,8 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, type AuditActor } from '#services/audit_log'
 import { ClientRules } from '#services/client_rules'
+import plugins from '#services/plugins'
+import { runPluginHooks, type ClientTableFate } from '#kernel/plugin_hooks'
 
 /** Card fields the survivor takes from the merged client when it has none. */
 const FILLABLE = [
@@ -24,6 +26,20 @@ const MOVED = [
   'client_interactions',
 ] as const
 
+/**
+ * Every core table with a foreign key to clients and what a merge does to
+ * its rows (plugins declare theirs in their manifest's `clientTables`).
+ * All are moved; the only rows dropped are a relation between the two
+ * merged clients and a phone, e-mail or channel the survivor already has.
+ */
+export const CORE_CLIENT_TABLES: Record<string, ClientTableFate> = {
+  client_phones: 'moved',
+  client_emails: 'moved',
+  client_relations: 'moved',
+  client_marketing_preferences: 'moved',
+  ...Object.fromEntries(MOVED.map((table) => [table, 'moved'])),
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'client.merged': { survivorId: number; mergedId: number }
@@ -34,8 +50,10 @@ declare module '@adonisjs/core/types' {
  * C12 merge, all in the caller's transaction: the survivor keeps its card
  * and fills blanks from the other; phones and e-mails move unless the
  * survivor has them already; notes, tasks, files, messages, interactions,
- * relations and log entries move; the other client is deleted. Emits
- * `client.merged` after commit for plugins that keep client ids.
+ * relations and log entries move; then every plugin's `client.merging`
+ * hook moves the plugin's own per-client rows (an error rolls the whole
+ * merge back); the other client is deleted. Emits `client.merged` after
+ * commit.
  */
 export class ClientMerge {
   static async merge(
@@ -74,6 +92,11 @@ export class ClientMerge {
       .from('audit_logs')
       .where({ subject: 'clients', subject_id: String(mergedId) })
       .update({ subject_id: String(survivorId) })
+    const moved = await runPluginHooks(plugins.manifests, 'client.merging', {
+      trx,
+      survivorId,
+      mergedId,
+    })
 
     await trx.from('clients').where('id', mergedId).delete()
     await AuditLog.record(trx, actor, {
@@ -81,7 +104,7 @@ export class ClientMerge {
       resource: 'clients',
       recordId: survivorId,
       before: { merged },
-      after: { survivorId, filled: fills },
+      after: { survivorId, filled: fills, plugins: moved },
       subject: 'clients',
       subjectId: survivorId,
     })

@@ -26,4 +26,5 @@ export default definePlugin({
   routes: () => import('./backend/routes.ts'),
   setup: () => import('./backend/setup.ts'),
   uninstall: () => import('./backend/uninstall.ts'),
+  hooks: { 'client.merging': () => import('./backend/client_merging.ts') },
 })

@@ -31,4 +31,6 @@ export default definePlugin({
   ],
   routes: () => import('./backend/routes.ts'),
   setup: () => import('./backend/setup.ts'),
+  hooks: { 'client.merging': () => import('./backend/client_merging.ts') },
+  clientTables: { tip_gestiones: 'moved', tip_callbacks: 'moved' },
 })

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { PluginRegistry } from '#kernel/plugin_registry'
 import { dependencyOrder } from '#kernel/dependency_order'
+import { validateManifest } from '#kernel/manifest_validator'
 import type { PluginManifest } from '#kernel'
 
 const manifest = (name: string, dependsOn: string[] = []): PluginManifest => ({
@@ -76,6 +77,20 @@ test.group('Plugin discovery', () => {
     assert.throws(
       () => dependencyOrder([manifest('solo', ['solo'])]),
       'Plugin "solo" depends on itself'
+    )
+  })
+
+  test('a plugin whose client rows move on merge without a client.merging hook is refused', async ({
+    assert,
+  }) => {
+    const keeper = { ...manifest('keeper'), clientTables: { keeper_rows: 'moved' as const } }
+    await assert.rejects(
+      () => validateManifest('keeper', keeper),
+      'Plugin "keeper": clientTables says "keeper_rows" is moved on merge, but there is no "client.merging" hook to move it'
+    )
+    await assert.rejects(
+      () => validateManifest('keeper', { ...keeper, clientTables: { keeper_rows: 'kept' } }),
+      /Plugin "keeper": invalid manifest field "clientTables.keeper_rows"/
     )
   })
 })

@@ -10,6 +10,7 @@ import { requireManager } from './access.ts'
 import { customFields } from './custom_fields.ts'
 import { toFieldDefinition, type FieldRow } from './custom_field_provider.ts'
 import { ColumnManager } from './column_manager.ts'
+import { FieldBudget } from './field_budget.ts'
 import { KEY_MESSAGES, keyProblem } from './field_key.ts'
 import { findProfile, presentField } from './profiles_controller.ts'
 import type { CustomFieldType } from './field_types.ts'
@@ -37,6 +38,7 @@ export default class FieldsController {
     if (problem) throw fieldInputError('key', KEY_MESSAGES[problem], problem)
     const options = checkOptions(payload.type, payload.options)
     checkRange(payload.min, payload.max)
+    await FieldBudget.checkNew(payload.type)
     const now = toSqlDateTime(DateTime.utc())
     const row = {
       profile_id: profile.id,
@@ -188,6 +190,7 @@ export default class FieldsController {
     const payload = await ctx.request.validateUsing(changeTypeValidator)
     const field = await findField(db.connection(), ctx.params.id)
     if (field.type === payload.type) return { data: presentField(field) }
+    await FieldBudget.checkTypeChange(field.type, payload.type)
     const options = checkOptions(payload.type, payload.options)
     const from = { ...toFieldDefinition(field, []), type: field.type }
     const targetRow = {

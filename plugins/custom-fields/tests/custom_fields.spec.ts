@@ -6,6 +6,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { SYSTEM_ACTOR } from '#services/audit_log'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { makeClient } from '#tests/helpers/clients'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
@@ -58,7 +59,7 @@ async function profileWithFields(supervisor: Session, campaignId: number) {
 }
 
 test.group('custom-fields plugin', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.teardown(async () => {
     // Columns made here would otherwise outlive the suite's other groups.
@@ -295,7 +296,7 @@ test.group('custom-fields plugin', (group) => {
 })
 
 test.group('custom-fields defaults', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.teardown(async () => {
     await db.from('cf_fields').delete()

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { makeClient } from '#tests/helpers/clients'
 
 const BASE = '/api/p/speech'
@@ -114,7 +115,7 @@ test.group('speech plugin', (group) => {
  */
 test.group('speech plugin with custom fields', (group) => {
   const key = `segmento_${Date.now() % 100000}`
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
 
   test('{{client.custom.<key>}} is offered for the campaign and filled', async ({

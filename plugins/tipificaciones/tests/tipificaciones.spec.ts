@@ -5,6 +5,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { makeClient } from '#tests/helpers/clients'
 
 type Session = Awaited<ReturnType<typeof signIn>>
@@ -314,7 +315,7 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
  * open transaction: this group commits and truncates instead.
  */
 test.group('tipificaciones: interactions report', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
 
   test('streams one CSV line per gestión with notes, user and date', async ({ client, assert }) => {

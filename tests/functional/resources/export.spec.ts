@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { seedGreetings } from '#tests/helpers/greetings'
 
 /**
@@ -9,7 +9,7 @@ import { seedGreetings } from '#tests/helpers/greetings'
  * a test's open transaction: this group commits and truncates instead.
  */
 test.group('Resource engine: CSV export', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
 
   test('exports the filtered, sorted list as CSV', async ({ client, assert }) => {

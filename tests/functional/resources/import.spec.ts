@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import drive from '@adonisjs/drive/services/main'
 import plugins from '#services/plugins'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
 import { ColumnManager } from '#plugins/custom-fields/backend/column_manager'
 import { customFields } from '#plugins/custom-fields/backend/custom_fields'
 
@@ -75,7 +75,7 @@ const plainRows = (from: number, to: number) =>
 
 test.group('Resource engine: CSV import', (group) => {
   // Jobs run outside the request, on their own connection: commit and truncate.
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.each.timeout(180_000)
   group.teardown(async () => {

@@ -1,0 +1,78 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import plugins from '#services/plugins'
+import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
+import { makeClient } from '#tests/helpers/clients'
+import { ColumnManager } from '../backend/column_manager.ts'
+import { customFields } from '../backend/custom_fields.ts'
+
+const BASE = '/api/p/custom-fields'
+const created: Array<{ key: string; type: 'text' | 'number' | 'boolean' }> = []
+/** Keys are columns of clients and outlive a test: each test takes new ones. */
+const key = (stem: string) => `${stem}_${Date.now() % 100000}_${created.length}`
+
+test.group('custom-fields: client merge', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
+  })
+
+  test("the survivor keeps its custom values and takes the merged client's where it has none", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const profile = await admin
+      .post(`${BASE}/profiles`)
+      .json({ name: 'Cobranzas', campaignIds: [] })
+    profile.assertStatus(201)
+    const fields = {
+      segment: { key: key('segmento'), type: 'text' as const },
+      debt: { key: key('deuda'), type: 'number' as const },
+      promise: { key: key('promesa'), type: 'boolean' as const },
+      branch: { key: key('sucursal'), type: 'text' as const },
+    }
+    const ids: Record<string, number> = {}
+    for (const [name, field] of Object.entries(fields)) {
+      const response = await admin
+        .post(`${BASE}/profiles/${profile.body().data.id}/fields`)
+        .json({ ...field, label: { es: name, en: name } })
+      response.assertStatus(201)
+      created.push(field)
+      ids[name] = response.body().data.id
+    }
+    const retired = await admin.post(`${BASE}/fields/${ids.branch}/retire`).json({ confirm: true })
+    retired.assertStatus(200)
+    const { segment, debt, promise, branch } = fields
+    const survivor = await makeClient({ [segment.key]: 'oro', [promise.key]: 0 })
+    const merged = await makeClient({
+      [segment.key]: 'plata',
+      [debt.key]: 1500,
+      [promise.key]: 1,
+      [branch.key]: 'Centro',
+    })
+
+    const response = await admin
+      .post(`/api/clients/${survivor}/merge`)
+      .json({ otherId: merged, survivorId: survivor, confirm: true })
+    response.assertStatus(200)
+
+    const row = await db.from('clients').where('id', survivor).firstOrFail()
+    assert.equal(row[segment.key], 'oro')
+    assert.equal(Number(row[debt.key]), 1500)
+    assert.equal(Number(row[promise.key]), 0)
+    assert.equal(row[branch.key], 'Centro')
+    const audit = await db
+      .from('audit_logs')
+      .where({ action: 'merge', resource: 'clients', record_id: String(survivor) })
+      .firstOrFail()
+    assert.sameMembers(JSON.parse(audit.after).plugins['custom-fields'].filled, [
+      debt.key,
+      branch.key,
+    ])
+  })
+})

@@ -1,0 +1,21 @@
+import app from '@adonisjs/core/services/app'
+
+/**
+ * `testUtils.db().truncate()` without MySQL's advisory lock: migrates if
+ * needed before the test and empties every table after it, for tests whose
+ * DDL MySQL cannot roll back. Lucid takes the migration lock with GET_LOCK
+ * and frees it with RELEASE_LOCK through whichever pooled connection is
+ * free, so once the pool holds two connections the release can land on
+ * the other one, fail, and fail the test (and the lock's name is shared by
+ * every database on the server). Each test database has one test process.
+ */
+export async function truncateAfterEach() {
+  await runAce('migration:run', ['--compact-output', '--no-schema-generate', '--disable-locks'])
+  return () => runAce('db:truncate')
+}
+
+async function runAce(name: string, args: string[] = []) {
+  const ace = await app.container.make('ace')
+  const command = await ace.exec(name, args)
+  if (command.exitCode) throw command.error ?? new Error(`"${name}" failed`)
+}
