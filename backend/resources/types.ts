@@ -88,6 +88,12 @@ export interface HookContext {
   user: User
   trx: QueryClientContract
   ctx: HttpContext
+  /**
+   * Which of `ids` of `resource` the user may read (its `show` permission
+   * and row scope, as its list applies them): a rule that names another
+   * record (a duplicate) names only these.
+   */
+  readableIds: (resource: string, ids: Array<string | number>) => Promise<Set<unknown>>
 }
 
 export interface ResourceHooks {
