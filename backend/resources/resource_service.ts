@@ -48,7 +48,7 @@ export class ResourceService {
     if (!this.registry.can(this.#user, definition, action)) {
       throw new TableroError('FORBIDDEN', `You may not ${action} ${definition.name}`, 403)
     }
-    return { definition, fields: this.registry.fieldsOf(definition) }
+    return { definition, fields: this.registry.fieldsFor(definition, this.#user) }
   }
 
   #scoped(definition: ResourceDefinition, client: QueryClientContract = db.connection()) {

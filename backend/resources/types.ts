@@ -134,6 +134,12 @@ export interface ResourceDefinition {
   /** role → restriction applied to every read and write of that role */
   scopes?: Partial<Record<Role, RowScope>>
   /**
+   * role → the only fields that role sees (reads, filters, sorts, searches
+   * and writes); a role that is absent sees every field. The metadata
+   * describes only these, so the admin never asks for the others.
+   */
+  fieldsByRole?: Partial<Record<Role, string[]>>
+  /**
    * Replaces the default `q` search (each word contained in a searchable
    * field) with an index-friendly one, e.g. phone, e-mail or name prefix.
    */
