@@ -42,7 +42,7 @@ test.group('Sessions: only signed-in admins have one', (group) => {
     })
     assert.equal(issued.status, 201)
     assert.deepEqual(cookieNames(issued), [])
-    const { token } = (await issued.json()).data
+    const { token } = ((await issued.json()) as { data: { token: string } }).data
     const meta = await fetch(`${base()}/api/meta`, {
       headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
     })
@@ -80,7 +80,10 @@ test.group('Sessions: only signed-in admins have one', (group) => {
       body: JSON.stringify({ first_name: 'Forjada' }),
     })
     assert.equal(forged.status, 403)
-    assert.equal((await forged.json()).error.code, 'CSRF_TOKEN_INVALID')
+    assert.equal(
+      ((await forged.json()) as { error: { code: string } }).error.code,
+      'CSRF_TOKEN_INVALID'
+    )
   })
 
   test('a sign-in posted as a form (what a cross-site page can send) is refused', async ({
@@ -96,6 +99,9 @@ test.group('Sessions: only signed-in admins have one', (group) => {
       body: new URLSearchParams({ email: user.email, password: 'Secret123!' }).toString(),
     })
     assert.equal(response.status, 415)
-    assert.equal((await response.json()).error.code, 'UNSUPPORTED_MEDIA_TYPE')
+    assert.equal(
+      ((await response.json()) as { error: { code: string } }).error.code,
+      'UNSUPPORTED_MEDIA_TYPE'
+    )
   })
 })
