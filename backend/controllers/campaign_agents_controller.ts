@@ -5,7 +5,6 @@ import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { campaignAgentsValidator } from '#validators/campaign'
 import { fieldInputError } from '#resources/errors'
-import { TableroError } from '#exceptions/tablero_error'
 import type User from '#models/user'
 
 /**
@@ -14,8 +13,8 @@ import type User from '#models/user'
  */
 export default class CampaignAgentsController {
   /**
-   * An agent gets only the names, and only of a campaign it works in: the
-   * same colleagues the users resource shows it.
+   * An agent gets only the names, and only of a campaign it works in (an
+   * empty list for another): the colleagues the users resource shows it.
    */
   async index(ctx: HttpContext) {
     const service = await resourceService(ctx)
@@ -23,9 +22,7 @@ export default class CampaignAgentsController {
     const agents = await agentsOf(campaign.id as number)
     const user = ctx.auth.getUserOrFail() as User
     if (user.role !== 'agent') return { data: agents }
-    if (!agents.some((agent) => agent.id === user.id)) {
-      throw new TableroError('NOT_IN_CAMPAIGN', 'You do not work in this campaign', 403)
-    }
+    if (!agents.some((agent) => agent.id === user.id)) return { data: [] }
     return { data: agents.map(({ id, fullName }) => ({ id, fullName })) }
   }
 
