@@ -11,6 +11,11 @@ import { cachePreparedStatements } from '#services/sqlite_statement_cache'
 // Models are written by hand; no generated schema classes.
 const schemaGeneration = { enabled: false }
 
+// Knex options Lucid passes through without typing them. A failed query's
+// error message shows the statement with `?`, never its values (a password
+// hash, a token): see backend/services/log_redaction.ts.
+const knexOptions: object = { compileSqlOnError: false }
+
 const migrations = {
   naturalSort: true,
   paths: ['database/migrations', ...pluginMigrationPaths()],
@@ -29,6 +34,7 @@ const dbConfig = defineConfig({
         filename: env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3'),
       },
       useNullAsDefault: true,
+      ...knexOptions,
       pool: {
         // WAL lets the streaming CSV export read while requests keep writing;
         // foreign keys are off by default in SQLite.
@@ -63,6 +69,7 @@ const dbConfig = defineConfig({
         dateStrings: ['DATE'],
       },
       pool: { min: 0, max: 10 },
+      ...knexOptions,
       migrations,
       schemaGeneration,
       seeders: { paths: ['database/seeders'] },

@@ -2,6 +2,7 @@ import type { InferLoggers } from '@adonisjs/core/types'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
+import { redactLogCall, serializeError } from '#services/log_redaction'
 
 const loggerConfig = defineConfig({
   default: 'app',
@@ -10,6 +11,10 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'tablero',
       level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
+      // A failed statement's values (password and token hashes…) never
+      // reach a log line: see log_redaction.ts.
+      serializers: { err: serializeError },
+      hooks: { logMethod: redactLogCall },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

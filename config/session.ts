@@ -7,11 +7,17 @@ import { defineConfig, stores } from '@adonisjs/session'
  * the (encrypted) session in the cookie itself, so any app node can serve
  * any request; SESSION_DRIVER=redis keeps it in Redis instead.
  * Revocation ("log out everywhere") does not depend on the store: see
- * SessionVersionMiddleware.
+ * SessionVersionMiddleware. Only a request that carries this cookie, or
+ * signs in, has a session (BrowserSecurityMiddleware): anonymous and
+ * scripted hits store nothing.
  */
+export const SESSION_COOKIE = 'tablero-session'
+/** Where the admin signs in: the one request that may start a session. */
+export const SIGN_IN_PATH = '/api/auth/login'
+
 const sessionConfig = defineConfig({
   enabled: true,
-  cookieName: 'tablero-session',
+  cookieName: SESSION_COOKIE,
   clearWithBrowser: false,
   age: '8h',
   cookie: {

@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
+import { SIGN_IN_PATH } from '#config/session'
 
 /**
  * CSRF protects the cookie session of the admin: the server sets XSRF-TOKEN
@@ -12,10 +13,13 @@ const shieldConfig = defineConfig({
   csrf: {
     enabled: true,
     // Bearer requests carry no cookie to forge; POST /api/auth/tokens is how
-    // a cookie-less API client signs in, with credentials in the body.
+    // a cookie-less API client signs in, with credentials in the body. The
+    // sign-in comes before any session (so before any token) and takes JSON
+    // only, which no cross-site form can send.
     exceptRoutes: (ctx) =>
       /^Bearer\s/i.test(ctx.request.header('authorization') ?? '') ||
-      ctx.request.url() === '/api/auth/tokens',
+      ctx.request.url() === '/api/auth/tokens' ||
+      ctx.request.url() === SIGN_IN_PATH,
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

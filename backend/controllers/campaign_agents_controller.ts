@@ -5,16 +5,25 @@ import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { campaignAgentsValidator } from '#validators/campaign'
 import { fieldInputError } from '#resources/errors'
+import type User from '#models/user'
 
 /**
  * The agents of a campaign (C16): read by everyone who may see the
  * campaign, replaced as a whole by whoever may update it.
  */
 export default class CampaignAgentsController {
+  /**
+   * An agent gets only the names, and only of a campaign it works in (an
+   * empty list for another): the colleagues the users resource shows it.
+   */
   async index(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const campaign = await service.visibleRow('campaigns', ctx.params.id, 'show')
-    return { data: await agentsOf(campaign.id as number) }
+    const agents = await agentsOf(campaign.id as number)
+    const user = ctx.auth.getUserOrFail() as User
+    if (user.role !== 'agent') return { data: agents }
+    if (!agents.some((agent) => agent.id === user.id)) return { data: [] }
+    return { data: agents.map(({ id, fullName }) => ({ id, fullName })) }
   }
 
   async update(ctx: HttpContext) {

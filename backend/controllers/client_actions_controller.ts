@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { resourceService } from '#services/resource_context'
 import { TableroError } from '#exceptions/tablero_error'
 import { actorFromContext } from '#services/audit_log'
-import { ClientRules } from '#services/client_rules'
+import { ClientDuplicates } from '#services/client_duplicates'
 import { ClientMerge } from '#services/client_merge'
 import { ClientNotifier } from '#services/client_notifier'
 import { tryNormalizePhone } from '#services/phone_number'
@@ -48,14 +48,20 @@ export default class ClientActionsController {
       .from('client_emails')
       .where('client_id', client.id as number)
       .select('email')
-    const matches = await ClientRules.findDuplicates(db.connection(), {
+    const matches = await ClientDuplicates.find(db.connection(), {
       phones: phones.map((row) => row.e164),
       emails: [client.email as string | null, ...emails.map((row) => row.email)].filter(
         (email): email is string => Boolean(email)
       ),
       exceptId: client.id as number,
     })
-    return { data: matches }
+    // Only the clients this user may read are listed; the others are counted.
+    const readable = await service.readableIds(
+      'clients',
+      matches.map((match) => match.id)
+    )
+    const visible = matches.filter((match) => readable.has(match.id))
+    return { data: visible, meta: { hidden: matches.length - visible.length } }
   }
 
   async merge(ctx: HttpContext) {

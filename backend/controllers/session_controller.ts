@@ -13,7 +13,18 @@ import { authCache } from '#services/auth_cache'
  * exchange credentials for a bearer token.
  */
 export default class SessionController {
+  /**
+   * Signs the admin in. JSON only: the sign-in carries no CSRF token (it
+   * comes before any session), and no cross-site form can post JSON.
+   */
   async store(ctx: HttpContext) {
+    if (!ctx.request.is(['json'])) {
+      throw new TableroError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the credentials as JSON (Content-Type: application/json)',
+        415
+      )
+    }
     const { email, password } = await ctx.request.validateUsing(loginValidator)
     const user = await this.#verify(ctx, email, password)
 

@@ -42,10 +42,14 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   RECORD_IN_USE_ARCHIVE: (p) =>
     `No se puede borrar porque tiene ${p.list}. Archive el registro en su lugar: deja de ofrecerse al elegir, se conserva en los informes y se puede restaurar`,
   DUPLICATE_CLIENT: (p) => `Otro cliente tiene este teléfono o correo: ${p.list}`,
+  DUPLICATE_CLIENT_HIDDEN: (p) =>
+    `Ya existe un cliente con este teléfono o correo${p.list ? `; usted ve ${p.list}` : ''}: pida a un supervisor que lo busque o se lo asigne`,
   DUPLICATE_PHONE: (p) =>
     p.client
       ? `El cliente #${p.client} ya tiene el número ${p.phone}`
       : `Este cliente ya tiene el número ${p.phone}`,
+  DUPLICATE_PHONE_HIDDEN: (p) =>
+    `Otro cliente ya tiene el número ${p.phone}: pida a un supervisor que lo busque o se lo asigne`,
   PRIMARY_PHONE_REQUIRED: () => 'Marque otro teléfono como principal en lugar de desmarcar este',
   SMS_TOO_LONG: (p) => `Un SMS admite como máximo 160 caracteres (este tiene ${p.length})`,
   NO_DESTINATION: () => 'El cliente no tiene a dónde enviar: agregue el dato o indique "to"',
@@ -111,7 +115,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   literal: () => 'Confirme la acción',
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',
-  duplicate: () => 'Otro cliente ya lo tiene',
+  duplicate: (m) => (m.client ? `Lo tiene el cliente ${m.client}` : 'Otro cliente ya lo tiene'),
+  duplicateHidden: () => 'Ya lo tiene un cliente que usted no ve: consulte a un supervisor',
   repeatedInFile: (m) => `Repite la línea ${m.line} de este archivo`,
   unknownField: () => 'Campo desconocido',
   readOnly: () => 'Este campo es de solo lectura',

@@ -13,6 +13,10 @@ export const SESSION_VERSION_KEY = 'session_version'
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const guard = /^Bearer\s/i.test(ctx.request.header('authorization') ?? '') ? 'api' : 'web'
+    // No session cookie, no session (BrowserSecurityMiddleware): signed out.
+    if (guard === 'web' && !ctx.session) {
+      throw new TableroError('UNAUTHENTICATED', 'Sign in to continue', 401)
+    }
     const user = (await ctx.auth.authenticateUsing([guard])) as User
 
     if (guard === 'web') {

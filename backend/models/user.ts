@@ -23,7 +23,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column()
   declare fullName: string
 
-  @column()
+  /** Unique regardless of letter case: always stored lower-cased. */
+  @column({ prepare: (value: string) => value.toLowerCase() })
   declare email: string
 
   @column({ serializeAs: null })

@@ -30,9 +30,12 @@ function ruleFor(field: FieldDefinition) {
     case 'multiselect':
       return vine.array(vine.enum((field.options ?? []).map((option) => option.value))).distinct()
     case 'email':
+      // Lower-cased before any check: e-mails compare regardless of case
+      // (a unique e-mail is unique in any letter case).
       return vine
         .string()
         .trim()
+        .toLowerCase()
         .maxLength(field.maxLength ?? 254)
         .email()
     case 'url':

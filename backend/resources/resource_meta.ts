@@ -13,7 +13,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
     .all()
     .filter((definition) => registry.can(user, definition, 'list'))
     .map((definition) => {
-      const fields = [...registry.fieldsOf(definition).values()]
+      const fields = [...registry.fieldsFor(definition, user).values()]
       const actions = Object.fromEntries(
         ACTIONS.map((action) => [action, registry.can(user, definition, action)])
       ) as Record<ResourceAction, boolean>

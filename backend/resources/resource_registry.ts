@@ -25,6 +25,8 @@ export class ResourceRegistry {
   #fields = new Map<string, { signature: string; fields: Map<string, FieldDefinition> }>()
   #providers = new Map<string, Array<{ plugin: string; provider: FieldProvider }>>()
   #keepers = new Map<string, KeepingReference[]>()
+  /** each field set narrowed per role (fieldsByRole), rebuilt with the set */
+  #narrowed = new WeakMap<Map<string, FieldDefinition>, Map<string, Map<string, FieldDefinition>>>()
 
   constructor(private plugins: PluginRegistry) {}
 
@@ -154,6 +156,26 @@ export class ResourceRegistry {
 
   keepingReferencesOf(definition: ResourceDefinition): KeepingReference[] {
     return [...(definition.keptBy ?? []), ...(this.#keepers.get(definition.name) ?? [])]
+  }
+
+  /**
+   * The fields `user` sees: all of them, or only those its role is given
+   * (fieldsByRole), the primary key always among them. The same map for
+   * the same field set and role, so compiled validators stay cached.
+   */
+  fieldsFor(definition: ResourceDefinition, user: Pick<User, 'role'>) {
+    const fields = this.fieldsOf(definition)
+    const names = definition.fieldsByRole?.[user.role]
+    if (!names) return fields
+    let byRole = this.#narrowed.get(fields)
+    if (!byRole) this.#narrowed.set(fields, (byRole = new Map()))
+    let narrowed = byRole.get(user.role)
+    if (!narrowed) {
+      const kept = new Set([primaryKeyOf(definition), ...names])
+      narrowed = new Map([...fields].filter(([name]) => kept.has(name)))
+      byRole.set(user.role, narrowed)
+    }
+    return narrowed
   }
 
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {

@@ -50,7 +50,7 @@ export class ResourceService {
     if (!this.registry.can(this.#user, definition, action)) {
       throw new TableroError('FORBIDDEN', `You may not ${action} ${definition.name}`, 403)
     }
-    return { definition, fields: this.registry.fieldsOf(definition) }
+    return { definition, fields: this.registry.fieldsFor(definition, this.#user) }
   }
 
   #scoped(definition: ResourceDefinition, client: QueryClientContract = db.connection()) {
@@ -329,8 +329,30 @@ export class ResourceService {
     }
   }
 
-  #hook(trx: QueryClientContract) {
-    return { user: this.#user, trx, ctx: this.ctx }
+  #hook(trx: QueryClientContract): HookContext {
+    return {
+      user: this.#user,
+      trx,
+      ctx: this.ctx,
+      readableIds: (resource, ids) => this.readableIds(resource, ids, trx),
+    }
+  }
+
+  /**
+   * Which of `ids` the user may read: the `show` permission and the row
+   * scope the list applies, so what a refusal names never says more than
+   * the list would show.
+   */
+  async readableIds(
+    name: string,
+    ids: Array<string | number>,
+    client: QueryClientContract = db.connection()
+  ) {
+    const definition = this.registry.getOrFail(name)
+    if (ids.length === 0 || !this.registry.can(this.#user, definition, 'show')) return new Set()
+    const pk = primaryKeyOf(definition)
+    const rows = await this.#scoped(definition, client).whereIn(pk, ids).select(pk)
+    return new Set<unknown>(rows.map((row) => row[pk]))
   }
 
   async #beforeInsert(

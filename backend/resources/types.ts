@@ -100,6 +100,12 @@ export interface HookContext {
   user: User
   trx: QueryClientContract
   ctx: HttpContext
+  /**
+   * Which of `ids` of `resource` the user may read (its `show` permission
+   * and row scope, as its list applies them): a rule that names another
+   * record (a duplicate) names only these.
+   */
+  readableIds: (resource: string, ids: Array<string | number>) => Promise<Set<unknown>>
 }
 
 export interface ResourceHooks {
@@ -139,6 +145,12 @@ export interface ResourceDefinition {
   permissions: Partial<Record<Role, ResourceAction[]>>
   /** role → restriction applied to every read and write of that role */
   scopes?: Partial<Record<Role, RowScope>>
+  /**
+   * role → the only fields that role sees (reads, filters, sorts, searches
+   * and writes); a role that is absent sees every field. The metadata
+   * describes only these, so the admin never asks for the others.
+   */
+  fieldsByRole?: Partial<Record<Role, string[]>>
   /**
    * Replaces the default `q` search (each word contained in a searchable
    * field) with an index-friendly one, e.g. phone, e-mail or name prefix.

@@ -1,6 +1,7 @@
 import type { HookContext } from '#resources/types'
 import { TableroError } from '#exceptions/tablero_error'
 import { normalizePhone } from '#services/phone_number'
+import { ClientDuplicates } from '#services/client_duplicates'
 
 type Values = Record<string, unknown>
 
@@ -23,19 +24,8 @@ export class ClientPhoneRules {
         .select('client_id')
         .first()
       if (taken && taken.client_id !== clientId) {
-        throw new TableroError(
-          'DUPLICATE_PHONE',
-          `Client #${taken.client_id} already has ${phone.e164}`,
-          409,
-          [
-            {
-              field: 'e164',
-              message: `Client #${taken.client_id} already has this number`,
-              rule: 'duplicate',
-            },
-          ],
-          { client: taken.client_id, phone: phone.e164 }
-        )
+        const readable = await hook.readableIds('clients', [taken.client_id])
+        throw ClientDuplicates.phoneRefusal(taken.client_id, phone.e164, readable)
       }
       if (taken) {
         throw new TableroError(

@@ -6,6 +6,7 @@ import { TableroError } from '#exceptions/tablero_error'
 import { toSqlDateTime } from '#services/audit_log'
 import { normalizePhone, tryNormalizePhone } from '#services/phone_number'
 import { foldForSearch, searchName } from '#services/client_names'
+import { ClientDuplicates } from '#services/client_duplicates'
 
 type Values = Record<string, unknown>
 
@@ -25,7 +26,7 @@ export class ClientRules {
     }
     if (hook.user.role === 'agent') values.assigned_user_id = hook.user.id
     if (!hook.ctx.request.input('allowDuplicate')) {
-      await this.refuseDuplicates(hook.trx, values, null)
+      await this.refuseDuplicates(hook, values, null)
     }
   }
 
@@ -66,12 +67,12 @@ export class ClientRules {
       const phone = normalizePhone(values.primary_phone, 'primary_phone')
       values.primary_phone = phone.e164
       values.country = phone.country
-      await this.refuseDuplicates(hook.trx, { primary_phone: phone.e164 }, before.id as number)
+      await this.refuseDuplicates(hook, { primary_phone: phone.e164 }, before.id as number)
     } else if (values.primary_phone === null) {
       values.country = null
     }
     if (values.email)
-      await this.refuseDuplicates(hook.trx, { email: values.email }, before.id as number)
+      await this.refuseDuplicates(hook, { email: values.email }, before.id as number)
   }
 
   /**
@@ -105,71 +106,21 @@ export class ClientRules {
   }
 
   /**
-   * C12: a phone or e-mail that another client already has is a 409 that
-   * lists the matches, unless the request says allowDuplicate=1.
+   * C12: a phone or e-mail that another client already has is a 409
+   * (see ClientDuplicates), unless the request says allowDuplicate=1.
    */
-  static async refuseDuplicates(trx: QueryClientContract, values: Values, exceptId: number | null) {
-    const matches = await this.findDuplicates(trx, {
+  static async refuseDuplicates(hook: HookContext, values: Values, exceptId: number | null) {
+    const matches = await ClientDuplicates.find(hook.trx, {
       phones: values.primary_phone ? [values.primary_phone as string] : [],
       emails: values.email ? [values.email as string] : [],
       exceptId,
     })
     if (matches.length === 0) return
-    const list = matches
-      .map((m) => `#${m.id} ${m.first_name} ${m.last_name ?? ''}`.trim())
-      .join(', ')
-    throw new TableroError(
-      'DUPLICATE_CLIENT',
-      `Another client has this phone or e-mail: ${list}`,
-      409,
-      matches.map((m) => ({
-        field: m.reason,
-        message: `Client #${m.id} has it`,
-        rule: 'duplicate',
-      })),
-      { list }
+    const readable = await hook.readableIds(
+      'clients',
+      matches.map((match) => match.id)
     )
-  }
-
-  static async findDuplicates(
-    trx: QueryClientContract,
-    { phones, emails, exceptId }: { phones: string[]; emails: string[]; exceptId: number | null }
-  ) {
-    const found = new Map<
-      number,
-      { id: number; first_name: string; last_name: string | null; reason: string }
-    >()
-    if (phones.length > 0) {
-      const byPhone = await trx
-        .from('client_phones')
-        .join('clients', 'clients.id', 'client_phones.client_id')
-        .whereIn('client_phones.e164', phones)
-        .if(exceptId, (q) => q.whereNot('clients.id', exceptId!))
-        .select('clients.id', 'clients.first_name', 'clients.last_name')
-        .limit(20)
-      for (const row of byPhone) found.set(row.id, { ...row, reason: 'primary_phone' })
-    }
-    if (emails.length > 0) {
-      const lowered = emails.map((email) => email.toLowerCase())
-      const byEmail = await trx
-        .from('clients')
-        .whereIn('email', lowered)
-        .if(exceptId, (q) => q.whereNot('id', exceptId!))
-        .select('id', 'first_name', 'last_name')
-        .limit(20)
-      for (const row of byEmail)
-        if (!found.has(row.id)) found.set(row.id, { ...row, reason: 'email' })
-      const byOtherEmail = await trx
-        .from('client_emails')
-        .join('clients', 'clients.id', 'client_emails.client_id')
-        .whereIn('client_emails.email', lowered)
-        .if(exceptId, (q) => q.whereNot('clients.id', exceptId!))
-        .select('clients.id', 'clients.first_name', 'clients.last_name')
-        .limit(20)
-      for (const row of byOtherEmail)
-        if (!found.has(row.id)) found.set(row.id, { ...row, reason: 'email' })
-    }
-    return [...found.values()]
+    throw ClientDuplicates.refusal(matches, readable)
   }
 
   /**

@@ -276,4 +276,24 @@ test.group('Client page', (group) => {
     await page.getByTestId('duplicate-candidate').first().waitFor()
     assert.equal(await page.getByTestId('merge-start').count(), 0)
   })
+  test("an agent's duplicates dialog does not name a client it cannot see, and says whom to ask", async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const email = `oculto${Date.now()}@example.com`
+    const mine = await seedClient({
+      first_name: 'Propia',
+      email,
+      assigned_user_id: await demoUserId('agent'),
+    })
+    await seedClient({ first_name: 'Secreta', last_name: 'Ajena', email })
+    await signInAs(page, 'agent', `/r/clients/${mine}`)
+
+    await page.getByTestId('duplicates-button').click()
+    const hint = page.getByTestId('duplicates-hidden')
+    await hint.waitFor()
+    assert.include(await hint.innerText(), 'supervisor')
+    assert.equal(await page.getByTestId('duplicate-candidate').count(), 0)
+    assert.notInclude(await page.getByTestId('duplicates-modal').innerText(), 'Secreta')
+  })
 })

@@ -1,4 +1,5 @@
 import { defineResource, field } from '../define_resource.ts'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { UserRules } from '#services/user_rules'
 
 const label = (es: string, en: string) => ({ es, en })
@@ -6,7 +7,7 @@ const label = (es: string, en: string) => ({ es, en })
 /**
  * Users (K9), managed by admins through the generic screens: create with
  * a password (hashed, never read back), change role, deactivate (ends
- * sessions). Everyone reads names for "assigned user" labels. Signing a
+ * sessions). Agents read only the names of their campaigns' colleagues. Signing a
  * user out everywhere is POST /api/users/:id/logout-everywhere.
  */
 export const users = defineResource({
@@ -79,9 +80,25 @@ export const users = defineResource({
     supervisor: ['list', 'show'],
     agent: ['list', 'show'],
   },
+  // An agent sees the names of the colleagues of its campaigns (and its
+  // own): enough to label "assigned user", nothing of the directory.
+  scopes: { agent: (query, user) => colleaguesOf(query, user.id) },
+  fieldsByRole: { agent: ['full_name'] },
   hooks: {
     beforeCreate: (values) => UserRules.beforeCreate(values),
     beforeUpdate: (values, before, hook) => UserRules.beforeUpdate(values, before, hook),
     afterUpdate: (row, before, hook) => UserRules.afterUpdate(row, before, hook),
   },
 })
+
+function colleaguesOf(query: DatabaseQueryBuilderContract, userId: number) {
+  query
+    .where('id', userId)
+    .orWhereIn('id', (colleagues: DatabaseQueryBuilderContract) =>
+      colleagues
+        .from('campaign_agents as theirs')
+        .join('campaign_agents as mine', 'mine.campaign_id', 'theirs.campaign_id')
+        .where('mine.user_id', userId)
+        .select('theirs.user_id')
+    )
+}

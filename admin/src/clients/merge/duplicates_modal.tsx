@@ -1,4 +1,4 @@
-import { useCustom, useInvalidate } from '@refinedev/core'
+import { useInvalidate } from '@refinedev/core'
 import { Alert, App, Button, List, Modal, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { resourcePaths } from '../../resources/resource_paths'
 import { clientName, type ClientRecord } from '../client_record'
 import type { DuplicateCandidate } from './duplicate_candidate'
 import { MergeConfirmation } from './merge_confirmation'
+import { useDuplicates } from './use_duplicates'
 import { errorMessage } from '../../feedback/error_message'
 
 interface DuplicatesModalProps {
@@ -28,12 +29,7 @@ export function DuplicatesModal({ client, canMerge, onClose }: DuplicatesModalPr
   const [chosen, setChosen] = useState<DuplicateCandidate | null>(null)
   const [merging, setMerging] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const { query, result } = useCustom<DuplicateCandidate[]>({
-    url: `/api/clients/${client.id}/duplicates`,
-    method: 'get',
-    errorNotification: false,
-  })
-  const candidates = Array.isArray(result.data) ? result.data : []
+  const duplicates = useDuplicates(client.id)
 
   const merge = async (survivorId: number) => {
     if (!chosen) return
@@ -66,7 +62,16 @@ export function DuplicatesModal({ client, canMerge, onClose }: DuplicatesModalPr
     >
       <div data-testid="duplicates-modal">
         {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-        {query.isError && <Alert type="error" showIcon message={query.error.message} />}
+        {duplicates.error && <Alert type="error" showIcon message={duplicates.error} />}
+        {duplicates.hidden > 0 && !chosen && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="duplicates-hidden"
+            message={t('clients.merge.hidden', { count: duplicates.hidden })}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {chosen ? (
           <MergeConfirmation
             client={client}
@@ -77,8 +82,8 @@ export function DuplicatesModal({ client, canMerge, onClose }: DuplicatesModalPr
           />
         ) : (
           <List
-            loading={query.isLoading}
-            dataSource={candidates}
+            loading={duplicates.loading}
+            dataSource={duplicates.candidates}
             locale={{ emptyText: t('clients.merge.none') }}
             data-testid="duplicates-list"
             renderItem={(candidate) => (
