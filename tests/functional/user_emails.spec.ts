@@ -68,7 +68,7 @@ test.group('Users: the e-mail case migration', (group) => {
 
   async function migration() {
     const { default: Migration } =
-      await import('#database/migrations/1764000002700_make_user_emails_case_insensitive')
+      await import('#database/migrations/1764000002800_make_user_emails_case_insensitive')
     return new Migration(db.connection(), 'make_user_emails_case_insensitive', false)
   }
 
