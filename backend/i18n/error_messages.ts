@@ -36,6 +36,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   PAYLOAD_TOO_LARGE: () => 'La solicitud es demasiado grande',
   FILE_TOO_LARGE: (p) => `El archivo supera el tamaño permitido (${p.max ?? '10 MB'})`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
+  INVALID_JSON: () => 'Los datos enviados no son un JSON válido',
   DUPLICATE: () => 'Ya existe un registro con ese valor único',
   REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
   DUPLICATE_CLIENT: (p) => `Otro cliente tiene este teléfono o correo: ${p.list}`,
@@ -139,5 +140,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   quote: () => 'Una celda entre comillas nunca se cierra: revise las comillas de esta fila',
   cellLength: () => 'Una celda es demasiado larga (¿falta cerrar una comilla?)',
   cellCount: () => 'La fila tiene demasiadas celdas',
+  nesting: (m) => `Los datos anidan como máximo ${m.max} niveles`,
+  filterDepth: (m) => `Los grupos de un filtro anidan como máximo ${m.max} niveles`,
+  filterSize: (m) => `Un filtro admite como máximo ${m.max} condiciones`,
   timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
 }
