@@ -5,6 +5,7 @@ import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
 import { MARKETING_CHANNELS, marketingValidator } from '#validators/client'
+import { parseDateInput } from '#resources/date_input'
 import { fieldInputError } from '#resources/errors'
 
 const LOG_LIMIT = 300
@@ -153,7 +154,6 @@ function presentEntry(row: Record<string, any>) {
 
 function dateParam(value: unknown, field: string, edge: 'start' | 'end') {
   if (value === undefined || value === null || value === '') return undefined
-  const parsed = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : null
-  if (!parsed?.isValid) throw fieldInputError(field, 'Expected a date YYYY-MM-DD')
-  return toSqlDateTime(edge === 'start' ? parsed.startOf('day') : parsed.endOf('day'))
+  const day = DateTime.fromISO(parseDateInput(value, field), { zone: 'utc' })
+  return toSqlDateTime(edge === 'start' ? day.startOf('day') : day.endOf('day'))
 }

@@ -100,6 +100,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   regex: () => 'El formato no es válido',
   date: () => 'Fecha no válida',
   datetime: () => 'Fecha y hora no válidas',
+  yearRange: (m) => `El año debe estar entre ${m.min} y ${m.max}`,
   literal: () => 'Confirme la acción',
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',

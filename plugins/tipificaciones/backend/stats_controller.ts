@@ -4,6 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { toSqlDateTime } from '#services/audit_log'
+import { parseDateInput } from '#resources/date_input'
 import { csvLine } from '#resources/csv'
 import { streamRows } from '#resources/row_stream'
 import { currentUser } from './access.ts'
@@ -114,6 +115,8 @@ export default class StatsController {
 
   async #range(ctx: HttpContext): Promise<Range> {
     const range: Range = await rangeValidator.validate(ctx.request.qs())
+    if (range.from) parseDateInput(range.from, 'from')
+    if (range.to) parseDateInput(range.to, 'to')
     const user = currentUser(ctx)
     if (user.role === 'agent') range.userId = user.id
     return range
