@@ -81,6 +81,11 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
  * Spanish field messages by validation rule (VineJS and the resource
  * engine); unknown rules keep the English detail.
  */
+/** ".pdf, .png o .wav" */
+function orList(extnames: unknown[]) {
+  return new Intl.ListFormat('es', { type: 'disjunction' }).format(extnames.map((e) => `.${e}`))
+}
+
 export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => string> = {
   required: () => 'Este campo es obligatorio',
   requiredWhen: () => 'Este campo es obligatorio',
@@ -130,7 +135,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   confirm: () => 'Confirme para continuar',
   file: () => 'Suba el archivo',
   size: () => 'El archivo supera el tamaño permitido',
-  extname: () => 'Tipo de archivo no permitido: suba un .csv',
+  extname: (m) =>
+    `Tipo de archivo no permitido: suba un archivo ${Array.isArray(m.extnames) ? orList(m.extnames) : '.csv'}`,
   unknownColumn: (m) => `Columna desconocida "${m.column}"`,
   missingColumn: (m) => `Falta la columna obligatoria "${m.column}"`,
   duplicateColumn: (m) => `La columna "${m.column}" repite el campo ${m.field}`,
