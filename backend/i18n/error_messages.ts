@@ -37,6 +37,10 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   FILE_TOO_LARGE: (p) => `El archivo supera el tamaño permitido (${p.max ?? '10 MB'})`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
   INVALID_JSON: () => 'Los datos enviados no son un JSON válido',
+  REQUEST_TOO_LONG: () =>
+    'La dirección o los encabezados de la solicitud son demasiado largos: use menos filtros o borre las cookies de este sitio e intente de nuevo',
+  REQUEST_TIMEOUT: () => 'La solicitud tardó demasiado en llegar: intente de nuevo',
+  MALFORMED_REQUEST: () => 'La solicitud no es HTTP válido',
   DUPLICATE: () => 'Ya existe un registro con ese valor único',
   REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
   DUPLICATE_CLIENT: (p) => `Otro cliente tiene este teléfono o correo: ${p.list}`,
