@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/kernel_provider'),
+    { file: () => import('#providers/client_error_provider'), environment: ['web', 'test'] },
   ],
 
   preloads: [() => import('#start/kernel'), () => import('#start/routes')],

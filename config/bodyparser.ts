@@ -1,9 +1,22 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
 
+/** Content types read as JSON documents. */
+export const JSON_TYPES = [
+  'application/json',
+  'application/json-patch+json',
+  'application/vnd.api+json',
+  'application/csp-report',
+]
+
 /**
  * Bodies are small JSON documents; anything larger than 1 MB is refused
  * with 413 before it reaches a controller. File uploads get their own,
  * per-route limits.
+ *
+ * JSON bodies are read here as text (size limit, compression, charset) and
+ * parsed by #middleware/json_body_middleware: the body parser's JSON path
+ * walks the document recursively twice (a JSON.parse reviver, a deep
+ * clone), and a body nested a few thousand levels deep overflowed the stack.
  */
 export default defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -13,13 +26,10 @@ export default defineConfig({
     limit: '1mb',
   },
   json: {
-    convertEmptyStringsToNull: true,
-    types: [
-      'application/json',
-      'application/json-patch+json',
-      'application/vnd.api+json',
-      'application/csp-report',
-    ],
+    types: [],
+  },
+  raw: {
+    types: [...JSON_TYPES, 'text/*'],
     limit: '1mb',
   },
   multipart: {

@@ -6,6 +6,7 @@ import drive from '@adonisjs/drive/services/main'
 import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
+import { displayName, fileTypeError } from '#services/uploaded_files'
 
 /** Per file; the body parser refuses anything past 20 MB before we see it. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -62,6 +63,7 @@ export default class ClientAttachmentsController {
     }
     if (!file.isValid) {
       const first = file.errors[0]
+      if (first?.type === 'extname') throw fileTypeError(file, EXTENSIONS)
       const tooLarge = first?.type === 'size'
       throw new TableroError(
         tooLarge ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED',
@@ -76,7 +78,7 @@ export default class ClientAttachmentsController {
       const row = await db.transaction(async (trx) => {
         const values = {
           client_id: client.id,
-          original_name: file.clientName.slice(0, 255),
+          original_name: displayName(file.clientName, 'archivo'),
           storage_key: key,
           mime_type: `${file.type ?? 'application'}/${file.subtype ?? 'octet-stream'}`,
           size: file.size,

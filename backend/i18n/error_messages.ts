@@ -36,6 +36,11 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   PAYLOAD_TOO_LARGE: () => 'La solicitud es demasiado grande',
   FILE_TOO_LARGE: (p) => `El archivo supera el tamaño permitido (${p.max ?? '10 MB'})`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Envíe los datos como JSON',
+  INVALID_JSON: () => 'Los datos enviados no son un JSON válido',
+  REQUEST_TOO_LONG: () =>
+    'La dirección o los encabezados de la solicitud son demasiado largos: use menos filtros o borre las cookies de este sitio e intente de nuevo',
+  REQUEST_TIMEOUT: () => 'La solicitud tardó demasiado en llegar: intente de nuevo',
+  MALFORMED_REQUEST: () => 'La solicitud no es HTTP válido',
   DUPLICATE: () => 'Ya existe un registro con ese valor único',
   REFERENCE_CONFLICT: () => 'El cambio rompería un vínculo con otro registro',
   RECORD_IN_USE: (p) => `No se puede borrar porque tiene ${p.list}`,
@@ -93,6 +98,11 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
  * Spanish field messages by validation rule (VineJS and the resource
  * engine); unknown rules keep the English detail.
  */
+/** ".pdf, .png o .wav" */
+function orList(extnames: unknown[]) {
+  return new Intl.ListFormat('es', { type: 'disjunction' }).format(extnames.map((e) => `.${e}`))
+}
+
 export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => string> = {
   required: () => 'Este campo es obligatorio',
   requiredWhen: () => 'Este campo es obligatorio',
@@ -112,6 +122,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   regex: () => 'El formato no es válido',
   date: () => 'Fecha no válida',
   datetime: () => 'Fecha y hora no válidas',
+  yearRange: (m) => `El año debe estar entre ${m.min} y ${m.max}`,
   literal: () => 'Confirme la acción',
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',
@@ -148,7 +159,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   confirm: () => 'Confirme para continuar',
   file: () => 'Suba el archivo',
   size: () => 'El archivo supera el tamaño permitido',
-  extname: () => 'Tipo de archivo no permitido: suba un .csv',
+  extname: (m) =>
+    `Tipo de archivo no permitido: suba un archivo ${Array.isArray(m.extnames) ? orList(m.extnames) : '.csv'}`,
   unknownColumn: (m) => `Columna desconocida "${m.column}"`,
   missingColumn: (m) => `Falta la columna obligatoria "${m.column}"`,
   duplicateColumn: (m) => `La columna "${m.column}" repite el campo ${m.field}`,
@@ -159,5 +171,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   quote: () => 'Una celda entre comillas nunca se cierra: revise las comillas de esta fila',
   cellLength: () => 'Una celda es demasiado larga (¿falta cerrar una comilla?)',
   cellCount: () => 'La fila tiene demasiadas celdas',
+  nesting: (m) => `Los datos anidan como máximo ${m.max} niveles`,
+  filterDepth: (m) => `Los grupos de un filtro anidan como máximo ${m.max} niveles`,
+  filterSize: (m) => `Un filtro admite como máximo ${m.max} condiciones`,
   timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
 }

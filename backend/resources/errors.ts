@@ -1,10 +1,18 @@
 import { TableroError } from '#exceptions/tablero_error'
 
 /**
- * A 422 naming the offending input path, e.g. `sort[0]` or `filter.and[2].op`.
+ * A 422 naming the offending input path, e.g. `sort[0]` or `filter.and[2].op`;
+ * `meta` carries the numbers the translated message needs (a limit…).
  */
-export function fieldInputError(field: string, message: string, rule = 'invalid') {
-  return new TableroError('INVALID_INPUT', `${field}: ${message}`, 422, [{ field, message, rule }])
+export function fieldInputError(
+  field: string,
+  message: string,
+  rule = 'invalid',
+  meta?: Record<string, unknown>
+) {
+  return new TableroError('INVALID_INPUT', `${field}: ${message}`, 422, [
+    { field, message, rule, ...(meta ? { meta } : {}) },
+  ])
 }
 
 export function notFound(resource: string) {

@@ -34,7 +34,12 @@ export function operatorsFor(field: FieldDefinition): Operator[] {
   return always
 }
 
-export const FILTER_LIMITS = { depth: 5, nodes: 100, inValues: 500, textLength: 200 }
+/**
+ * The bounds of a filter, in one place. The admin's filter builder nests
+ * three groups at most and a screen holds a few dozen conditions; `in`
+ * carries at most a page of ids (100).
+ */
+export const FILTER_LIMITS = { depth: 8, leaves: 150, inValues: 500, textLength: 200 }
 
 export type FilterNode =
   | { kind: 'group'; join: 'and' | 'or'; children: FilterNode[] }
@@ -47,35 +52,69 @@ export type FilterNode =
  * else is a 422 naming the path (e.g. `filter.and[1].op`).
  */
 export function parseFilterTree(input: unknown, fields: Map<string, FieldDefinition>): FilterNode {
-  let count = 0
-  const visit = (node: unknown, path: string, depth: number): FilterNode => {
-    count += 1
-    if (count > FILTER_LIMITS.nodes) {
-      throw fieldInputError(path, `A filter may hold at most ${FILTER_LIMITS.nodes} conditions`)
-    }
-    if (depth > FILTER_LIMITS.depth) {
-      throw fieldInputError(path, `Filter groups may nest at most ${FILTER_LIMITS.depth} deep`)
-    }
+  checkFilterSize(input)
+  const visit = (node: unknown, path: string): FilterNode => {
     if (!node || typeof node !== 'object' || Array.isArray(node)) {
       throw fieldInputError(path, 'Expected an object: {and:[…]}, {or:[…]} or {field, op, value}')
     }
     const record = node as Record<string, unknown>
-    const keys = Object.keys(record)
-    if (keys.length === 1 && (keys[0] === 'and' || keys[0] === 'or')) {
-      const join = keys[0]
-      const children = record[join]
+    const children = groupChildren(record)
+    if (children !== undefined) {
+      const join = Object.keys(record)[0] as 'and' | 'or'
       if (!Array.isArray(children) || children.length === 0) {
         throw fieldInputError(`${path}.${join}`, 'Expected a non-empty array of conditions')
       }
       return {
         kind: 'group',
         join,
-        children: children.map((child, i) => visit(child, `${path}.${join}[${i}]`, depth + 1)),
+        children: children.map((child, i) => visit(child, `${path}.${join}[${i}]`)),
       }
     }
     return parseLeaf(record, path, fields)
   }
-  return visit(input, 'filter', 1)
+  return visit(input, 'filter')
+}
+
+/** The members of an `{and}` / `{or}` group (maybe not an array), or undefined for a leaf. */
+function groupChildren(node: unknown): unknown {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined
+  const keys = Object.keys(node)
+  if (keys.length !== 1 || (keys[0] !== 'and' && keys[0] !== 'or')) return undefined
+  return (node as Record<string, unknown>)[keys[0]]
+}
+
+/**
+ * Measures how deep groups nest and how many conditions the tree holds,
+ * with an explicit stack before anything walks it recursively, and stops
+ * at the first limit passed: a tree nested 5,000 deep or 10,000 wide costs no more
+ * than one within the limits.
+ */
+function checkFilterSize(input: unknown) {
+  const stack: Array<[unknown, number]> = [[input, 1]]
+  let leaves = 0
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    const children = groupChildren(node)
+    if (children !== undefined && depth > FILTER_LIMITS.depth) {
+      throw fieldInputError(
+        'filter',
+        `Filter groups may nest at most ${FILTER_LIMITS.depth} deep`,
+        'filterDepth',
+        { max: FILTER_LIMITS.depth }
+      )
+    }
+    const members = Array.isArray(children) ? children : []
+    leaves += children === undefined ? 1 : 0
+    if (leaves > FILTER_LIMITS.leaves || members.length > FILTER_LIMITS.leaves) {
+      throw fieldInputError(
+        'filter',
+        `A filter may hold at most ${FILTER_LIMITS.leaves} conditions`,
+        'filterSize',
+        { max: FILTER_LIMITS.leaves }
+      )
+    }
+    for (const child of members) stack.push([child, depth + 1])
+  }
 }
 
 function parseLeaf(

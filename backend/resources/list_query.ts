@@ -2,6 +2,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type { FieldDefinition } from './types.ts'
 import { fieldInputError } from './errors.ts'
 import { parseFilterTree, type FilterNode } from './filter_tree.ts'
+import { walkJson } from '#services/json_nesting'
 
 export const MAX_PER_PAGE = 100
 const MAX_SORT_KEYS = 3
@@ -38,6 +39,8 @@ export function parseListParams(
       } catch {
         throw fieldInputError('filter', 'Not valid JSON')
       }
+      // The body of POST …/query had this check at the door (JsonBodyMiddleware).
+      walkJson(tree, 'filter')
     }
     filter = parseFilterTree(tree, fields)
   }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { FieldDefinition } from './types.ts'
 import { fieldInputError } from './errors.ts'
+import { parseDateInput, parseDateTimeInput } from './date_input.ts'
 
 const MAX_TEXT = 10_000
 
@@ -13,8 +14,9 @@ const FORMATS: Record<string, RegExp> = {
 
 /**
  * Turns an untrusted JSON value into what the column stores, or throws a
- * 422 naming the path. Dates come as ISO strings and are stored in UTC;
- * booleans are stored as 1/0 (SQLite cannot bind booleans).
+ * 422 naming the path. Dates come as ISO strings (years 1000–9999, see
+ * date_input.ts) and are stored in UTC; booleans are stored as 1/0 (SQLite
+ * cannot bind booleans).
  */
 export function coerceValue(field: FieldDefinition, value: unknown, path: string): unknown {
   if (value === null) return null
@@ -39,13 +41,8 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
       if (value === false || value === 0 || value === 'false') return 0
       throw fieldInputError(path, 'Expected true or false', 'boolean')
     }
-    case 'date': {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        throw fieldInputError(path, 'Expected a date YYYY-MM-DD', 'date')
-      }
-      if (!DateTime.fromISO(value).isValid) throw fieldInputError(path, 'Not a real date', 'date')
-      return value
-    }
+    case 'date':
+      return parseDateInput(value, path)
     case 'multiselect': {
       const list = Array.isArray(value) ? value : [value]
       for (const [i, item] of list.entries()) {
@@ -60,13 +57,8 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
       // Stored as ",a,b," so that "has b" is LIKE '%,b,%'.
       return list.length > 0 ? `,${[...new Set(list as string[])].join(',')},` : null
     }
-    case 'datetime': {
-      const parsed = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : null
-      if (!parsed || !parsed.isValid) {
-        throw fieldInputError(path, 'Expected an ISO date-time', 'datetime')
-      }
-      return parsed.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
-    }
+    case 'datetime':
+      return parseDateTimeInput(value, path).toFormat('yyyy-LL-dd HH:mm:ss')
     default: {
       if (typeof value !== 'string' && typeof value !== 'number') {
         throw fieldInputError(path, 'Expected a text', 'string')

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon'
-import { fieldInputError } from '#resources/errors'
+import { parseDateInput } from '#resources/date_input'
 import { toSqlDateTime } from '#services/audit_log'
 
 /**
@@ -17,7 +17,7 @@ export interface InstantRange {
  * time zone: `from` starts at its local midnight, `to` ends where the next
  * local day starts. Cut in UTC instead, a Bogotá user's "today" would end
  * at 19:00 local and pick up the evening before.
- * A day that is not a calendar date is a 422 on its field.
+ * A day that is not a calendar date, or outside YEARS, is a 422 on its field.
  */
 export function localDayRange(
   days: { from?: unknown; to?: unknown },
@@ -44,10 +44,5 @@ export function whereWithin(
 
 function localDay(value: unknown, field: string, zone: string) {
   if (value === undefined || value === null || value === '') return undefined
-  const day =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? DateTime.fromISO(value, { zone })
-      : null
-  if (!day?.isValid) throw fieldInputError(field, 'Expected a date YYYY-MM-DD', 'date')
-  return day.startOf('day')
+  return DateTime.fromISO(parseDateInput(value, field), { zone }).startOf('day')
 }

@@ -2,8 +2,9 @@ import { currentLocale } from '../i18n/i18n'
 import { ApiError } from './api_error'
 import { xsrfToken } from './csrf'
 import { sessionExpiry } from './session_expiry'
+import { buildUrl, type QueryValue } from './url'
 
-export type QueryValue = string | number | boolean | null | undefined
+export { buildUrl, type QueryValue }
 
 export interface ApiRequestOptions {
   query?: Record<string, QueryValue>
@@ -19,16 +20,6 @@ const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * other 401 means the session ended under the user's feet.
  */
 const SESSION_ENDPOINTS = ['/api/auth/me', '/api/auth/login', '/api/auth/logout']
-
-/** `path?query`, leaving out empty parameters; also used for download links. */
-export function buildUrl(path: string, query?: Record<string, QueryValue>) {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
-  }
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
-}
 
 async function buildHeaders(method: string, options: ApiRequestOptions) {
   const headers: Record<string, string> = {

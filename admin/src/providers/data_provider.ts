@@ -2,6 +2,7 @@ import type { BaseKey, BaseRecord, DataProvider } from '@refinedev/core'
 import { apiRequest, type QueryValue } from '../api/http_client'
 import { metaStore } from '../meta/meta_store'
 import { toFilterTree, toSearchTerm, toSortParam } from './filter_tree'
+import { listRequest, type ListParams } from './list_request'
 
 /** Backend pages are capped at 100 rows; `getMany` asks for ids in slices of that size. */
 const MAX_PER_PAGE = 100
@@ -26,6 +27,14 @@ function primaryKeyOf(resource: string) {
   return description?.primaryKey ?? 'id'
 }
 
+/** A page of `resource`, by GET or, when the filter makes the URL too long, by POST …/query. */
+function fetchList<T>(resource: string, params: ListParams) {
+  const request = listRequest(resourcePath(resource), params)
+  return request.method === 'GET'
+    ? apiRequest<ListBody<T>>('GET', request.path, { query: request.query })
+    : apiRequest<ListBody<T>>('POST', request.path, { body: request.body })
+}
+
 function chunk<T>(items: T[], size: number) {
   const slices: T[][] = []
   for (let index = 0; index < items.length; index += size) {
@@ -37,22 +46,19 @@ function chunk<T>(items: T[], size: number) {
 /**
  * Refine's data provider for the generic resource REST API (`/api/r/:resource`): pagination,
  * sorting, `and`/`or` filter trees and free-text search map onto the query string the resource
- * engine parses; `custom` reaches any other endpoint (plugins, kernel) through the same client.
+ * engine parses (or the body of POST …/query when they would make the URL too long); `custom` reaches any other endpoint (plugins, kernel) through the same client.
  */
 export const dataProvider: DataProvider = {
   getApiUrl: () => '/api',
 
   async getList({ resource, pagination, sorters, filters }) {
     const paginated = (pagination?.mode ?? 'server') === 'server'
-    const tree = toFilterTree(filters)
-    const body = await apiRequest<ListBody<any>>('GET', resourcePath(resource), {
-      query: {
-        page: paginated ? (pagination?.currentPage ?? 1) : undefined,
-        perPage: paginated ? (pagination?.pageSize ?? 10) : undefined,
-        sort: toSortParam(sorters),
-        filter: tree ? JSON.stringify(tree) : undefined,
-        q: toSearchTerm(filters),
-      },
+    const body = await fetchList<any>(resource, {
+      page: paginated ? (pagination?.currentPage ?? 1) : undefined,
+      perPage: paginated ? (pagination?.pageSize ?? 10) : undefined,
+      sort: toSortParam(sorters),
+      filter: toFilterTree(filters) ?? undefined,
+      q: toSearchTerm(filters),
     })
     // The engine stops counting at 1,000; screens then read "1.000+" instead of a page count.
     return {
@@ -65,12 +71,10 @@ export const dataProvider: DataProvider = {
   async getMany({ resource, ids }) {
     const pages = await Promise.all(
       chunk(ids, MAX_PER_PAGE).map((slice) =>
-        apiRequest<ListBody<any>>('GET', resourcePath(resource), {
-          query: {
-            page: 1,
-            perPage: slice.length,
-            filter: JSON.stringify({ field: primaryKeyOf(resource), op: 'in', value: slice }),
-          },
+        fetchList<any>(resource, {
+          page: 1,
+          perPage: slice.length,
+          filter: { field: primaryKeyOf(resource), op: 'in', value: slice },
         })
       )
     )

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
 import { TableroError } from '#exceptions/tablero_error'
+import { displayName, fileTypeError } from '#services/uploaded_files'
 import type { FieldDefinition } from '../types.ts'
 import {
   CsvEncodingCheck,
@@ -14,6 +15,7 @@ import { headerError, resolveHeader } from './import_columns.ts'
 import { hasExtraCells, isBlank, rowBody } from './import_values.ts'
 
 const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+const IMPORT_EXTENSIONS = ['csv', 'txt']
 /** What the multipart envelope may add around the file. */
 const ENVELOPE_BYTES = 1024 * 1024
 
@@ -48,7 +50,7 @@ export async function receiveImportFile(ctx: HttpContext) {
   const encoding = new CsvEncodingCheck()
   ctx.request.multipart.onFile(
     'file',
-    { size: IMPORT_MAX_BYTES, extnames: ['csv', 'txt'] },
+    { size: IMPORT_MAX_BYTES, extnames: IMPORT_EXTENSIONS },
     async (part, report) => {
       // One file per import: a second "file" part is drained, not stored.
       if (received) return void part.resume()
@@ -77,10 +79,14 @@ export async function receiveImportFile(ctx: HttpContext) {
     await discard()
     const first = file.errors[0]
     if (first?.type === 'size') throw fileError('The file is larger than 50 MB', 'size', 413)
-    if (first?.type === 'extname') throw fileError('Upload a .csv file', 'extname')
+    if (first?.type === 'extname') throw fileTypeError(file, IMPORT_EXTENSIONS)
     throw fileError(first?.message ?? 'The upload failed', 'file')
   }
-  return { key, filename: file.clientName.slice(0, 255), encoding: encoding.end() }
+  return {
+    key,
+    filename: displayName(file.clientName, 'importacion'),
+    encoding: encoding.end(),
+  }
 }
 
 /**

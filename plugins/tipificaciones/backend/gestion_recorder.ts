@@ -4,6 +4,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import type User from '#models/user'
 import { TableroError } from '#exceptions/tablero_error'
 import { fieldInputError } from '#resources/errors'
+import { parseDateTimeInput } from '#resources/date_input'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
 import { normalizePhone } from '#services/phone_number'
@@ -203,9 +204,7 @@ export class GestionRecorder {
         'scheduling'
       )
     }
-    const when = DateTime.fromISO(raw, { setZone: true })
-    if (!when.isValid)
-      throw fieldInputError('callbackAt', 'Expected an ISO date and time', 'datetime')
+    const when = parseDateTimeInput(raw, 'callbackAt')
     if (when <= DateTime.utc()) {
       throw new TableroError('CALLBACK_IN_PAST', 'The callback must be in the future', 422, [
         { field: 'callbackAt', message: 'Pick a future date and time', rule: 'future' },

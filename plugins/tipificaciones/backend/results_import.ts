@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { TableroError } from '#exceptions/tablero_error'
 import { actorFromContext } from '#services/audit_log'
 import { parseCsv } from '#services/csv_reader'
+import { fileTypeError } from '#services/uploaded_files'
 import { csvLine } from '#resources/csv'
 import { requireManager, findCampaign } from './access.ts'
 import { ACTIONS, checkBehaviour, type ResultAction, type ResultRow } from './result_rules.ts'
@@ -58,6 +59,7 @@ export default class ResultsImportController {
     })
     for (const id of campaignIds) await findCampaign(id)
     const file = ctx.request.file('file', { size: '1mb', extnames: ['csv', 'txt'] })
+    if (file?.errors[0]?.type === 'extname') throw fileTypeError(file, ['csv', 'txt'])
     if (!file || !file.isValid || !file.tmpPath) {
       throw new TableroError('VALIDATION_FAILED', 'file: upload the CSV (at most 1 MB)', 422, [
         { field: 'file', message: file?.errors[0]?.message ?? 'Upload the CSV', rule: 'file' },

@@ -273,6 +273,13 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
         422,
         'callbackAt',
       ],
+      ...['+275760-09-13T00:00:00Z', '10000-01-01T00:00:00Z'].map(
+        (far): [Record<string, unknown>, number, string] => [
+          { campaignId: dialer, level1Id: contacted, level2Id: promise, callbackAt: far },
+          422,
+          'callbackAt',
+        ]
+      ),
       [
         {
           campaignId: voice,

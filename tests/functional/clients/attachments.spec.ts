@@ -82,4 +82,52 @@ test.group('Clients: attachments', (group) => {
       .file('file', Buffer.from('x'), { filename: 'a.txt' })
     upload.assertStatus(404)
   })
+
+  test('an attachment is stored under its name without NUL, control or bidi characters', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const id = await makeClient()
+    const names: Array<[string, string]> = [
+      ['fac\u0000tu\u0007ra\u202Efdp.exe\u202C.txt', 'facturafdp.exe.txt'],
+      ['\u2066contrato\u2069 \u200Ffirmado\u200E\u061C\u0085.txt', 'contrato firmado.txt'],
+      ['\u202E\u202D\u2067.txt', 'archivo.txt'],
+    ]
+    // Plain text: the body parser tells a .pdf or a .png by its bytes, a .txt by its name.
+    for (const [sent, stored] of names) {
+      const upload = await admin
+        .post(`/api/clients/${id}/attachments`)
+        .file('file', Buffer.from('x'), { filename: sent })
+      assert.equal(upload.status(), 201, JSON.stringify([sent, upload.text().slice(0, 300)]))
+      assert.equal(upload.body().data.name, stored)
+      const row = await db.from('client_attachments').where('id', upload.body().data.id).first()
+      assert.equal(row.original_name, stored)
+    }
+  })
+
+  test('refusing an .exe says which types attachments accept, in Spanish and in English', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const id = await makeClient()
+    const send = (language: string) =>
+      admin
+        .post(`/api/clients/${id}/attachments`)
+        .header('accept-language', language)
+        .file('file', Buffer.from('MZ'), { filename: 'virus.exe' })
+    const spanish = await send('es')
+    spanish.assertStatus(422)
+    assert.equal(spanish.body().error.fields[0].field, 'file')
+    assert.include(spanish.body().error.message, 'Tipo de archivo no permitido')
+    assert.include(spanish.body().error.message, '.pdf, .png')
+    assert.include(spanish.body().error.message, 'o .wav')
+    const english = await send('en')
+    assert.include(english.body().error.message, '.exe files are not accepted')
+    assert.include(english.body().error.message, '.pdf, .png')
+    assert.include(english.body().error.message, 'or .wav')
+    assert.notInclude(spanish.body().error.message, 'suba un .csv')
+    assert.notInclude(english.body().error.message, 'upload a .csv')
+  })
 })

@@ -345,6 +345,69 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(await count('resource_imports'), 0)
   })
 
+  test('birth dates outside years 1000 to 9999 are row errors on birth_date', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const csv = [
+      'first_name,birth_date',
+      'Ana,1000-01-01',
+      'Bea,9999-12-31',
+      'Caro,0999-12-31',
+      'Dani,+275760-09-13',
+      'Eva,10000-01-01',
+      'Fer,31/12/0999',
+    ].join('\n')
+    const job = await uploadAndValidate(admin, csv)
+    assert.containsSubset(job, { status: 'invalid', totalRows: 6, errorCount: 4 })
+    assert.deepEqual(
+      job.errors.map((error) => [error.line, error.field]),
+      [
+        [4, 'birth_date'],
+        [5, 'birth_date'],
+        [6, 'birth_date'],
+        [7, 'birth_date'],
+      ]
+    )
+  })
+
+  test('an import keeps its file name without NUL, control or bidi characters', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const response = await upload(admin, 'first_name\nAna\n', 'cli\u0000en\u0007tes\u202E.csv')
+    response.assertStatus(202)
+    assert.equal(response.body().data.filename, 'clientes.csv')
+    const job = await settle(admin, response.body().data.id)
+    assert.equal(job.status, 'ready')
+  })
+
+  test('a file that is not a CSV is refused saying to upload a .csv or .txt', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const spanish = await upload(admin, Buffer.from('MZ'), 'clientes.exe').header(
+      'accept-language',
+      'es'
+    )
+    spanish.assertStatus(422)
+    assert.equal(
+      spanish.body().error.fields[0].message,
+      'Tipo de archivo no permitido: suba un archivo .csv o .txt'
+    )
+    const english = await upload(admin, Buffer.from('MZ'), 'clientes.exe').header(
+      'accept-language',
+      'en'
+    )
+    assert.equal(
+      english.body().error.fields[0].message,
+      '.exe files are not accepted: upload a .csv or .txt file'
+    )
+  })
+
   test('a file over 50 MB is a 413 and nothing is kept', async ({ client, assert }) => {
     const admin = await signIn(client, 'admin')
     const stored = await storedFiles()

@@ -24,7 +24,7 @@ export interface FilterGroup {
 
 export type FilterNode = FilterCondition | FilterGroup
 
-/** The engine accepts five levels; the root and two nested levels are plenty on a screen. */
+/** The engine accepts eight levels of groups; the root and two nested levels are plenty on a screen. */
 export const MAX_GROUP_DEPTH = 3
 
 /** Ids survive a trip through sessionStorage, so they must not restart from 1 on reload. */
