@@ -30,7 +30,11 @@ export default defineConfig({
   base: '/admin/',
   plugins: [react(), tableroPluginModules({ pluginDirs }), precompressAssets()],
   resolve: {
-    alias: { '@tablero/admin': resolve(adminRoot, 'src/sdk.ts') },
+    alias: {
+      '@tablero/admin': resolve(adminRoot, 'src/sdk.ts'),
+      // Rules the backend enforces and the admin checks as the user types (shared/ at the root).
+      '@tablero/shared': resolve(repoRoot, 'shared'),
+    },
     // Plugins live outside admin/; one copy of each shared library keeps React contexts intact.
     dedupe: ['react', 'react-dom', 'react-router', 'antd', '@refinedev/core', 'react-i18next'],
   },
