@@ -69,7 +69,9 @@ test.group('Content security policy', (group) => {
     await page.getByTestId('plugin-table').waitFor()
     assert.deepEqual(await violationsOf(page), [])
     assert.deepEqual(
-      ui.pageErrors.filter((error) => /Content Security Policy|Refused to/i.test(error)),
+      ui.pageErrors.filter((error) =>
+        /Content Security Policy|Refused to|could not be drawn/i.test(error)
+      ),
       []
     )
   })

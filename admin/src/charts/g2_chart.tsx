@@ -33,8 +33,10 @@ export default function G2Chart({ spec, height }: G2ChartProps) {
     const drawn = chart.current
     if (!drawn) return
     drawn.options({ ...spec, autoFit: true, height } as G2Spec)
-    drawn.render().catch(() => {
-      // A chart destroyed while it drew (the page moved on) has nothing left to show.
+    drawn.render().catch((error: unknown) => {
+      // A chart destroyed while it drew (the page moved on) has nothing left to show; any
+      // other failure (a piece missing from chartLibrary) must be seen.
+      if (chart.current === drawn) console.error('The chart could not be drawn', error)
     })
   }, [spec, height])
 
