@@ -7,6 +7,7 @@ import {
   resolvePluginDirs,
   tableroPluginModules,
 } from './build/plugin_admin_modules.ts'
+import { precompressAssets } from './build/precompress_assets.ts'
 
 /**
  * Packages pulled in by Refine for features the shell does not use on every screen (markdown
@@ -27,9 +28,13 @@ const pluginDirs = resolvePluginDirs(repoRoot)
 export default defineConfig({
   root: adminRoot,
   base: '/admin/',
-  plugins: [react(), tableroPluginModules({ pluginDirs })],
+  plugins: [react(), tableroPluginModules({ pluginDirs }), precompressAssets()],
   resolve: {
-    alias: { '@tablero/admin': resolve(adminRoot, 'src/sdk.ts') },
+    alias: {
+      '@tablero/admin': resolve(adminRoot, 'src/sdk.ts'),
+      // Rules the backend enforces and the admin checks as the user types (shared/ at the root).
+      '@tablero/shared': resolve(repoRoot, 'shared'),
+    },
     // Plugins live outside admin/; one copy of each shared library keeps React contexts intact.
     dedupe: ['react', 'react-dom', 'react-router', 'antd', '@refinedev/core', 'react-i18next'],
   },

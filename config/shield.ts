@@ -7,9 +7,29 @@ import { SIGN_IN_PATH } from '#config/session'
  * and the admin echoes it in the X-XSRF-TOKEN header. API clients that
  * authenticate with a bearer token send no cookie, so there is nothing to
  * forge and they skip the check.
+ *
+ * The content security policy applies to the API and to the admin (served by
+ * admin_static_middleware with the same headers): scripts only from this
+ * origin, never inline; styles also inline because antd (cssinjs) writes
+ * `<style>` tags and `style=` attributes at run time; nobody may frame it.
  */
 const shieldConfig = defineConfig({
-  csp: { enabled: false, directives: {}, reportOnly: false },
+  csp: {
+    enabled: true,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:'],
+      fontSrc: [`'self'`, 'data:'],
+      connectSrc: [`'self'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+      frameAncestors: [`'none'`],
+      formAction: [`'self'`],
+    },
+    reportOnly: false,
+  },
   csrf: {
     enabled: true,
     // Bearer requests carry no cookie to forge; POST /api/auth/tokens is how

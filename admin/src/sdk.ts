@@ -3,7 +3,7 @@
  * reach into the shell's files; what they need is re-exported here so the shell can move its
  * internals without breaking them.
  */
-import type { ComponentType } from 'react'
+import { lazy, type ComponentType } from 'react'
 import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
@@ -46,3 +46,6 @@ export type { ResourceScreenProps, ResourceScreens } from './resources/custom_sc
 export { ValueInput, type ValueInputProps } from './resources/fields/value_input'
 export { isArchived } from './resources/archived'
 export type { ResourceDescription, ResourceFieldDescription } from './meta/admin_meta'
+
+/** A G2 chart (bars, donuts) that downloads G2 with the first chart drawn. */
+export const G2Chart = lazy(() => import('./charts/g2_chart'))

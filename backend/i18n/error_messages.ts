@@ -15,6 +15,10 @@ const IMPORT_STATUSES: Record<string, string> = {
   interrupted: 'interrumpida',
 }
 
+/** Why an SMS went UCS-2: the characters outside the GSM-7 alphabet. */
+const smsOutside = (p: Record<string, unknown>) =>
+  p.encoding === 'UCS-2' ? ` (caracteres fuera de GSM-7: ${p.outside})` : ''
+
 export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   INVALID_CREDENTIALS: () => 'Correo o contraseña incorrectos',
   TOO_MANY_ATTEMPTS: (p) =>
@@ -56,7 +60,8 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   DUPLICATE_PHONE_HIDDEN: (p) =>
     `Otro cliente ya tiene el número ${p.phone}: pida a un supervisor que lo busque o se lo asigne`,
   PRIMARY_PHONE_REQUIRED: () => 'Marque otro teléfono como principal en lugar de desmarcar este',
-  SMS_TOO_LONG: (p) => `Un SMS admite como máximo 160 caracteres (este tiene ${p.length})`,
+  SMS_TOO_LONG: (p) =>
+    `Un SMS en ${p.encoding}${smsOutside(p)} admite como máximo ${p.limit} caracteres; este cuenta ${p.length}`,
   NO_DESTINATION: () => 'El cliente no tiene a dónde enviar: agregue el dato o indique "to"',
   MESSAGE_NOT_SENT: () => 'El proveedor no envió el mensaje; quedó registrado como fallido',
   MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
@@ -111,6 +116,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   phone: () => 'Teléfono no válido (use +código de país y el número)',
   minLength: (m) => (m.min ? `Debe tener al menos ${m.min} caracteres` : 'Es demasiado corto'),
   maxLength: (m) => (m.max ? `Debe tener como máximo ${m.max} caracteres` : 'Es demasiado largo'),
+  smsLength: (m) =>
+    `${m.length}/${m.limit} caracteres en ${m.encoding}${smsOutside(m)}: acórtelo para que quepa en un SMS`,
   maxBytes: () => 'Una nota admite como máximo 64 KB; adjunte los textos largos como archivo',
   min: (m) => (m.min !== undefined ? `Debe ser al menos ${m.min}` : 'Valor demasiado bajo'),
   max: (m) => (m.max !== undefined ? `Debe ser como máximo ${m.max}` : 'Valor demasiado alto'),

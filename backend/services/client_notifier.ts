@@ -5,7 +5,7 @@ import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
 import { normalizePhone } from '#services/phone_number'
 import { messageProvider, MessageProviderError } from '#services/messaging/index'
-import { SMS_MAX_LENGTH } from '#validators/client'
+import { smsLength } from '#shared/sms_length'
 
 interface Notification {
   channel: 'sms' | 'email'
@@ -21,22 +21,7 @@ interface Notification {
  */
 export class ClientNotifier {
   static async notify(client: Record<string, unknown>, input: Notification, actor: AuditActor) {
-    if (input.channel === 'sms' && input.body.length > SMS_MAX_LENGTH) {
-      throw new TableroError(
-        'SMS_TOO_LONG',
-        `An SMS holds at most ${SMS_MAX_LENGTH} characters (this one has ${input.body.length})`,
-        422,
-        [
-          {
-            field: 'body',
-            message: `At most ${SMS_MAX_LENGTH} characters`,
-            rule: 'maxLength',
-            meta: { max: SMS_MAX_LENGTH },
-          },
-        ],
-        { length: input.body.length }
-      )
-    }
+    if (input.channel === 'sms') this.#assertFitsOneSms(input.body)
     const destination = this.#destination(client, input)
     const provider = messageProvider()
     let status: 'sent' | 'failed' = 'sent'
@@ -102,6 +87,31 @@ export class ClientNotifier {
       )
     }
     return message
+  }
+
+  /**
+   * One message, counted as the carrier counts it (GSM-7 or UCS-2): a longer text is refused,
+   * never split into parts the client receives out of order or pays for twice.
+   */
+  static #assertFitsOneSms(body: string) {
+    const { encoding, length, limit, fits, nonGsm } = smsLength(body)
+    if (fits) return
+    const outside = nonGsm.slice(0, 5).join(' ')
+    const why = encoding === 'UCS-2' ? ` (characters outside GSM-7: ${outside})` : ''
+    throw new TableroError(
+      'SMS_TOO_LONG',
+      `An SMS in ${encoding}${why} holds at most ${limit} characters; this one counts ${length}`,
+      422,
+      [
+        {
+          field: 'body',
+          message: `${length}/${limit} characters in ${encoding}${why}: shorten it to fit one SMS`,
+          rule: 'smsLength',
+          meta: { length, limit, encoding, outside },
+        },
+      ],
+      { length, limit, encoding, outside }
+    )
   }
 
   static #destination(client: Record<string, unknown>, input: Notification) {

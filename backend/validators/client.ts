@@ -1,13 +1,11 @@
 import vine from '@vinejs/vine'
 
-/** An SMS is one segment: longer texts are refused, never split silently. */
-export const SMS_MAX_LENGTH = 160
-
 export const notifyValidator = vine.compile(
   vine.object({
     channel: vine.enum(['sms', 'email'] as const),
     to: vine.string().trim().maxLength(254).optional(),
     subject: vine.string().trim().maxLength(200).optional().requiredWhen('channel', '=', 'email'),
+    // An SMS must also fit one message (ClientNotifier counts it as the carrier does).
     body: vine.string().trim().minLength(1).maxLength(10_000),
   })
 )

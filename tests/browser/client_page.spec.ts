@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright-core'
+import db from '@adonisjs/lucid/services/db'
 import { openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import {
@@ -211,6 +212,29 @@ test.group('Client page', (group) => {
     await openTab(page, 'info')
     await page.getByTestId('marketing-sms').waitFor()
     assert.equal(await page.getByTestId('marketing-sms').getAttribute('aria-checked'), 'true')
+  })
+
+  test('the notify modal counts an SMS as carriers do, live, with its encoding', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const id = await seedClient({ first_name: 'Rocío', primary_phone: uniquePhone() })
+    await signInAs(page, 'admin', `/r/clients/${id}`)
+    await page.getByTestId('notify-button').click()
+    const count = page.getByTestId('notify-sms-count')
+
+    await page.getByTestId('notify-body').fill('Total: 10 €')
+    await count.filter({ hasText: '12/160 · GSM-7' }).waitFor()
+    await page.getByTestId('notify-body').fill(`Señor Muñoz ${'x'.repeat(57)} canción`)
+    await count.filter({ hasText: '77/70 · UCS-2 (caracteres no GSM: ó)' }).waitFor()
+
+    await page.getByTestId('notify-send').click()
+    await page.locator('.ant-form-item-explain-error', { hasText: 'UCS-2' }).waitFor()
+    assert.include(
+      await page.locator('.ant-form-item-explain-error').innerText(),
+      'Un SMS en UCS-2 admite como máximo 70 caracteres (este cuenta 77)'
+    )
+    assert.lengthOf(await db.from('client_messages').where('client_id', id), 0)
   })
 
   test('plugins add a badge, an action, a tab and a list column', async ({ assert }) => {

@@ -6,7 +6,7 @@ import type { ClientSlotProps } from './definitions'
 /*
  * The module itself stays tiny: the shell downloads it for every signed-in user while the plugin
  * is enabled. Pages and the client panel are fetched when first shown; the statistics charts
- * (@ant-design/plots) only when the statistics page draws one.
+ * (G2, through the SDK's lazy G2Chart) only when the statistics page draws one.
  */
 const ResultsPage = lazy(() => import('./results_page'))
 const StatsPage = lazy(() => import('./stats_page'))

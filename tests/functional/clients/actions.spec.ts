@@ -85,6 +85,63 @@ test.group('Clients: notifications', (group) => {
     assert.lengthOf(messages, 0)
   })
 
+  test('an SMS with a character outside GSM-7 is UCS-2 and refused over 70, saying why', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const id = await makeClient({ primary_phone: '+573001234567', assigned_user_id: agent.user.id })
+    const body = `Su cita es mañana: traiga el código ${'x'.repeat(35)}`
+    const english = await agent
+      .post(`/api/clients/${id}/notify`)
+      .header('accept-language', 'en')
+      .json({ channel: 'sms', body })
+    english.assertStatus(422)
+    assert.equal(english.body().error.code, 'SMS_TOO_LONG')
+    assert.equal(
+      english.body().error.message,
+      'An SMS in UCS-2 (characters outside GSM-7: ó) holds at most 70 characters; this one counts 71'
+    )
+    assert.containsSubset(english.body().error.fields, [
+      { field: 'body', meta: { length: 71, limit: 70, encoding: 'UCS-2' } },
+    ])
+
+    const spanish = await agent
+      .post(`/api/clients/${id}/notify`)
+      .header('accept-language', 'es')
+      .json({ channel: 'sms', body })
+    assert.equal(
+      spanish.body().error.message,
+      'Un SMS en UCS-2 (caracteres fuera de GSM-7: ó) admite como máximo 70 caracteres; este cuenta 71'
+    )
+    assert.equal(
+      spanish.body().error.fields[0].message,
+      '71/70 caracteres en UCS-2 (caracteres fuera de GSM-7: ó): acórtelo para que quepa en un SMS'
+    )
+    assert.lengthOf(await db.from('client_messages').where('client_id', id), 0)
+  })
+
+  test('characters of the GSM-7 extension table count two toward the 160', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const id = await makeClient({ primary_phone: '+573001234567', assigned_user_id: agent.user.id })
+    const response = await agent
+      .post(`/api/clients/${id}/notify`)
+      .json({ channel: 'sms', body: `${'x'.repeat(151)} [10 €]` })
+    response.assertStatus(422)
+    assert.containsSubset(response.body().error.fields, [
+      { field: 'body', meta: { length: 161, limit: 160, encoding: 'GSM-7' } },
+    ])
+    assert.lengthOf(await db.from('client_messages').where('client_id', id), 0)
+
+    const fits = await agent
+      .post(`/api/clients/${id}/notify`)
+      .json({ channel: 'sms', body: `Señor Muñoz, é ü à ${'x'.repeat(141)}` })
+    fits.assertStatus(201)
+  })
+
   test('an SMS goes through the HTTP provider and lands in the client log', async ({
     client,
     assert,

@@ -1,3 +1,4 @@
+import { smsLength } from '@tablero/shared/sms_length'
 import { App, Alert, Button, Form, Input, Modal, Radio, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -5,7 +6,7 @@ import { isApiError, type ApiError } from '../../api/api_error'
 import { api } from '../../api/http_client'
 import { showServerFieldErrors } from '../../resources/form/server_field_errors'
 import { clientName, type ClientRecord } from '../client_record'
-import { SMS_MAX_LENGTH } from './sms_limit'
+import { SmsCounter } from './sms_counter'
 
 interface NotifyValues {
   channel: 'sms' | 'email'
@@ -21,8 +22,8 @@ interface NotifyModalProps {
 }
 
 /**
- * Sends the client an SMS or an e-mail (C6) through the backend's provider. An SMS longer than
- * one segment is blocked here and refused there; a provider failure (502) is shown in the dialog
+ * Sends the client an SMS or an e-mail (C6) through the backend's provider. An SMS that does not
+ * fit one message (counted as carriers do, shared/sms_length) is blocked here and refused there; a provider failure (502) is shown in the dialog
  * so the agent can retry or pick the other channel. Every attempt lands in the client's log.
  */
 export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
@@ -30,6 +31,9 @@ export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
   const { notification } = App.useApp()
   const [form] = Form.useForm<NotifyValues>()
   const channel = Form.useWatch('channel', form) ?? 'sms'
+  const body = Form.useWatch('body', form) ?? ''
+  // Counted on the trimmed text, as the backend counts what it sends.
+  const sms = channel === 'sms' ? smsLength(body.trim()) : null
   const [sending, setSending] = useState(false)
   const [failure, setFailure] = useState<ApiError | null>(null)
   const defaultTo = channel === 'sms' ? client.primary_phone : client.email
@@ -120,20 +124,25 @@ export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
           label={t('clients.notify.body')}
           rules={[
             { required: true, whitespace: true, message: t('resources.form.required') },
-            ...(channel === 'sms'
+            ...(sms
               ? [
                   {
-                    max: SMS_MAX_LENGTH,
-                    message: t('clients.notify.smsTooLong', { max: SMS_MAX_LENGTH }),
+                    validator: async (_rule: unknown, value?: string) => {
+                      const counted = smsLength((value ?? '').trim())
+                      if (!counted.fits) {
+                        throw new Error(t('clients.notify.smsTooLong', { ...counted }))
+                      }
+                    },
                   },
                 ]
               : []),
           ]}
+          extra={sms && <SmsCounter counted={sms} />}
         >
           <Input.TextArea
             data-testid="notify-body"
             autoSize={{ minRows: 4, maxRows: 10 }}
-            count={channel === 'sms' ? { show: true, max: SMS_MAX_LENGTH } : { show: true }}
+            showCount={!sms}
           />
         </Form.Item>
       </Form>
