@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import SessionMiddleware from '@adonisjs/session/session_middleware'
 import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
 import { SESSION_COOKIE, SIGN_IN_PATH } from '#config/session'
+import { applyShieldHeaders } from '#services/shield_headers'
 
 /**
  * Session and CSRF protection exist for the admin's cookie session, so
@@ -15,6 +16,7 @@ import { SESSION_COOKIE, SIGN_IN_PATH } from '#config/session'
  *   SESSION_DRIVER=redis every anonymous or scripted hit would store one);
  * - signing in without a cookie gets a session, which stays empty (so is
  *   never stored) unless the sign-in succeeds.
+ * Every answer carries the shield's headers (CSP, no framing, nosniff).
  */
 export default class BrowserSecurityMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -22,12 +24,12 @@ export default class BrowserSecurityMiddleware {
     const inSession = !bearer && Boolean(ctx.request.cookie(SESSION_COOKIE))
     const signingIn = ctx.request.method() === 'POST' && ctx.request.url() === SIGN_IN_PATH
     if (!inSession && !(signingIn && !bearer)) {
-      ctx.response.header('X-Content-Type-Options', 'nosniff')
+      await applyShieldHeaders(ctx)
       return next()
     }
     const session = await ctx.containerResolver.make(SessionMiddleware)
     if (!inSession) {
-      ctx.response.header('X-Content-Type-Options', 'nosniff')
+      await applyShieldHeaders(ctx)
       return session.handle(ctx, next)
     }
     const shield = await ctx.containerResolver.make(ShieldMiddleware)
