@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
+import { truncateAfterEach } from '#tests/helpers/database'
 import limiter from '@adonisjs/limiter/services/main'
 import { makeUser } from '#tests/helpers/auth'
 
@@ -15,7 +15,7 @@ function cookieNames(response: Response) {
 
 test.group('Sessions: only signed-in admins have one', (group) => {
   // fetch goes through the real server: rows must be committed.
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => limiter.clear())
 
   test('an anonymous request answers 401 and starts no session', async ({ assert }) => {

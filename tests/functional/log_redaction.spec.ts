@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import testUtils from '@adonisjs/core/services/test_utils'
+import { truncateAfterEach } from '#tests/helpers/database'
 import limiter from '@adonisjs/limiter/services/main'
 import { makeUser, signIn } from '#tests/helpers/auth'
 
@@ -69,7 +69,7 @@ const SECRET = /\$(scrypt|argon2\w*|bcrypt|2[aby])\$|[0-9a-f]{40,}/i
 
 test.group('Logs: a failed statement never logs its values', (group) => {
   // Triggers are DDL (MySQL commits them): commit and truncate.
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => limiter.clear())
 
   test('a refused user insert logs the error without the password hash', async ({

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { truncateAfterEach } from '#tests/helpers/database'
 import plugins from '#services/plugins'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
@@ -104,7 +105,7 @@ test.group('tipificaciones: statistics', (group) => {
 
 /** The report streams from its own SQLite reader, which cannot see a test's open transaction. */
 test.group('tipificaciones: interactions report by day', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
 
   test("a Bogotá supervisor's day runs to local midnight in the report", async ({

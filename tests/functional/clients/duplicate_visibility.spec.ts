@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { truncateAfterEach } from '#tests/helpers/database'
 import plugins from '#services/plugins'
 import { clients } from '#resources/core/clients'
 import { makeUser, signIn } from '#tests/helpers/auth'
@@ -155,7 +156,7 @@ async function validateImport(session: Session, csv: string) {
 
 test.group('Clients import: duplicates name only clients the importer may read', (group) => {
   // Import jobs run on their own connection: commit and truncate.
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.each.timeout(60_000)
 
