@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
+import emitter from '@adonisjs/core/services/emitter'
 import limiter from '@adonisjs/limiter/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { makeUser } from '#tests/helpers/auth'
@@ -17,7 +18,7 @@ async function bearerAs(client: ApiClient, role: Role) {
 
 /**
  * What every signed-in request goes through (middleware built once and
- * shared between requests) must stay per request.
+ * shared, the guards' events) must stay per request.
  */
 test.group('Request pipeline', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -41,5 +42,26 @@ test.group('Request pipeline', (group) => {
       assert.equal(response.body().data.user.id, user.id)
       assert.equal(response.body().data.user.role, user.role)
     }
+  })
+
+  test('a listener added at run time hears the token guard check every request', async ({
+    client,
+    assert,
+  }) => {
+    const { user, get } = await bearerAs(client, 'agent')
+    const heard: number[] = []
+    const listener = (event: { user: { id: number } }) => {
+      heard.push(event.user.id)
+    }
+    ;(await get('/api/auth/me')).assertStatus(200)
+    emitter.on('access_tokens_auth:authentication_succeeded', listener)
+    try {
+      ;(await get('/api/auth/me')).assertStatus(200)
+      ;(await get('/api/auth/me')).assertStatus(200)
+    } finally {
+      emitter.off('access_tokens_auth:authentication_succeeded', listener)
+    }
+    ;(await get('/api/auth/me')).assertStatus(200)
+    assert.deepEqual(heard, [user.id, user.id])
   })
 })
