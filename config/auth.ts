@@ -1,30 +1,61 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard } from '@adonisjs/auth/session'
-import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { SessionGuard } from '@adonisjs/auth/session'
+import { AccessTokensGuard } from '@adonisjs/auth/access_tokens'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { EmitterLike } from '@adonisjs/core/types/events'
+import type { ApplicationService } from '@adonisjs/core/types'
 import {
   CachedSessionUserProvider,
   CachedTokensUserProvider,
 } from '#services/cached_user_providers'
+import { ListenedEvents } from '#services/listened_events'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
+
+const sessionUsers = new CachedSessionUserProvider({ model: () => import('#models/user') })
+const tokenUsers = new CachedTokensUserProvider({
+  tokens: 'accessTokens',
+  model: () => import('#models/user'),
+})
+
+type WebGuard = SessionGuard<false, CachedSessionUserProvider>
+type ApiGuard = AccessTokensGuard<CachedTokensUserProvider>
+
+/** The app's emitter as the guards get it: events nobody listens to are not dispatched. */
+async function guardEvents(app: ApplicationService): Promise<EmitterLike<any>> {
+  const emitter: EmitterLike<any> = await app.container.make('emitter')
+  return new ListenedEvents(emitter)
+}
 
 /**
  * Two ways in: the admin's session cookie ("web") and bearer access tokens
  * for API clients ("api"). Routes accept either. Both read the user (and
  * the token) through the auth cache (backend/services/auth_cache.ts).
+ * The guards are built as `sessionGuard` / `tokensGuard` build them, with
+ * an emitter that skips their per-request events while nobody listens
+ * (backend/services/listened_events.ts).
  */
 const authConfig = defineConfig({
   default: 'web',
   guards: {
-    web: sessionGuard({
-      useRememberMeTokens: false,
-      provider: new CachedSessionUserProvider({ model: () => import('#models/user') }),
-    }),
-    api: tokensGuard({
-      provider: new CachedTokensUserProvider({
-        tokens: 'accessTokens',
-        model: () => import('#models/user'),
-      }),
-    }),
+    web: {
+      async resolver(
+        name: string,
+        app: ApplicationService
+      ): Promise<(ctx: HttpContext) => WebGuard> {
+        const emitter = await guardEvents(app)
+        const options = { useRememberMeTokens: false as const }
+        return (ctx: HttpContext) => new SessionGuard(name, ctx, options, emitter, sessionUsers)
+      },
+    },
+    api: {
+      async resolver(
+        name: string,
+        app: ApplicationService
+      ): Promise<(ctx: HttpContext) => ApiGuard> {
+        const emitter = await guardEvents(app)
+        return (ctx: HttpContext) => new AccessTokensGuard(name, ctx, emitter, tokenUsers)
+      },
+    },
   },
 })
 

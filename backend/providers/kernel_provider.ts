@@ -3,6 +3,7 @@ import { PluginRegistry } from '#kernel/plugin_registry'
 import { PluginEventBridge } from '#kernel/plugin_events'
 import { ResourceRegistry } from '#resources/resource_registry'
 import { coreResources } from '#resources/core/index'
+import { leaseSqliteConnection } from '#services/sqlite_connection_lease'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -30,11 +31,26 @@ export default class KernelProvider {
   }
 
   async boot() {
+    await this.#leaseSqliteConnection()
     const registry = await this.app.container.make('tablero.plugins')
     await registry.discover()
     await this.#registerResources(registry)
     const emitter = await this.app.container.make('emitter')
     new PluginEventBridge(registry, emitter).listen()
+  }
+
+  /**
+   * On SQLite, the app's one connection is handed out without the pool's
+   * per-query bookkeeping (backend/services/sqlite_connection_lease.ts).
+   * Connected here, before anything queries, so the pool is still idle.
+   */
+  async #leaseSqliteConnection() {
+    const db = await this.app.container.make('lucid.db')
+    const name = db.primaryConnectionName
+    if (db.manager.get(name)?.config.client !== 'better-sqlite3') return
+    db.manager.connect(name)
+    const knexClient = db.manager.get(name)?.connection?.client?.client
+    if (knexClient) leaseSqliteConnection(knexClient)
   }
 
   /**

@@ -7,25 +7,46 @@
 | routes; named middleware is attached per route or group.
 |
 */
+import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
-server.use([
-  () => import('#middleware/container_bindings_middleware'),
-  () => import('#middleware/admin_static_middleware'),
-])
+const containerBindings = () => import('#middleware/container_bindings_middleware')
+const adminStatic = () => import('#middleware/admin_static_middleware')
+const initializeAuth = () => import('@adonisjs/auth/initialize_auth_middleware')
+const initializeBouncer = () => import('#middleware/initialize_bouncer_middleware')
+const auth = () => import('#middleware/auth_middleware')
+const pluginEnabled = () => import('#middleware/plugin_enabled_middleware')
+
+server.use([containerBindings, adminStatic])
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('#middleware/json_body_middleware'),
   () => import('#middleware/browser_security_middleware'),
-  () => import('@adonisjs/auth/initialize_auth_middleware'),
-  () => import('#middleware/initialize_bouncer_middleware'),
+  initializeAuth,
+  initializeBouncer,
 ])
 
-export const middleware = router.named({
-  auth: () => import('#middleware/auth_middleware'),
-  pluginEnabled: () => import('#middleware/plugin_enabled_middleware'),
-})
+export const middleware = router.named({ auth, pluginEnabled })
+
+/**
+ * Middleware that keep nothing of a request in their instance (no fields,
+ * no constructor dependencies): the container hands every request the one
+ * instance built here, as Adonis does for its body parser, instead of
+ * constructing each of them for every request. A middleware that starts
+ * keeping per-request state, or needs injections, leaves this list.
+ */
+for (const load of [
+  containerBindings,
+  adminStatic,
+  initializeAuth,
+  initializeBouncer,
+  auth,
+  pluginEnabled,
+]) {
+  const { default: Middleware } = await load()
+  app.container.bindValue(Middleware, new Middleware())
+}
