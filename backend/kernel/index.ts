@@ -7,6 +7,7 @@ export { definePlugin } from './manifest.ts'
 export type {
   PluginManifest,
   PluginMenuEntry,
+  PluginPermission,
   PluginRoutes,
   PluginEventHandler,
   PluginSetup,

@@ -10,6 +10,16 @@ export interface Translated {
 }
 
 /**
+ * A permission a plugin declares: `key` is `<plugin>.<verb>` (or any
+ * dotted key starting with the plugin's name), `roles` the default grants.
+ */
+export interface PluginPermission {
+  key: string
+  label: Translated
+  roles: Array<'admin' | 'supervisor' | 'agent'>
+}
+
+/**
  * A menu entry a plugin adds to the admin's sider. `path` is relative to
  * /admin; `roles` limits who sees it (everyone signed in when omitted).
  */
@@ -68,8 +78,12 @@ export interface PluginManifest {
   dependsOn?: string[]
   /** state given to the plugin the first time it is discovered (default true) */
   enabledByDefault?: boolean
-  /** permission keys this plugin checks, documented in its README */
-  permissions?: string[]
+  /**
+   * Permissions this plugin checks beyond its resources' actions (which are
+   * permissions of their own, `<resource>.<action>`): each with the roles
+   * that hold it until an admin changes the grants.
+   */
+  permissions?: PluginPermission[]
   menu?: PluginMenuEntry[]
   routes?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */

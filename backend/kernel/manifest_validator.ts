@@ -17,7 +17,18 @@ const manifestSchema = vine.compile(
     description: translated,
     dependsOn: vine.array(vine.string().regex(PLUGIN_NAME)).distinct().optional(),
     enabledByDefault: vine.boolean({ strict: true }).optional(),
-    permissions: vine.array(vine.string().regex(/^[a-z][\w.-]*$/)).optional(),
+    permissions: vine
+      .array(
+        vine.object({
+          key: vine
+            .string()
+            .regex(/^[a-z][\w-]*(?:\.[\w-]+)+$/)
+            .maxLength(100),
+          label: translated,
+          roles: vine.array(vine.enum(['admin', 'supervisor', 'agent'])).distinct(),
+        })
+      )
+      .optional(),
     menu: vine
       .array(
         vine.object({
@@ -65,6 +76,15 @@ export async function validateManifest(folder: string, value: unknown): Promise<
       `Plugin "${folder}": manifest name "${manifest.name}" must equal its folder name`,
       500
     )
+  }
+  for (const permission of manifest.permissions ?? []) {
+    if (!permission.key.startsWith(`${manifest.name}.`)) {
+      throw new TableroError(
+        'PLUGIN_MANIFEST_INVALID',
+        `Plugin "${folder}": permission "${permission.key}" must start with "${manifest.name}."`,
+        500
+      )
+    }
   }
   for (const key of ['routes', 'resources', 'setup', 'uninstall'] as const) {
     if (manifest[key] !== undefined && typeof manifest[key] !== 'function') {

@@ -2,6 +2,7 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import { PluginRegistry } from '#kernel/plugin_registry'
 import { PluginEventBridge } from '#kernel/plugin_events'
 import { ResourceRegistry } from '#resources/resource_registry'
+import { Grants } from '#abilities/grants'
 import { coreResources } from '#resources/core/index'
 import { leaseSqliteConnection } from '#services/sqlite_connection_lease'
 
@@ -9,6 +10,7 @@ declare module '@adonisjs/core/types' {
   interface ContainerBindings {
     'tablero.plugins': PluginRegistry
     'tablero.resources': ResourceRegistry
+    'tablero.grants': Grants
   }
 }
 
@@ -27,6 +29,10 @@ export default class KernelProvider {
     this.app.container.singleton(
       'tablero.resources',
       async (resolver) => new ResourceRegistry(await resolver.make('tablero.plugins'))
+    )
+    this.app.container.singleton(
+      'tablero.grants',
+      async (resolver) => new Grants(await resolver.make('tablero.plugins'))
     )
   }
 

@@ -1,4 +1,4 @@
-import { definePlugin } from '#kernel'
+import { definePlugin } from '#sdk'
 
 /**
  * Supervisor-defined profiles and fields (P1–P5): each field becomes a
@@ -13,7 +13,13 @@ export default definePlugin({
     es: 'Perfiles por campaña con campos propios en la ficha del cliente',
     en: 'Per-campaign profiles with their own fields on the client card',
   },
-  permissions: ['custom-fields.manage'],
+  permissions: [
+    {
+      key: 'custom-fields.manage',
+      label: { es: 'Gestionar perfiles y campos', en: 'Manage profiles and fields' },
+      roles: ['admin', 'supervisor'],
+    },
+  ],
   menu: [
     {
       key: 'custom-fields',

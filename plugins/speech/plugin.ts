@@ -1,4 +1,4 @@
-import { definePlugin } from '#kernel'
+import { definePlugin } from '#sdk'
 
 /**
  * Call scripts per campaign (S1–S4): sanitized rich text with variables
@@ -12,7 +12,13 @@ export default definePlugin({
     es: 'Guiones por campaña con variables del cliente e historial de versiones',
     en: 'Per-campaign call scripts with client variables and version history',
   },
-  permissions: ['speech.manage'],
+  permissions: [
+    {
+      key: 'speech.manage',
+      label: { es: 'Gestionar guiones', en: 'Manage scripts' },
+      roles: ['admin', 'supervisor'],
+    },
+  ],
   menu: [
     {
       key: 'speech',

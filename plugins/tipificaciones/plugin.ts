@@ -1,4 +1,4 @@
-import { definePlugin } from '#kernel'
+import { definePlugin } from '#sdk'
 
 /**
  * Call dispositions (T1–T9): a result tree per campaign, the agent's
@@ -13,7 +13,18 @@ export default definePlugin({
     es: 'Árbol de resultados por campaña, gestiones del agente, agenda y estadísticas',
     en: 'Result tree per campaign, agent call outcomes, callbacks and statistics',
   },
-  permissions: ['tipificaciones.manage', 'tipificaciones.record'],
+  permissions: [
+    {
+      key: 'tipificaciones.manage',
+      label: { es: 'Gestionar resultados', en: 'Manage results' },
+      roles: ['admin', 'supervisor'],
+    },
+    {
+      key: 'tipificaciones.record',
+      label: { es: 'Registrar gestiones', en: 'Record call outcomes' },
+      roles: ['admin', 'supervisor', 'agent'],
+    },
+  ],
   menu: [
     {
       key: 'tipificaciones',

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { TableroError } from '#exceptions/tablero_error'
+import { TableroError } from '#sdk'
 
 /**
  * Profiles and fields are configured by supervisors and admins (P1).

@@ -1,4 +1,4 @@
-import type { ClientMerging, PluginHookHandler } from '#kernel'
+import type { ClientMerging, PluginHookHandler } from '#sdk'
 
 /**
  * Custom-field values follow the merge's choice like the core card: the

@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { FieldDefinition } from '#resources'
-import { coerceValue, presentValue } from '#resources/values'
+import { type FieldDefinition, coerceValue, presentValue } from '#sdk'
 import { STORAGE, sameStorage, type CustomFieldType } from './field_types.ts'
 
 const TABLE = 'clients'

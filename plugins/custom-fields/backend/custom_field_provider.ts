@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { FieldDefinition, FieldProvider } from '#resources'
+import type { FieldDefinition, FieldProvider } from '#sdk'
 import { STORAGE, type CustomFieldType } from './field_types.ts'
 import { maxLengthOf } from '../shared/field_rules.ts'
 

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { TableroError } from '#exceptions/tablero_error'
+import { TableroError } from '#sdk'
 import { STORAGE, type CustomFieldType } from './field_types.ts'
 
 /*

@@ -1,5 +1,4 @@
-import type { FieldType } from '#resources'
-
+import type { FieldType } from '#sdk'
 import type { CustomFieldType } from '../shared/field_rules.ts'
 
 export { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../shared/field_rules.ts'

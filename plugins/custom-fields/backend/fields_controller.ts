@@ -2,10 +2,15 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { TableroError } from '#exceptions/tablero_error'
-import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
-import { fieldInputError, notFound } from '#resources/errors'
-import { coerceValue } from '#resources/values'
+import {
+  TableroError,
+  AuditLog,
+  actorFromContext,
+  toSqlDateTime,
+  fieldInputError,
+  notFound,
+  coerceValue,
+} from '#sdk'
 import { requireManager } from './access.ts'
 import { customFields } from './custom_fields.ts'
 import { toFieldDefinition, type FieldRow } from './custom_field_provider.ts'

@@ -1,4 +1,4 @@
-import type { PluginRoutes } from '#kernel'
+import type { PluginRoutes } from '#sdk'
 
 const ProfilesController = () => import('./profiles_controller.ts')
 const FieldsController = () => import('./fields_controller.ts')

@@ -1,4 +1,4 @@
-import type { PluginSetup } from '#kernel'
+import type { PluginSetup } from '#sdk'
 import { customFields } from './custom_fields.ts'
 
 /**

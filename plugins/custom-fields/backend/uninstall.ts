@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { PluginUninstall } from '#kernel'
+import type { PluginUninstall } from '#sdk'
 import { ColumnManager } from './column_manager.ts'
 import type { CustomFieldType } from './field_types.ts'
 

@@ -1,9 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import plugins from '#services/plugins'
-import { signIn } from '#tests/helpers/auth'
-import { truncateAfterEach } from '#tests/helpers/database'
-import { makeClient } from '#tests/helpers/clients'
+import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 

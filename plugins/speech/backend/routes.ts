@@ -1,4 +1,4 @@
-import type { PluginRoutes } from '#kernel'
+import type { PluginRoutes } from '#sdk'
 
 const ScriptsController = () => import('./scripts_controller.ts')
 

@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { FieldDefinition } from '#resources'
-import resources from '#services/resources'
-import type User from '#models/user'
+import { type FieldDefinition, resources, type User } from '#sdk'
 
 interface Variable {
   name: string

@@ -2,11 +2,16 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type User from '#models/user'
-import { TableroError } from '#exceptions/tablero_error'
-import { fieldInputError, notFound } from '#resources/errors'
-import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
-import { resourceService } from '#services/resource_context'
+import {
+  type User,
+  TableroError,
+  fieldInputError,
+  notFound,
+  AuditLog,
+  actorFromContext,
+  toSqlDateTime,
+  resourceService,
+} from '#sdk'
 import { fillScript, sanitizeScript, variablesIn } from './script_html.ts'
 import { valuesFor, variablesFor } from './script_variables.ts'
 import { createScriptValidator, renderValidator, updateScriptValidator } from './validators.ts'

@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import plugins from '#services/plugins'
-import { signIn } from '#tests/helpers/auth'
-import { truncateAfterEach } from '#tests/helpers/database'
-import { makeClient } from '#tests/helpers/clients'
+import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
 
 const BASE = '/api/p/speech'
 let sequence = 0

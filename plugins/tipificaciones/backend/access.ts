@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type User from '#models/user'
-import { TableroError } from '#exceptions/tablero_error'
-import { fieldInputError, notFound } from '#resources/errors'
+import { type User, TableroError, fieldInputError, notFound } from '#sdk'
 
 export function currentUser(ctx: HttpContext) {
   return ctx.auth.user as User

@@ -1,4 +1,4 @@
-import type { ClientMerging, PluginHookHandler } from '#kernel'
+import type { ClientMerging, PluginHookHandler } from '#sdk'
 
 /** The tables with a client_id this plugin owns (declared in its manifest too). */
 const PER_CLIENT = ['tip_gestiones', 'tip_callbacks'] as const

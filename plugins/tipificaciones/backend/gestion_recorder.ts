@@ -1,13 +1,17 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
-import type User from '#models/user'
-import { TableroError } from '#exceptions/tablero_error'
-import { fieldInputError } from '#resources/errors'
-import { parseDateTimeInput } from '#resources/date_input'
-import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
-import { ClientInteractions } from '#services/client_interactions'
-import { normalizePhone } from '#services/phone_number'
+import {
+  type User,
+  TableroError,
+  fieldInputError,
+  parseDateTimeInput,
+  AuditLog,
+  toSqlDateTime,
+  type AuditActor,
+  ClientInteractions,
+  normalizePhone,
+} from '#sdk'
 import type { ResultRow } from './result_rules.ts'
 
 export interface GestionInput {

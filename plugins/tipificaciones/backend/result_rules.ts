@@ -1,5 +1,4 @@
-import { TableroError } from '#exceptions/tablero_error'
-import { fieldInputError } from '#resources/errors'
+import { TableroError, fieldInputError } from '#sdk'
 
 export const ACTIONS = ['recall', 'recall_alternate', 'no_action', 'do_not_call'] as const
 export type ResultAction = (typeof ACTIONS)[number]

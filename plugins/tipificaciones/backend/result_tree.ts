@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { TableroError } from '#exceptions/tablero_error'
-import { notFound } from '#resources/errors'
-import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
+import { TableroError, notFound, AuditLog, toSqlDateTime, type AuditActor } from '#sdk'
 import { checkBehaviour, childLevel, type ResultAction, type ResultRow } from './result_rules.ts'
 
 export interface NewResult {

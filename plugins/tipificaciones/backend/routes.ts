@@ -1,4 +1,4 @@
-import type { PluginRoutes } from '#kernel'
+import type { PluginRoutes } from '#sdk'
 
 const ResultsController = () => import('./results_controller.ts')
 const ResultsImportController = () => import('./results_import.ts')

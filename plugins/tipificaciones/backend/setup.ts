@@ -1,4 +1,4 @@
-import type { PluginSetup } from '#kernel'
+import type { PluginSetup } from '#sdk'
 
 /**
  * Gestiones are a campaign's history: a campaign that has any cannot be

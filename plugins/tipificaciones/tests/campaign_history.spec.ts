@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import plugins from '#services/plugins'
-import { signIn } from '#tests/helpers/auth'
-import { makeClient } from '#tests/helpers/clients'
+import { plugins, signIn, makeClient } from '#sdk/testing'
 
 test.group('tipificaciones: a campaign keeps its gestiones', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

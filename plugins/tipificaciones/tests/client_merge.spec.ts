@@ -2,10 +2,8 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import plugins from '#services/plugins'
-import { SYSTEM_ACTOR } from '#services/audit_log'
-import { signIn } from '#tests/helpers/auth'
-import { makeClient } from '#tests/helpers/clients'
+import { SYSTEM_ACTOR } from '#sdk'
+import { plugins, signIn, makeClient } from '#sdk/testing'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 const BASE = '/api/p/tipificaciones'

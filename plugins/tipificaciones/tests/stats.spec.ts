@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { truncateAfterEach } from '#tests/helpers/database'
-import plugins from '#services/plugins'
-import { makeUser, signIn } from '#tests/helpers/auth'
-import { makeClient } from '#tests/helpers/clients'
+import { truncateAfterEach, plugins, makeUser, signIn, makeClient } from '#sdk/testing'
 
 const BASE = '/api/p/tipificaciones'
 let sequence = 0

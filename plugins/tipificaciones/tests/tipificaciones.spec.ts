@@ -3,10 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
-import plugins from '#services/plugins'
-import { signIn } from '#tests/helpers/auth'
-import { truncateAfterEach } from '#tests/helpers/database'
-import { makeClient } from '#tests/helpers/clients'
+import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 const BASE = '/api/p/tipificaciones'

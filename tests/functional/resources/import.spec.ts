@@ -5,8 +5,6 @@ import plugins from '#services/plugins'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
-import { ColumnManager } from '#plugins/custom-fields/backend/column_manager'
-import { customFields } from '#plugins/custom-fields/backend/custom_fields'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 type Job = {
@@ -23,8 +21,6 @@ type Job = {
 }
 
 const RUNNING = ['validating', 'importing']
-let sequence = 0
-const customColumns: string[] = []
 
 function upload(session: Session, csv: string | Buffer, filename = 'clientes.csv') {
   return session
@@ -60,16 +56,6 @@ async function importFile(session: Session, csv: string | Buffer, seen: Job[] = 
   return settle(session, ready.id, seen)
 }
 
-async function campaign(name: string) {
-  const [id] = await db.table('campaigns').insert({
-    name: `${name} ${++sequence}`,
-    type: 'outbound_dialer',
-    active: 1,
-    created_at: '2026-01-01 00:00:00',
-  })
-  return Number(id)
-}
-
 const plainRows = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `Cliente${from + i};Lote;DOC-${from + i}`)
 
@@ -78,38 +64,9 @@ test.group('Resource engine: CSV import', (group) => {
   group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.each.timeout(180_000)
-  group.teardown(async () => {
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of customColumns) await ColumnManager.drop(column, 'select').catch(() => {})
-  })
 
-  test('the template lists what a create accepts, custom fields included', async ({
-    client,
-    assert,
-  }) => {
+  test('the template lists what a create accepts', async ({ client, assert }) => {
     const supervisor = await signIn(client, 'supervisor')
-    const campaignId = await campaign('Cobranzas')
-    const profile = await supervisor
-      .post('/api/p/custom-fields/profiles')
-      .json({ name: `Perfil ${++sequence}`, campaignIds: [campaignId] })
-    profile.assertStatus(201)
-    const segment = `segmento_${Date.now() % 100000}_${++sequence}`
-    const field = await supervisor
-      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
-      .json({
-        key: segment,
-        type: 'select',
-        label: { es: 'Segmento', en: 'Segment' },
-        required: true,
-        options: [
-          { value: 'oro', label: { es: 'Oro', en: 'Gold' } },
-          { value: 'plata', label: { es: 'Plata', en: 'Silver' } },
-        ],
-      })
-    field.assertStatus(201)
-    customColumns.push(segment)
-
     const template = await supervisor.get('/api/r/clients/import/template.csv')
     template.assertStatus(200)
     template.assertHeader('content-type', 'text/csv; charset=utf-8')
@@ -119,35 +76,10 @@ test.group('Resource engine: CSV import', (group) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(',')
-    assert.includeMembers(header, ['first_name', 'email', 'primary_phone', 'campaign_id', segment])
+    assert.includeMembers(header, ['first_name', 'email', 'primary_phone', 'campaign_id'])
     for (const absent of ['id', 'country', 'created_at', 'updated_at', 'last_interaction_at']) {
       assert.notInclude(header, absent)
     }
-
-    // The custom field is a column of the import too: by key or by label,
-    // an option by its label, required only on its campaign's clients.
-    const invalid = await uploadAndValidate(
-      supervisor,
-      `first_name;campaign_id;Segmento\nAna;${campaignId};Oro\nBea;${campaignId};\nCaro;;\n`
-    )
-    assert.equal(invalid.status, 'invalid')
-    assert.deepEqual(
-      invalid.errors.map((error) => [error.line, error.field]),
-      [[3, segment]]
-    )
-    const done = await importFile(
-      supervisor,
-      `first_name;campaign_id;${segment}\nAna;${campaignId};Oro\nBea;${campaignId};plata\n`
-    )
-    assert.equal(done.status, 'done')
-    const stored = await db.from('clients').orderBy('id').select('first_name', segment)
-    assert.deepEqual(
-      stored.map((row) => [row.first_name, row[segment]]),
-      [
-        ['Ana', 'oro'],
-        ['Bea', 'plata'],
-      ]
-    )
   })
 
   test('a valid file is validated, then imported with hooks and audit entries', async ({

@@ -1,0 +1,72 @@
+/**
+ * The backend SDK: everything a plugin may import from the core, and the
+ * only core module it imports (an ESLint rule holds it). The admin's
+ * mirror is `@tablero/admin`. Packages (Lucid's `db`, the emitter, vine,
+ * luxon) are imported from the packages themselves.
+ */
+
+// Describing a plugin
+export { definePlugin } from '#kernel'
+export type {
+  ClientMerging,
+  ClientTableFate,
+  PluginEventHandler,
+  PluginHookHandler,
+  PluginHookName,
+  PluginManifest,
+  PluginMenuEntry,
+  PluginPermission,
+  PluginRoutes,
+  PluginSetup,
+  PluginSetupContext,
+  PluginUninstall,
+  Translated,
+} from '#kernel'
+
+// Declaring resources
+export { defineResource, field } from '#resources'
+export type {
+  FieldDefinition,
+  FieldProvider,
+  FieldType,
+  RelationDefinition,
+  ResourceAction,
+  ResourceDefinition,
+  RowScope,
+  SelectOption,
+} from '#resources'
+export type { HookContext, KeepingReference, ResourceHooks } from '#resources/types'
+export { resourceService } from '#services/resource_context'
+export { default as resources } from '#services/resources'
+
+// Users and permissions
+export type { default as User, Role } from '#models/user'
+export { authorize, can } from './permissions.ts'
+
+// Errors (answered as { error: { code, message, fields? } })
+export { TableroError } from '#exceptions/tablero_error'
+export { fieldInputError, notFound } from '#resources/errors'
+
+// Audit, for actions that are not resource writes (the engine audits those)
+export { AuditLog, SYSTEM_ACTOR, actorFromContext, toSqlDateTime } from '#services/audit_log'
+export type { AuditActor, AuditEntry } from '#services/audit_log'
+
+// Values and dates: stored in UTC, cut into days in the user's zone
+export { coerceValue, presentDateTime, presentValue } from '#resources/values'
+export { parseDateInput, parseDateTimeInput, YEARS } from '#resources/date_input'
+export { localDayRange, whereWithin } from '#services/local_days'
+export type { InstantRange } from '#services/local_days'
+
+// Phones
+export { normalizePhone, tryNormalizePhone } from '#services/phone_number'
+export type { NormalizedPhone } from '#services/phone_number'
+
+// CSV and files
+export { csvLine } from '#resources/csv'
+export { parseCsv } from '#services/csv_reader'
+export { streamRows } from '#resources/row_stream'
+export { fileTypeError } from '#services/uploaded_files'
+
+// The client's timeline
+export { ClientInteractions } from '#services/client_interactions'
+export type { Interaction } from '#services/client_interactions'

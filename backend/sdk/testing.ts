@@ -1,0 +1,11 @@
+/**
+ * What a plugin's tests may import from the core, besides `#sdk`: signed-in
+ * request builders, factories, database clean-up and the plugin registry
+ * (to enable or disable a plugin in a test).
+ */
+export { signIn, makeUser } from '#tests/helpers/auth'
+export { makeClient } from '#tests/helpers/clients'
+export { truncateAfterEach } from '#tests/helpers/database'
+export { startFakeGateway } from '#tests/helpers/fake_gateway'
+export { default as plugins } from '#services/plugins'
+export { default as PluginRollback } from '#commands/plugin_rollback'

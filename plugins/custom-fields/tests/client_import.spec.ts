@@ -1,0 +1,146 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { ColumnManager } from '../backend/column_manager.ts'
+import { customFields } from '../backend/custom_fields.ts'
+
+type Session = Awaited<ReturnType<typeof signIn>>
+type Job = {
+  id: number
+  status: string
+  totalRows: number | null
+  validatedRows: number
+  processedRows: number
+  createdRows: number
+  errorCount: number
+  errors: Array<{ line: number; field: string | null; message: string }>
+  message: string | null
+  finishedAt: string | null
+}
+
+const RUNNING = ['validating', 'importing']
+let sequence = 0
+
+function upload(session: Session, csv: string | Buffer, filename = 'clientes.csv') {
+  return session
+    .post('/api/r/clients/imports')
+    .file('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename })
+}
+
+/** Polls the job until it leaves validating/importing; `seen` gets every poll. */
+async function settle(session: Session, id: number, seen: Job[] = [], timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const response = await session.get(`/api/r/clients/imports/${id}`)
+    response.assertStatus(200)
+    const job: Job = response.body().data
+    seen.push(job)
+    if (!RUNNING.includes(job.status)) return job
+    await new Promise((resolve) => setTimeout(resolve, 40))
+  }
+  throw new Error(`Import ${id} still running after ${timeoutMs} ms`)
+}
+
+async function uploadAndValidate(session: Session, csv: string | Buffer) {
+  const response = await upload(session, csv)
+  response.assertStatus(202)
+  return settle(session, response.body().data.id)
+}
+
+async function importFile(session: Session, csv: string | Buffer, seen: Job[] = []) {
+  const ready = await uploadAndValidate(session, csv)
+  if (ready.status !== 'ready') throw new Error(JSON.stringify(ready))
+  const started = await session.post(`/api/r/clients/imports/${ready.id}/start`)
+  started.assertStatus(202)
+  return settle(session, ready.id, seen)
+}
+
+async function campaign(name: string) {
+  const [id] = await db.table('campaigns').insert({
+    name: `${name} ${++sequence}`,
+    type: 'outbound_dialer',
+    active: 1,
+    created_at: '2026-01-01 00:00:00',
+  })
+  return Number(id)
+}
+
+const customColumns: string[] = []
+
+test.group('custom-fields: CSV import of clients', (group) => {
+  // Jobs run outside the request, on their own connection: commit and truncate.
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.timeout(180_000)
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of customColumns) await ColumnManager.drop(column, 'select').catch(() => {})
+  })
+
+  test('the template lists what a create accepts, custom fields included', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign('Cobranzas')
+    const profile = await supervisor
+      .post('/api/p/custom-fields/profiles')
+      .json({ name: `Perfil ${++sequence}`, campaignIds: [campaignId] })
+    profile.assertStatus(201)
+    const segment = `segmento_${Date.now() % 100000}_${++sequence}`
+    const field = await supervisor
+      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
+      .json({
+        key: segment,
+        type: 'select',
+        label: { es: 'Segmento', en: 'Segment' },
+        required: true,
+        options: [
+          { value: 'oro', label: { es: 'Oro', en: 'Gold' } },
+          { value: 'plata', label: { es: 'Plata', en: 'Silver' } },
+        ],
+      })
+    field.assertStatus(201)
+    customColumns.push(segment)
+
+    const template = await supervisor.get('/api/r/clients/import/template.csv')
+    template.assertStatus(200)
+    template.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.include(template.header('content-disposition'), 'clients-plantilla.csv')
+    const header = template
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(',')
+    assert.includeMembers(header, ['first_name', 'email', 'primary_phone', 'campaign_id', segment])
+    for (const absent of ['id', 'country', 'created_at', 'updated_at', 'last_interaction_at']) {
+      assert.notInclude(header, absent)
+    }
+
+    // The custom field is a column of the import too: by key or by label,
+    // an option by its label, required only on its campaign's clients.
+    const invalid = await uploadAndValidate(
+      supervisor,
+      `first_name;campaign_id;Segmento\nAna;${campaignId};Oro\nBea;${campaignId};\nCaro;;\n`
+    )
+    assert.equal(invalid.status, 'invalid')
+    assert.deepEqual(
+      invalid.errors.map((error) => [error.line, error.field]),
+      [[3, segment]]
+    )
+    const done = await importFile(
+      supervisor,
+      `first_name;campaign_id;${segment}\nAna;${campaignId};Oro\nBea;${campaignId};plata\n`
+    )
+    assert.equal(done.status, 'done')
+    const stored = await db.from('clients').orderBy('id').select('first_name', segment)
+    assert.deepEqual(
+      stored.map((row) => [row.first_name, row[segment]]),
+      [
+        ['Ana', 'oro'],
+        ['Bea', 'plata'],
+      ]
+    )
+  })
+})
