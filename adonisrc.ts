@@ -57,7 +57,11 @@ export default defineConfig({
       },
       {
         name: 'functional',
-        files: ['tests/functional/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'],
+        files: [
+          'tests/functional/**/*.spec.ts',
+          'plugins/*/tests/**/*.spec.ts',
+          'tests/fixtures/plugins/*/tests/**/*.spec.ts',
+        ],
         timeout: 30000,
       },
       {

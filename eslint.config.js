@@ -13,8 +13,9 @@ const PLUGIN_BACKEND = [
   'plugins/*/database/**/*.ts',
   'tests/fixtures/plugins/*/*.ts',
   'tests/fixtures/plugins/*/backend/**/*.ts',
+  'tests/fixtures/plugins/*/database/**/*.ts',
 ]
-const PLUGIN_TESTS = ['plugins/*/tests/**/*.ts']
+const PLUGIN_TESTS = ['plugins/*/tests/**/*.ts', 'tests/fixtures/plugins/*/tests/**/*.ts']
 
 /** A plugin reaches the core only through `#sdk` (and its tests through `#sdk/testing`). */
 const onlySdk = (allowed) => ({

@@ -1,5 +1,7 @@
-import { rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { ESLint } from 'eslint'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { test } from '@japa/runner'
@@ -80,24 +82,77 @@ test.group('make:plugin', (group) => {
     }
   })
 
-  test('scaffolds the plugin anatomy with a manifest the kernel accepts', async ({ assert }) => {
+  /** Every file under `root`, relative to it, with the migration's timestamp blanked. */
+  async function filesOf(root: string) {
+    const files: Record<string, string> = {}
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
+      const relative = join(entry.parentPath, entry.name).slice(root.length + 1)
+      files[relative.replace(/\/\d+_create_/, '/<timestamp>_create_')] = await readFile(
+        join(entry.parentPath, entry.name),
+        'utf8'
+      )
+    }
+    return files
+  }
+
+  test('scaffolds a plugin on #sdk with a manifest the kernel accepts', async ({ assert }) => {
     const command = await ace.create(MakePlugin, ['call-notes', '--in', dir])
     await command.exec()
     command.assertSucceeded()
-    for (const file of [
+    const files = await filesOf(app.makePath(dir, 'call-notes'))
+    assert.sameMembers(Object.keys(files), [
       'plugin.ts',
+      'backend/resources.ts',
       'backend/routes.ts',
-      'database/migrations/.gitkeep',
-      'admin/index.tsx',
+      'backend/on_client_merging.ts',
+      'database/migrations/<timestamp>_create_call_notes_table.ts',
       'tests/call-notes.spec.ts',
       'README.md',
-    ]) {
-      assert.isTrue(existsSync(app.makePath(dir, 'call-notes', file)), file)
+    ])
+    for (const [file, contents] of Object.entries(files)) {
+      for (const core of contents.matchAll(/from '(#[^']+)'/g)) {
+        assert.oneOf(core[1], file.startsWith('tests/') ? ['#sdk', '#sdk/testing'] : ['#sdk'], file)
+      }
     }
-    const manifests = await new PluginRegistry().discover({ TABLERO_PLUGIN_DIRS: dir })
-    assert.equal(manifests[0].name, 'call-notes')
-    assert.deepEqual(manifests[0].label, { es: 'Call Notes', en: 'Call Notes' })
+    const [manifest] = await new PluginRegistry().discover({ TABLERO_PLUGIN_DIRS: dir })
+    assert.equal(manifest.name, 'call-notes')
+    assert.deepEqual(manifest.label, { es: 'Call Notes', en: 'Call Notes' })
+    assert.deepEqual(manifest.permissions?.[0].key, 'call-notes.summary')
+    assert.deepEqual(manifest.clientTables, { call_notes: 'moved' })
+    const { default: declared } = await manifest.resources!()
+    assert.equal(declared[0].name, 'call_notes')
+    assert.deepEqual(declared[0].permissions.agent, ['list', 'show'])
   })
+
+  /**
+   * tests/fixtures/plugins/notas is what `make:plugin notas` writes: the
+   * functional suite runs its generated test (list, create, a forbidden
+   * role) and the browser suite its generated screens, so both hold for
+   * every scaffold as long as the two stay identical.
+   */
+  test('writes exactly the committed fixture plugin notas, which passes the #sdk lint', async ({
+    assert,
+  }) => {
+    const command = await ace.create(MakePlugin, ['notas', '--in', dir])
+    await command.exec()
+    command.assertSucceeded()
+    const fixture = app.makePath('tests/fixtures/plugins/notas')
+    assert.deepEqual(await filesOf(app.makePath(dir, 'notas')), await filesOf(fixture))
+
+    const eslint = new ESLint({ cwd: app.makePath() })
+    const results = await eslint.lintFiles([fixture])
+    const problems = results.flatMap((result) =>
+      result.messages.map((message) => `${result.filePath}:${message.line} ${message.message}`)
+    )
+    assert.deepEqual(problems, [])
+    assert.isAtLeast(results.length, 5)
+    // The rule is live on these paths: a core import outside #sdk fails.
+    const [outside] = await eslint.lintText("import plugins from '#services/plugins'\n", {
+      filePath: join(fixture, 'backend/routes.ts'),
+    })
+    assert.include(outside.messages[0]?.message, 'only through #sdk')
+  }).timeout(60_000)
 
   test('refuses a name that is not kebab-case', async () => {
     const command = await ace.create(MakePlugin, ['Bad_Name', '--in', dir])
