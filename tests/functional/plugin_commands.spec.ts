@@ -1,5 +1,4 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ESLint } from 'eslint'
 import { execFile } from 'node:child_process'
