@@ -5,7 +5,7 @@
  * The plugin imports the core only through `#sdk` (its test through
  * `#sdk/testing`) and declares one resource, so the admin's generic screens
  * (menu, list, filters, form, show, history, export, import) serve it with
- * no frontend code. tests/fixtures/plugins/notas is this scaffold's output,
+ * no frontend code. tests/fixtures/plugins/recordatorios is this scaffold's output,
  * committed: the scaffold test keeps the two identical, and the functional
  * and browser suites run it.
  */

@@ -125,19 +125,19 @@ test.group('make:plugin', (group) => {
   })
 
   /**
-   * tests/fixtures/plugins/notas is what `make:plugin notas` writes: the
+   * tests/fixtures/plugins/recordatorios is what `make:plugin recordatorios` writes: the
    * functional suite runs its generated test (list, create, a forbidden
    * role) and the browser suite its generated screens, so both hold for
    * every scaffold as long as the two stay identical.
    */
-  test('writes exactly the committed fixture plugin notas, which passes the #sdk lint', async ({
+  test('writes exactly the committed fixture plugin recordatorios, which passes the #sdk lint', async ({
     assert,
   }) => {
-    const command = await ace.create(MakePlugin, ['notas', '--in', dir])
+    const command = await ace.create(MakePlugin, ['recordatorios', '--in', dir])
     await command.exec()
     command.assertSucceeded()
-    const fixture = app.makePath('tests/fixtures/plugins/notas')
-    assert.deepEqual(await filesOf(app.makePath(dir, 'notas')), await filesOf(fixture))
+    const fixture = app.makePath('tests/fixtures/plugins/recordatorios')
+    assert.deepEqual(await filesOf(app.makePath(dir, 'recordatorios')), await filesOf(fixture))
 
     const eslint = new ESLint({ cwd: app.makePath() })
     const results = await eslint.lintFiles([fixture])

@@ -21,7 +21,7 @@ test.group('Plugin discovery', () => {
     const manifests = await discover('tests/fixtures/plugins')
     assert.deepEqual(
       manifests.map((m) => m.name),
-      ['hello', 'notas', 'greeter-extra']
+      ['hello', 'recordatorios', 'greeter-extra']
     )
   })
 
