@@ -283,6 +283,24 @@ test.group('${name} plugin', (group) => {
     refused.assertBodyContains({ error: { code: 'FORBIDDEN' } })
     ;(await agent.get('/api/p/${name}/summary')).assertStatus(403)
   })
+
+  test("a client merge moves the merged client's notes to the survivor", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const survivorId = await makeClient()
+    const mergedId = await makeClient()
+    const note = await admin.post(NOTES).json({ title: 'Sigue al cliente', client_id: mergedId })
+    note.assertStatus(201)
+
+    const merge = await admin
+      .post(\`/api/clients/\${survivorId}/merge\`)
+      .json({ otherId: mergedId, survivorId, confirm: true })
+    merge.assertStatus(200)
+    const moved = await admin.get(\`\${NOTES}/\${note.body().data.id}\`)
+    assert.equal(moved.body().data.client_id, survivorId)
+  })
 })
 `,
     'README.md': `# ${title}
