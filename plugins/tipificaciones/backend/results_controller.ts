@@ -1,8 +1,17 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { TableroError, AuditLog, actorFromContext, toSqlDateTime, fieldInputError } from '#sdk'
-import { currentUser, findCampaign, requireManager } from './access.ts'
+import {
+  type User,
+  TableroError,
+  AuditLog,
+  actorFromContext,
+  authorize,
+  can,
+  toSqlDateTime,
+  fieldInputError,
+} from '#sdk'
+import { MANAGE, findCampaign } from './access.ts'
 import { checkBehaviour, present, toTree, type ResultRow } from './result_rules.ts'
 import { ResultTree } from './result_tree.ts'
 import { createResultValidator, updateResultValidator } from './validators.ts'
@@ -13,7 +22,7 @@ import { createResultValidator, updateResultValidator } from './validators.ts'
 export default class ResultsController {
   async index(ctx: HttpContext) {
     const campaign = await findCampaign(ctx.request.input('campaignId'))
-    const manager = currentUser(ctx).role !== 'agent'
+    const manager = can(ctx.auth.getUserOrFail() as User, MANAGE)
     const rows: ResultRow[] = await db
       .from('tip_results')
       .where('campaign_id', campaign.id)
@@ -25,7 +34,7 @@ export default class ResultsController {
   }
 
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(createResultValidator)
     checkBehaviour(payload.action, payload.allowsScheduling)
     const parent = payload.parentId
@@ -61,7 +70,7 @@ export default class ResultsController {
   }
 
   async update(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(updateResultValidator)
     const row = await ResultTree.find(db.connection(), ctx.params.id)
     const action = payload.action === undefined ? row.action : payload.action
@@ -100,7 +109,7 @@ export default class ResultsController {
    * keeps pointing at it.
    */
   async destroy(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const row = await ResultTree.find(db.connection(), ctx.params.id)
     const subtree = await subtreeIds(row.id)
     const [used] = await db
