@@ -1,4 +1,13 @@
 import { defineResource, field } from '#sdk'
+import { resultHooks } from './result_hooks.ts'
+import { ACTIONS } from './result_rules.ts'
+
+const ACTION_LABELS = {
+  recall: { es: 'Volver a llamar', en: 'Call again' },
+  recall_alternate: { es: 'Llamar al teléfono alternativo', en: 'Call the alternate phone' },
+  no_action: { es: 'Sin acción', en: 'No action' },
+  do_not_call: { es: 'No llamar', en: 'Do not call' },
+}
 
 const created = field.datetime('created_at', {
   label: { es: 'Fecha', en: 'Date' },
@@ -73,49 +82,51 @@ export default [
       }),
       field.text('name', {
         label: { es: 'Nombre', en: 'Name' },
-        readOnly: true,
+        required: true,
+        maxLength: 120,
         listable: true,
         filterable: true,
         sortable: true,
         searchable: true,
       }),
-      field.text('action', {
+      field.select('action', {
         label: { es: 'Acción', en: 'Action' },
-        readOnly: true,
+        options: ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] })),
         listable: true,
         filterable: true,
       }),
       field.boolean('allows_scheduling', {
         label: { es: 'Permite agendar', en: 'Allows scheduling' },
-        readOnly: true,
         listable: true,
         filterable: true,
       }),
       field.boolean('delete_scheduled', {
         label: { es: 'Borra agendados', en: 'Deletes scheduled' },
-        readOnly: true,
       }),
       field.decimal('gamification_measure', {
         label: { es: 'Medida de gamificación', en: 'Gamification measure' },
-        readOnly: true,
+        min: -100000,
+        max: 100000,
       }),
       field.number('sort_order', {
         label: { es: 'Orden', en: 'Order' },
-        readOnly: true,
+        min: 0,
+        max: 10000,
         sortable: true,
       }),
       field.boolean('active', {
         label: { es: 'Activo', en: 'Active' },
-        readOnly: true,
         listable: true,
         filterable: true,
       }),
       ...field.timestamps(),
     ],
+    // created bespoke (POST /api/p/tipificaciones/results: one result in many campaigns)
     permissions: {
-      admin: ['list', 'show', 'export'],
-      supervisor: ['list', 'show', 'export'],
+      admin: ['list', 'show', 'update', 'delete', 'export'],
+      supervisor: ['list', 'show', 'update', 'delete', 'export'],
     },
+    hooks: resultHooks,
   }),
   defineResource({
     name: 'tip_gestiones',

@@ -210,8 +210,8 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
         .post(`${BASE}/results`)
         .json({ campaignIds: [campaignId], name: 'Z', action: 'recall' })
     ).assertStatus(403)
-    ;(await agent.patch(`${BASE}/results/${id}`).json({ name: 'Z' })).assertStatus(403)
-    ;(await agent.delete(`${BASE}/results/${id}`)).assertStatus(403)
+    ;(await agent.patch(`/api/r/tip_results/${id}`).json({ name: 'Z' })).assertStatus(403)
+    ;(await agent.delete(`/api/r/tip_results/${id}`)).assertStatus(403)
     ;(
       await agent.post(`${BASE}/results/import`).fields({ campaignIds: [String(campaignId)] })
     ).assertStatus(403)
@@ -230,9 +230,9 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
       .json({ campaignIds: [campaignId], name: 'No contesta', action: 'recall' })
     created.assertStatus(201)
     const id = created.body().data[0].id
-    ;(await supervisor.patch(`${BASE}/results/${id}`).json({ name: 'No responde' })).assertStatus(
-      200
-    )
+    ;(
+      await supervisor.patch(`/api/r/tip_results/${id}`).json({ name: 'No responde' })
+    ).assertStatus(200)
 
     const shown = await supervisor.get(`/api/r/tip_results/${id}`)
     shown.assertStatus(200)
@@ -246,5 +246,60 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     )
     assert.equal(entries[0].actor.id, supervisor.user.id)
     assert.equal(entries[0].after.name, 'No responde')
+  })
+
+  test('the generic writes of a result keep the tree rules: action or scheduling, and a used result stays', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await campaign()
+    const create = async (body: Record<string, unknown>) => {
+      const response = await supervisor.post(`${BASE}/results`).json(body)
+      response.assertStatus(201)
+      return response.body().data[0].id as number
+    }
+    const contacted = await create({
+      campaignIds: [campaignId],
+      name: 'Contactado',
+      action: 'no_action',
+    })
+    const promise = await create({ parentId: contacted, name: 'Promesa', allowsScheduling: true })
+    const spare = await create({ campaignIds: [campaignId], name: 'Otro', action: 'recall' })
+    const child = await create({ parentId: spare, name: 'Hijo', action: 'recall' })
+
+    const both = await supervisor.patch(`/api/r/tip_results/${promise}`).json({ action: 'recall' })
+    both.assertStatus(422)
+    assert.equal(both.body().error.code, 'ACTION_AND_SCHEDULING')
+    const swapped = await supervisor
+      .patch(`/api/r/tip_results/${promise}`)
+      .json({ action: 'recall', allows_scheduling: false })
+    swapped.assertStatus(200)
+    assert.equal(swapped.body().data.action, 'recall')
+
+    const clientId = await makeClient({ campaign_id: campaignId })
+    await db.table('tip_gestiones').insert({
+      client_id: clientId,
+      campaign_id: campaignId,
+      user_id: supervisor.user.id,
+      result_id: promise,
+      level1_id: contacted,
+      level2_id: promise,
+      result_path: 'Contactado > Promesa',
+      for_me: 0,
+      created_at: '2026-03-10 09:00:00',
+    })
+    const used = await supervisor.delete(`/api/r/tip_results/${contacted}`)
+    used.assertStatus(409)
+    assert.equal(used.body().error.code, 'RESULT_IN_USE')
+    assert.isNotNull(await db.from('tip_results').where('id', promise).first())
+
+    ;(await supervisor.delete(`/api/r/tip_results/${spare}`)).assertStatus(204)
+    assert.deepEqual(await db.from('tip_results').whereIn('id', [spare, child]), [])
+    const history = await supervisor.get(`/api/r/tip_results/${promise}/history`)
+    assert.deepEqual(
+      history.body().data.map((entry: { action: string }) => entry.action),
+      ['update', 'create']
+    )
   })
 })
