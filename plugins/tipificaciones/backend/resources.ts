@@ -179,6 +179,21 @@ export default [
     scopes: {
       agent: (query, user) => query.where('user_id', user.id),
     },
+    // agents do not read tip_results: the path names the result for them
+    fieldsByRole: {
+      agent: [
+        'id',
+        'created_at',
+        'user_id',
+        'campaign_id',
+        'client_id',
+        'result_path',
+        'notes',
+        'callback_at',
+        'alternate_phone',
+        'for_me',
+      ],
+    },
   }),
   defineResource({
     name: 'tip_callbacks',

@@ -164,6 +164,7 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     const gestiones = await agent.get('/api/r/tip_gestiones')
     gestiones.assertStatus(200)
     assert.deepEqual(ids(gestiones), [own])
+    assert.notProperty(gestiones.body().data[0], 'result_id')
     ;(await agent.get(`/api/r/tip_gestiones/${foreign}`)).assertStatus(404)
     ;(await agent.get('/api/r/tip_gestiones/export.csv')).assertStatus(403)
 
