@@ -41,6 +41,7 @@ export default definePlugin({
     },
   ],
   routes: () => import('./backend/routes.ts'),
+  resources: () => import('./backend/resources.ts'),
   setup: () => import('./backend/setup.ts'),
   hooks: { 'client.merging': () => import('./backend/client_merging.ts') },
   clientTables: { tip_gestiones: 'moved', tip_callbacks: 'moved' },

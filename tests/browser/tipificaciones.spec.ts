@@ -4,7 +4,8 @@ import type { Locator, Page } from 'playwright-core'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { makeClient } from '#tests/helpers/clients'
-import { openConfirmation, signInAs } from './support/admin_screens.ts'
+import { readFile } from 'node:fs/promises'
+import { menuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption, openDropdown } from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
@@ -336,5 +337,54 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     await page.getByTestId(`callback-remove-${saved.id}`).waitFor({ state: 'detached' })
     const [removed] = await db.from('tip_callbacks').where('id', saved.id)
     assert.equal(removed.status, 'removed')
+  })
+
+  test('a supervisor finds the gestiones in the generic list and exports them; an agent sees its own', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const supervisor = await User.findByOrFail('email', demoUser('supervisor').email)
+    const campaign = await makeCampaign('Gestiones genéricas', 'outbound_dialer')
+    const clientId = await makeClient({ first_name: 'Berta', campaign_id: campaign.id })
+    const marker = `Promesa ${Date.now()}`
+    for (const [userId, path] of [
+      [agent.id, `${marker} del agente`],
+      [supervisor.id, `${marker} del supervisor`],
+    ] as const) {
+      await db.table('tip_gestiones').insert({
+        client_id: clientId,
+        campaign_id: campaign.id,
+        user_id: userId,
+        result_id: 1,
+        level1_id: 1,
+        result_path: path,
+        for_me: 0,
+        created_at: NOW(),
+      })
+    }
+
+    // No admin code: the declared resource brings its menu entry, list and export (issue 13).
+    await signInAs(page, 'supervisor')
+    await menuEntry(page, 'Gestiones').click()
+    await page.waitForURL('**/admin/r/tip_gestiones')
+    const rows = page.locator('tr.ant-table-row', { hasText: marker })
+    await rows.filter({ hasText: 'del agente' }).waitFor()
+    await rows.filter({ hasText: 'del supervisor' }).waitFor()
+    await keepScreenshot(page, 'tipificaciones-gestiones-list')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ])
+    const csv = await readFile((await download.path())!, 'utf8')
+    assert.include(csv, `${marker} del agente`)
+    assert.include(csv, `${marker} del supervisor`)
+
+    // The agent's list holds only its own gestiones, and offers no export.
+    await ui.context.clearCookies()
+    await signInAs(page, 'agent', '/r/tip_gestiones')
+    await rows.filter({ hasText: 'del agente' }).waitFor()
+    assert.equal(await rows.filter({ hasText: 'del supervisor' }).count(), 0)
+    assert.equal(await page.getByTestId('export-csv').count(), 0)
   })
 })

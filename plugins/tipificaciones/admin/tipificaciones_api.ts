@@ -45,7 +45,8 @@ export interface StatsFilter {
 }
 
 type Data<T> = { data: T }
-const resultPath = (id: number) => `${TIPIFICACIONES_API}/results/${id}`
+/** Results are changed and deleted through the generic REST of the declared resource. */
+const resultPath = (id: number) => `/api/r/tip_results/${id}`
 
 /**
  * Every change the screens make. Failures arrive as the SDK's `ApiError` (422 with `errors` per
@@ -55,7 +56,14 @@ export const tipificacionesApi = {
   createResult: (input: NewResultInput) =>
     api.post<Data<ResultNode[]>>(`${TIPIFICACIONES_API}/results`, input),
   updateResult: (id: number, changes: ResultChanges) =>
-    api.patch<Data<ResultNode>>(resultPath(id), changes),
+    api.patch(resultPath(id), {
+      name: changes.name,
+      action: changes.action,
+      allows_scheduling: changes.allowsScheduling,
+      delete_scheduled: changes.deleteScheduled,
+      gamification_measure: changes.gamificationMeasure,
+      active: changes.active,
+    }),
   deleteResult: (id: number) => api.delete(resultPath(id)),
   recordGestion: (input: GestionInput) => api.post(`${TIPIFICACIONES_API}/gestiones`, input),
   removeCallback: (id: number) => api.post(`${TIPIFICACIONES_API}/callbacks/${id}/remove`),

@@ -1,18 +1,10 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { type User, TableroError, fieldInputError, notFound } from '#sdk'
 
-export function currentUser(ctx: HttpContext) {
-  return ctx.auth.user as User
-}
-
-/** Result trees are built by supervisors and admins (T1, T5). */
-export function requireManager(ctx: HttpContext) {
-  const role = currentUser(ctx).role
-  if (role !== 'admin' && role !== 'supervisor') {
-    throw new TableroError('FORBIDDEN', 'Only supervisors and administrators manage results', 403)
-  }
-}
+/** Result trees are built by whoever holds this (supervisors and admins by default: T1, T5). */
+export const MANAGE = 'tipificaciones.manage'
+/** Gestiones are recorded by whoever holds this (every role by default: T6). */
+export const RECORD = 'tipificaciones.record'
 
 export async function findCampaign(rawId: unknown) {
   const id = Number(rawId)

@@ -1,18 +1,21 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { TableroError, actorFromContext, AuditLog, toSqlDateTime, resourceService } from '#sdk'
-import { currentUser, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
+import {
+  TableroError,
+  actorFromContext,
+  AuditLog,
+  authorize,
+  presentDateTime,
+  toSqlDateTime,
+  resourceService,
+} from '#sdk'
+import { RECORD, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
 import { GestionRecorder } from './gestion_recorder.ts'
 import { gestionValidator } from './validators.ts'
 
 const iso = (value: unknown) =>
-  value === null || value === undefined
-    ? null
-    : (value instanceof Date
-        ? DateTime.fromJSDate(value, { zone: 'utc' })
-        : DateTime.fromSQL(String(value), { zone: 'utc' })
-      ).toISO({ suppressMilliseconds: true })
+  value === null || value === undefined ? null : presentDateTime(value)
 
 /**
  * The agent's side: record a gestión (T6), the client's history and the
@@ -21,7 +24,7 @@ const iso = (value: unknown) =>
 export default class GestionesController {
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(gestionValidator)
-    const user = currentUser(ctx)
+    const user = authorize(ctx, RECORD)
     const service = await resourceService(ctx)
     await service.visibleRow('clients', input.clientId, 'update')
     const campaign = await findCampaign(input.campaignId)
@@ -58,7 +61,7 @@ export default class GestionesController {
   }
 
   async myCallbacks(ctx: HttpContext) {
-    const user = currentUser(ctx)
+    const user = authorize(ctx, RECORD)
     const rows = await db
       .from('tip_callbacks')
       .join('clients', 'clients.id', 'tip_callbacks.client_id')
@@ -89,7 +92,7 @@ export default class GestionesController {
    * supervisors may remove anyone's.
    */
   async removeCallback(ctx: HttpContext) {
-    const user = currentUser(ctx)
+    const user = authorize(ctx, RECORD)
     const id = Number(ctx.params.id)
     const callback = Number.isSafeInteger(id)
       ? await db.from('tip_callbacks').where('id', id).first()

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
 import db from '@adonisjs/lucid/services/db'
-import { TableroError, actorFromContext, parseCsv, fileTypeError, csvLine } from '#sdk'
-import { requireManager, findCampaign } from './access.ts'
+import { TableroError, actorFromContext, authorize, parseCsv, fileTypeError, csvLine } from '#sdk'
+import { MANAGE, findCampaign } from './access.ts'
 import { ACTIONS, checkBehaviour, type ResultAction, type ResultRow } from './result_rules.ts'
 import { ResultTree } from './result_tree.ts'
 import { importValidator } from './validators.ts'
@@ -46,7 +46,7 @@ export default class ResultsImportController {
   }
 
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const { campaignIds, confirmVoiceIgnoresAction } = await importValidator.validate({
       campaignIds: [ctx.request.input('campaignIds', [])].flat().map(Number),
       confirmVoiceIgnoresAction: TRUE.has(

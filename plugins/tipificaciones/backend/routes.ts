@@ -6,15 +6,15 @@ const GestionesController = () => import('./gestiones_controller.ts')
 const StatsController = () => import('./stats_controller.ts')
 
 /**
- * Mounted under /api/p/tipificaciones (signed in, plugin enabled).
+ * Mounted under /api/p/tipificaciones (signed in, plugin enabled). Results
+ * are changed and deleted, and gestiones and callbacks listed, through the
+ * generic REST (/api/r/tip_results, tip_gestiones, tip_callbacks).
  */
 const routes: PluginRoutes = (router) => {
   router.get('results', [ResultsController, 'index'])
   router.post('results', [ResultsController, 'store'])
   router.get('results/template.csv', [ResultsImportController, 'template'])
   router.post('results/import', [ResultsImportController, 'store'])
-  router.patch('results/:id', [ResultsController, 'update'])
-  router.delete('results/:id', [ResultsController, 'destroy'])
   router.post('gestiones', [GestionesController, 'store'])
   router.get('clients/:clientId/gestiones', [GestionesController, 'history'])
   router.get('callbacks/mine', [GestionesController, 'myCallbacks'])

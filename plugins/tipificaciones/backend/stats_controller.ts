@@ -2,8 +2,16 @@ import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { type InstantRange, localDayRange, whereWithin, csvLine, streamRows } from '#sdk'
-import { currentUser } from './access.ts'
+import {
+  type InstantRange,
+  type User,
+  can,
+  localDayRange,
+  whereWithin,
+  csvLine,
+  streamRows,
+} from '#sdk'
+import { MANAGE } from './access.ts'
 import { rangeValidator } from './validators.ts'
 
 type Range = { from?: string; to?: string; campaignId?: number; userId?: number }
@@ -130,8 +138,9 @@ export default class StatsController {
 
   async #range(ctx: HttpContext): Promise<Scope> {
     const range: Range = await rangeValidator.validate(ctx.request.qs())
-    const user = currentUser(ctx)
-    if (user.role === 'agent') range.userId = user.id
+    const user = ctx.auth.getUserOrFail() as User
+    // who cannot manage results sees only its own gestiones
+    if (!can(user, MANAGE)) range.userId = user.id
     return { ...range, instants: localDayRange(range, user.timezone) }
   }
 

@@ -19,18 +19,6 @@ export const createResultValidator = vine.compile(
   })
 )
 
-export const updateResultValidator = vine.compile(
-  vine.object({
-    name: vine.string().trim().minLength(1).maxLength(120).optional(),
-    action: vine.enum(ACTIONS).nullable().optional(),
-    allowsScheduling: vine.boolean().optional(),
-    deleteScheduled: vine.boolean().optional(),
-    gamificationMeasure: vine.number().min(-100000).max(100000).nullable().optional(),
-    order: vine.number().withoutDecimals().min(0).max(10000).optional(),
-    active: vine.boolean().optional(),
-  })
-)
-
 export const gestionValidator = vine.compile(
   vine.object({
     clientId: vine.number().withoutDecimals().positive(),
