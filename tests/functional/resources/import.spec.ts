@@ -566,6 +566,30 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(await count('audit_logs', 'create'), 4)
   })
 
+  test('an import writes with its own options: a request’s allowDuplicate does not reach it', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    ;(
+      await supervisor
+        .post('/api/r/clients')
+        .json({ first_name: 'Otra', primary_phone: '+573001114455' })
+    ).assertStatus(201)
+    // The API's allowDuplicate=1 lets one create through; an import never
+    // takes it from the request that uploads or starts it.
+    const csv = ['first_name,primary_phone', 'Ana,+57 300 111 4455', 'Bea,'].join('\n')
+    const uploaded = await upload(supervisor, csv).qs({ allowDuplicate: 1 })
+    uploaded.assertStatus(202)
+    const checked = await settle(supervisor, uploaded.body().data.id)
+    assert.equal(checked.status, 'invalid')
+    assert.deepEqual(
+      checked.errors.map((error) => [error.line, error.field]),
+      [[2, 'primary_phone']]
+    )
+    assert.equal(await count('clients'), 1)
+  })
+
   test('a phone or e-mail repeated within the file is reported before anything is imported', async ({
     client,
     assert,
