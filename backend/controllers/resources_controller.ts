@@ -30,7 +30,10 @@ export default class ResourcesController {
   async store(ctx: HttpContext) {
     requireJson(ctx)
     const service = await resourceService(ctx)
-    const result = await service.create(ctx.params.resource, ctx.request.body())
+    const result = await service.create(ctx.params.resource, ctx.request.body(), {
+      source: 'api',
+      allowDuplicate: Boolean(ctx.request.input('allowDuplicate')),
+    })
     return ctx.response.created(result)
   }
 

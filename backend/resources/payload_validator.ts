@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import type { FieldDefinition } from './types.ts'
 import { fieldInputError } from './errors.ts'
 import { coerceValue } from './values.ts'
+import { maxLengthOf } from './field_rules.ts'
 
 type Mode = 'create' | 'update'
 
@@ -32,23 +33,10 @@ function ruleFor(field: FieldDefinition) {
     case 'email':
       // Lower-cased before any check: e-mails compare regardless of case
       // (a unique e-mail is unique in any letter case).
-      return vine
-        .string()
-        .trim()
-        .toLowerCase()
-        .maxLength(field.maxLength ?? 254)
-        .email()
+      // Length first (field_rules.ts), so an over-long one gets the same rule as any text.
+      return vine.string().trim().toLowerCase().maxLength(maxLengthOf(field)).email()
     case 'url':
-      return vine
-        .string()
-        .trim()
-        .maxLength(field.maxLength ?? 2000)
-        .url()
-    case 'phone':
-      return vine
-        .string()
-        .trim()
-        .regex(/^\+?[\d\s().-]{6,24}$/)
+      return vine.string().trim().maxLength(maxLengthOf(field)).url()
     case 'password':
       // Written only: hashed by the resource's hook, never read back.
       return vine
@@ -62,10 +50,9 @@ function ruleFor(field: FieldDefinition) {
     case 'datetime':
       return vine.string().maxLength(40)
     default: {
-      let rule = vine
-        .string()
-        .trim()
-        .maxLength(field.maxLength ?? (field.type === 'textarea' ? 10_000 : 255))
+      // Text, textarea and phone: length and shape are checked once, by
+      // coerceValue (field_rules.ts), for the API, imports and filters alike.
+      let rule = vine.string().trim()
       if (field.required) rule = rule.minLength(1)
       return rule
     }

@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { Translated } from '#kernel'
@@ -96,10 +95,23 @@ export interface KeepingReference {
 
 export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
 
+/**
+ * What a write was asked with, passed to the hooks explicitly (a hook
+ * never sees the HTTP request: an import runs long after it).
+ * - `source`: who writes: the REST API, a CSV import, or the system.
+ * - `allowDuplicate`: the user confirmed a record that duplicates another
+ *   (clients: same phone or e-mail); false unless given.
+ */
+export interface WriteOptions {
+  source: 'api' | 'import' | 'system'
+  allowDuplicate?: boolean
+}
+
 export interface HookContext {
   user: User
   trx: QueryClientContract
-  ctx: HttpContext
+  /** how this write was asked for */
+  options: WriteOptions
   /**
    * Which of `ids` of `resource` the user may read (its `show` permission
    * and row scope, as its list applies them): a rule that names another

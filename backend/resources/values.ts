@@ -2,15 +2,7 @@ import { DateTime } from 'luxon'
 import type { FieldDefinition } from './types.ts'
 import { fieldInputError } from './errors.ts'
 import { parseDateInput, parseDateTimeInput } from './date_input.ts'
-
-const MAX_TEXT = 10_000
-
-/** Shapes checked for text types that have one. */
-const FORMATS: Record<string, RegExp> = {
-  email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
-  url: /^https?:\/\/[^\s]+$/i,
-  phone: /^\+?[\d\s().-]{6,24}$/,
-}
+import { checkText } from './field_rules.ts'
 
 /**
  * Turns an untrusted JSON value into what the column stores, or throws a
@@ -64,20 +56,7 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
         throw fieldInputError(path, 'Expected a text', 'string')
       }
       const text = String(value)
-      if (text.length > (field.maxLength ?? MAX_TEXT)) {
-        throw fieldInputError(
-          path,
-          `At most ${field.maxLength ?? MAX_TEXT} characters`,
-          'maxLength'
-        )
-      }
-      if (field.type in FORMATS && !FORMATS[field.type].test(text)) {
-        throw fieldInputError(
-          path,
-          `"${text.slice(0, 40)}" is not a valid ${field.type}`,
-          field.type
-        )
-      }
+      checkText(field, text, path)
       if (field.type === 'select' && !field.options?.some((option) => option.value === text)) {
         throw fieldInputError(path, `"${text}" is not one of the options`, 'enum')
       }

@@ -25,7 +25,7 @@ export class ClientRules {
       values.country = phone.country
     }
     if (hook.user.role === 'agent') values.assigned_user_id = hook.user.id
-    if (!hook.ctx.request.input('allowDuplicate')) {
+    if (!hook.options.allowDuplicate) {
       await this.refuseDuplicates(hook, values, null)
     }
   }
@@ -107,7 +107,8 @@ export class ClientRules {
 
   /**
    * C12: a phone or e-mail that another client already has is a 409
-   * (see ClientDuplicates), unless the request says allowDuplicate=1.
+   * (see ClientDuplicates), unless the write says allowDuplicate (the API's
+   * allowDuplicate=1; an import never does).
    */
   static async refuseDuplicates(hook: HookContext, values: Values, exceptId: number | null) {
     const matches = await ClientDuplicates.find(hook.trx, {

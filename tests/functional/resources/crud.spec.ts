@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
+import emitter from '@adonisjs/core/services/emitter'
 import plugins from '#services/plugins'
 import { SYSTEM_ACTOR } from '#services/audit_log'
 import { makeUser, signIn } from '#tests/helpers/auth'
@@ -63,6 +64,31 @@ test.group('Resource engine: generic CRUD', (group) => {
       .where({ resource: 'greetings', record_id: String(id), action: 'delete' })
       .firstOrFail()
     assert.equal(JSON.parse(deletion.before).message, 'Hola')
+  })
+
+  test('writes are announced after they commit, with the resource, id and plugin', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const heard: Array<[string, unknown]> = []
+    for (const event of ['resource.created', 'resource.updated', 'resource.deleted'] as const) {
+      const listener = (data: unknown) => void heard.push([event, data])
+      emitter.on(event, listener)
+      cleanup(() => emitter.off(event, listener))
+    }
+    const admin = await signIn(client, 'admin')
+    ;(await admin.post('/api/r/greetings').json({ priority: 2 })).assertStatus(422)
+    const created = await admin.post('/api/r/greetings').json({ message: 'Hola', priority: 2 })
+    created.assertStatus(201)
+    const id = created.body().data.id
+    ;(await admin.patch(`/api/r/greetings/${id}`).json({ priority: 3 })).assertStatus(200)
+    ;(await admin.delete(`/api/r/greetings/${id}`)).assertStatus(204)
+    assert.deepEqual(heard, [
+      ['resource.created', { resource: 'greetings', id, plugin: 'hello' }],
+      ['resource.updated', { resource: 'greetings', id, plugin: 'hello' }],
+      ['resource.deleted', { resource: 'greetings', id, plugin: 'hello' }],
+    ])
   })
 
   test('bulk update and bulk delete are all or nothing', async ({ client, assert }) => {

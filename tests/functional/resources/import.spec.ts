@@ -566,6 +566,59 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(await count('audit_logs', 'create'), 4)
   })
 
+  test('an import writes with its own options: a request’s allowDuplicate does not reach it', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    ;(
+      await supervisor
+        .post('/api/r/clients')
+        .json({ first_name: 'Otra', primary_phone: '+573001114455' })
+    ).assertStatus(201)
+    // The API's allowDuplicate=1 lets one create through; an import never
+    // takes it from the request that uploads or starts it.
+    const csv = ['first_name,primary_phone', 'Ana,+57 300 111 4455', 'Bea,'].join('\n')
+    const uploaded = await upload(supervisor, csv).qs({ allowDuplicate: 1 })
+    uploaded.assertStatus(202)
+    const checked = await settle(supervisor, uploaded.body().data.id)
+    assert.equal(checked.status, 'invalid')
+    assert.deepEqual(
+      checked.errors.map((error) => [error.line, error.field]),
+      [[2, 'primary_phone']]
+    )
+    assert.equal(await count('clients'), 1)
+  })
+
+  test('the API and an import refuse a bad phone and an over-long text by the same rule and message', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const cases = [
+      { field: 'primary_phone', value: 'llamar luego', rule: 'phone', max: undefined },
+      { field: 'first_name', value: 'A'.repeat(101), rule: 'maxLength', max: 100 },
+    ]
+    for (const { field, value, rule, max } of cases) {
+      const body: Record<string, string> = { first_name: 'Ana', [field]: value }
+      const api = await supervisor.post('/api/r/clients').header('Accept-Language', 'es').json(body)
+      api.assertStatus(422)
+      const [refusal] = api.body().error.fields
+      assert.deepInclude(refusal, { field, rule })
+      assert.equal(refusal.meta?.max, max)
+
+      const csv = `first_name,primary_phone\n${body.first_name},${body.primary_phone ?? ''}\n`
+      const uploaded = await upload(supervisor, csv).header('Accept-Language', 'es')
+      uploaded.assertStatus(202)
+      await settle(supervisor, uploaded.body().data.id)
+      const job = await supervisor
+        .get(`/api/r/clients/imports/${uploaded.body().data.id}`)
+        .header('Accept-Language', 'es')
+      assert.equal(job.body().data.status, 'invalid')
+      assert.deepEqual(job.body().data.errors, [{ line: 2, field, message: refusal.message }])
+    }
+  })
+
   test('a phone or e-mail repeated within the file is reported before anything is imported', async ({
     client,
     assert,

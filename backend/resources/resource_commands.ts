@@ -1,0 +1,428 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
+import { ListenedEvents } from '#services/listened_events'
+import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
+import type { FieldDefinition, HookContext, ResourceDefinition, WriteOptions } from './types.ts'
+import { requireConditionalFields, validatePayload } from './payload_validator.ts'
+import { fieldInputError, notFound } from './errors.ts'
+import { RelationTargets } from './relation_targets.ts'
+import { RecordKeepers } from './record_keepers.ts'
+import type { ResourceAccess } from './resource_access.ts'
+
+const MAX_BULK_IDS = 500
+
+export interface ResourceWriteEvent {
+  resource: string
+  id: string | number
+  plugin?: string
+}
+
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    'resource.created': ResourceWriteEvent
+    'resource.updated': ResourceWriteEvent
+    'resource.deleted': ResourceWriteEvent
+  }
+}
+
+type WriteEvent = 'resource.created' | 'resource.updated' | 'resource.deleted'
+type Row = Record<string, unknown>
+type Fields = Map<string, FieldDefinition>
+
+/**
+ * Announced only when someone listens: no dispatch cost on every write
+ * otherwise. Made on first use: the emitter service exists once the app
+ * has booted, after this module is loaded.
+ */
+let listened: ListenedEvents<any> | null = null
+const events = () => (listened ??= new ListenedEvents(emitter))
+
+const API_WRITE: WriteOptions = { source: 'api' }
+
+/**
+ * The write side of the engine. Every write (create, update, delete, bulk,
+ * archive/restore, a row of an import) goes through the same steps, always
+ * in this order:
+ *
+ * 1. validate: the payload against the field metadata (one rule per type);
+ * 2. authorize: role × permission (`registry.can`), then the row scope
+ *    (the record, and for a satellite its parent, must be visible);
+ * 3. hooks: the resource's before-hooks with explicit options, never the
+ *    HttpContext;
+ * 4. write, then the after-hooks, in the transaction;
+ * 5. audit, in the same transaction;
+ * 6. events (`resource.created|updated|deleted`) after the commit.
+ *
+ * (The permission is checked before the payload is read, so a role that
+ * may not write learns nothing about the fields; the row scope, which
+ * needs the database, comes after validation.)
+ */
+export class ResourceCommands {
+  #relations: RelationTargets
+
+  constructor(private access: ResourceAccess) {
+    this.#relations = new RelationTargets(access.registry)
+  }
+
+  async create(name: string, body: unknown, options: WriteOptions = API_WRITE) {
+    const { definition, fields } = this.access.authorize(name, 'create')
+    const values = await validatePayload(fields, body, 'create')
+    const row = await db.transaction((trx) =>
+      this.#insert(definition, fields, values, trx, options)
+    )
+    return { data: row }
+  }
+
+  /**
+   * The resource a CSV import writes to: it takes both `import` and
+   * `create`, since every row of the file is a create.
+   */
+  importable(name: string) {
+    this.access.authorize(name, 'import')
+    return this.access.authorize(name, 'create')
+  }
+
+  /**
+   * What a CSV import of `name` writes with, authorized once for the whole
+   * file (`import` and `create`), its fields fixed for the file, with the
+   * import's own options (never a request's):
+   * - `check`: everything `create` checks, without writing. The
+   *   beforeCreate hook runs too (it holds rules such as duplicate
+   *   detection) in the caller's transaction, which the caller rolls back.
+   *   Answers the values `create` would write.
+   * - `create`: `create` inside the caller's transaction, so a batch of
+   *   rows, with their hooks and audit entries, is one transaction; its
+   *   events follow that transaction's commit.
+   */
+  importer(name: string, options: WriteOptions = { source: 'import' }) {
+    const { definition, fields } = this.importable(name)
+    return {
+      definition,
+      fields,
+      check: async (body: unknown, trx: QueryClientContract) => {
+        const values = await validatePayload(fields, body, 'create')
+        await this.#beforeInsert(definition, fields, values, this.#hook(trx, options))
+        return values
+      },
+      create: async (body: unknown, trx: QueryClientContract) =>
+        this.#insert(
+          definition,
+          fields,
+          await validatePayload(fields, body, 'create'),
+          trx,
+          options
+        ),
+    }
+  }
+
+  async update(name: string, rawId: unknown, body: unknown, options: WriteOptions = API_WRITE) {
+    const { definition, fields } = this.access.authorize(name, 'update')
+    const values = await validatePayload(fields, body, 'update')
+    const row = await db.transaction(async (trx) =>
+      this.#updateOne(definition, fields, rawId, values, trx, options)
+    )
+    return { data: row }
+  }
+
+  async destroy(name: string, rawId: unknown, options: WriteOptions = API_WRITE) {
+    const { definition, fields } = this.access.authorize(name, 'delete')
+    await db.transaction(async (trx) => this.#deleteOne(definition, fields, rawId, trx, options))
+  }
+
+  /**
+   * Archives (or restores) a record of an archivable resource: an update
+   * like any other (same permission, row scope, hooks, audit and event),
+   * told apart in the history as `archive` / `restore`. Doing it twice
+   * changes nothing.
+   */
+  async setArchived(
+    name: string,
+    rawId: unknown,
+    archived: boolean,
+    options: WriteOptions = API_WRITE
+  ) {
+    const { definition, fields } = this.access.authorize(name, 'update')
+    if (!definition.archivable) throw notFound(definition.name)
+    const changes = { [ARCHIVED_AT]: archived ? toSqlDateTime(DateTime.utc()) : null }
+    const row = await db.transaction(async (trx) =>
+      this.#updateOne(definition, fields, rawId, changes, trx, options, {
+        action: archived ? 'archive' : 'restore',
+        unlessAlready: (before) => Boolean(before[ARCHIVED_AT]) === archived,
+      })
+    )
+    return { data: row }
+  }
+
+  /**
+   * Applies the same change to several records, all or nothing: an id the
+   * user cannot see fails the whole request with 404.
+   */
+  async bulkUpdate(name: string, body: unknown, options: WriteOptions = API_WRITE) {
+    const { definition, fields } = this.access.authorize(name, 'update')
+    const { ids, values: raw } = bulkBody(body, true)
+    const values = await validatePayload(fields, raw, 'update')
+    if (Object.keys(values).length === 0) throw fieldInputError('values', 'Nothing to change')
+    await db.transaction(async (trx) => {
+      for (const id of ids) {
+        await this.#updateOne(definition, fields, id, { ...values }, trx, options)
+      }
+    })
+    return { data: { affected: ids.length } }
+  }
+
+  async bulkDelete(name: string, body: unknown, options: WriteOptions = API_WRITE) {
+    const { definition, fields } = this.access.authorize(name, 'delete')
+    const { ids } = bulkBody(body, false)
+    await db.transaction(async (trx) => {
+      for (const id of ids) await this.#deleteOne(definition, fields, id, trx, options)
+    })
+    return { data: { affected: ids.length } }
+  }
+
+  #hook(trx: QueryClientContract, options: WriteOptions): HookContext {
+    return {
+      user: this.access.user,
+      trx,
+      options,
+      readableIds: (resource, ids) => this.access.readableIds(resource, ids, trx),
+    }
+  }
+
+  /** Row scope of a new row: a satellite must name a parent the user can see. */
+  async #checkParent(definition: ResourceDefinition, values: Row, client: QueryClientContract) {
+    if (!definition.parent || values[definition.parent.field] === undefined) return
+    const parent = this.access.registry.getOrFail(definition.parent.resource)
+    const field = definition.parent.field
+    const visible = await this.access
+      .scoped(parent, client)
+      .where(primaryKeyOf(parent), values[field] as never)
+      .select(primaryKeyOf(parent))
+      .first()
+    if (!visible) throw fieldInputError(field, `No such ${parent.name} record`, 'exists')
+  }
+
+  /**
+   * Fields marked unique: another row with the same value is a 422 on the
+   * field (the database constraint stays as the last line of defence).
+   */
+  async #checkUnique(
+    definition: ResourceDefinition,
+    fields: Fields,
+    values: Row,
+    exceptId: unknown,
+    client: QueryClientContract
+  ) {
+    for (const field of fields.values()) {
+      if (!field.unique || values[field.name] === undefined || values[field.name] === null) continue
+      const query = client.from(definition.table).where(field.name, values[field.name] as never)
+      if (exceptId !== null) query.whereNot(primaryKeyOf(definition), exceptId as never)
+      if (await query.select(primaryKeyOf(definition)).first()) {
+        throw fieldInputError(field.name, 'Another record already has this value', 'unique')
+      }
+    }
+  }
+
+  /** Authorize (row scope), the checks that need the database, then the before-hook. */
+  async #beforeInsert(
+    definition: ResourceDefinition,
+    fields: Fields,
+    values: Row,
+    hook: HookContext
+  ) {
+    await this.#checkParent(definition, values, hook.trx)
+    await this.#checkUnique(definition, fields, values, null, hook.trx)
+    await this.#relations.check(fields, values, hook.trx, definition.parent?.field)
+    requireConditionalFields(fields, values)
+    await definition.hooks?.beforeCreate?.(values, hook)
+  }
+
+  async #insert(
+    definition: ResourceDefinition,
+    fields: Fields,
+    values: Row,
+    trx: QueryClientContract,
+    options: WriteOptions
+  ) {
+    const hook = this.#hook(trx, options)
+    await this.#beforeInsert(definition, fields, values, hook)
+    const now = toSqlDateTime(DateTime.utc())
+    if (fields.has('created_at')) values.created_at = now
+    if (fields.has('updated_at')) values.updated_at = now
+    const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
+    const id = values[primaryKeyOf(definition)] ?? insertedId
+    const stored = await trx
+      .from(definition.table)
+      .where(primaryKeyOf(definition), id as never)
+      .select(this.access.columns(fields))
+      .firstOrFail()
+    await definition.hooks?.afterCreate?.(stored, hook)
+    const presented = this.access.present(fields, stored)
+    await AuditLog.record(trx, actorFromContext(this.access.ctx), {
+      action: 'create',
+      resource: definition.name,
+      recordId: String(id),
+      after: presented,
+      ...this.#subject(definition, stored),
+    })
+    this.#afterCommit(trx, 'resource.created', definition, id as string | number)
+    return presented
+  }
+
+  /**
+   * One update: the row in scope (locked on MariaDB), the checks, the
+   * before-hook, the write, the after-hook, the audit entry and the event.
+   * `as` names an archive/restore in the history, and skips a change that
+   * is already so.
+   */
+  async #updateOne(
+    definition: ResourceDefinition,
+    fields: Fields,
+    rawId: unknown,
+    values: Row,
+    trx: QueryClientContract,
+    options: WriteOptions,
+    as?: { action: 'archive' | 'restore'; unlessAlready: (row: Row) => boolean }
+  ) {
+    const beforeRow = await this.access.findRow(definition, fields, rawId, trx)
+    const before = this.access.present(fields, beforeRow)
+    if (as?.unlessAlready(beforeRow)) return before
+    const changes = { ...values }
+    await this.#checkParent(definition, changes, trx)
+    const pk = primaryKeyOf(definition)
+    await this.#checkUnique(definition, fields, changes, beforeRow[pk], trx)
+    await this.#relations.check(
+      fields,
+      changedFrom(beforeRow, changes),
+      trx,
+      definition.parent?.field
+    )
+    requireConditionalFields(fields, { ...beforeRow, ...changes })
+    const hook = this.#hook(trx, options)
+    await definition.hooks?.beforeUpdate?.(changes, before, hook)
+    if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .from(definition.table)
+        .where(pk, beforeRow[pk] as never)
+        .update(changes)
+    }
+    await definition.hooks?.afterUpdate?.({ ...beforeRow, ...changes }, before, hook)
+    const afterRow = await trx
+      .from(definition.table)
+      .where(pk, beforeRow[pk] as never)
+      .select(this.access.columns(fields))
+      .firstOrFail()
+    const after = this.access.present(fields, afterRow)
+    await AuditLog.record(trx, actorFromContext(this.access.ctx), {
+      action: as?.action ?? 'update',
+      resource: definition.name,
+      recordId: String(beforeRow[pk]),
+      ...changedOnly(before, after),
+      ...this.#subject(definition, afterRow),
+    })
+    this.#afterCommit(trx, 'resource.updated', definition, beforeRow[pk] as string | number)
+    return after
+  }
+
+  async #deleteOne(
+    definition: ResourceDefinition,
+    fields: Fields,
+    rawId: unknown,
+    trx: QueryClientContract,
+    options: WriteOptions
+  ) {
+    const row = await this.access.findRow(definition, fields, rawId, trx)
+    const pk = primaryKeyOf(definition)
+    await new RecordKeepers(this.access.registry).refuseIfKept(definition, row[pk], trx)
+    await definition.hooks?.beforeDelete?.(row, this.#hook(trx, options))
+    await trx
+      .from(definition.table)
+      .where(pk, row[pk] as never)
+      .delete()
+    await AuditLog.record(trx, actorFromContext(this.access.ctx), {
+      action: 'delete',
+      resource: definition.name,
+      recordId: String(row[pk]),
+      before: this.access.present(fields, row),
+      ...this.#subject(definition, row),
+    })
+    this.#afterCommit(trx, 'resource.deleted', definition, row[pk] as string | number)
+  }
+
+  /**
+   * Where the audit entry shows up: the parent's log for a satellite, the
+   * record's own log otherwise.
+   */
+  #subject(definition: ResourceDefinition, row: Row) {
+    if (definition.parent) {
+      return {
+        subject: definition.parent.resource,
+        subjectId: row[definition.parent.field] as string,
+      }
+    }
+    return { subject: definition.name, subjectId: row[primaryKeyOf(definition)] as string }
+  }
+
+  /**
+   * Announces a write once its transaction commits (never for one rolled
+   * back, such as an import's validation pass), and only when someone
+   * listens.
+   */
+  #afterCommit(
+    trx: QueryClientContract,
+    event: WriteEvent,
+    definition: ResourceDefinition,
+    id: string | number
+  ) {
+    if (!trx.isTransaction || !events().hasListeners(event)) return
+    const payload: ResourceWriteEvent = { resource: definition.name, id }
+    if (definition.plugin) payload.plugin = definition.plugin
+    ;(trx as TransactionClientContract).after('commit', () => {
+      events()
+        .emit(event, payload)
+        .catch(() => {})
+    })
+  }
+}
+
+function bulkBody(body: unknown, withValues: boolean) {
+  const record = (body && typeof body === 'object' ? body : {}) as Row
+  const ids = record.ids
+  if (!Array.isArray(ids) || ids.length === 0)
+    throw fieldInputError('ids', 'Expected a non-empty array')
+  if (ids.length > MAX_BULK_IDS) throw fieldInputError('ids', `At most ${MAX_BULK_IDS} ids`)
+  ids.forEach((id, i) => {
+    if (typeof id !== 'number' && typeof id !== 'string') {
+      throw fieldInputError(`ids[${i}]`, 'Expected an id')
+    }
+  })
+  if (withValues && (!record.values || typeof record.values !== 'object')) {
+    throw fieldInputError('values', 'Expected an object of field values')
+  }
+  return { ids: [...new Set(ids as Array<string | number>)], values: record.values }
+}
+
+/** The values of `changes` that differ from the stored row (a link kept as it is is not re-checked). */
+function changedFrom(row: Row, changes: Row) {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => String(row[key] ?? '') !== String(value ?? ''))
+  )
+}
+
+/**
+ * Keeps only the fields that changed, so history shows field, old, new.
+ */
+function changedOnly(before: Row, after: Row) {
+  const changedBefore: Row = {}
+  const changedAfter: Row = {}
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]) && key !== 'updated_at') {
+      changedBefore[key] = before[key]
+      changedAfter[key] = after[key]
+    }
+  }
+  return { before: changedBefore, after: changedAfter }
+}

@@ -1,0 +1,220 @@
+import { Readable } from 'node:stream'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { primaryKeyOf } from './resource_registry.ts'
+import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
+import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
+import { presentValue } from './values.ts'
+import { streamRows } from './row_stream.ts'
+import { csvLine } from './csv.ts'
+import { ResourceAccess } from './resource_access.ts'
+
+const COUNT_CAP = 1_000
+
+/** Each field set's select list (see #selectList); a new set when fields change. */
+const selectLists = new WeakMap<Map<string, FieldDefinition>, ReturnType<typeof db.raw>>()
+
+/**
+ * The read side of the engine: list, show, count, history and export,
+ * each authorized (role × resource × action) and within the role's row
+ * scope. Nothing here writes; writes go through ResourceCommands.
+ */
+export class ResourceQueries extends ResourceAccess {
+  /**
+   * The list's select, quoted once per field set (knex re-quoted every
+   * column on every request): the same text knex writes for `select(names)`
+   * on MySQL and SQLite, both of which quote with backticks.
+   */
+  #selectList(fields: Map<string, FieldDefinition>) {
+    let list = selectLists.get(fields)
+    if (!list) {
+      const quoted = this.columns(fields).map((name) => `\`${name.replaceAll('`', '``')}\``)
+      list = db.raw(quoted.join(', '))
+      selectLists.set(fields, list)
+    }
+    return list
+  }
+
+  /**
+   * `restrict` narrows the list further for endpoints built beside the
+   * generic REST (caller-ID lookup): a fixed SQL condition with its values
+   * bound, added in parentheses, so it never widens the role's scope.
+   * `count: false` skips the total for callers that need only the rows.
+   */
+  async list(
+    name: string,
+    input: Record<string, unknown>,
+    restrict?: { sql: string; bindings: Array<string | number> },
+    options: { count?: boolean } = {}
+  ) {
+    const { definition, fields } = this.authorize(name, 'list')
+    const params = parseListParams(
+      input,
+      fields,
+      definition.defaultSort ?? primaryKeyOf(definition)
+    )
+    const query = this.#filtered(definition, fields, params)
+    if (restrict) query.whereRaw(`(${restrict.sql})`, restrict.bindings)
+    const total =
+      options.count === false ? null : await this.#cappedCount(query, primaryKeyOf(definition))
+    orderList(query, definition, params, input)
+    const rows = await query
+      .select(this.#selectList(fields))
+      .offset((params.page - 1) * params.perPage)
+      .limit(params.perPage)
+    const counted = total ?? rows.length
+    return {
+      data: rows.map((row) => this.present(fields, row)),
+      meta: {
+        total: Math.min(counted, COUNT_CAP),
+        totalCapped: counted > COUNT_CAP,
+        page: params.page,
+        perPage: params.perPage,
+      },
+    }
+  }
+
+  /**
+   * Counts matching rows up to COUNT_CAP + 1 only: an exact count of a
+   * million rows costs a full index scan on every page view, and a pager
+   * needs no more than "1,000+".
+   */
+  async #cappedCount(query: DatabaseQueryBuilderContract, primaryKey: string) {
+    const capped = query
+      .clone()
+      .clearOrder()
+      .clearSelect()
+      .select(primaryKey)
+      .limit(COUNT_CAP + 1)
+    const [row] = await db.connection().from(capped.as('capped')).count('* as total')
+    return Number(row.total)
+  }
+
+  #filtered(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    params: ReturnType<typeof parseListParams>
+  ) {
+    const query = this.scoped(definition)
+    if (params.filter) applyFilter(query, params.filter)
+    if (params.q && definition.search) {
+      definition.search(query, params.q)
+    } else if (params.q) {
+      applySearch(
+        query,
+        params.q,
+        [...fields.values()].filter((field) => field.searchable)
+      )
+    }
+    return query
+  }
+
+  /**
+   * The raw row of a record the user may take `action` on, within the
+   * role's scope; 403 or 404 otherwise. For endpoints built beside the
+   * generic REST (merge, notify…), so they authorize the same way.
+   */
+  async visibleRow(
+    name: string,
+    rawId: unknown,
+    action: ResourceAction,
+    client?: QueryClientContract
+  ) {
+    const { definition, fields } = this.authorize(name, action)
+    return this.findRow(definition, fields, rawId, client)
+  }
+
+  async show(name: string, rawId: unknown) {
+    const { definition, fields } = this.authorize(name, 'show')
+    const row = await this.findRow(definition, fields, rawId)
+    return { data: this.present(fields, row) }
+  }
+
+  /**
+   * The audit entries of one record, newest first (the history tab).
+   */
+  async history(name: string, rawId: unknown) {
+    const { definition, fields } = this.authorize(name, 'show')
+    const row = await this.findRow(definition, fields, rawId)
+    const entries = await db
+      .from('audit_logs')
+      .leftJoin('users', 'users.id', 'audit_logs.actor_id')
+      .where('audit_logs.resource', definition.name)
+      .where('audit_logs.record_id', String(row[primaryKeyOf(definition)]))
+      .orderBy('audit_logs.id', 'desc')
+      .limit(200)
+      .select(
+        'audit_logs.id',
+        'audit_logs.action',
+        'audit_logs.before',
+        'audit_logs.after',
+        'audit_logs.ip',
+        'audit_logs.created_at',
+        'audit_logs.actor_id',
+        'users.full_name as actor_name'
+      )
+    return {
+      data: entries.map((entry) => ({
+        id: Number(entry.id),
+        action: entry.action,
+        actor: entry.actor_id ? { id: entry.actor_id, name: entry.actor_name } : null,
+        before: entry.before ? JSON.parse(entry.before) : null,
+        after: entry.after ? JSON.parse(entry.after) : null,
+        ip: entry.ip,
+        createdAt: presentValue(
+          { name: 'created_at', type: 'datetime', label: { es: '', en: '' } },
+          entry.created_at
+        ),
+      })),
+    }
+  }
+
+  /**
+   * CSV of the filtered, sorted list, streamed row by row.
+   */
+  export(name: string, input: Record<string, unknown>) {
+    const { definition, fields } = this.authorize(name, 'export')
+    const params = parseListParams(
+      input,
+      fields,
+      definition.defaultSort ?? primaryKeyOf(definition)
+    )
+    const query = this.#filtered(definition, fields, params).select(this.columns(fields))
+    orderList(query, definition, params, input)
+    const present = (row: Record<string, unknown>) => this.present(fields, row)
+    const names = this.columns(fields)
+    async function* lines() {
+      yield '\uFEFF' + csvLine(names)
+      let batch = ''
+      for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
+        const values = present(row)
+        batch += csvLine(names.map((key) => values[key]))
+        if (batch.length > 64 * 1024) {
+          yield batch
+          batch = ''
+        }
+      }
+      if (batch) yield batch
+    }
+    return { filename: `${definition.name}.csv`, stream: Readable.from(lines()) }
+  }
+}
+
+/**
+ * Orders a list: by the request's sort, or — for a search that names no
+ * sort — by the resource's search order (e.g. the name index), which keeps
+ * the search on one index.
+ */
+function orderList(
+  query: DatabaseQueryBuilderContract,
+  definition: ResourceDefinition,
+  params: ReturnType<typeof parseListParams>,
+  input: Record<string, unknown>
+) {
+  if (params.q && definition.searchSort && !input.sort) {
+    query.orderBy(definition.searchSort, 'asc').orderBy(primaryKeyOf(definition), 'asc')
+    return
+  }
+  applySort(query, params.sort, primaryKeyOf(definition))
+}
