@@ -5,13 +5,14 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
   TableroError,
   AuditLog,
+  authorize,
   actorFromContext,
   toSqlDateTime,
   fieldInputError,
   notFound,
   coerceValue,
 } from '#sdk'
-import { requireManager } from './access.ts'
+import { MANAGE } from './custom_fields.ts'
 import { customFields } from './custom_fields.ts'
 import { toFieldDefinition, type FieldRow } from './custom_field_provider.ts'
 import { ColumnManager } from './column_manager.ts'
@@ -36,7 +37,7 @@ type Option = { value: string; label: { es: string; en: string } }
  */
 export default class FieldsController {
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(fieldValidator)
     const profile = await findProfile(db.connection(), ctx.params.profileId)
     const problem = keyProblem(payload.key, await builtinColumns(), await usedKeys())
@@ -88,7 +89,7 @@ export default class FieldsController {
   }
 
   async update(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(fieldUpdateValidator)
     const field = await findField(db.connection(), ctx.params.id)
     const changes: Record<string, unknown> = { updated_at: toSqlDateTime(DateTime.utc()) }
@@ -131,7 +132,7 @@ export default class FieldsController {
   }
 
   async reorder(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const { fieldIds } = await ctx.request.validateUsing(reorderValidator)
     const profile = await findProfile(db.connection(), ctx.params.profileId)
     const own = await db.from('cf_fields').where('profile_id', profile.id).select('id')
@@ -167,7 +168,7 @@ export default class FieldsController {
   }
 
   async #setStatus(ctx: HttpContext, status: 'active' | 'retired') {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const field = await findField(db.connection(), ctx.params.id)
     await db.transaction(async (trx) => {
       await trx
@@ -191,7 +192,7 @@ export default class FieldsController {
    * the number of values that would not convert (nothing changed).
    */
   async changeType(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(changeTypeValidator)
     const field = await findField(db.connection(), ctx.params.id)
     if (field.type === payload.type) return { data: presentField(field) }

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { AuditLog, actorFromContext, toSqlDateTime, fieldInputError, notFound } from '#sdk'
-import { requireManager } from './access.ts'
+import { AuditLog, authorize, actorFromContext, toSqlDateTime, fieldInputError, notFound } from '#sdk'
+import { MANAGE } from './custom_fields.ts'
 import { customFields } from './custom_fields.ts'
 import { confirmValidator, profileUpdateValidator, profileValidator } from './validators.ts'
 
@@ -13,7 +13,7 @@ import { confirmValidator, profileUpdateValidator, profileValidator } from './va
  */
 export default class ProfilesController {
   async index(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const profiles = await db.from('cf_profiles').orderBy('name')
     const links = await db.from('cf_profile_campaigns').select('profile_id', 'campaign_id')
     const fields = await db.from('cf_fields').orderBy('sort_order').orderBy('id')
@@ -32,7 +32,7 @@ export default class ProfilesController {
   }
 
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(profileValidator)
     const id = await db.transaction(async (trx) => {
       await uniqueName(trx, payload.name, null)
@@ -62,7 +62,7 @@ export default class ProfilesController {
   }
 
   async update(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(profileUpdateValidator)
     await db.transaction(async (trx) => {
       const before = await findProfile(trx, ctx.params.id)
@@ -97,7 +97,7 @@ export default class ProfilesController {
   }
 
   async #setStatus(ctx: HttpContext, status: 'active' | 'retired') {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     if (status === 'retired') await ctx.request.validateUsing(confirmValidator)
     await db.transaction(async (trx) => {
       const profile = await findProfile(trx, ctx.params.id)

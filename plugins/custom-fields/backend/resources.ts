@@ -1,0 +1,154 @@
+import { defineResource, field, fieldInputError, type ResourceAction } from '#sdk'
+import { CUSTOM_FIELD_TYPES } from './field_types.ts'
+import { customFields } from './custom_fields.ts'
+
+const MANAGERS: ResourceAction[] = ['list', 'show', 'create', 'update', 'export', 'import']
+const READERS: ResourceAction[] = ['list', 'show']
+
+const STATUS = field.select('status', {
+  label: { es: 'Estado', en: 'Status' },
+  options: [
+    { value: 'active', label: { es: 'Activo', en: 'Active' } },
+    { value: 'retired', label: { es: 'Retirado', en: 'Retired' } },
+  ],
+  readOnly: true,
+  listable: true,
+  filterable: true,
+  sortable: true,
+})
+
+/** A change to a profile or field changes the client card: re-read it. */
+const invalidate = () => customFields.invalidate()
+
+/**
+ * Profiles (P1) and their fields (P2) as resources: the generic REST and
+ * screens give supervisors list, filters, sort, export, history and the
+ * permission checks. What the engine cannot do stays bespoke in
+ * fields_controller / profiles_controller: adding a field's clients column
+ * (DDL outside any transaction), its campaigns, retire/restore, type
+ * change and reorder.
+ */
+export default [
+  defineResource({
+    name: 'cf_profiles',
+    table: 'cf_profiles',
+    label: { es: 'Perfiles de campos', en: 'Field profiles' },
+    defaultSort: 'name',
+    fields: [
+      field.id(),
+      field.text('name', {
+        label: { es: 'Nombre', en: 'Name' },
+        required: true,
+        maxLength: 120,
+        unique: true,
+        listable: true,
+        filterable: true,
+        sortable: true,
+        searchable: true,
+      }),
+      field.textarea('description', {
+        label: { es: 'Descripción', en: 'Description' },
+        maxLength: 500,
+        listable: true,
+      }),
+      { ...STATUS, defaultValue: 'active' },
+      ...field.timestamps(),
+    ],
+    permissions: { admin: MANAGERS, supervisor: MANAGERS, agent: READERS },
+    hooks: {
+      beforeCreate: (values) => {
+        values.status = 'active'
+      },
+      afterCreate: invalidate,
+      afterUpdate: invalidate,
+    },
+  }),
+  defineResource({
+    name: 'cf_fields',
+    table: 'cf_fields',
+    label: { es: 'Campos personalizados', en: 'Custom fields' },
+    defaultSort: 'sort_order',
+    fields: [
+      field.id(),
+      field.relation('profile_id', {
+        label: { es: 'Perfil', en: 'Profile' },
+        relation: { resource: 'cf_profiles', labelField: 'name' },
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.text('key', {
+        label: { es: 'Clave', en: 'Key' },
+        readOnly: true,
+        listable: true,
+        filterable: true,
+        sortable: true,
+        searchable: true,
+      }),
+      field.select('type', {
+        label: { es: 'Tipo', en: 'Type' },
+        options: CUSTOM_FIELD_TYPES.map((type) => ({ value: type, label: { es: type, en: type } })),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.text('label_es', {
+        label: { es: 'Etiqueta (es)', en: 'Label (es)' },
+        required: true,
+        maxLength: 120,
+        listable: true,
+        filterable: true,
+        sortable: true,
+        searchable: true,
+      }),
+      field.text('label_en', {
+        label: { es: 'Etiqueta (en)', en: 'Label (en)' },
+        required: true,
+        maxLength: 120,
+        filterable: true,
+        searchable: true,
+      }),
+      field.text('help_es', { label: { es: 'Ayuda (es)', en: 'Help (es)' }, maxLength: 300 }),
+      field.text('help_en', { label: { es: 'Ayuda (en)', en: 'Help (en)' }, maxLength: 300 }),
+      field.boolean('required', {
+        label: { es: 'Obligatorio', en: 'Required' },
+        listable: true,
+        filterable: true,
+      }),
+      field.decimal('min', { label: { es: 'Mínimo', en: 'Minimum' } }),
+      field.decimal('max', { label: { es: 'Máximo', en: 'Maximum' } }),
+      field.text('group_name', {
+        label: { es: 'Grupo', en: 'Group' },
+        maxLength: 60,
+        listable: true,
+        filterable: true,
+      }),
+      field.number('sort_order', {
+        label: { es: 'Orden', en: 'Order' },
+        readOnly: true,
+        listable: true,
+        sortable: true,
+      }),
+      STATUS,
+      ...field.timestamps(),
+    ],
+    // Fields are created through POST profiles/:id/fields: the clients
+    // column is added outside the transaction the engine's create runs in.
+    permissions: {
+      admin: ['list', 'show', 'update', 'export'],
+      supervisor: ['list', 'show', 'update', 'export'],
+      agent: READERS,
+    },
+    hooks: {
+      beforeUpdate: (values, before) => {
+        const min = values.min !== undefined ? values.min : before.min
+        const max = values.max !== undefined ? values.max : before.max
+        if (min !== null && min !== undefined && max !== null && max !== undefined) {
+          if (Number(min) > Number(max))
+            throw fieldInputError('max', 'The maximum is below the minimum', 'range')
+        }
+      },
+      afterUpdate: invalidate,
+    },
+  }),
+]
