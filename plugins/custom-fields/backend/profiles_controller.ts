@@ -2,9 +2,15 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { AuditLog, authorize, actorFromContext, toSqlDateTime, fieldInputError, notFound } from '#sdk'
-import { MANAGE } from './custom_fields.ts'
-import { customFields } from './custom_fields.ts'
+import {
+  AuditLog,
+  authorize,
+  actorFromContext,
+  toSqlDateTime,
+  fieldInputError,
+  notFound,
+} from '#sdk'
+import { MANAGE, customFields } from './custom_fields.ts'
 import { confirmValidator, profileUpdateValidator, profileValidator } from './validators.ts'
 
 /**

@@ -1,4 +1,13 @@
-import { defineResource, field, fieldInputError, type ResourceAction } from '#sdk'
+import { defineResource, field, fieldInputError, type HookContext, type ResourceAction } from '#sdk'
+import type { FieldRow } from './custom_field_provider.ts'
+import { OPTION_VALUE } from '../shared/field_rules.ts'
+import {
+  checkOptions,
+  type Option,
+  checkRange,
+  defaultText,
+  refuseRemovedOptionsInUse,
+} from './field_checks.ts'
 import { CUSTOM_FIELD_TYPES } from './field_types.ts'
 import { customFields } from './custom_fields.ts'
 
@@ -115,6 +124,14 @@ export default [
         listable: true,
         filterable: true,
       }),
+      field.textarea('options', {
+        label: { es: 'Opciones (JSON)', en: 'Options (JSON)' },
+        maxLength: 60000,
+      }),
+      field.text('default_value', {
+        label: { es: 'Valor por defecto', en: 'Default value' },
+        maxLength: 255,
+      }),
       field.decimal('min', { label: { es: 'Mínimo', en: 'Minimum' } }),
       field.decimal('max', { label: { es: 'Máximo', en: 'Maximum' } }),
       field.text('group_name', {
@@ -140,15 +157,53 @@ export default [
       agent: READERS,
     },
     hooks: {
-      beforeUpdate: (values, before) => {
-        const min = values.min !== undefined ? values.min : before.min
-        const max = values.max !== undefined ? values.max : before.max
-        if (min !== null && min !== undefined && max !== null && max !== undefined) {
-          if (Number(min) > Number(max))
-            throw fieldInputError('max', 'The maximum is below the minimum', 'range')
-        }
-      },
+      beforeUpdate: checkFieldUpdate,
       afterUpdate: invalidate,
     },
   }),
 ]
+
+/**
+ * A field's update keeps its definition sound: options parse and do not
+ * drop a value clients hold, the default obeys the field's own rules, and
+ * the range is ordered.
+ */
+async function checkFieldUpdate(
+  values: Record<string, unknown>,
+  before: Record<string, unknown>,
+  hook: HookContext
+) {
+  const current = before as unknown as FieldRow
+  const next = { ...current, ...values } as FieldRow
+  checkRange(next.min as number | null, next.max as number | null)
+  if (values.options !== undefined) {
+    const options = checkOptions(current.type, parseOptions(values.options))
+    if (options) await refuseRemovedOptionsInUse(hook.trx, current, options)
+    values.options = options ? JSON.stringify(options) : null
+    next.options = values.options as string | null
+  }
+  if (values.default_value !== undefined) {
+    const raw = values.default_value
+    const value = current.type === 'multiselect' && typeof raw === 'string' ? raw.split(',') : raw
+    values.default_value = defaultText(next, value, 'default_value')
+  }
+}
+
+function parseOptions(raw: unknown) {
+  if (raw === null || raw === '') return undefined
+  try {
+    const parsed = JSON.parse(String(raw))
+    if (Array.isArray(parsed) && parsed.every(isOption)) return parsed as Option[]
+  } catch {}
+  throw fieldInputError('options', 'Options must be a JSON list of { value, label: { es, en } }')
+}
+
+function isOption(option: any) {
+  const label = (text: unknown) => typeof text === 'string' && text.trim().length > 0
+  return (
+    typeof option?.value === 'string' &&
+    OPTION_VALUE.test(option.value) &&
+    label(option.label?.es) &&
+    label(option.label?.en)
+  )
+}

@@ -14,7 +14,6 @@ const routes: PluginRoutes = (router) => {
   router.post('profiles/:id/restore', [ProfilesController, 'restore'])
   router.post('profiles/:profileId/fields', [FieldsController, 'store'])
   router.post('profiles/:profileId/fields/reorder', [FieldsController, 'reorder'])
-  router.patch('fields/:id', [FieldsController, 'update'])
   router.post('fields/:id/retire', [FieldsController, 'retire'])
   router.post('fields/:id/restore', [FieldsController, 'restore'])
   router.post('fields/:id/change-type', [FieldsController, 'changeType'])

@@ -61,19 +61,6 @@ export const fieldValidator = vine.compile(
   })
 )
 
-export const fieldUpdateValidator = vine.compile(
-  vine.object({
-    label: translated().optional(),
-    help: help().nullable().optional(),
-    required: vine.boolean().optional(),
-    defaultValue: vine.any().optional(),
-    options: options().optional(),
-    min: vine.number().nullable().optional(),
-    max: vine.number().nullable().optional(),
-    group: vine.string().trim().maxLength(60).nullable().optional(),
-  })
-)
-
 export const reorderValidator = vine.compile(
   vine.object({
     fieldIds: vine

@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 
 const BASE = '/api/p/custom-fields'
-const created: string[] = []
+const created: Array<{ key: string; type: 'text' | 'select' }> = []
 
 /**
  * Profiles and fields are declared resources: the generic REST lists,
@@ -17,7 +17,7 @@ test.group('custom-fields resources', (group) => {
   group.teardown(async () => {
     await db.from('cf_fields').delete()
     customFields.invalidate()
-    for (const key of created) await ColumnManager.drop(key, 'text').catch(() => {})
+    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
   })
 
   test('the profiles list is filtered and exported to CSV through the generic REST', async ({
@@ -41,7 +41,11 @@ test.group('custom-fields resources', (group) => {
 
     const csv = await supervisor.get('/api/r/cf_profiles/export.csv').qs({ filter, sort: '-name' })
     csv.assertStatus(200)
-    const lines = csv.text().replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     assert.equal(lines[0], 'id,name,description,status,created_at,updated_at')
     assert.lengthOf(lines, 3)
     assert.match(lines[1], /^\d+,Cobranzas judiciales,,active,/)
@@ -60,9 +64,7 @@ test.group('custom-fields resources', (group) => {
     ;(await agent.patch(`/api/r/cf_profiles/${profileId}`).json({ name: 'X' })).assertStatus(403)
     ;(await agent.get('/api/r/cf_profiles/export.csv')).assertStatus(403)
     ;(await agent.post(`${BASE}/profiles/${profileId}/fields`).json({})).assertStatus(403)
-    ;(await agent.post(`${BASE}/profiles`).json({ name: 'Mía', campaignIds: [] })).assertStatus(
-      403
-    )
+    ;(await agent.post(`${BASE}/profiles`).json({ name: 'Mía', campaignIds: [] })).assertStatus(403)
   })
 
   test("a field's change shows in its history", async ({ client, assert }) => {
@@ -73,7 +75,7 @@ test.group('custom-fields resources', (group) => {
       .post(`${BASE}/profiles/${profile.body().data.id}/fields`)
       .json({ key, type: 'text', label: { es: 'Zona', en: 'Zone' } })
     field.assertStatus(201)
-    created.push(key)
+    created.push({ key, type: 'text' })
     const id = field.body().data.id
 
     const updated = await supervisor
@@ -92,5 +94,53 @@ test.group('custom-fields resources', (group) => {
     const bad = await supervisor.patch(`/api/r/cf_fields/${id}`).json({ min: 5, max: 1 })
     bad.assertStatus(422)
     assert.equal(bad.body().error.fields[0].field, 'max')
+  })
+
+  test('an edit through the generic REST keeps the options clients hold and checks the default', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
+    const key = `segmento_${Date.now() % 100000}`
+    const gold = { value: 'oro', label: { es: 'Oro', en: 'Gold' } }
+    const silver = { value: 'plata', label: { es: 'Plata', en: 'Silver' } }
+    const field = await supervisor.post(`${BASE}/profiles/${profile.body().data.id}/fields`).json({
+      key,
+      type: 'select',
+      label: { es: 'Segmento', en: 'Segment' },
+      options: [gold, silver],
+    })
+    field.assertStatus(201)
+    created.push({ key, type: 'select' })
+    const id = field.body().data.id
+    const holderId = await makeClient()
+    await db
+      .from('clients')
+      .where('id', holderId)
+      .update({ [key]: 'oro' })
+
+    const dropGold = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ options: JSON.stringify([silver]) })
+    dropGold.assertStatus(409)
+    assert.equal(dropGold.body().error.code, 'OPTION_IN_USE')
+
+    const badDefault = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ default_value: 'cobre' })
+    badDefault.assertStatus(422)
+    assert.equal(badDefault.body().error.fields[0].field, 'default_value')
+
+    const badOptions = await supervisor.patch(`/api/r/cf_fields/${id}`).json({ options: '[1]' })
+    badOptions.assertStatus(422)
+
+    const bronze = { value: 'bronce', label: { es: 'Bronce', en: 'Bronze' } }
+    const added = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ options: JSON.stringify([gold, silver, bronze]), default_value: 'bronce' })
+    added.assertStatus(200)
+    assert.equal(added.body().data.default_value, 'bronce')
+    assert.lengthOf(JSON.parse(added.body().data.options), 3)
   })
 })
