@@ -76,8 +76,11 @@ function asFormError(error: unknown): never {
 export const customFieldsApi = {
   createProfile: (input: ProfileInput) =>
     api.post<Data<Profile>>(`${CUSTOM_FIELDS_API}/profiles`, input),
-  updateProfile: (id: number, input: ProfileInput) =>
-    api.patch<Data<Profile>>(profilePath(id), input),
+  /** Name and description through the generic REST, then the campaign links (bespoke). */
+  updateProfile: async (id: number, { campaignIds, ...columns }: ProfileInput) => {
+    await api.patch(`/api/r/cf_profiles/${id}`, columns)
+    return api.put<Data<Profile>>(`${profilePath(id)}/campaigns`, { campaignIds })
+  },
   retireProfile: (id: number) => api.post(`${profilePath(id)}/retire`, { confirm: true }),
   restoreProfile: (id: number) => api.post(`${profilePath(id)}/restore`),
 

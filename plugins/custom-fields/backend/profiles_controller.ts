@@ -11,7 +11,7 @@ import {
   notFound,
 } from '#sdk'
 import { MANAGE, customFields } from './custom_fields.ts'
-import { confirmValidator, profileUpdateValidator, profileValidator } from './validators.ts'
+import { confirmValidator, profileCampaignsValidator, profileValidator } from './validators.ts'
 
 /**
  * Profiles (P1): a name, the campaigns whose clients get its fields, and
@@ -67,27 +67,29 @@ export default class ProfilesController {
     return ctx.response.created({ data: await profileSummary(id) })
   }
 
-  async update(ctx: HttpContext) {
+  /**
+   * The campaigns whose clients get the profile's fields: a link table the
+   * engine has no many-to-many for. Name and description are edited
+   * through the generic REST (`PATCH /api/r/cf_profiles/:id`).
+   */
+  async campaigns(ctx: HttpContext) {
     authorize(ctx, MANAGE)
-    const payload = await ctx.request.validateUsing(profileUpdateValidator)
+    const { campaignIds } = await ctx.request.validateUsing(profileCampaignsValidator)
     await db.transaction(async (trx) => {
-      const before = await findProfile(trx, ctx.params.id)
-      if (payload.name) await uniqueName(trx, payload.name, before.id)
-      const changes: Record<string, unknown> = { updated_at: toSqlDateTime(DateTime.utc()) }
-      if (payload.name !== undefined) changes.name = payload.name
-      if (payload.description !== undefined) changes.description = payload.description
-      await trx.from('cf_profiles').where('id', before.id).update(changes)
-      if (payload.campaignIds) {
-        await existingCampaigns(trx, payload.campaignIds)
-        await trx.from('cf_profile_campaigns').where('profile_id', before.id).delete()
-        await linkCampaigns(trx, before.id, payload.campaignIds)
-      }
+      const profile = await findProfile(trx, ctx.params.id)
+      await existingCampaigns(trx, campaignIds)
+      const before = await trx
+        .from('cf_profile_campaigns')
+        .where('profile_id', profile.id)
+        .select('campaign_id')
+      await trx.from('cf_profile_campaigns').where('profile_id', profile.id).delete()
+      await linkCampaigns(trx, profile.id, campaignIds)
       await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'update',
+        action: 'campaigns',
         resource: 'cf_profiles',
-        recordId: before.id,
-        before: { name: before.name, description: before.description },
-        after: payload,
+        recordId: profile.id,
+        before: { campaignIds: before.map((link) => Number(link.campaign_id)) },
+        after: { campaignIds },
       })
     })
     customFields.invalidate()

@@ -34,15 +34,9 @@ export const profileValidator = vine.compile(
   })
 )
 
-export const profileUpdateValidator = vine.compile(
+export const profileCampaignsValidator = vine.compile(
   vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120).optional(),
-    description: vine.string().trim().maxLength(500).nullable().optional(),
-    campaignIds: vine
-      .array(vine.number().withoutDecimals().positive())
-      .distinct()
-      .maxLength(500)
-      .optional(),
+    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
   })
 )
 

@@ -143,4 +143,52 @@ test.group('custom-fields resources', (group) => {
     assert.equal(added.body().data.default_value, 'bronce')
     assert.lengthOf(JSON.parse(added.body().data.options), 3)
   })
+
+  test('a profile is renamed through the generic REST and its campaigns replaced, both in its history', async ({
+    client,
+    assert,
+  }) => {
+    const [first, second] = await Promise.all(
+      ['Cobranzas', 'Ventas'].map(async (name) => {
+        const [id] = await db.table('campaigns').insert({
+          name,
+          type: 'outbound_dialer',
+          active: 1,
+          created_at: '2026-01-01 00:00:00',
+        })
+        return Number(id)
+      })
+    )
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor
+      .post(`${BASE}/profiles`)
+      .json({ name: 'Mora temprana', campaignIds: [first] })
+    profile.assertStatus(201)
+    const id = profile.body().data.id
+
+    ;(
+      await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ name: 'Mora tardía' })
+    ).assertStatus(200)
+    const linked = await supervisor
+      .put(`${BASE}/profiles/${id}/campaigns`)
+      .json({ campaignIds: [second] })
+    linked.assertStatus(200)
+    assert.deepEqual(linked.body().data.campaignIds, [second])
+    const missing = await supervisor
+      .put(`${BASE}/profiles/${id}/campaigns`)
+      .json({ campaignIds: [999999] })
+    missing.assertStatus(422)
+    const agent = await signIn(client, 'agent')
+    ;(await agent.put(`${BASE}/profiles/${id}/campaigns`).json({ campaignIds: [] })).assertStatus(
+      403
+    )
+
+    const history = (await supervisor.get(`/api/r/cf_profiles/${id}/history`)).body().data
+    assert.deepEqual(
+      history.map((entry: { action: string }) => entry.action),
+      ['campaigns', 'update', 'create']
+    )
+    assert.deepEqual(history[0].after, { campaignIds: [second] })
+    assert.deepEqual(history[1].after, { name: 'Mora tardía' })
+  })
 })
