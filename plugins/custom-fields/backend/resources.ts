@@ -12,7 +12,6 @@ import { CUSTOM_FIELD_TYPES } from './field_types.ts'
 import { customFields } from './custom_fields.ts'
 
 const MANAGERS: ResourceAction[] = ['list', 'show', 'create', 'update', 'export', 'import']
-const READERS: ResourceAction[] = ['list', 'show']
 
 const STATUS = field.select('status', {
   label: { es: 'Estado', en: 'Status' },
@@ -63,7 +62,9 @@ export default [
       { ...STATUS, defaultValue: 'active' },
       ...field.timestamps(),
     ],
-    permissions: { admin: MANAGERS, supervisor: MANAGERS, agent: READERS },
+    // Agents hold no action: the client card's meta already gives them the
+    // fields to fill, and the definitions would only add menu entries.
+    permissions: { admin: MANAGERS, supervisor: MANAGERS },
     hooks: {
       beforeCreate: (values) => {
         values.status = 'active'
@@ -154,7 +155,6 @@ export default [
     permissions: {
       admin: ['list', 'show', 'update', 'export'],
       supervisor: ['list', 'show', 'update', 'export'],
-      agent: READERS,
     },
     hooks: {
       beforeUpdate: checkFieldUpdate,

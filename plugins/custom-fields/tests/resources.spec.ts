@@ -52,14 +52,14 @@ test.group('custom-fields resources', (group) => {
     assert.match(lines[2], /^\d+,Cobranzas,,active,/)
   })
 
-  test('an agent reads profiles and fields but is refused every write', async ({ client }) => {
+  test('an agent is refused every write, and the definitions too', async ({ client }) => {
     const supervisor = await signIn(client, 'supervisor')
     const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
     const profileId = profile.body().data.id
     const agent = await signIn(client, 'agent')
 
-    ;(await agent.get('/api/r/cf_profiles')).assertStatus(200)
-    ;(await agent.get('/api/r/cf_fields')).assertStatus(200)
+    ;(await agent.get('/api/r/cf_profiles')).assertStatus(403)
+    ;(await agent.get('/api/r/cf_fields')).assertStatus(403)
     ;(await agent.post('/api/r/cf_profiles').json({ name: 'Mía' })).assertStatus(403)
     ;(await agent.patch(`/api/r/cf_profiles/${profileId}`).json({ name: 'X' })).assertStatus(403)
     ;(await agent.get('/api/r/cf_profiles/export.csv')).assertStatus(403)
