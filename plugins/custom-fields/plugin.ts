@@ -30,6 +30,7 @@ export default definePlugin({
     },
   ],
   routes: () => import('./backend/routes.ts'),
+  resources: () => import('./backend/resources.ts'),
   setup: () => import('./backend/setup.ts'),
   uninstall: () => import('./backend/uninstall.ts'),
   hooks: { 'client.merging': () => import('./backend/client_merging.ts') },

@@ -368,6 +368,16 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     await fieldRow(page, segment).getByText('Segmento de cartera').waitFor()
     await page.getByTestId(`preview-field-${segment}`).getByText('Segmento de cartera').waitFor()
     assert.equal(await page.getByTestId('preview-field-draft').count(), 0)
+
+    // The field is the resource cf_fields: its generic page keeps the change in its history.
+    await page.getByTestId(`history-field-${segment}`).click()
+    await page.waitForURL(/\/r\/cf_fields\/\d+$/)
+    await page.getByTestId('history-tab').click()
+    const change = page
+      .getByTestId('history-table')
+      .locator('tr', { hasText: 'Segmento de cartera' })
+    await change.waitFor()
+    assert.include(await change.innerText(), 'Segmento')
   })
 
   test('a type change that stored values cannot take is refused with their count', async ({

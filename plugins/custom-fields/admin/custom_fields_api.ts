@@ -1,4 +1,4 @@
-import { api } from '@tablero/admin'
+import { api, ApiError, isApiError } from '@tablero/admin'
 import type { CustomField, CustomFieldType, FieldOption, Profile } from './definitions'
 
 /** The plugin's routes (backend/routes.ts), mounted by the kernel under /api/p/<plugin>. */
@@ -27,6 +27,47 @@ export interface FieldInput {
 type Data<T> = { data: T }
 const profilePath = (id: number) => `${CUSTOM_FIELDS_API}/profiles/${id}`
 const fieldPath = (id: number) => `${CUSTOM_FIELDS_API}/fields/${id}`
+/** A field is the declared resource `cf_fields`: its edits go through the generic REST. */
+const fieldResourcePath = (id: number) => `/api/r/cf_fields/${id}`
+
+/** The form's inputs as the columns of `cf_fields`. */
+function fieldColumns(input: FieldInput) {
+  const columns: Record<string, unknown> = {
+    label_es: input.label.es,
+    label_en: input.label.en,
+    help_es: input.help?.es || null,
+    help_en: input.help?.en || null,
+    required: input.required,
+  }
+  if (input.defaultValue !== undefined) {
+    const value = input.defaultValue
+    columns.default_value =
+      value === null || value === '' ? null : Array.isArray(value) ? value.join(',') : String(value)
+  }
+  if (input.options !== undefined) columns.options = JSON.stringify(input.options)
+  if (input.min !== undefined) columns.min = input.min
+  if (input.max !== undefined) columns.max = input.max
+  if (input.group !== undefined) columns.group_name = input.group || null
+  return columns
+}
+
+/** A refusal of the generic REST, named after the form's inputs so it lands on them. */
+const FORM_INPUT: Record<string, string> = {
+  label_es: 'label.es',
+  label_en: 'label.en',
+  help_es: 'help.es',
+  help_en: 'help.en',
+  default_value: 'defaultValue',
+  group_name: 'group',
+}
+
+function asFormError(error: unknown): never {
+  if (!isApiError(error) || !error.errors) throw error
+  const errors = Object.fromEntries(
+    Object.entries(error.errors).map(([input, messages]) => [FORM_INPUT[input] ?? input, messages])
+  )
+  throw new ApiError(error.statusCode, error.code, error.message, errors)
+}
 
 /**
  * Every change the screen makes. Failures arrive as the SDK's `ApiError` (422 with `errors` per
@@ -35,8 +76,11 @@ const fieldPath = (id: number) => `${CUSTOM_FIELDS_API}/fields/${id}`
 export const customFieldsApi = {
   createProfile: (input: ProfileInput) =>
     api.post<Data<Profile>>(`${CUSTOM_FIELDS_API}/profiles`, input),
-  updateProfile: (id: number, input: ProfileInput) =>
-    api.patch<Data<Profile>>(profilePath(id), input),
+  /** Name and description through the generic REST, then the campaign links (bespoke). */
+  updateProfile: async (id: number, { campaignIds, ...columns }: ProfileInput) => {
+    await api.patch(`/api/r/cf_profiles/${id}`, columns)
+    return api.put<Data<Profile>>(`${profilePath(id)}/campaigns`, { campaignIds })
+  },
   retireProfile: (id: number) => api.post(`${profilePath(id)}/retire`, { confirm: true }),
   restoreProfile: (id: number) => api.post(`${profilePath(id)}/restore`),
 
@@ -45,7 +89,7 @@ export const customFieldsApi = {
   reorderFields: (profileId: number, fieldIds: number[]) =>
     api.post(`${profilePath(profileId)}/fields/reorder`, { fieldIds }),
   updateField: (id: number, input: FieldInput) =>
-    api.patch<Data<CustomField>>(fieldPath(id), input),
+    api.patch(fieldResourcePath(id), fieldColumns(input)).catch(asFormError),
   retireField: (id: number) => api.post(`${fieldPath(id)}/retire`, { confirm: true }),
   restoreField: (id: number) => api.post(`${fieldPath(id)}/restore`),
   changeFieldType: (id: number, type: CustomFieldType, options?: FieldOption[]) =>

@@ -2,9 +2,11 @@ import {
   ArrowDownOutlined,
   ArrowUpOutlined,
   EditOutlined,
+  HistoryOutlined,
   HolderOutlined,
   SwapOutlined,
 } from '@ant-design/icons'
+import { useNavigation } from '@refinedev/core'
 import { useLocalize } from '@tablero/admin'
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
@@ -48,7 +50,7 @@ function IconButton(props: {
 
 /**
  * A profile's fields in order (P3): drag a row, or use the arrows, to reorder; edit, change the
- * type, retire or restore each one.
+ * type, open its history (the generic resource page), retire or restore each one.
  */
 export function FieldTable(props: FieldTableProps) {
   const t = useMessages()
@@ -56,6 +58,8 @@ export function FieldTable(props: FieldTableProps) {
   const { fields, onReorder } = props
   const ids = fields.map((field) => field.id)
   const { rowProps } = useRowDrag(ids, onReorder)
+  // A field is the resource `cf_fields`: its generic page shows its history.
+  const { show } = useNavigation()
   const move = (index: number, by: number) => onReorder(moveItem(ids, index, index + by))
 
   const columns: ColumnsType<CustomField> = [
@@ -126,6 +130,12 @@ export function FieldTable(props: FieldTableProps) {
             icon={<SwapOutlined />}
             onClick={() => props.onChangeType(field)}
             testId={`change-type-${field.key}`}
+          />
+          <IconButton
+            title={t('fields.history')}
+            icon={<HistoryOutlined />}
+            onClick={() => show('cf_fields', field.id)}
+            testId={`history-field-${field.key}`}
           />
           <RetireRestoreButton
             compact

@@ -85,6 +85,7 @@ export const MESSAGES = {
   'fields.restored': { es: 'Campo «{label}» restaurado', en: 'Field “{label}” restored' },
 
   'field.createTitle': { es: 'Nuevo campo', en: 'New field' },
+  'fields.history': { es: 'Historial', en: 'History' },
   'field.editTitle': { es: 'Editar el campo «{label}»', en: 'Edit field “{label}”' },
   'field.key': { es: 'Clave', en: 'Key' },
   'field.keyHelp': {

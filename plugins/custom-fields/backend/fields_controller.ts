@@ -5,29 +5,26 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
   TableroError,
   AuditLog,
+  authorize,
   actorFromContext,
   toSqlDateTime,
   fieldInputError,
   notFound,
-  coerceValue,
 } from '#sdk'
-import { requireManager } from './access.ts'
-import { customFields } from './custom_fields.ts'
+import { MANAGE, customFields } from './custom_fields.ts'
 import { toFieldDefinition, type FieldRow } from './custom_field_provider.ts'
 import { ColumnManager } from './column_manager.ts'
 import { FieldBudget } from './field_budget.ts'
 import { KEY_MESSAGES, keyProblem } from './field_key.ts'
+import { checkOptions, checkRange, defaultText } from './field_checks.ts'
 import { findProfile, presentField } from './profiles_controller.ts'
 import type { CustomFieldType } from './field_types.ts'
 import {
   changeTypeValidator,
   confirmValidator,
-  fieldUpdateValidator,
   fieldValidator,
   reorderValidator,
 } from './validators.ts'
-
-type Option = { value: string; label: { es: string; en: string } }
 
 /**
  * Field definitions (P2–P5). Creating a field adds its indexed clients
@@ -36,7 +33,7 @@ type Option = { value: string; label: { es: string; en: string } }
  */
 export default class FieldsController {
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(fieldValidator)
     const profile = await findProfile(db.connection(), ctx.params.profileId)
     const problem = keyProblem(payload.key, await builtinColumns(), await usedKeys())
@@ -87,51 +84,8 @@ export default class FieldsController {
     return ctx.response.created({ data: presentField(await findField(db.connection(), id)) })
   }
 
-  async update(ctx: HttpContext) {
-    requireManager(ctx)
-    const payload = await ctx.request.validateUsing(fieldUpdateValidator)
-    const field = await findField(db.connection(), ctx.params.id)
-    const changes: Record<string, unknown> = { updated_at: toSqlDateTime(DateTime.utc()) }
-    if (payload.label)
-      Object.assign(changes, { label_es: payload.label.es, label_en: payload.label.en })
-    if (payload.help !== undefined) {
-      Object.assign(changes, {
-        help_es: payload.help?.es ?? null,
-        help_en: payload.help?.en ?? null,
-      })
-    }
-    if (payload.required !== undefined) changes.required = payload.required ? 1 : 0
-    if (payload.group !== undefined) changes.group_name = payload.group
-    if (payload.min !== undefined) changes.min = payload.min
-    if (payload.max !== undefined) changes.max = payload.max
-    checkRange(
-      (changes.min ?? field.min) as number | null,
-      (changes.max ?? field.max) as number | null
-    )
-    if (payload.options) {
-      const options = checkOptions(field.type, payload.options)!
-      await refuseRemovedOptionsInUse(field, options)
-      changes.options = JSON.stringify(options)
-    }
-    const next = { ...field, ...changes } as FieldRow
-    if (payload.defaultValue !== undefined)
-      changes.default_value = defaultText(next, payload.defaultValue)
-    await db.transaction(async (trx) => {
-      await trx.from('cf_fields').where('id', field.id).update(changes)
-      await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'update',
-        resource: 'cf_fields',
-        recordId: field.id,
-        before: presentField(field),
-        after: payload,
-      })
-    })
-    customFields.invalidate()
-    return { data: presentField(await findField(db.connection(), field.id)) }
-  }
-
   async reorder(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const { fieldIds } = await ctx.request.validateUsing(reorderValidator)
     const profile = await findProfile(db.connection(), ctx.params.profileId)
     const own = await db.from('cf_fields').where('profile_id', profile.id).select('id')
@@ -167,7 +121,7 @@ export default class FieldsController {
   }
 
   async #setStatus(ctx: HttpContext, status: 'active' | 'retired') {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const field = await findField(db.connection(), ctx.params.id)
     await db.transaction(async (trx) => {
       await trx
@@ -191,7 +145,7 @@ export default class FieldsController {
    * the number of values that would not convert (nothing changed).
    */
   async changeType(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(changeTypeValidator)
     const field = await findField(db.connection(), ctx.params.id)
     if (field.type === payload.type) return { data: presentField(field) }
@@ -262,50 +216,4 @@ async function usedKeys() {
 async function nextOrder(profileId: number) {
   const [row] = await db.from('cf_fields').where('profile_id', profileId).max('sort_order as top')
   return Number(row?.top ?? 0) + 1
-}
-
-function checkOptions(type: string, options: Option[] | undefined) {
-  const needs = type === 'select' || type === 'multiselect'
-  if (needs && !options) throw fieldInputError('options', 'A select needs its options', 'required')
-  if (!needs) return null
-  const values = options!.map((option) => option.value)
-  const duplicate = values.findIndex((value, i) => values.indexOf(value) !== i)
-  if (duplicate >= 0)
-    throw fieldInputError(`options[${duplicate}].value`, 'Repeated option', 'distinct')
-  return options!
-}
-
-function checkRange(min: number | null | undefined, max: number | null | undefined) {
-  if (min !== null && min !== undefined && max !== null && max !== undefined && min > max) {
-    throw fieldInputError('max', 'The maximum is below the minimum', 'range')
-  }
-}
-
-/** The default value, checked against the field's own rules, as stored text. */
-function defaultText(row: FieldRow, value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null
-  const definition = toFieldDefinition(row, [])
-  coerceValue(definition, value, 'defaultValue')
-  return Array.isArray(value) ? value.join(',') : String(value)
-}
-
-async function refuseRemovedOptionsInUse(field: FieldRow, options: Option[]) {
-  const previous: Option[] = field.options ? JSON.parse(field.options) : []
-  const kept = new Set(options.map((option) => option.value))
-  for (const removed of previous.filter((option) => !kept.has(option.value))) {
-    const pattern = field.type === 'multiselect' ? `%,${removed.value},%` : removed.value
-    const query = db.from('clients')
-    if (field.type === 'multiselect') query.whereRaw(`?? LIKE ?`, [field.key, pattern])
-    else query.where(field.key, pattern)
-    const [row] = await query.count('* as n')
-    if (Number(row.n) > 0) {
-      throw new TableroError(
-        'OPTION_IN_USE',
-        `${row.n} client(s) have "${removed.value}": change their value before removing the option`,
-        409,
-        [{ field: 'options', message: `"${removed.value}" is in use`, rule: 'inUse' }],
-        { count: Number(row.n) }
-      )
-    }
-  }
 }

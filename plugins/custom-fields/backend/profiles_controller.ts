@@ -2,10 +2,16 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { AuditLog, actorFromContext, toSqlDateTime, fieldInputError, notFound } from '#sdk'
-import { requireManager } from './access.ts'
-import { customFields } from './custom_fields.ts'
-import { confirmValidator, profileUpdateValidator, profileValidator } from './validators.ts'
+import {
+  AuditLog,
+  authorize,
+  actorFromContext,
+  toSqlDateTime,
+  fieldInputError,
+  notFound,
+} from '#sdk'
+import { MANAGE, customFields } from './custom_fields.ts'
+import { confirmValidator, profileCampaignsValidator, profileValidator } from './validators.ts'
 
 /**
  * Profiles (P1): a name, the campaigns whose clients get its fields, and
@@ -13,7 +19,7 @@ import { confirmValidator, profileUpdateValidator, profileValidator } from './va
  */
 export default class ProfilesController {
   async index(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const profiles = await db.from('cf_profiles').orderBy('name')
     const links = await db.from('cf_profile_campaigns').select('profile_id', 'campaign_id')
     const fields = await db.from('cf_fields').orderBy('sort_order').orderBy('id')
@@ -32,7 +38,7 @@ export default class ProfilesController {
   }
 
   async store(ctx: HttpContext) {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(profileValidator)
     const id = await db.transaction(async (trx) => {
       await uniqueName(trx, payload.name, null)
@@ -61,27 +67,29 @@ export default class ProfilesController {
     return ctx.response.created({ data: await profileSummary(id) })
   }
 
-  async update(ctx: HttpContext) {
-    requireManager(ctx)
-    const payload = await ctx.request.validateUsing(profileUpdateValidator)
+  /**
+   * The campaigns whose clients get the profile's fields: a link table the
+   * engine has no many-to-many for. Name and description are edited
+   * through the generic REST (`PATCH /api/r/cf_profiles/:id`).
+   */
+  async campaigns(ctx: HttpContext) {
+    authorize(ctx, MANAGE)
+    const { campaignIds } = await ctx.request.validateUsing(profileCampaignsValidator)
     await db.transaction(async (trx) => {
-      const before = await findProfile(trx, ctx.params.id)
-      if (payload.name) await uniqueName(trx, payload.name, before.id)
-      const changes: Record<string, unknown> = { updated_at: toSqlDateTime(DateTime.utc()) }
-      if (payload.name !== undefined) changes.name = payload.name
-      if (payload.description !== undefined) changes.description = payload.description
-      await trx.from('cf_profiles').where('id', before.id).update(changes)
-      if (payload.campaignIds) {
-        await existingCampaigns(trx, payload.campaignIds)
-        await trx.from('cf_profile_campaigns').where('profile_id', before.id).delete()
-        await linkCampaigns(trx, before.id, payload.campaignIds)
-      }
+      const profile = await findProfile(trx, ctx.params.id)
+      await existingCampaigns(trx, campaignIds)
+      const before = await trx
+        .from('cf_profile_campaigns')
+        .where('profile_id', profile.id)
+        .select('campaign_id')
+      await trx.from('cf_profile_campaigns').where('profile_id', profile.id).delete()
+      await linkCampaigns(trx, profile.id, campaignIds)
       await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'update',
+        action: 'campaigns',
         resource: 'cf_profiles',
-        recordId: before.id,
-        before: { name: before.name, description: before.description },
-        after: payload,
+        recordId: profile.id,
+        before: { campaignIds: before.map((link) => Number(link.campaign_id)) },
+        after: { campaignIds },
       })
     })
     customFields.invalidate()
@@ -97,7 +105,7 @@ export default class ProfilesController {
   }
 
   async #setStatus(ctx: HttpContext, status: 'active' | 'retired') {
-    requireManager(ctx)
+    authorize(ctx, MANAGE)
     if (status === 'retired') await ctx.request.validateUsing(confirmValidator)
     await db.transaction(async (trx) => {
       const profile = await findProfile(trx, ctx.params.id)

@@ -34,15 +34,9 @@ export const profileValidator = vine.compile(
   })
 )
 
-export const profileUpdateValidator = vine.compile(
+export const profileCampaignsValidator = vine.compile(
   vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120).optional(),
-    description: vine.string().trim().maxLength(500).nullable().optional(),
-    campaignIds: vine
-      .array(vine.number().withoutDecimals().positive())
-      .distinct()
-      .maxLength(500)
-      .optional(),
+    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
   })
 )
 
@@ -58,19 +52,6 @@ export const fieldValidator = vine.compile(
     min: vine.number().optional(),
     max: vine.number().optional(),
     group: vine.string().trim().maxLength(60).optional(),
-  })
-)
-
-export const fieldUpdateValidator = vine.compile(
-  vine.object({
-    label: translated().optional(),
-    help: help().nullable().optional(),
-    required: vine.boolean().optional(),
-    defaultValue: vine.any().optional(),
-    options: options().optional(),
-    min: vine.number().nullable().optional(),
-    max: vine.number().nullable().optional(),
-    group: vine.string().trim().maxLength(60).nullable().optional(),
   })
 )
 

@@ -1,0 +1,194 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { ColumnManager } from '../backend/column_manager.ts'
+import { customFields } from '../backend/custom_fields.ts'
+
+const BASE = '/api/p/custom-fields'
+const created: Array<{ key: string; type: 'text' | 'select' }> = []
+
+/**
+ * Profiles and fields are declared resources: the generic REST lists,
+ * filters, exports and keeps their history, and checks permissions.
+ */
+test.group('custom-fields resources', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
+  })
+
+  test('the profiles list is filtered and exported to CSV through the generic REST', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    for (const name of ['Cobranzas', 'Ventas', 'Cobranzas judiciales']) {
+      const response = await supervisor.post('/api/r/cf_profiles').json({ name })
+      response.assertStatus(201)
+      assert.equal(response.body().data.status, 'active')
+    }
+    const filter = JSON.stringify({ field: 'name', op: 'contains', value: 'Cobranzas' })
+
+    const list = await supervisor.get('/api/r/cf_profiles').qs({ filter, sort: 'name' })
+    list.assertStatus(200)
+    assert.deepEqual(
+      list.body().data.map((row: { name: string }) => row.name),
+      ['Cobranzas', 'Cobranzas judiciales']
+    )
+
+    const csv = await supervisor.get('/api/r/cf_profiles/export.csv').qs({ filter, sort: '-name' })
+    csv.assertStatus(200)
+    const lines = csv
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    assert.equal(lines[0], 'id,name,description,status,created_at,updated_at')
+    assert.lengthOf(lines, 3)
+    assert.match(lines[1], /^\d+,Cobranzas judiciales,,active,/)
+    assert.match(lines[2], /^\d+,Cobranzas,,active,/)
+  })
+
+  test('an agent is refused every write, and the definitions too', async ({ client }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
+    const profileId = profile.body().data.id
+    const agent = await signIn(client, 'agent')
+
+    ;(await agent.get('/api/r/cf_profiles')).assertStatus(403)
+    ;(await agent.get('/api/r/cf_fields')).assertStatus(403)
+    ;(await agent.post('/api/r/cf_profiles').json({ name: 'Mía' })).assertStatus(403)
+    ;(await agent.patch(`/api/r/cf_profiles/${profileId}`).json({ name: 'X' })).assertStatus(403)
+    ;(await agent.get('/api/r/cf_profiles/export.csv')).assertStatus(403)
+    ;(await agent.post(`${BASE}/profiles/${profileId}/fields`).json({})).assertStatus(403)
+    ;(await agent.post(`${BASE}/profiles`).json({ name: 'Mía', campaignIds: [] })).assertStatus(403)
+  })
+
+  test("a field's change shows in its history", async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
+    const key = `zona_${Date.now() % 100000}`
+    const field = await supervisor
+      .post(`${BASE}/profiles/${profile.body().data.id}/fields`)
+      .json({ key, type: 'text', label: { es: 'Zona', en: 'Zone' } })
+    field.assertStatus(201)
+    created.push({ key, type: 'text' })
+    const id = field.body().data.id
+
+    const updated = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ label_es: 'Zona de cobro', required: true })
+    updated.assertStatus(200)
+
+    const history = await supervisor.get(`/api/r/cf_fields/${id}/history`)
+    history.assertStatus(200)
+    const [latest, creation] = history.body().data
+    assert.equal(latest.action, 'update')
+    assert.deepEqual(latest.before, { label_es: 'Zona', required: false })
+    assert.deepEqual(latest.after, { label_es: 'Zona de cobro', required: true })
+    assert.equal(creation.action, 'create')
+
+    const bad = await supervisor.patch(`/api/r/cf_fields/${id}`).json({ min: 5, max: 1 })
+    bad.assertStatus(422)
+    assert.equal(bad.body().error.fields[0].field, 'max')
+  })
+
+  test('an edit through the generic REST keeps the options clients hold and checks the default', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
+    const key = `segmento_${Date.now() % 100000}`
+    const gold = { value: 'oro', label: { es: 'Oro', en: 'Gold' } }
+    const silver = { value: 'plata', label: { es: 'Plata', en: 'Silver' } }
+    const field = await supervisor.post(`${BASE}/profiles/${profile.body().data.id}/fields`).json({
+      key,
+      type: 'select',
+      label: { es: 'Segmento', en: 'Segment' },
+      options: [gold, silver],
+    })
+    field.assertStatus(201)
+    created.push({ key, type: 'select' })
+    const id = field.body().data.id
+    const holderId = await makeClient()
+    await db
+      .from('clients')
+      .where('id', holderId)
+      .update({ [key]: 'oro' })
+
+    const dropGold = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ options: JSON.stringify([silver]) })
+    dropGold.assertStatus(409)
+    assert.equal(dropGold.body().error.code, 'OPTION_IN_USE')
+
+    const badDefault = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ default_value: 'cobre' })
+    badDefault.assertStatus(422)
+    assert.equal(badDefault.body().error.fields[0].field, 'default_value')
+
+    const badOptions = await supervisor.patch(`/api/r/cf_fields/${id}`).json({ options: '[1]' })
+    badOptions.assertStatus(422)
+
+    const bronze = { value: 'bronce', label: { es: 'Bronce', en: 'Bronze' } }
+    const added = await supervisor
+      .patch(`/api/r/cf_fields/${id}`)
+      .json({ options: JSON.stringify([gold, silver, bronze]), default_value: 'bronce' })
+    added.assertStatus(200)
+    assert.equal(added.body().data.default_value, 'bronce')
+    assert.lengthOf(JSON.parse(added.body().data.options), 3)
+  })
+
+  test('a profile is renamed through the generic REST and its campaigns replaced, both in its history', async ({
+    client,
+    assert,
+  }) => {
+    const [first, second] = await Promise.all(
+      ['Cobranzas', 'Ventas'].map(async (name) => {
+        const [id] = await db.table('campaigns').insert({
+          name,
+          type: 'outbound_dialer',
+          active: 1,
+          created_at: '2026-01-01 00:00:00',
+        })
+        return Number(id)
+      })
+    )
+    const supervisor = await signIn(client, 'supervisor')
+    const profile = await supervisor
+      .post(`${BASE}/profiles`)
+      .json({ name: 'Mora temprana', campaignIds: [first] })
+    profile.assertStatus(201)
+    const id = profile.body().data.id
+
+    ;(
+      await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ name: 'Mora tardía' })
+    ).assertStatus(200)
+    const linked = await supervisor
+      .put(`${BASE}/profiles/${id}/campaigns`)
+      .json({ campaignIds: [second] })
+    linked.assertStatus(200)
+    assert.deepEqual(linked.body().data.campaignIds, [second])
+    const missing = await supervisor
+      .put(`${BASE}/profiles/${id}/campaigns`)
+      .json({ campaignIds: [999999] })
+    missing.assertStatus(422)
+    const agent = await signIn(client, 'agent')
+    ;(await agent.put(`${BASE}/profiles/${id}/campaigns`).json({ campaignIds: [] })).assertStatus(
+      403
+    )
+
+    const history = (await supervisor.get(`/api/r/cf_profiles/${id}/history`)).body().data
+    assert.deepEqual(
+      history.map((entry: { action: string }) => entry.action),
+      ['campaigns', 'update', 'create']
+    )
+    assert.deepEqual(history[0].after, { campaignIds: [second] })
+    assert.deepEqual(history[1].after, { name: 'Mora tardía' })
+  })
+})
