@@ -204,7 +204,8 @@ export class Grants {
    */
   async change(changes: GrantChange[], actor: AuditActor) {
     await this.refresh(true)
-    const catalogue = new Map((await this.catalogue()).map((entry) => [entry.key, entry]))
+    const entries = await this.catalogue()
+    const catalogue = new Map(entries.map((entry) => [entry.key, entry]))
     changes.forEach((change, index) => {
       if (!(EDITABLE_ROLES as string[]).includes(change.role)) {
         const message =
