@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#models/user'
 import plugins from '#services/plugins'
 import grants from '#services/grants'
+import { isAdmin } from '#abilities/roles'
 import resources from '#services/resources'
 import { describeResources } from '#resources/resource_meta'
 
@@ -21,7 +22,11 @@ export default class MetaController {
     return {
       data: {
         user: user.toPublic(),
-        permissions: grants.keysOf(user.role),
+        // `permissions.manage` is no grant: editing grants stays with admins.
+        permissions: [
+          ...grants.keysOf(user.role),
+          ...(isAdmin(user) ? ['permissions.manage'] : []),
+        ],
         plugins: enabled.map((manifest) => ({
           name: manifest.name,
           label: manifest.label,
