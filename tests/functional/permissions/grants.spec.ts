@@ -5,6 +5,8 @@ import grants from '#services/grants'
 import { signIn } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
 import { truncateAfterEach } from '#tests/helpers/database'
+import { can } from '#sdk/permissions'
+import { SYSTEM_ACTOR } from '#services/audit_log'
 
 interface MatrixGroup {
   id: string
@@ -220,5 +222,35 @@ test.group('Permissions: grants as data', (group) => {
       .put('/api/permissions')
       .json({ changes: [{ role: 'supervisor', permission: 'plugins.manage', granted: true }] })
     ;(await supervisor.get('/api/plugins')).assertStatus(200)
+  })
+
+  test('can() of the SDK, which plugins use through authorize, follows the grants', async ({
+    assert,
+  }) => {
+    await grants.refresh(true)
+    assert.isFalse(can({ role: 'agent' }, 'speech.manage'))
+    assert.isTrue(can({ role: 'supervisor' }, 'speech.manage'))
+    await grants.change(
+      [
+        { role: 'agent', permission: 'speech.manage', granted: true },
+        { role: 'supervisor', permission: 'speech.manage', granted: false },
+      ],
+      SYSTEM_ACTOR
+    )
+    assert.isTrue(can({ role: 'agent' }, 'speech.manage'))
+    assert.isFalse(can({ role: 'supervisor' }, 'speech.manage'))
+    assert.isTrue(can({ role: 'admin' }, 'speech.manage'))
+  })
+
+  test('a change written by another node is seen once the TTL has passed', async ({ assert }) => {
+    await grants.refresh(true)
+    assert.isTrue(grants.allows('supervisor', 'clients.export'))
+    await db
+      .from('role_permissions')
+      .where({ role: 'supervisor', permission: 'clients.export' })
+      .update({ granted: false })
+    // The other node's write reaches this one through Redis, or the TTL (forced here).
+    await grants.refresh(true)
+    assert.isFalse(grants.allows('supervisor', 'clients.export'))
   })
 })
