@@ -11,6 +11,7 @@ import { PluginRoutes } from './plugins/plugin_routes'
 const LoginPage = lazy(() => import('./pages/login/login_page'))
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard_page'))
 const PluginManagerPage = lazy(() => import('./pages/plugins/plugin_manager_page'))
+const PermissionsPage = lazy(() => import('./pages/permissions/permissions_page'))
 const ResourceScreensPage = lazy(() => import('./resources/resource_screens_page'))
 
 /** Only paths inside the admin are followed: `?to=//elsewhere` must not leave the site. */
@@ -51,6 +52,7 @@ export function AppRoutes() {
           >
             <Route index element={<DashboardPage />} />
             <Route path="plugins" element={<PluginManagerPage />} />
+            <Route path="permissions" element={<PermissionsPage />} />
             <Route path="r/:resource/*" element={<ResourceScreensPage />} />
             <Route path="*" element={<PluginRoutes />} />
           </Route>

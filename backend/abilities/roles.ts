@@ -1,18 +1,23 @@
 import type User from '#models/user'
+import type { Role } from '#models/user'
+import type { Translated } from '#kernel/manifest'
 
 export const isAdmin = (user: Pick<User, 'role'>) => user.role === 'admin'
 
 /**
- * Permission keys sent to the admin in /api/meta. They use the same
- * predicates as the abilities, so the UI and the API never disagree.
+ * The kernel's own permissions, with their labels and the roles that hold
+ * them by default. Like every permission they are grants (role_permissions):
+ * an admin may give them to other roles.
  */
-export const PERMISSIONS: Record<string, (user: Pick<User, 'role'>) => boolean> = {
-  'plugins.manage': isAdmin,
-  'users.manage': isAdmin,
-}
-
-export function permissionsOf(user: Pick<User, 'role'>) {
-  return Object.entries(PERMISSIONS)
-    .filter(([, allowed]) => allowed(user))
-    .map(([key]) => key)
-}
+export const KERNEL_PERMISSIONS: Array<{ key: string; label: Translated; roles: Role[] }> = [
+  {
+    key: 'plugins.manage',
+    label: { es: 'Gestionar plugins', en: 'Manage plugins' },
+    roles: ['admin'],
+  },
+  {
+    key: 'users.manage',
+    label: { es: 'Gestionar usuarios', en: 'Manage users' },
+    roles: ['admin'],
+  },
+]

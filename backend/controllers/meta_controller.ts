@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#models/user'
 import plugins from '#services/plugins'
-import { permissionsOf } from '#abilities/roles'
+import grants from '#services/grants'
+import { isAdmin } from '#abilities/roles'
 import resources from '#services/resources'
 import { describeResources } from '#resources/resource_meta'
 
@@ -15,12 +16,17 @@ export default class MetaController {
   async show({ auth }: HttpContext) {
     const user = auth.getUserOrFail() as User
     await plugins.refresh()
+    await grants.refresh()
     await resources.refreshFields()
     const enabled = plugins.manifests.filter((manifest) => plugins.isEnabled(manifest.name))
     return {
       data: {
         user: user.toPublic(),
-        permissions: permissionsOf(user),
+        // `permissions.manage` is no grant: editing grants stays with admins.
+        permissions: [
+          ...grants.keysOf(user.role),
+          ...(isAdmin(user) ? ['permissions.manage'] : []),
+        ],
         plugins: enabled.map((manifest) => ({
           name: manifest.name,
           label: manifest.label,

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { TableroError } from '#exceptions/tablero_error'
 import type User from '#models/user'
+import grants from '#services/grants'
 
 export const SESSION_VERSION_KEY = 'session_version'
 
@@ -29,6 +30,8 @@ export default class AuthMiddleware {
       throw new TableroError('UNAUTHENTICATED', 'This account is deactivated', 401)
     }
 
+    // Grants answer from memory: re-read them when older than their TTL.
+    await grants.refresh()
     return next()
   }
 }

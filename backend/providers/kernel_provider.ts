@@ -86,6 +86,10 @@ export default class KernelProvider {
     await registry.refresh(true)
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     await PluginToggleBroadcast.start(registry)
+    const grants = await this.app.container.make('tablero.grants')
+    await grants.refresh(true)
+    const { GrantsBroadcast } = await import('#abilities/grants_broadcast')
+    await GrantsBroadcast.start(grants)
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     await AuthCacheBroadcast.start()
     // Imports this process ran before it restarted are resumable at once;
@@ -106,6 +110,8 @@ export default class KernelProvider {
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     AuthCacheBroadcast.stop()
+    const { GrantsBroadcast } = await import('#abilities/grants_broadcast')
+    GrantsBroadcast.stop()
     await PluginToggleBroadcast.stop()
   }
 }

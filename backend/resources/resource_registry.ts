@@ -1,5 +1,6 @@
 import { TableroError } from '#exceptions/tablero_error'
 import type User from '#models/user'
+import grants from '#services/grants'
 import type { PluginRegistry } from '#kernel/plugin_registry'
 import {
   FIELD_TYPES,
@@ -179,7 +180,7 @@ export class ResourceRegistry {
   }
 
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {
-    return definition.permissions[user.role]?.includes(action) ?? false
+    return grants.allows(user.role, `${definition.name}.${action}`)
   }
 }
 

@@ -1,15 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#models/user'
 import { TableroError } from '#exceptions/tablero_error'
-import grants from '#services/grants'
+import { hasPermission } from '#abilities/main'
 
 /**
- * Whether `user` holds `permission` (a plugin's declared key such as
- * `speech.manage`, or a resource action `<resource>.<action>`), by the
- * grants of the user's role.
+ * Whether `user` holds `permission` (a kernel key, a plugin's declared key
+ * such as `speech.manage`, or a resource action `<resource>.<action>`), by
+ * the grants of the user's role (role_permissions, edited on Permisos).
+ * The Bouncer ability `hasPermission` decides; its check is synchronous.
  */
 export function can(user: Pick<User, 'role'>, permission: string): boolean {
-  return grants.allows(user.role, permission)
+  return hasPermission.execute(user as User, permission) === true
 }
 
 /**

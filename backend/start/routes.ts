@@ -14,6 +14,7 @@ import { mountPluginRoutes } from '#kernel/plugin_routes'
 
 const SessionController = () => import('#controllers/session_controller')
 const PluginsController = () => import('#controllers/plugins_controller')
+const PermissionsController = () => import('#controllers/permissions_controller')
 const MetaController = () => import('#controllers/meta_controller')
 const UsersController = () => import('#controllers/users_controller')
 const ResourcesController = () => import('#controllers/resources_controller')
@@ -44,6 +45,10 @@ router
     router.get('plugins', [PluginsController, 'index'])
     router.post('plugins/:name/enable', [PluginsController, 'enable'])
     router.post('plugins/:name/disable', [PluginsController, 'disable'])
+
+    router.get('permissions', [PermissionsController, 'index'])
+    router.put('permissions', [PermissionsController, 'update'])
+    router.post('permissions/restore', [PermissionsController, 'restore'])
 
     router
       .post('users/:id/logout-everywhere', [UsersController, 'logoutEverywhere'])

@@ -11,7 +11,12 @@ import app from '@adonisjs/core/services/app'
  */
 export async function truncateAfterEach() {
   await runAce('migration:run', ['--compact-output', '--no-schema-generate', '--disable-locks'])
-  return () => runAce('db:truncate')
+  return async () => {
+    await runAce('db:truncate')
+    // The grants were read from rows that are gone: re-seed on next use.
+    const grants = await app.container.make('tablero.grants')
+    grants.forget()
+  }
 }
 
 async function runAce(name: string, args: string[] = []) {

@@ -1,4 +1,10 @@
-import { AppstoreOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons'
+import {
+  AppstoreOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
 import type { TFunction } from 'i18next'
 import { pickLocalized } from '../i18n/localized_text'
@@ -41,6 +47,17 @@ export function buildMenuResources(
     }
   }
 
+  // Users and the role × permission matrix sit together under "Usuarios".
+  const usersGroup = 'users-group'
+  const hasUsers = meta.resources.some((resource) => resource.name === 'users')
+  const hasPermissions = meta.permissions.includes('permissions.manage')
+  if (hasUsers || hasPermissions) {
+    resources.push({
+      name: usersGroup,
+      meta: { label: t('menu.usersGroup'), icon: <TeamOutlined />, kind: MENU_KIND.group },
+    })
+  }
+
   for (const resource of meta.resources) {
     // Refine builds redirects ("show the record after saving") and the menu from these routes.
     resources.push({
@@ -53,7 +70,16 @@ export function buildMenuResources(
         label: pickLocalized(resource.label, locale),
         icon: <DatabaseOutlined />,
         kind: MENU_KIND.resource,
+        ...(resource.name === 'users' ? { parent: usersGroup } : {}),
       },
+    })
+  }
+
+  if (hasPermissions) {
+    resources.push({
+      name: 'permissions',
+      list: '/permissions',
+      meta: { label: t('menu.permissions'), icon: <SafetyOutlined />, parent: usersGroup },
     })
   }
 

@@ -6,6 +6,7 @@ import { metaStore } from '../meta/meta_store'
 /** Menu resources that are screens of the kernel itself, each guarded by one permission. */
 const KERNEL_SCREEN_PERMISSIONS: Record<string, string> = {
   plugins: 'plugins.manage',
+  permissions: 'permissions.manage',
 }
 
 /** Kinds of menu entries set in `meta.kind` by buildMenuResources. */
@@ -13,6 +14,7 @@ export const MENU_KIND = {
   home: 'home',
   pluginPage: 'plugin-page',
   resource: 'resource',
+  group: 'group',
 } as const
 
 /** Refine speaks of `edit`; the resource engine of `update`. */
@@ -25,6 +27,8 @@ function decide(meta: AdminMeta, { resource, action, params }: CanParams): boole
   // The backend lists only enabled plugins' entries visible to this user: showing them is safe,
   // and their own API calls are authorized server side.
   if (kind === MENU_KIND.home || kind === MENU_KIND.pluginPage) return true
+  // A menu group shows when one of its entries does (Refine hides an empty group).
+  if (kind === MENU_KIND.group) return true
   if (!resource) return false
   const kernelPermission = KERNEL_SCREEN_PERMISSIONS[resource]
   if (kernelPermission) return meta.permissions.includes(kernelPermission)

@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { truncateAfterEach } from '#tests/helpers/database'
 import plugins from '#services/plugins'
-import { clients } from '#resources/core/clients'
+import grants from '#services/grants'
+import { SYSTEM_ACTOR } from '#services/audit_log'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
 
@@ -167,24 +168,22 @@ test.group('Clients import: duplicates name only clients the importer may read',
     const id = await othersClient()
     const csv = `first_name,primary_phone,email\nNueva,${PHONE},\nOtra,,${EMAIL}\n`
     // Agents do not import clients; a role that does but is scoped is
-    // what the rule is about, so agents get the permission for this test.
-    const agentActions = clients.permissions.agent!
-    agentActions.push('import')
-    try {
-      const agent = await signIn(client, 'agent')
-      const job = await validateImport(agent, csv)
-      assert.equal(job.status, 'invalid')
-      assert.deepEqual(
-        job.errors.map((error: { line: number; field: string }) => [error.line, error.field]),
-        [
-          [2, 'primary_phone'],
-          [3, 'email'],
-        ]
-      )
-      assertNamesNobody(assert, job, id)
-    } finally {
-      agentActions.splice(agentActions.indexOf('import'), 1)
-    }
+    // what the rule is about, so agents are granted the permission here.
+    await grants.change(
+      [{ role: 'agent', permission: 'clients.import', granted: true }],
+      SYSTEM_ACTOR
+    )
+    const agent = await signIn(client, 'agent')
+    const job = await validateImport(agent, csv)
+    assert.equal(job.status, 'invalid')
+    assert.deepEqual(
+      job.errors.map((error: { line: number; field: string }) => [error.line, error.field]),
+      [
+        [2, 'primary_phone'],
+        [3, 'email'],
+      ]
+    )
+    assertNamesNobody(assert, job, id)
 
     const supervisor = await signIn(client, 'supervisor')
     const named = await validateImport(supervisor, csv)

@@ -1,0 +1,99 @@
+import { test } from '@japa/runner'
+import plugins from '#services/plugins'
+import grants from '#services/grants'
+import { SYSTEM_ACTOR } from '#services/audit_log'
+import { KERNEL_PERMISSIONS } from '#abilities/roles'
+import { makeUser, signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
+
+type Signed = Awaited<ReturnType<typeof signIn>>
+
+/**
+ * For every permission of the kernel and of every plugin manifest: a
+ * request that needs it, and what it answers once the permission check is
+ * passed (2xx, or 404 for a write aimed at a record that does not exist,
+ * which proves the check ran first). A permission added to a manifest
+ * without an entry here fails the test.
+ */
+const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes: number }> = {
+  'plugins.manage': { request: (user) => user.get('/api/plugins'), passes: 200 },
+  'users.manage': {
+    request: async (user) => {
+      const someone = await makeUser('agent')
+      return user.post(`/api/users/${someone.id}/logout-everywhere`)
+    },
+    passes: 204,
+  },
+  'custom-fields.manage': {
+    request: (user) => user.get('/api/p/custom-fields/profiles'),
+    passes: 200,
+  },
+  'speech.manage': { request: (user) => user.delete('/api/p/speech/scripts/999999'), passes: 404 },
+  'tipificaciones.manage': {
+    request: (user) => user.delete('/api/p/tipificaciones/results/999999'),
+    passes: 404,
+  },
+  'tipificaciones.record': {
+    request: (user) => user.get('/api/p/tipificaciones/callbacks/mine'),
+    passes: 200,
+  },
+}
+
+/**
+ * Routes that still check the role instead of the grant: the plugin
+ * rewrites replace their role checks with `authorize(ctx, key)` from #sdk,
+ * and then this list empties. Entries are `<key> <role> granted|revoked`.
+ */
+const NOT_YET_BY_GRANT = new Set<string>([
+  'custom-fields.manage supervisor revoked',
+  'custom-fields.manage agent granted',
+  'speech.manage supervisor revoked',
+  'speech.manage agent granted',
+  'tipificaciones.manage supervisor revoked',
+  'tipificaciones.manage agent granted',
+  'tipificaciones.record supervisor revoked',
+  'tipificaciones.record agent revoked',
+])
+
+test.group('Permissions: every declared permission × every role', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(async () => {
+    await plugins.refresh(true)
+    for (const manifest of plugins.manifests) {
+      if (!plugins.isEnabled(manifest.name)) await plugins.enable(manifest.name, SYSTEM_ACTOR)
+    }
+  })
+
+  test('each permission answers its request when granted and 403 when revoked', async ({
+    client,
+    assert,
+  }) => {
+    const keys = [
+      ...KERNEL_PERMISSIONS.map((permission) => permission.key),
+      ...plugins.manifests.flatMap((manifest) => (manifest.permissions ?? []).map((p) => p.key)),
+    ]
+    assert.includeMembers(keys, ['plugins.manage', 'speech.manage', 'tipificaciones.record'])
+    const missing = keys.filter((key) => !REQUESTS[key])
+    assert.deepEqual(missing, [], 'a permission without a request in REQUESTS')
+
+    const mismatches: string[] = []
+    for (const role of ['admin', 'supervisor', 'agent'] as const) {
+      const user = await signIn(client, role)
+      for (const key of keys) {
+        const { request, passes } = REQUESTS[key]
+        for (const granted of role === 'admin' ? [true] : [true, false]) {
+          if (role !== 'admin') {
+            await grants.change([{ role, permission: key, granted }], SYSTEM_ACTOR)
+          }
+          const status = (await request(user)).status()
+          const expected = granted ? passes : 403
+          const name = `${key} ${role} ${granted ? 'granted' : 'revoked'}`
+          if (status !== expected && !NOT_YET_BY_GRANT.has(name)) {
+            mismatches.push(`${name}: ${status}, expected ${expected}`)
+          }
+        }
+      }
+    }
+    assert.deepEqual(mismatches, [])
+  })
+})
