@@ -65,8 +65,11 @@ test.group('speech plugin', (group) => {
       .post(SCRIPTS)
       .json({ campaign_id: campaignId, title: 'v1', html: '<p>uno</p>' })
     const id = created.body().data.id
-    await supervisor.patch(`${SCRIPTS}/${id}`).json({ title: 'v2', html: '<p>dos</p>' })
-    // Saving the same text again is no new version.
+    const second = await supervisor
+      .patch(`${SCRIPTS}/${id}`)
+      .json({ title: 'v2', html: '<p>dos</p><script>alert(1)</script>' })
+    assert.containsSubset(second.body().data, { version: 2, html: '<p>dos</p>' })
+    // The same text again (once sanitized) is no new version.
     await supervisor.patch(`${SCRIPTS}/${id}`).json({ title: 'v2', html: '<p>dos</p>' })
     const versions = await supervisor
       .get('/api/r/speech_script_versions')
