@@ -12,13 +12,6 @@ export default definePlugin({
     es: 'Guiones por campaña con variables del cliente e historial de versiones',
     en: 'Per-campaign call scripts with client variables and version history',
   },
-  permissions: [
-    {
-      key: 'speech.manage',
-      label: { es: 'Gestionar guiones', en: 'Manage scripts' },
-      roles: ['admin', 'supervisor'],
-    },
-  ],
   menu: [
     {
       key: 'speech',
@@ -29,4 +22,5 @@ export default definePlugin({
     },
   ],
   routes: () => import('./backend/routes.ts'),
+  resources: () => import('./backend/resources.ts'),
 })

@@ -1,18 +1,37 @@
 /**
- * The shapes `/api/p/speech` speaks (backend/scripts_controller.ts `present`, `versions`,
- * `render`; backend/script_variables.ts).
+ * The shapes the screens use: rows of the `speech_scripts` and `speech_script_versions`
+ * resources (backend/resources.ts, generic REST at /api/r/…), and what `/api/p/speech` answers
+ * (`render`; backend/script_variables.ts).
  */
-export interface ScriptSummary {
+export interface ScriptRow {
+  id: number
+  campaign_id: number
+  title: string
+  html: string
+  version: number
+  updated_by: number | null
+  created_at: string | null
+  updated_at: string | null
+}
+
+export interface ScriptVersionRow {
+  id: number
+  script_id: number
+  version: number
+  title: string
+  html: string
+  author_id: number | null
+  created_at: string | null
+}
+
+/** A script with its campaign named, as the screens show it. */
+export interface Script {
   id: number
   campaign: { id: number; name: string }
   title: string
+  html: string
   version: number
   updatedAt: string | null
-}
-
-export interface Script extends ScriptSummary {
-  html: string
-  unknownVariables: string[]
 }
 
 export interface ScriptVersion {

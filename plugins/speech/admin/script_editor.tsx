@@ -25,9 +25,8 @@ import { Link, useNavigate } from 'react-router'
 import type { Script } from './definitions'
 import RichTextEditor from './rich_text_editor'
 import { ScriptPreviewModal } from './script_preview_modal'
-import { speechApi } from './speech_api'
 import { useMessages } from './use_messages'
-import { useCampaigns, useScripts, useVariables } from './use_speech_data'
+import { useCampaigns, useScripts, useScriptWrites, useVariables } from './use_speech_data'
 import { unknownTokens } from './variable_tokens'
 import { VersionHistoryDrawer } from './version_history_drawer'
 
@@ -71,22 +70,20 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
   const navigate = useNavigate()
   const { open } = useNotification()
   const runAction = useActionFeedback()
-  const [form] = Form.useForm<{ campaignId?: number; title: string }>()
+  const [form] = Form.useForm<{ campaign_id?: number; title: string }>()
+  const writes = useScriptWrites()
   const [current, setCurrent] = useState<Script | null>(initial)
   const [html, setHtml] = useState(initial?.html || EMPTY_SCRIPT)
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
   const [panel, setPanel] = useState<'preview' | 'history' | null>(null)
-  const chosenCampaign = Form.useWatch('campaignId', form)
+  const chosenCampaign = Form.useWatch('campaign_id', form)
   const campaignId = current?.campaign.id ?? chosenCampaign ?? props.campaignId
   const campaigns = useCampaignOptions(!current)
   const { variables, loading: variablesLoading } = useVariables(campaignId)
 
   const known = new Set(variables.map((variable) => variable.name))
-  const unknown =
-    campaignId && !variablesLoading
-      ? [...new Set([...unknownTokens(html, known), ...(current?.unknownVariables ?? [])])]
-      : []
+  const unknown = campaignId && !variablesLoading ? [...new Set(unknownTokens(html, known))] : []
 
   const save = async () => {
     const values = await form.validateFields()
@@ -94,15 +91,15 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
     setBanner(null)
     try {
       if (current) {
-        const { data } = await speechApi.updateScript(current.id, { title: values.title, html })
-        setCurrent(data)
+        const data = await writes.update(current.id, { title: values.title, html })
+        setCurrent({ ...current, title: data.title, version: data.version, html: data.html })
         open?.({
           type: 'success',
           message: t('editor.saved', { title: data.title, version: data.version }),
         })
       } else {
-        const { data } = await speechApi.createScript({
-          campaignId: values.campaignId!,
+        const data = await writes.create({
+          campaign_id: values.campaign_id!,
           title: values.title,
           html,
         })
@@ -119,7 +116,7 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
   const remove = async () => {
     if (!current) return
     const deleted = await runAction(
-      () => speechApi.deleteScript(current.id),
+      () => writes.remove(current.id),
       t('scripts.deleted', { title: current.title })
     )
     if (deleted) navigate(SPEECH_PATH)
@@ -193,11 +190,11 @@ export function ScriptEditor({ initial, onReload, ...props }: ScriptEditorProps)
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ campaignId: props.campaignId, title: initial?.title ?? '' }}
+        initialValues={{ campaign_id: props.campaignId, title: initial?.title ?? '' }}
       >
         {!current && (
           <Form.Item
-            name="campaignId"
+            name="campaign_id"
             label={t('editor.campaign')}
             rules={[{ required: true, message: t('common.required') }]}
           >

@@ -3,15 +3,14 @@ import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
 import { Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { ScriptSummary } from './definitions'
+import type { Script } from './definitions'
 import { SPEECH_PATH } from './script_editor'
 import { ScriptPreviewModal } from './script_preview_modal'
-import { speechApi } from './speech_api'
 import { useMessages } from './use_messages'
-import { useCampaigns, useScripts } from './use_speech_data'
+import { useCampaigns, useScripts, useScriptWrites } from './use_speech_data'
 
 /** Campaigns nobody wrote a script for yet: the supervisor's to-do list. */
-function CampaignsWithoutScript({ scripts }: { scripts: ScriptSummary[] }) {
+function CampaignsWithoutScript({ scripts }: { scripts: Script[] }) {
   const t = useMessages()
   const { campaigns } = useCampaigns()
   const covered = new Set(scripts.map((script) => script.campaign.id))
@@ -35,15 +34,13 @@ export default function ScriptsPage() {
   const t = useMessages()
   const runAction = useActionFeedback()
   const { scripts, query, reload } = useScripts()
-  const [previewing, setPreviewing] = useState<ScriptSummary | null>(null)
+  const writes = useScriptWrites()
+  const [previewing, setPreviewing] = useState<Script | null>(null)
 
   if (query.isError) return <ApiErrorResult error={query.error} onRetry={() => reload()} />
 
-  const remove = async (script: ScriptSummary) => {
-    await runAction(
-      () => speechApi.deleteScript(script.id),
-      t('scripts.deleted', { title: script.title })
-    )
+  const remove = async (script: Script) => {
+    await runAction(() => writes.remove(script.id), t('scripts.deleted', { title: script.title }))
     void reload()
   }
 
@@ -61,7 +58,7 @@ export default function ScriptsPage() {
       </Flex>
       <Typography.Paragraph type="secondary">{t('scripts.intro')}</Typography.Paragraph>
       <CampaignsWithoutScript scripts={scripts} />
-      <Table<ScriptSummary>
+      <Table<Script>
         rowKey="id"
         dataSource={scripts}
         loading={query.isFetching}

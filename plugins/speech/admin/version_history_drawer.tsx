@@ -3,11 +3,10 @@ import { useNotification } from '@refinedev/core'
 import { ApiErrorResult, isApiError, useSessionUser } from '@tablero/admin'
 import { Button, Drawer, List, Popconfirm, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import type { Script } from './definitions'
+import type { Script, ScriptVersion } from './definitions'
 import { ScriptView } from './script_view'
-import { speechApi } from './speech_api'
 import { useMessages } from './use_messages'
-import { useScriptVersions } from './use_speech_data'
+import { useScriptVersions, useScriptWrites } from './use_speech_data'
 
 function useFormatInstant() {
   const user = useSessionUser()
@@ -40,14 +39,16 @@ export function VersionHistoryDrawer({ script, onClose, onRestored }: VersionHis
   const format = useFormatInstant()
   const { open } = useNotification()
   const { versions, query } = useScriptVersions(script.id)
+  const writes = useScriptWrites()
   const [shown, setShown] = useState<number | null>(null)
 
-  const restore = async (versionId: number, version: number) => {
+  /** Restoring saves the old text again, as a new version: history only grows. */
+  const restore = async ({ version, title, html }: ScriptVersion) => {
     try {
-      const answer = await speechApi.restoreVersion(script.id, versionId)
+      const saved = await writes.update(script.id, { title, html })
       open?.({
         type: 'success',
-        message: t('history.restored', { version, current: answer.data.version }),
+        message: t('history.restored', { version, current: saved.version }),
       })
       onRestored()
     } catch (error) {
@@ -87,7 +88,7 @@ export function VersionHistoryDrawer({ script, onClose, onRestored }: VersionHis
                     }
                     okText={t('history.restore')}
                     cancelText={t('common.cancel')}
-                    onConfirm={() => restore(version.id, version.version)}
+                    onConfirm={() => restore(version)}
                   >
                     <Button
                       size="small"
