@@ -28,32 +28,15 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/p/custom-fields/profiles'),
     passes: 200,
   },
-  'speech.manage': { request: (user) => user.delete('/api/p/speech/scripts/999999'), passes: 404 },
   'tipificaciones.manage': {
-    request: (user) => user.delete('/api/p/tipificaciones/results/999999'),
-    passes: 404,
+    request: (user) => user.post('/api/p/tipificaciones/results').json({}),
+    passes: 422,
   },
   'tipificaciones.record': {
     request: (user) => user.get('/api/p/tipificaciones/callbacks/mine'),
     passes: 200,
   },
 }
-
-/**
- * Routes that still check the role instead of the grant: the plugin
- * rewrites replace their role checks with `authorize(ctx, key)` from #sdk,
- * and then this list empties. Entries are `<key> <role> granted|revoked`.
- */
-const NOT_YET_BY_GRANT = new Set<string>([
-  'custom-fields.manage supervisor revoked',
-  'custom-fields.manage agent granted',
-  'speech.manage supervisor revoked',
-  'speech.manage agent granted',
-  'tipificaciones.manage supervisor revoked',
-  'tipificaciones.manage agent granted',
-  'tipificaciones.record supervisor revoked',
-  'tipificaciones.record agent revoked',
-])
 
 test.group('Permissions: every declared permission × every role', (group) => {
   group.each.setup(() => truncateAfterEach())
@@ -72,7 +55,7 @@ test.group('Permissions: every declared permission × every role', (group) => {
       ...KERNEL_PERMISSIONS.map((permission) => permission.key),
       ...plugins.manifests.flatMap((manifest) => (manifest.permissions ?? []).map((p) => p.key)),
     ]
-    assert.includeMembers(keys, ['plugins.manage', 'speech.manage', 'tipificaciones.record'])
+    assert.includeMembers(keys, ['plugins.manage', 'tipificaciones.record'])
     const missing = keys.filter((key) => !REQUESTS[key])
     assert.deepEqual(missing, [], 'a permission without a request in REQUESTS')
 
@@ -88,7 +71,7 @@ test.group('Permissions: every declared permission × every role', (group) => {
           const status = (await request(user)).status()
           const expected = granted ? passes : 403
           const name = `${key} ${role} ${granted ? 'granted' : 'revoked'}`
-          if (status !== expected && !NOT_YET_BY_GRANT.has(name)) {
+          if (status !== expected) {
             mismatches.push(`${name}: ${status}, expected ${expected}`)
           }
         }
