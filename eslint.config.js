@@ -65,5 +65,25 @@ export default configApp(
         },
       ],
     },
+  },
+  {
+    // Config files are data: packages and env only. The app wires its own code
+    // into them (backend/providers/config_wiring_provider.ts) or is imported
+    // lazily where the package asks for a loader (`() => import('#models/user')`).
+    files: ['config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // `#` starts a comment in gitignore patterns: a regex instead.
+              regex: '^#(?!start/env$|config/)|^\\.\\./',
+              message: 'config/* imports only packages, #start/env and other config files.',
+            },
+          ],
+        },
+      ],
+    },
   }
 )

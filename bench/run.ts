@@ -108,6 +108,12 @@ async function benchOne(kind: BenchOptions['databases'][number], options: BenchO
 }
 
 const options = readOptions(process.argv.slice(2))
+// `--only csv`: the CSV reader against csv-parse, no database or server.
+if (options.only?.includes('csv')) {
+  const { benchCsvParse } = await import('./csv_parse.ts')
+  await benchCsvParse()
+  process.exit(0)
+}
 const rows: ReportRow[] = []
 for (const kind of options.databases) rows.push(...(await benchOne(kind, options)))
 

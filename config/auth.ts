@@ -4,25 +4,21 @@ import { AccessTokensGuard } from '@adonisjs/auth/access_tokens'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EmitterLike } from '@adonisjs/core/types/events'
 import type { ApplicationService } from '@adonisjs/core/types'
-import {
-  CachedSessionUserProvider,
-  CachedTokensUserProvider,
-} from '#services/cached_user_providers'
-import { ListenedEvents } from '#services/listened_events'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
-const sessionUsers = new CachedSessionUserProvider({ model: () => import('#models/user') })
-const tokenUsers = new CachedTokensUserProvider({
-  tokens: 'accessTokens',
-  model: () => import('#models/user'),
-})
-
-type WebGuard = SessionGuard<false, CachedSessionUserProvider>
-type ApiGuard = AccessTokensGuard<CachedTokensUserProvider>
+/**
+ * The app's classes are imported lazily, when the guards are built, as the
+ * models are: config files import packages and env only.
+ */
+const userProviders = () => import('#services/cached_user_providers')
+type UserProviders = Awaited<ReturnType<typeof userProviders>>
+type WebGuard = SessionGuard<false, InstanceType<UserProviders['CachedSessionUserProvider']>>
+type ApiGuard = AccessTokensGuard<InstanceType<UserProviders['CachedTokensUserProvider']>>
 
 /** The app's emitter as the guards get it: events nobody listens to are not dispatched. */
 async function guardEvents(app: ApplicationService): Promise<EmitterLike<any>> {
   const emitter: EmitterLike<any> = await app.container.make('emitter')
+  const { ListenedEvents } = await import('#services/listened_events')
   return new ListenedEvents(emitter)
 }
 
@@ -43,6 +39,8 @@ const authConfig = defineConfig({
         app: ApplicationService
       ): Promise<(ctx: HttpContext) => WebGuard> {
         const emitter = await guardEvents(app)
+        const { CachedSessionUserProvider } = await userProviders()
+        const sessionUsers = new CachedSessionUserProvider({ model: () => import('#models/user') })
         const options = { useRememberMeTokens: false as const }
         return (ctx: HttpContext) => new SessionGuard(name, ctx, options, emitter, sessionUsers)
       },
@@ -53,6 +51,11 @@ const authConfig = defineConfig({
         app: ApplicationService
       ): Promise<(ctx: HttpContext) => ApiGuard> {
         const emitter = await guardEvents(app)
+        const { CachedTokensUserProvider } = await userProviders()
+        const tokenUsers = new CachedTokensUserProvider({
+          tokens: 'accessTokens',
+          model: () => import('#models/user'),
+        })
         return (ctx: HttpContext) => new AccessTokensGuard(name, ctx, emitter, tokenUsers)
       },
     },

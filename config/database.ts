@@ -1,13 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
-import { pluginMigrationPaths } from '#kernel/plugin_paths'
-import { cachePreparedStatements } from '#services/sqlite_statement_cache'
 
-/**
- * Core migrations first, then every plugin's (timestamps keep the order),
- * so `node ace migration:run` migrates the core and all plugins at once.
- */
 // Models are written by hand; no generated schema classes.
 const schemaGeneration = { enabled: false }
 
@@ -16,9 +10,15 @@ const schemaGeneration = { enabled: false }
 // hash, a token): see backend/services/log_redaction.ts.
 const knexOptions: object = { compileSqlOnError: false }
 
+/**
+ * Core migrations first, then every plugin's (timestamps keep the order),
+ * so `node ace migration:run` migrates the core and all plugins at once:
+ * backend/providers/config_wiring_provider.ts appends the plugins' paths,
+ * and wraps the SQLite afterCreate in the prepared-statement cache.
+ */
 const migrations = {
   naturalSort: true,
-  paths: ['database/migrations', ...pluginMigrationPaths()],
+  paths: ['database/migrations'],
 }
 
 const dbConfig = defineConfig({
@@ -45,7 +45,7 @@ const dbConfig = defineConfig({
           connection.pragma('synchronous = NORMAL')
           connection.pragma('busy_timeout = 5000')
           connection.pragma('foreign_keys = ON')
-          done(null, cachePreparedStatements(connection))
+          done(null, connection)
         },
       },
       migrations,

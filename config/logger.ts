@@ -2,7 +2,6 @@ import type { InferLoggers } from '@adonisjs/core/types'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
-import { redactLogCall, serializeError } from '#services/log_redaction'
 
 const loggerConfig = defineConfig({
   default: 'app',
@@ -12,9 +11,8 @@ const loggerConfig = defineConfig({
       name: 'tablero',
       level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
       // A failed statement's values (password and token hashes…) never
-      // reach a log line: see log_redaction.ts.
-      serializers: { err: serializeError },
-      hooks: { logMethod: redactLogCall },
+      // reach a log line: backend/providers/config_wiring_provider.ts adds
+      // the serializer and hook of backend/services/log_redaction.ts.
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

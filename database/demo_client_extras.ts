@@ -1,8 +1,12 @@
 import { foldForSearch } from '#services/client_names'
-import { Prng } from '#services/fake_clients/prng'
-import { phoneOf } from '#services/fake_clients/phone_plan'
-import type { Row } from '#services/fake_clients/row_inserter'
-import { NAMESPACE, SECONDARY_PHONE_SERIAL, sqlDateTime } from '#services/fake_clients/client_row'
+import { Prng } from '#database/factories/fake_clients/prng'
+import { phoneOf } from '#database/factories/fake_clients/phone_plan'
+import type { Row } from '#database/factories/fake_clients/row_inserter'
+import {
+  NAMESPACE,
+  SECONDARY_PHONE_SERIAL,
+  sqlDateTime,
+} from '#database/factories/fake_clients/client_row'
 import { DEMO_NOTES, DEMO_PLACES, DEMO_TASKS } from '#database/demo_texts'
 
 const DAY_MS = 86_400_000

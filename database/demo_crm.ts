@@ -1,9 +1,9 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, SYSTEM_ACTOR } from '#services/audit_log'
-import { CAMPAIGN_CATALOG } from '#services/fake_clients/campaign_catalog'
-import { fakeClient, sqlDateTime } from '#services/fake_clients/client_row'
-import { insertRows, type Row } from '#services/fake_clients/row_inserter'
-import { StaffPlan } from '#services/fake_clients/staff_plan'
+import { CAMPAIGN_CATALOG } from '#database/factories/fake_clients/campaign_catalog'
+import { fakeClient, sqlDateTime } from '#database/factories/fake_clients/client_row'
+import { insertRows, type Row } from '#database/factories/fake_clients/row_inserter'
+import { StaffPlan } from '#database/factories/fake_clients/staff_plan'
 import { DEMO_TEAMS } from '#database/demo_agents'
 import { demoExtrasFor, type DemoExtras } from '#database/demo_client_extras'
 

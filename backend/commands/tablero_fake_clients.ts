@@ -1,8 +1,8 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { FakeClientFiller } from '#services/fake_clients/fake_client_filler'
-import type { FillProgress } from '#services/fake_clients/fill_progress'
-import { duration } from '#services/fake_clients/fill_progress'
+import { FakeClientFiller } from '#database/factories/fake_clients/fake_client_filler'
+import type { FillProgress } from '#database/factories/fake_clients/fill_progress'
+import { duration } from '#database/factories/fake_clients/fill_progress'
 
 /**
  * node ace tablero:fake-clients --count 1000000 — fills the clients table

@@ -7,6 +7,7 @@ import { resourceService } from '#services/resource_context'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 import { displayName, fileTypeError } from '#services/uploaded_files'
+import { presentDateTime } from '#resources/values'
 
 /** Per file; the body parser refuses anything past 20 MB before we see it. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -153,10 +154,6 @@ function present(row: Record<string, any>) {
     uploadedBy: row.uploaded_by
       ? { id: Number(row.uploaded_by), name: row.uploaded_by_name ?? null }
       : null,
-    createdAt: DateTime.fromSQL(String(row.created_at), { zone: 'utc' }).isValid
-      ? DateTime.fromSQL(String(row.created_at), { zone: 'utc' }).toISO({
-          suppressMilliseconds: true,
-        })
-      : new Date(row.created_at).toISOString(),
+    createdAt: presentDateTime(row.created_at),
   }
 }

@@ -7,6 +7,7 @@ import { ClientInteractions } from '#services/client_interactions'
 import { localDayRange } from '#services/local_days'
 import { MARKETING_CHANNELS, marketingValidator } from '#validators/client'
 import { fieldInputError } from '#resources/errors'
+import { presentDateTime } from '#resources/values'
 
 const LOG_LIMIT = 300
 
@@ -138,10 +139,6 @@ export default class ClientPanelsController {
 }
 
 function presentEntry(row: Record<string, any>) {
-  const createdAt =
-    row.created_at instanceof Date
-      ? DateTime.fromJSDate(row.created_at, { zone: 'utc' })
-      : DateTime.fromSQL(String(row.created_at), { zone: 'utc' })
   return {
     id: Number(row.id),
     action: row.action as string,
@@ -150,6 +147,6 @@ function presentEntry(row: Record<string, any>) {
     actor: row.actor_id ? { id: Number(row.actor_id), name: row.actor_name as string } : null,
     before: row.before ? JSON.parse(row.before) : null,
     after: row.after ? JSON.parse(row.after) : null,
-    createdAt: createdAt.toISO({ suppressMilliseconds: true }),
+    createdAt: presentDateTime(row.created_at),
   }
 }

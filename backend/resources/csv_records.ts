@@ -1,3 +1,7 @@
+import { Readable, pipeline } from 'node:stream'
+import { CsvError, parse, type Options } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
+
 /** One record of a CSV file and the file line it starts on (the header is line 1). */
 export interface CsvRecord {
   line: number
@@ -61,52 +65,136 @@ export async function detectCsvEncoding(source: AsyncIterable<Buffer>): Promise<
 
 /** How much of the first line decides the separator when it has no end. */
 const SNIFF_CHARS = 64 * 1024
-
-type State = 'start' | 'unquoted' | 'quoted' | 'quoteInQuoted'
+/** A record longer than this (an unclosed quote running to the end) stops the reading. */
+const MAX_RECORD_CHARS = 1_000_000
 
 /**
- * Reads CSV records one at a time from a byte stream: RFC 4180 (quoted
- * cells holding separators, doubled quotes and line breaks; CRLF, LF or
- * CR), a UTF-8 BOM dropped, the separator `,` or `;` chosen from the
- * header line as `parseCsv` does (spreadsheets in Spanish locales write
- * `;`). Only the record being read is held in memory, so a 50 MB file
- * costs what its longest row does.
+ * The separator of a file: `;` when the header line holds more of them
+ * than `,` (spreadsheets in Spanish locales write `;`), else `,`.
+ */
+function separatorOf(head: string) {
+  const end = head.indexOf('\n')
+  const firstLine = end === -1 ? head : head.slice(0, end)
+  return firstLine.split(';').length > firstLine.split(',').length ? ';' : ','
+}
+
+/** csv-parse as every reading uses it: RFC 4180, BOM dropped, CRLF, LF or CR. */
+function parserOptions(delimiter: string): Options {
+  return {
+    bom: true,
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_CHARS,
+    info: true,
+  }
+}
+
+type Parsed = { record: string[]; info: { lines: number } }
+
+/**
+ * Our checks on each record csv-parse reads, with the line it starts on
+ * (the line after the previous record's last: blank lines are records).
+ */
+class RecordChecks {
+  line = 1
+
+  accept({ record, info }: Parsed): CsvRecord {
+    const line = this.line
+    this.line = info.lines + 1
+    if (record.length > MAX_CELLS) {
+      throw new CsvFormatError(line, `A row has more than ${MAX_CELLS} cells`, 'cellCount')
+    }
+    if (record.some((cell) => cell.length > MAX_CELL_CHARS)) {
+      throw new CsvFormatError(
+        line,
+        `A cell is longer than ${MAX_CELL_CHARS} characters (an unclosed quote?)`,
+        'cellLength'
+      )
+    }
+    if (record.some((cell) => cell.includes('\uFFFD'))) {
+      throw new CsvFormatError(
+        line,
+        'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again',
+        'encoding'
+      )
+    }
+    // A line break inside a quoted cell is stored as "\n", whatever the file used.
+    const cells = record.map((cell) => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell))
+    return { line, cells }
+  }
+
+  /** csv-parse's refusal as ours, on the line the broken record starts. */
+  refuse(error: unknown): never {
+    if (!(error instanceof CsvError)) throw error
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new CsvFormatError(
+        this.line,
+        'A quoted cell is never closed: check the quotes of this row',
+        'quote'
+      )
+    }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new CsvFormatError(
+        this.line,
+        `A row is longer than ${MAX_RECORD_CHARS} characters (an unclosed quote?)`,
+        'cellLength'
+      )
+    }
+    throw new CsvFormatError(this.line, error.message, 'csv')
+  }
+}
+
+/** The text of a byte stream, decoded as it passes. */
+async function* decoded(source: AsyncIterable<Buffer | string>, encoding: CsvEncoding) {
+  // Not fatal: a byte that is not UTF-8 becomes U+FFFD and the record
+  // holding it is refused with its own line number.
+  const decoder = new TextDecoder(encoding)
+  for await (const chunk of source) {
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+/**
+ * Reads CSV records one at a time from a byte stream with csv-parse:
+ * RFC 4180 (quoted cells holding separators, doubled quotes and line
+ * breaks; CRLF, LF or CR), a UTF-8 BOM dropped, the separator `,` or `;`
+ * chosen from the header line as `parseCsv` does. Only the record being
+ * read is held in memory, so a 50 MB file costs what its longest row does.
  */
 export async function* csvRecords(
   source: AsyncIterable<Buffer | string>,
   encoding: CsvEncoding = 'utf-8'
 ): AsyncGenerator<CsvRecord> {
-  // Not fatal: a byte that is not UTF-8 becomes U+FFFD and the record
-  // holding it is refused with its own line number.
-  const decoder = new TextDecoder(encoding)
-  const parser = new CsvParser()
-  let carriedCr = false
+  const text = decoded(source, encoding)
+  // Read by hand: leaving a for-await loop would close the stream.
   let head = ''
-  // Line breaks become "\n" before parsing; a CR at a chunk's end waits for
-  // the next chunk, which may start with its LF.
-  const normalize = (text: string, last: boolean) => {
-    let out = carriedCr ? '\r' + text : text
-    carriedCr = !last && out.endsWith('\r')
-    if (carriedCr) out = out.slice(0, -1)
-    return out.replace(/\r\n?/g, '\n')
+  while (!head.includes('\n') && !head.includes('\r') && head.length < SNIFF_CHARS) {
+    const next = await text.next()
+    if (next.done) break
+    head += next.value
   }
-  for await (const chunk of source) {
-    let text = normalize(
-      typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }),
-      false
-    )
-    if (!parser.separator) {
-      head += text
-      if (!head.includes('\n') && head.length < SNIFF_CHARS) continue
-      text = parser.start(head)
-      head = ''
-    }
-    yield* parser.push(text)
+  async function* whole() {
+    yield head
+    yield* text
   }
-  let rest = normalize(decoder.decode(), true)
-  if (!parser.separator) rest = parser.start(head + rest)
-  yield* parser.push(rest)
-  yield* parser.end()
+  const parser = parse(parserOptions(separatorOf(head)))
+  // One pipeline: destroying the parser (the reading stopped) ends the
+  // source, and a source closed under it (an import cancelled) ends the
+  // parser, never an unhandled stream error.
+  pipeline(Readable.from(whole()), parser, () => {})
+  const checks = new RecordChecks()
+  try {
+    for await (const parsed of parser as AsyncIterable<Parsed>) yield checks.accept(parsed)
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw error
+    checks.refuse(error)
+  } finally {
+    parser.destroy()
+  }
 }
 
 /**
@@ -114,117 +202,21 @@ export async function* csvRecords(
  * result tree): every non-blank record with the line it starts on.
  */
 export function parseCsvText(text: string): CsvRecord[] {
-  const parser = new CsvParser()
-  const input = parser.start(text.replace(/\r\n?/g, '\n'))
-  return [...parser.push(input), ...parser.end()].filter((record) =>
-    record.cells.some((cell) => cell.trim() !== '')
-  )
-}
-
-/**
- * The RFC 4180 state machine over text whose line breaks are "\n".
- */
-class CsvParser {
-  separator: string | null = null
-  line = 1
-  #recordLine = 1
-  #state: State = 'start'
-  #cell = ''
-  #cells: string[] = []
-
-  /** Picks the separator from the first line; answers the text without its BOM. */
-  start(text: string) {
-    const input = text.replace(/^\uFEFF/, '')
-    const end = input.indexOf('\n')
-    const firstLine = end === -1 ? input : input.slice(0, end)
-    const semicolons = firstLine.split(';').length
-    const commas = firstLine.split(',').length
-    this.separator = semicolons > commas ? ';' : ','
-    return input
+  const checks = new RecordChecks()
+  const records: CsvRecord[] = []
+  const separator = separatorOf(text.replace(/^\uFEFF/, ''))
+  try {
+    parseSync(text, {
+      ...parserOptions(separator),
+      info: false,
+      on_record: (record: string[], context) => {
+        records.push(checks.accept({ record, info: { lines: context.lines } }))
+        return null
+      },
+    })
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw error
+    checks.refuse(error)
   }
-
-  *push(text: string): Generator<CsvRecord> {
-    const separator = this.separator!
-    for (const char of text) {
-      if (this.#state === 'quoted') {
-        if (char === '"') this.#state = 'quoteInQuoted'
-        else this.#append(char)
-        continue
-      }
-      if (this.#state === 'quoteInQuoted') {
-        if (char === '"') {
-          this.#append('"')
-          this.#state = 'quoted'
-          continue
-        }
-        // The closing quote: what follows is read as unquoted text.
-        this.#state = 'unquoted'
-      }
-      if (char === separator) {
-        this.#endCell()
-      } else if (char === '\n') {
-        this.#endCell()
-        yield this.#endRecord()
-        this.line += 1
-        this.#recordLine = this.line
-      } else if (char === '"' && this.#state === 'start') {
-        this.#state = 'quoted'
-      } else {
-        this.#append(char)
-        this.#state = 'unquoted'
-      }
-    }
-  }
-
-  *end(): Generator<CsvRecord> {
-    if (this.#state === 'quoted') {
-      throw new CsvFormatError(
-        this.#recordLine,
-        'A quoted cell is never closed: check the quotes of this row',
-        'quote'
-      )
-    }
-    if (this.#cell !== '' || this.#cells.length > 0 || this.#state !== 'start') {
-      this.#endCell()
-      yield this.#endRecord()
-    }
-  }
-
-  #append(char: string) {
-    if (char === '\n') this.line += 1
-    this.#cell += char
-    if (this.#cell.length > MAX_CELL_CHARS) {
-      throw new CsvFormatError(
-        this.#recordLine,
-        `A cell is longer than ${MAX_CELL_CHARS} characters (an unclosed quote?)`,
-        'cellLength'
-      )
-    }
-  }
-
-  #endCell() {
-    this.#cells.push(this.#cell)
-    this.#cell = ''
-    this.#state = 'start'
-    if (this.#cells.length > MAX_CELLS) {
-      throw new CsvFormatError(
-        this.#recordLine,
-        `A row has more than ${MAX_CELLS} cells`,
-        'cellCount'
-      )
-    }
-  }
-
-  #endRecord(): CsvRecord {
-    if (this.#cells.some((cell) => cell.includes('\uFFFD'))) {
-      throw new CsvFormatError(
-        this.#recordLine,
-        'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again',
-        'encoding'
-      )
-    }
-    const record = { line: this.#recordLine, cells: this.#cells }
-    this.#cells = []
-    return record
-  }
+  return records.filter((record) => record.cells.some((cell) => cell.trim() !== ''))
 }

@@ -2,9 +2,8 @@ import { smsLength } from '@tablero/shared/sms_length'
 import { App, Alert, Button, Form, Input, Modal, Radio, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError, type ApiError } from '../../api/api_error'
 import { api } from '../../api/http_client'
-import { showServerFieldErrors } from '../../resources/form/server_field_errors'
+import { placeServerErrors } from '../../feedback/place_server_errors'
 import { clientName, type ClientRecord } from '../client_record'
 import { SmsCounter } from './sms_counter'
 
@@ -35,7 +34,7 @@ export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
   // Counted on the trimmed text, as the backend counts what it sends.
   const sms = channel === 'sms' ? smsLength(body.trim()) : null
   const [sending, setSending] = useState(false)
-  const [failure, setFailure] = useState<ApiError | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
   const defaultTo = channel === 'sms' ? client.primary_phone : client.email
 
   const send = async (values: NotifyValues) => {
@@ -49,9 +48,7 @@ export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
       form.resetFields()
       onClose()
     } catch (error) {
-      const placed =
-        isApiError(error) && showServerFieldErrors(form, error, ['to', 'subject', 'body'])
-      if (!placed) setFailure(error as ApiError)
+      setFailure(placeServerErrors(form, error))
     } finally {
       setSending(false)
     }
@@ -89,7 +86,7 @@ export function NotifyModal({ client, open, onClose }: NotifyModalProps) {
             type="error"
             showIcon
             data-testid="notify-error"
-            message={failure.message}
+            message={failure}
             style={{ marginBottom: 16 }}
           />
         )}

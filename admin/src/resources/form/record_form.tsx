@@ -2,15 +2,15 @@ import { useForm, type BaseKey } from '@refinedev/core'
 import { Alert, Button, Form, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError, type ApiError } from '../../api/api_error'
 import { useLocalize } from '../../i18n/localized_text'
 import type { ResourceDescription } from '../../meta/admin_meta'
+import type { ApiError } from '../../api/api_error'
 import { ApiErrorResult } from '../../pages/errors/api_error_result'
+import { placeServerErrors } from '../../feedback/place_server_errors'
 import { forgetRelationLabels } from '../fields/relation_label_store'
 import { fieldApplies } from '../fields/field_conditions'
 import { FormFields } from './form_fields'
 import { createDefaults, editableFields, toPayload } from './form_payload'
-import { showServerFieldErrors } from './server_field_errors'
 
 type Row = Record<string, unknown>
 
@@ -42,7 +42,7 @@ export function RecordForm(props: RecordFormProps) {
   const { t } = useTranslation()
   const localize = useLocalize()
   const [form] = Form.useForm()
-  const [banner, setBanner] = useState<ApiError | null>(null)
+  const [banner, setBanner] = useState<string | null>(null)
   const fields = editableFields(resource, props.fields, fixed)
   const label = localize(resource.label)
 
@@ -65,15 +65,8 @@ export function RecordForm(props: RecordFormProps) {
       onSaved?.(response.data)
     },
     onMutationError: (error) => {
-      const placed = isApiError(error)
-        ? showServerFieldErrors(
-            form,
-            error,
-            fields.map((field) => field.name)
-          )
-        : false
-      // A 422 is shown beside its fields; anything else (409…) needs the banner.
-      setBanner(placed ? null : (error as ApiError))
+      // A 422 is shown beside its fields; what no field shows, and anything else (409…), in the banner.
+      setBanner(placeServerErrors(form, error))
     },
     queryOptions: { enabled: action === 'edit' },
   })
@@ -106,7 +99,7 @@ export function RecordForm(props: RecordFormProps) {
           type="error"
           showIcon
           data-testid="form-error"
-          message={banner.message}
+          message={banner}
           style={{ marginBottom: 16 }}
         />
       )}
