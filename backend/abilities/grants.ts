@@ -5,6 +5,7 @@ import type { Translated } from '#kernel/manifest'
 import type { PluginRegistry } from '#kernel/plugin_registry'
 import { coreResources } from '#resources/core/index'
 import { ACTIONS, type ResourceDefinition } from '#resources/types'
+import { offers } from '#resources/resource_registry'
 import { TableroError } from '#exceptions/tablero_error'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
 import { KERNEL_PERMISSIONS } from './roles.ts'
@@ -112,6 +113,8 @@ export class Grants {
           plugin: definition.plugin ?? null,
         }
         for (const action of ACTIONS) {
+          // an action no role is given is no permission: the resource has none
+          if (!offers(definition, action)) continue
           const defaults = ROLES.filter(
             (role) => role === 'admin' || definition.permissions[role]?.includes(action)
           )

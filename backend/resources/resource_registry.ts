@@ -179,9 +179,19 @@ export class ResourceRegistry {
     return narrowed
   }
 
+  /**
+   * An action the resource offers (some role is given it by default) and
+   * the user's role holds as a grant. An action no role is given does not
+   * exist for the resource: not even an admin takes it (gestiones are
+   * written by their recorder only).
+   */
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {
-    return grants.allows(user.role, `${definition.name}.${action}`)
+    return offers(definition, action) && grants.allows(user.role, `${definition.name}.${action}`)
   }
+}
+
+export function offers(definition: ResourceDefinition, action: ResourceAction) {
+  return Object.values(definition.permissions).some((actions) => actions?.includes(action))
 }
 
 export function primaryKeyOf(definition: ResourceDefinition) {

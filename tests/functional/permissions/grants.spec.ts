@@ -35,7 +35,12 @@ test.group('Permissions: grants as data', (group) => {
     ;(await admin.get('/api/meta')).assertStatus(200)
     const rows = await db
       .from('role_permissions')
-      .whereIn('permission', ['clients.export', 'clients.delete', 'users.manage', 'speech.manage'])
+      .whereIn('permission', [
+        'clients.export',
+        'clients.delete',
+        'users.manage',
+        'tipificaciones.manage',
+      ])
       .select('role', 'permission', 'granted')
     const granted = Object.fromEntries(
       rows.map((row) => [`${row.role} ${row.permission}`, Boolean(row.granted)])
@@ -47,8 +52,8 @@ test.group('Permissions: grants as data', (group) => {
       'agent clients.delete': false,
       'supervisor users.manage': false,
       'agent users.manage': false,
-      'supervisor speech.manage': true,
-      'agent speech.manage': false,
+      'supervisor tipificaciones.manage': true,
+      'agent tipificaciones.manage': false,
     })
     // An admin's choice is kept when the defaults are seeded again.
     await db
@@ -228,18 +233,18 @@ test.group('Permissions: grants as data', (group) => {
     assert,
   }) => {
     await grants.refresh(true)
-    assert.isFalse(can({ role: 'agent' }, 'speech.manage'))
-    assert.isTrue(can({ role: 'supervisor' }, 'speech.manage'))
+    assert.isFalse(can({ role: 'agent' }, 'tipificaciones.manage'))
+    assert.isTrue(can({ role: 'supervisor' }, 'tipificaciones.manage'))
     await grants.change(
       [
-        { role: 'agent', permission: 'speech.manage', granted: true },
-        { role: 'supervisor', permission: 'speech.manage', granted: false },
+        { role: 'agent', permission: 'tipificaciones.manage', granted: true },
+        { role: 'supervisor', permission: 'tipificaciones.manage', granted: false },
       ],
       SYSTEM_ACTOR
     )
-    assert.isTrue(can({ role: 'agent' }, 'speech.manage'))
-    assert.isFalse(can({ role: 'supervisor' }, 'speech.manage'))
-    assert.isTrue(can({ role: 'admin' }, 'speech.manage'))
+    assert.isTrue(can({ role: 'agent' }, 'tipificaciones.manage'))
+    assert.isFalse(can({ role: 'supervisor' }, 'tipificaciones.manage'))
+    assert.isTrue(can({ role: 'admin' }, 'tipificaciones.manage'))
   })
 
   test('a change written by another node is seen once the TTL has passed', async ({ assert }) => {

@@ -32,6 +32,11 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.post('/api/p/tipificaciones/results').json({}),
     passes: 422,
   },
+  // the fixture plugin make:plugin wrote (tests/fixtures/plugins/recordatorios)
+  'recordatorios.summary': {
+    request: (user) => user.get('/api/p/recordatorios/summary'),
+    passes: 200,
+  },
   'tipificaciones.record': {
     request: (user) => user.get('/api/p/tipificaciones/callbacks/mine'),
     passes: 200,
