@@ -6,6 +6,8 @@
 export { definePlugin } from './manifest.ts'
 export type {
   PluginManifest,
+  PluginDemo,
+  PluginDemoContext,
   PluginMenuEntry,
   PluginPermission,
   PluginRoutes,

@@ -64,6 +64,17 @@ export interface PluginUninstall {
 }
 
 /**
+ * What a plugin's demo receives: the demo's staff and campaigns, already
+ * committed. It writes its own rows (in its own transaction) and answers
+ * one line for the seeder's summary ("6 guiones").
+ */
+export interface PluginDemoContext {
+  users: Array<{ id: number; role: 'admin' | 'supervisor' | 'agent'; email: string }>
+  campaigns: Array<{ id: number; name: string; type: string; agentIds: number[] }>
+}
+export type PluginDemo = (context: PluginDemoContext) => Promise<string>
+
+/**
  * A plugin's manifest (`plugins/<name>/plugin.ts`): data wherever possible.
  * Code is referenced lazily so that reading manifests stays cheap.
  */
@@ -88,6 +99,11 @@ export interface PluginManifest {
   routes?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */
   resources?: () => Promise<{ default: ResourceDefinition[] }>
+  /**
+   * Demo data for `npm start` on an empty database, run after the core's
+   * demo when the plugin is enabled, in dependency order.
+   */
+  demo?: () => Promise<{ default: PluginDemo }>
   /** boot-time wiring into the core's registries */
   setup?: () => Promise<{ default: PluginSetup }>
   /** what `plugin:rollback` removes before the migrations (see PluginUninstall) */

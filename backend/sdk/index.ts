@@ -10,6 +10,8 @@ export { definePlugin } from '#kernel'
 export type {
   ClientMerging,
   ClientTableFate,
+  PluginDemo,
+  PluginDemoContext,
   PluginEventHandler,
   PluginHookHandler,
   PluginHookName,

@@ -1,4 +1,5 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { DEMO_USERS } from '#database/demo_users'
@@ -51,6 +52,33 @@ export default class DemoSeeder extends BaseSeeder {
         `${summary.campaigns} campaigns, ${summary.clients} clients, ${summary.notes} notes, ` +
         `${summary.tasks} tasks in ${Math.round(performance.now() - started)} ms`
     )
+    await this.#pluginDemos()
+  }
+
+  /**
+   * Each enabled plugin's demo (manifest `demo`), in dependency order, so
+   * its screens are filled too: the plugin writes its own rows.
+   */
+  async #pluginDemos() {
+    const plugins = await app.container.make('tablero.plugins')
+    await plugins.refresh(true)
+    const users = await db.from('users').select('id', 'role', 'email').orderBy('id')
+    const campaigns = await db.from('campaigns').select('id', 'name', 'type').orderBy('id')
+    const members = await db.from('campaign_agents').select('campaign_id', 'user_id')
+    const context = {
+      users,
+      campaigns: campaigns.map((campaign) => ({
+        ...campaign,
+        agentIds: members
+          .filter((member) => member.campaign_id === campaign.id)
+          .map((member) => Number(member.user_id)),
+      })),
+    }
+    for (const manifest of plugins.manifests) {
+      if (!manifest.demo || !plugins.isEnabled(manifest.name)) continue
+      const { default: demo } = await manifest.demo()
+      console.log(`  ${manifest.name}: ${await demo(context)}`)
+    }
   }
 }
 

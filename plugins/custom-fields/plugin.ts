@@ -32,6 +32,7 @@ export default definePlugin({
   routes: () => import('./backend/routes.ts'),
   resources: () => import('./backend/resources.ts'),
   setup: () => import('./backend/setup.ts'),
+  demo: () => import('./database/demo.ts'),
   uninstall: () => import('./backend/uninstall.ts'),
   hooks: { 'client.merging': () => import('./backend/client_merging.ts') },
 })

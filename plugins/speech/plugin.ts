@@ -22,5 +22,6 @@ export default definePlugin({
     },
   ],
   routes: () => import('./backend/routes.ts'),
+  demo: () => import('./database/demo.ts'),
   resources: () => import('./backend/resources.ts'),
 })

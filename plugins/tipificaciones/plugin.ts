@@ -43,6 +43,7 @@ export default definePlugin({
   routes: () => import('./backend/routes.ts'),
   resources: () => import('./backend/resources.ts'),
   setup: () => import('./backend/setup.ts'),
+  demo: () => import('./database/demo.ts'),
   hooks: { 'client.merging': () => import('./backend/client_merging.ts') },
   clientTables: { tip_gestiones: 'moved', tip_callbacks: 'moved' },
 })
