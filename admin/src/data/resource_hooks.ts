@@ -70,15 +70,15 @@ export function useResourceRecord<T extends BaseRecord = BaseRecord>(
 export function useResourceCreate<T extends BaseRecord = BaseRecord>(resource: string) {
   const { mutateAsync, mutation } = useCreate<T>()
   return {
-    create: async (values: Record<string, unknown>) =>
-      (
-        await mutateAsync({
-          resource,
-          values,
-          successNotification: false,
-          errorNotification: false,
-        })
-      ).data,
+    create: async (values: Record<string, unknown>) => {
+      const response = await mutateAsync({
+        resource,
+        values,
+        successNotification: false,
+        errorNotification: false,
+      })
+      return response.data
+    },
     mutation,
   }
 }
@@ -87,17 +87,17 @@ export function useResourceCreate<T extends BaseRecord = BaseRecord>(resource: s
 export function useResourceUpdate<T extends BaseRecord = BaseRecord>(resource: string) {
   const { mutateAsync, mutation } = useUpdate<T>()
   return {
-    update: async (id: BaseKey, changes: Record<string, unknown>) =>
-      (
-        await mutateAsync({
-          resource,
-          id,
-          values: changes,
-          mutationMode: 'pessimistic',
-          successNotification: false,
-          errorNotification: false,
-        })
-      ).data,
+    update: async (id: BaseKey, changes: Record<string, unknown>) => {
+      const response = await mutateAsync({
+        resource,
+        id,
+        values: changes,
+        mutationMode: 'pessimistic',
+        successNotification: false,
+        errorNotification: false,
+      })
+      return response.data
+    },
     mutation,
   }
 }

@@ -37,10 +37,9 @@ export default function ResultsPage() {
       t(node.active ? 'results.deactivated' : 'results.activated', { name: node.name })
     ).then(reload)
   const remove = (node: ResultNode) =>
-    runAction(
-      () => writes.deleteResult(node.id),
-      t('results.deleted', { name: node.name })
-    ).then(reload)
+    runAction(() => writes.deleteResult(node.id), t('results.deleted', { name: node.name })).then(
+      reload
+    )
 
   return (
     <Card data-testid="tipificaciones-results">
