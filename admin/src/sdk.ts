@@ -46,6 +46,24 @@ export type { ResourceScreenProps, ResourceScreens } from './resources/custom_sc
 export { ValueInput, type ValueInputProps } from './resources/fields/value_input'
 export { isArchived } from './resources/archived'
 export type { ResourceDescription, ResourceFieldDescription } from './meta/admin_meta'
+export { useResourceDescription } from './resources/use_resource_description'
+/** A record's value shown as the generated screens show it (relations by label, dates in the user's zone). */
+export { FieldValue } from './resources/fields/field_value'
+
+/**
+ * Data hooks over the generic REST `/api/r/<resource>` (through Refine's data provider, so they
+ * share the generated screens' cache): `useResourceList(resource, { filters, sorters,
+ * pagination })` for a page, `useResourceRecord(resource, id)` for one record,
+ * `useResourceCreate/Update/Delete(resource)` for writes that reject with the `ApiError`.
+ */
+export {
+  useResourceList,
+  useResourceRecord,
+  useResourceCreate,
+  useResourceUpdate,
+  useResourceDelete,
+  type ResourceListOptions,
+} from './data/resource_hooks'
 
 /** A G2 chart (bars, donuts) that downloads G2 with the first chart drawn. */
 export const G2Chart = lazy(() => import('./charts/g2_chart'))

@@ -45,12 +45,15 @@ export interface Gestion {
   createdAt: string | null
 }
 
+/** A row of the declared resource `tip_callbacks` (GET /api/r/tip_callbacks). */
 export interface PendingCallback {
   id: number
-  client: { id: number; name: string }
-  campaign: { id: number; name: string | null }
-  dueAt: string | null
+  due_at: string | null
+  user_id: number
+  campaign_id: number | null
+  client_id: number
   phone: string | null
+  status: 'pending' | 'removed'
 }
 
 export interface Stats {

@@ -221,8 +221,8 @@ export const MESSAGES = {
   'callbacks.client': { es: 'Cliente', en: 'Client' },
   'callbacks.remove': { es: 'Quitar', en: 'Remove' },
   'callbacks.removeTitle': {
-    es: '¿Quitar la rellamada a {name}?',
-    en: 'Remove the callback to {name}?',
+    es: '¿Quitar esta rellamada?',
+    en: 'Remove this callback?',
   },
   'callbacks.removed': { es: 'Rellamada quitada', en: 'Callback removed' },
   'callbacks.overdue': { es: 'Vencida', en: 'Overdue' },

@@ -1,16 +1,27 @@
 import { errorText } from './error_texts'
-import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
+import {
+  ApiErrorResult,
+  FieldValue,
+  useActionFeedback,
+  useResourceDescription,
+} from '@tablero/admin'
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import { Link } from 'react-router'
 import type { PendingCallback } from './definitions'
 import { tipificacionesApi } from './tipificaciones_api'
-import type { useMyCallbacks } from './use_gestiones'
+import { CALLBACKS_PAGE, type useMyCallbacks } from './use_gestiones'
 import { useMessages } from './use_messages'
 import { useUserTime } from './user_time'
 
-/** Where the client page lives (the shell's client screen). */
-export const clientPagePath = (id: number) => `/r/clients/${id}`
+/**
+ * A value of a `tip_callbacks` row shown as the generated screens show it (the client by its
+ * name, linked to its page); the bare value if the resource is not described to this user.
+ */
+function CallbackValue({ name, row }: { name: keyof PendingCallback; row: PendingCallback }) {
+  const description = useResourceDescription('tip_callbacks')
+  const field = description?.fields.find((candidate) => candidate.name === name)
+  return field ? <FieldValue field={field} value={row[name]} /> : <>{row[name]}</>
+}
 
 /**
  * The agent's pending callbacks, soonest first, each with "Quitar" (T7, seed 001 "a la derecha
@@ -25,6 +36,7 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
   if (callbacks.query.isError) {
     return <ApiErrorResult error={callbacks.query.error} onRetry={() => callbacks.reload()} />
   }
+  // "Quitar" is no resource action (the row stays, as removed): the plugin's endpoint does it.
   const remove = (callback: PendingCallback) =>
     runAction(() => tipificacionesApi.removeCallback(callback.id), t('callbacks.removed')).then(
       callbacks.reload
@@ -38,7 +50,16 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
       title={() => <Typography.Text strong>{t('callbacks.title')}</Typography.Text>}
       dataSource={callbacks.callbacks}
       loading={callbacks.query.isFetching}
-      pagination={callbacks.callbacks.length > 8 ? { pageSize: 8, size: 'small' } : false}
+      pagination={
+        callbacks.total > CALLBACKS_PAGE && {
+          current: callbacks.page,
+          pageSize: CALLBACKS_PAGE,
+          total: callbacks.total,
+          size: 'small',
+          showSizeChanger: false,
+          onChange: callbacks.setPage,
+        }
+      }
       locale={{ emptyText: t('callbacks.empty') }}
       scroll={{ x: 'max-content' }}
       columns={[
@@ -46,11 +67,11 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
           title: t('callbacks.due'),
           key: 'due',
           render: (_, row) => {
-            const overdue = row.dueAt !== null && new Date(row.dueAt).getTime() < now
+            const overdue = row.due_at !== null && new Date(row.due_at).getTime() < now
             return (
               <Space size={4}>
                 <Typography.Text type={overdue ? 'danger' : undefined}>
-                  {time.format(row.dueAt)}
+                  {time.format(row.due_at)}
                 </Typography.Text>
                 {overdue && <Tag color="red">{t('callbacks.overdue')}</Tag>}
               </Space>
@@ -62,10 +83,10 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
           key: 'client',
           render: (_, row) => (
             <Space direction="vertical" size={0}>
-              <Link to={clientPagePath(row.client.id)}>{row.client.name}</Link>
+              <CallbackValue name="client_id" row={row} />
               <Typography.Text type="secondary">{row.phone}</Typography.Text>
               <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>
-                {row.campaign.name}
+                <CallbackValue name="campaign_id" row={row} />
               </Typography.Text>
             </Space>
           ),
@@ -75,7 +96,13 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
           key: 'remove',
           render: (_, row) => (
             <Popconfirm
-              title={t('callbacks.removeTitle', { name: row.client.name })}
+              title={t('callbacks.removeTitle')}
+              description={
+                <Space direction="vertical" size={0}>
+                  <CallbackValue name="client_id" row={row} />
+                  <Typography.Text type="secondary">{row.phone}</Typography.Text>
+                </Space>
+              }
               okText={t('callbacks.remove')}
               okButtonProps={{ danger: true }}
               cancelText={t('common.cancel')}

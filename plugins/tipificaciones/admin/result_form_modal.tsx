@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { RESULT_ACTIONS, type Campaign, type ResultAction, type ResultNode } from './definitions'
 import { tipificacionesApi, type NewResultInput } from './tipificaciones_api'
 import { useMessages } from './use_messages'
+import { useResultWrites } from './use_results'
 import { useVoiceConfirmation, voiceCampaignsAmong } from './voice_confirmation'
 
 /** A new level-1 result (for one or more campaigns), a child of a result, or an edit. */
@@ -69,6 +70,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
   const t = useMessages()
   const { open } = useNotification()
   const sendConfirmingVoice = useVoiceConfirmation(t)
+  const writes = useResultWrites()
   const [form] = Form.useForm<ResultFormValues>()
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
@@ -111,7 +113,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
   }
 
   const update = async (node: ResultNode, values: ResultFormValues) => {
-    await tipificacionesApi.updateResult(node.id, {
+    await writes.updateResult(node.id, {
       name: values.name.trim(),
       allowsScheduling: values.allowsScheduling,
       action: values.allowsScheduling ? null : values.action,

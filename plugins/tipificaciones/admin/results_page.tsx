@@ -9,10 +9,9 @@ import type { ResultNode } from './definitions'
 import { ResultFormModal, type ResultFormMode } from './result_form_modal'
 import { ResultTreeTable } from './result_tree_table'
 import { ResultsImportModal } from './results_import_modal'
-import { tipificacionesApi } from './tipificaciones_api'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
-import { useResultTree } from './use_results'
+import { useResultTree, useResultWrites } from './use_results'
 
 /**
  * The supervisor's result trees (T1–T5): one campaign at a time (kept in `?campaign=` so a
@@ -24,6 +23,7 @@ export default function ResultsPage() {
   const campaignId = Number(search.get('campaign')) || undefined
   const campaigns = useCampaigns(t)
   const { tree, query, reload } = useResultTree(campaignId, true)
+  const writes = useResultWrites()
   const runAction = useActionFeedback((error) => errorText(t, error))
   const [editing, setEditing] = useState<ResultFormMode | null>(null)
   const [importing, setImporting] = useState(false)
@@ -33,14 +33,13 @@ export default function ResultsPage() {
 
   const toggleActive = (node: ResultNode) =>
     runAction(
-      () => tipificacionesApi.updateResult(node.id, { active: !node.active }),
+      () => writes.updateResult(node.id, { active: !node.active }),
       t(node.active ? 'results.deactivated' : 'results.activated', { name: node.name })
     ).then(reload)
   const remove = (node: ResultNode) =>
-    runAction(
-      () => tipificacionesApi.deleteResult(node.id),
-      t('results.deleted', { name: node.name })
-    ).then(reload)
+    runAction(() => writes.deleteResult(node.id), t('results.deleted', { name: node.name })).then(
+      reload
+    )
 
   return (
     <Card data-testid="tipificaciones-results">

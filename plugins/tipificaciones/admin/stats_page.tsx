@@ -1,6 +1,6 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons'
-import { useCustom, useList } from '@refinedev/core'
-import { ApiErrorResult, useSessionUser } from '@tablero/admin'
+import { useCustom } from '@refinedev/core'
+import { ApiErrorResult, useResourceList, useSessionUser } from '@tablero/admin'
 import {
   Button,
   Card,
@@ -28,17 +28,15 @@ const DAY = 'YYYY-MM-DD'
 
 /** Supervisors choose among the agents; agents only ever see their own figures. */
 function useAgents(enabled: boolean) {
-  const { result, query } = useList<{ id: number; full_name: string }>({
-    resource: 'users',
+  const { records, query } = useResourceList<{ id: number; full_name: string }>('users', {
     filters: [{ field: 'role', operator: 'eq', value: 'agent' }],
     pagination: { currentPage: 1, pageSize: 100 },
     sorters: [{ field: 'full_name', order: 'asc' }],
-    queryOptions: { enabled },
-    errorNotification: false,
+    enabled,
   })
   return {
     loading: query.isLoading && enabled,
-    options: result.data.map((user) => ({ value: user.id, label: user.full_name })),
+    options: records.map((user) => ({ value: user.id, label: user.full_name })),
   }
 }
 

@@ -45,26 +45,28 @@ export interface StatsFilter {
 }
 
 type Data<T> = { data: T }
-/** Results are changed and deleted through the generic REST of the declared resource. */
-const resultPath = (id: number) => `/api/r/tip_results/${id}`
+
+/** The declared resource results are changed and deleted through (`useResultWrites`). */
+export const RESULTS_RESOURCE = 'tip_results'
+
+/** The resource's field names for the form's changes (undefined ones are not sent). */
+export const resultFields = (changes: ResultChanges) => ({
+  name: changes.name,
+  action: changes.action,
+  allows_scheduling: changes.allowsScheduling,
+  delete_scheduled: changes.deleteScheduled,
+  gamification_measure: changes.gamificationMeasure,
+  active: changes.active,
+})
 
 /**
- * Every change the screens make. Failures arrive as the SDK's `ApiError` (422 with `errors` per
+ * The changes that have no resource action: a result in several campaigns at once (and its
+ * voice confirmation), a gestión (the recorder's rules), "Quitar" a callback. Failures arrive as the SDK's `ApiError` (422 with `errors` per
  * input, 409 with the backend's code), for the caller to place on the form.
  */
 export const tipificacionesApi = {
   createResult: (input: NewResultInput) =>
     api.post<Data<ResultNode[]>>(`${TIPIFICACIONES_API}/results`, input),
-  updateResult: (id: number, changes: ResultChanges) =>
-    api.patch(resultPath(id), {
-      name: changes.name,
-      action: changes.action,
-      allows_scheduling: changes.allowsScheduling,
-      delete_scheduled: changes.deleteScheduled,
-      gamification_measure: changes.gamificationMeasure,
-      active: changes.active,
-    }),
-  deleteResult: (id: number) => api.delete(resultPath(id)),
   recordGestion: (input: GestionInput) => api.post(`${TIPIFICACIONES_API}/gestiones`, input),
   removeCallback: (id: number) => api.post(`${TIPIFICACIONES_API}/callbacks/${id}/remove`),
 

@@ -1,5 +1,4 @@
-import { useList } from '@refinedev/core'
-import { isArchived } from '@tablero/admin'
+import { isArchived, useResourceList } from '@tablero/admin'
 import type { Campaign } from './definitions'
 import type { Translate } from './use_messages'
 
@@ -12,13 +11,10 @@ const CAMPAIGNS_PAGE = 100
  * `withArchived` (the statistics, which report on them too), but `find` still knows them.
  */
 export function useCampaigns(t: Translate, { withArchived = false } = {}) {
-  const { result, query } = useList<Campaign>({
-    resource: 'campaigns',
+  const { records: campaigns, query } = useResourceList<Campaign>('campaigns', {
     pagination: { currentPage: 1, pageSize: CAMPAIGNS_PAGE },
     sorters: [{ field: 'name', order: 'asc' }],
-    errorNotification: false,
   })
-  const campaigns = result.data
   const offered = withArchived ? campaigns : campaigns.filter((campaign) => !isArchived(campaign))
   return {
     loading: query.isLoading,

@@ -1,4 +1,4 @@
-import { useOne } from '@refinedev/core'
+import { useResourceRecord } from '@tablero/admin'
 import type { ClientSlotProps } from './definitions'
 
 /**
@@ -11,13 +11,11 @@ export function useClientRecord(props: ClientSlotProps) {
   const clientId = Number.isSafeInteger(id) && id > 0 ? id : undefined
   const given = props.client ?? null
   const needsRead = Boolean(clientId) && (!given || !('campaign_id' in given))
-  const { result, query } = useOne<Record<string, unknown>>({
-    resource: 'clients',
-    id: clientId ?? 0,
-    queryOptions: { enabled: needsRead },
-    errorNotification: false,
-  })
-  const client = needsRead ? (result ?? null) : given
+  const { record, query } = useResourceRecord<Record<string, unknown>>(
+    'clients',
+    needsRead ? clientId : undefined
+  )
+  const client = needsRead ? (record ?? null) : given
   const campaign = Number(client?.campaign_id)
   return {
     clientId,

@@ -1,9 +1,10 @@
 import { useCustom } from '@refinedev/core'
+import { useResourceList, useSessionUser } from '@tablero/admin'
+import { useState } from 'react'
 import type { Gestion, PendingCallback } from './definitions'
 import { TIPIFICACIONES_API } from './tipificaciones_api'
 
 const NO_GESTIONES: Gestion[] = []
-const NO_CALLBACKS: PendingCallback[] = []
 
 /** The client's gestiones, newest first (T7). */
 export function useClientGestiones(clientId: number | undefined) {
@@ -20,16 +21,31 @@ export function useClientGestiones(clientId: number | undefined) {
   }
 }
 
-/** The signed-in agent's pending callbacks, soonest first (T7). */
+/** Rows per page of the agent's callbacks, beside the gestión form. */
+export const CALLBACKS_PAGE = 8
+
+/**
+ * The signed-in user's pending callbacks, soonest first (T7), a page at a time from the declared
+ * resource `tip_callbacks` (agents read only theirs; a supervisor's "mine" is the filter).
+ */
 export function useMyCallbacks() {
-  const { query, result } = useCustom<PendingCallback[]>({
-    url: `${TIPIFICACIONES_API}/callbacks/mine`,
-    method: 'get',
-    errorNotification: false,
+  const user = useSessionUser()
+  const [page, setPage] = useState(1)
+  const list = useResourceList<PendingCallback>('tip_callbacks', {
+    filters: [
+      { field: 'user_id', operator: 'eq', value: user?.id },
+      { field: 'status', operator: 'eq', value: 'pending' },
+    ],
+    sorters: [{ field: 'due_at', order: 'asc' }],
+    pagination: { currentPage: page, pageSize: CALLBACKS_PAGE },
+    enabled: Boolean(user),
   })
   return {
-    callbacks: Array.isArray(result.data) ? result.data : NO_CALLBACKS,
-    query,
-    reload: () => query.refetch(),
+    callbacks: list.records,
+    total: list.total,
+    page,
+    setPage,
+    query: list.query,
+    reload: list.reload,
   }
 }

@@ -1,6 +1,12 @@
 import { useCustom } from '@refinedev/core'
+import { useResourceDelete, useResourceUpdate } from '@tablero/admin'
 import type { ResultNode } from './definitions'
-import { TIPIFICACIONES_API } from './tipificaciones_api'
+import {
+  RESULTS_RESOURCE,
+  resultFields,
+  TIPIFICACIONES_API,
+  type ResultChanges,
+} from './tipificaciones_api'
 
 const NO_RESULTS: ResultNode[] = []
 
@@ -26,4 +32,17 @@ export function useResultTree(campaignId: number | undefined, includeInactive = 
 /** Every node of a tree, depth first (to find one by id). */
 export function flatten(nodes: ResultNode[]): ResultNode[] {
   return nodes.flatMap((node) => [node, ...flatten(node.children)])
+}
+
+/**
+ * A result's edits and deletion, through the generic REST of `tip_results` (its hooks keep the
+ * tree rules). Failures reject with the `ApiError`, for the form or the action feedback.
+ */
+export function useResultWrites() {
+  const { update } = useResourceUpdate(RESULTS_RESOURCE)
+  const { remove } = useResourceDelete(RESULTS_RESOURCE)
+  return {
+    updateResult: (id: number, changes: ResultChanges) => update(id, resultFields(changes)),
+    deleteResult: (id: number) => remove(id),
+  }
 }
