@@ -9,9 +9,11 @@ import {
   presentDateTime,
   toSqlDateTime,
   resourceService,
+  type WriteOptions,
 } from '#sdk'
-import { RECORD, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
-import { GestionRecorder } from './gestion_recorder.ts'
+import emitter from '@adonisjs/core/services/emitter'
+import { RECORD } from './access.ts'
+import { recordedFor } from './gestion_recorder.ts'
 import { gestionValidator } from './validators.ts'
 
 const iso = (value: unknown) =>
@@ -24,13 +26,15 @@ const iso = (value: unknown) =>
 export default class GestionesController {
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(gestionValidator)
-    const user = authorize(ctx, RECORD)
+    authorize(ctx, RECORD)
     const service = await resourceService(ctx)
     await service.visibleRow('clients', input.clientId, 'update')
-    const campaign = await findCampaign(input.campaignId)
-    requireOpenCampaign(campaign)
-    await requireCampaignMember(user, campaign.id)
-    const recorded = await GestionRecorder.record(input, user, actorFromContext(ctx), campaign.type)
+    // the engine writes it (tip_gestiones' hooks hold T6's rules); the event follows the commit
+    const options: WriteOptions = { source: 'api', permission: RECORD, input }
+    const values = { client_id: input.clientId, campaign_id: input.campaignId, notes: input.notes }
+    await service.create('tip_gestiones', values, options)
+    const recorded = recordedFor(options)!
+    await emitter.emit('gestion.recorded', recorded)
     return ctx.response.created({ data: recorded })
   }
 
