@@ -19,6 +19,23 @@ import { gestionValidator } from './validators.ts'
 const iso = (value: unknown) =>
   value === null || value === undefined ? null : presentDateTime(value)
 
+/** The form's names for the declared fields the engine validates. */
+const FORM_NAMES: Record<string, string> = {
+  client_id: 'clientId',
+  campaign_id: 'campaignId',
+  notes: 'notes',
+}
+
+/** An engine error on a declared field, named as the agent's form names it. */
+function inFormNames(error: unknown) {
+  if (!(error instanceof TableroError) || !error.fields) return error
+  const fields = error.fields.map((entry) => ({
+    ...entry,
+    field: FORM_NAMES[entry.field] ?? entry.field,
+  }))
+  return new TableroError(error.code, error.message, error.status, fields, error.params)
+}
+
 /**
  * The agent's side: record a gestión (T6), the client's history and the
  * agent's pending callbacks with "Quitar" (T7).
@@ -32,7 +49,11 @@ export default class GestionesController {
     // the engine writes it (tip_gestiones' hooks hold T6's rules); the event follows the commit
     const options: WriteOptions = { source: 'api', permission: RECORD, input }
     const values = { client_id: input.clientId, campaign_id: input.campaignId, notes: input.notes }
-    await service.create('tip_gestiones', values, options)
+    try {
+      await service.create('tip_gestiones', values, options)
+    } catch (error) {
+      throw inFormNames(error)
+    }
     const recorded = recordedFor(options)!
     await emitter.emit('gestion.recorded', recorded)
     return ctx.response.created({ data: recorded })
