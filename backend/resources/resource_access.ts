@@ -1,3 +1,4 @@
+import grants from '#services/grants'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -31,6 +32,15 @@ export class ResourceAccess {
     const definition = this.registry.getOrFail(name)
     if (!this.registry.can(this.user, definition, action)) {
       throw new TableroError('FORBIDDEN', `You may not ${action} ${definition.name}`, 403)
+    }
+    return { definition, fields: this.registry.fieldsFor(definition, this.user) }
+  }
+
+  /** As `authorize`, by a permission key the caller names (WriteOptions.permission). */
+  authorizeBy(name: string, permission: string) {
+    const definition = this.registry.getOrFail(name)
+    if (!grants.allows(this.user.role, permission)) {
+      throw new TableroError('FORBIDDEN', `You may not create ${definition.name}`, 403)
     }
     return { definition, fields: this.registry.fieldsFor(definition, this.user) }
   }

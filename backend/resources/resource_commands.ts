@@ -68,7 +68,9 @@ export class ResourceCommands {
   }
 
   async create(name: string, body: unknown, options: WriteOptions = API_WRITE) {
-    const { definition, fields } = this.access.authorize(name, 'create')
+    const { definition, fields } = options.permission
+      ? this.access.authorizeBy(name, options.permission)
+      : this.access.authorize(name, 'create')
     const values = await validatePayload(fields, body, 'create')
     const row = await db.transaction((trx) =>
       this.#insert(definition, fields, values, trx, options)

@@ -105,6 +105,15 @@ export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
 export interface WriteOptions {
   source: 'api' | 'import' | 'system'
   allowDuplicate?: boolean
+  /**
+   * Set by a plugin's own endpoint (never from a request body): the
+   * permission key that authorizes this create instead of `<resource>.create`,
+   * for a resource whose generic create no role is given (a gestión, written
+   * from the agent's form).
+   */
+  permission?: string
+  /** what that endpoint hands its hooks besides the row's values (the agent's form) */
+  input?: unknown
 }
 
 export interface HookContext {

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { type User, TableroError, fieldInputError, notFound } from '#sdk'
 
 /** Result trees are built by whoever holds this (supervisors and admins by default: T1, T5). */
@@ -6,10 +7,10 @@ export const MANAGE = 'tipificaciones.manage'
 /** Gestiones are recorded by whoever holds this (every role by default: T6). */
 export const RECORD = 'tipificaciones.record'
 
-export async function findCampaign(rawId: unknown) {
+export async function findCampaign(rawId: unknown, client: QueryClientContract = db.connection()) {
   const id = Number(rawId)
   const campaign = Number.isSafeInteger(id)
-    ? await db.from('campaigns').where('id', id).first()
+    ? await client.from('campaigns').where('id', id).first()
     : null
   if (!campaign) throw notFound('campaigns')
   return campaign as {
@@ -37,9 +38,13 @@ export function requireOpenCampaign(campaign: { archived_at: unknown }) {
  * An agent records gestiones only in the campaigns it works (403
  * otherwise); supervisors and admins in any.
  */
-export async function requireCampaignMember(user: User, campaignId: number) {
+export async function requireCampaignMember(
+  user: User,
+  campaignId: number,
+  client: QueryClientContract = db.connection()
+) {
   if (user.role !== 'agent') return
-  const member = await db
+  const member = await client
     .from('campaign_agents')
     .where({ campaign_id: campaignId, user_id: user.id })
     .first()

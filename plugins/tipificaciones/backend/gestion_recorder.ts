@@ -1,17 +1,18 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
-  type User,
   TableroError,
   fieldInputError,
+  notFound,
   parseDateTimeInput,
-  AuditLog,
   toSqlDateTime,
-  type AuditActor,
   ClientInteractions,
   normalizePhone,
+  type HookContext,
+  type ResourceHooks,
+  type WriteOptions,
 } from '#sdk'
+import { RECORD, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
 import type { ResultRow } from './result_rules.ts'
 
 export interface GestionInput {
@@ -46,18 +47,41 @@ declare module '@adonisjs/core/types' {
   }
 }
 
+/** What each gestión's hooks worked out, for the endpoint's event once committed. */
+const recordedBy = new WeakMap<WriteOptions, GestionRecorded>()
+
+export function recordedFor(options: WriteOptions) {
+  return recordedBy.get(options)
+}
+
+function formOf(hook: HookContext) {
+  if (hook.options.permission !== RECORD || !hook.options.input) {
+    // the generic POST /api/r/tip_gestiones: a gestión comes from the agent's form only
+    throw new TableroError('FORBIDDEN', 'Gestiones are recorded from the gestión form', 403)
+  }
+  return hook.options.input as GestionInput
+}
+
 /**
- * T6: checks the chosen path down the campaign's tree to a leaf, the
- * scheduling rules and "Para mí", then writes the gestión, its callback,
- * the client's interaction and the audit entry in one transaction, and
- * emits `gestion.recorded` once committed.
+ * T6, as the hooks of `tip_gestiones` (the engine validates the declared
+ * fields, authorizes by `tipificaciones.record`, writes, audits and
+ * commits): beforeCreate checks the campaign, the client, the chosen path
+ * down the campaign's tree to a leaf, the scheduling rules and "Para mí",
+ * and sets the row's values; afterCreate writes the callback and the
+ * client's interaction in the same transaction.
  */
-export class GestionRecorder {
-  static async record(input: GestionInput, user: User, actor: AuditActor, campaignType: string) {
-    const path = await this.#path(input)
+export const gestionHooks: ResourceHooks = {
+  async beforeCreate(values, hook) {
+    const input = formOf(hook)
+    const campaign = await findCampaign(input.campaignId, hook.trx)
+    requireOpenCampaign(campaign)
+    const readable = await hook.readableIds('clients', [input.clientId])
+    if (readable.size === 0) throw notFound('clients')
+    await requireCampaignMember(hook.user, campaign.id, hook.trx)
+    const path = await GestionRecorder.path(input, hook.trx)
     const leaf = path[path.length - 1]
     const scheduling = Boolean(Number(leaf.allows_scheduling))
-    const callbackAt = this.#callback(input.callbackAt, scheduling)
+    const callbackAt = GestionRecorder.callback(input.callbackAt, scheduling)
     if (input.alternatePhone && !scheduling) {
       throw fieldInputError(
         'alternatePhone',
@@ -68,7 +92,7 @@ export class GestionRecorder {
     const alternatePhone = input.alternatePhone
       ? normalizePhone(input.alternatePhone, 'alternatePhone').e164
       : null
-    if (input.forMe && campaignType !== 'outbound_dialer') {
+    if (input.forMe && campaign.type !== 'outbound_dialer') {
       throw fieldInputError('forMe', '"Para mí" is only for dialer campaigns', 'dialerOnly')
     }
     if (input.forMe && !callbackAt) {
@@ -76,101 +100,88 @@ export class GestionRecorder {
     }
     const resultPath = path.map((result) => result.name).join(' > ')
     const deleteScheduled = path.some((result) => Boolean(Number(result.delete_scheduled)))
-
-    const payload = await db.transaction(async (trx) => {
-      const now = toSqlDateTime(DateTime.utc())
-      if (deleteScheduled) {
-        // T3: the result clears the client's earlier callbacks.
-        await trx
-          .from('tip_callbacks')
-          .where({ client_id: input.clientId, status: 'pending' })
-          .update({ status: 'removed', updated_at: now })
-      }
-      const [id] = await trx
-        .insertQuery()
-        .table('tip_gestiones')
-        .insert({
-          client_id: input.clientId,
-          campaign_id: input.campaignId,
-          result_id: leaf.id,
-          level1_id: path[0].id,
-          level2_id: path[1]?.id ?? null,
-          level3_id: path[2]?.id ?? null,
-          result_path: resultPath,
-          notes: input.notes ?? null,
-          callback_at: callbackAt,
-          alternate_phone: alternatePhone,
-          for_me: input.forMe ? 1 : 0,
-          user_id: user.id,
-          created_at: now,
-        })
-      if (callbackAt) {
-        const client = await trx
-          .from('clients')
-          .where('id', input.clientId)
-          .select('primary_phone')
-          .first()
-        await trx
-          .insertQuery()
-          .table('tip_callbacks')
-          .insert({
-            gestion_id: id,
-            client_id: input.clientId,
-            campaign_id: input.campaignId,
-            user_id: input.forMe ? user.id : null,
-            due_at: callbackAt,
-            phone: alternatePhone ?? client?.primary_phone ?? null,
-            status: 'pending',
-            created_at: now,
-            updated_at: now,
-          })
-      }
-      await ClientInteractions.record(trx, {
-        clientId: input.clientId,
-        channel: 'voice',
-        direction: 'out',
-        campaignId: input.campaignId,
-        result: resultPath.slice(0, 120),
-        source: 'gestion',
-        userId: user.id,
-      })
-      await AuditLog.record(trx, actor, {
-        action: 'gestion.record',
-        resource: 'tip_gestiones',
-        recordId: id,
-        after: { resultPath, callbackAt, forMe: Boolean(input.forMe) },
-        subject: 'clients',
-        subjectId: input.clientId,
-      })
-      const recorded: GestionRecorded = {
-        gestionId: Number(id),
-        clientId: input.clientId,
-        campaignId: input.campaignId,
-        resultId: leaf.id,
-        resultPath,
-        action: leaf.action,
-        deleteScheduled,
-        callbackAt,
-        alternatePhone,
-        forMe: Boolean(input.forMe),
-        userId: user.id,
-      }
-      return recorded
+    if (deleteScheduled) {
+      // T3: the result clears the client's earlier callbacks.
+      await hook.trx
+        .from('tip_callbacks')
+        .where({ client_id: input.clientId, status: 'pending' })
+        .update({ status: 'removed', updated_at: toSqlDateTime(DateTime.utc()) })
+    }
+    Object.assign(values, {
+      result_id: leaf.id,
+      level1_id: path[0].id,
+      level2_id: path[1]?.id ?? null,
+      level3_id: path[2]?.id ?? null,
+      result_path: resultPath,
+      callback_at: callbackAt,
+      alternate_phone: alternatePhone,
+      for_me: input.forMe ? 1 : 0,
+      user_id: hook.user.id,
     })
-    await emitter.emit('gestion.recorded', payload)
-    return payload
-  }
+    recordedBy.set(hook.options, {
+      gestionId: 0,
+      clientId: input.clientId,
+      campaignId: input.campaignId,
+      resultId: leaf.id,
+      resultPath,
+      action: leaf.action,
+      deleteScheduled,
+      callbackAt,
+      alternatePhone,
+      forMe: Boolean(input.forMe),
+      userId: hook.user.id,
+    })
+  },
 
+  async afterCreate(row, hook) {
+    const recorded = recordedBy.get(hook.options)!
+    recorded.gestionId = Number(row.id)
+    if (recorded.callbackAt) {
+      const client = await hook.trx
+        .from('clients')
+        .where('id', recorded.clientId)
+        .select('primary_phone')
+        .first()
+      const now = toSqlDateTime(DateTime.utc())
+      await hook.trx
+        .insertQuery()
+        .table('tip_callbacks')
+        .insert({
+          gestion_id: recorded.gestionId,
+          client_id: recorded.clientId,
+          campaign_id: recorded.campaignId,
+          user_id: recorded.forMe ? recorded.userId : null,
+          due_at: recorded.callbackAt,
+          phone: recorded.alternatePhone ?? client?.primary_phone ?? null,
+          status: 'pending',
+          created_at: now,
+          updated_at: now,
+        })
+    }
+    await ClientInteractions.record(hook.trx, {
+      clientId: recorded.clientId,
+      channel: 'voice',
+      direction: 'out',
+      campaignId: recorded.campaignId,
+      result: recorded.resultPath.slice(0, 120),
+      source: 'gestion',
+      userId: recorded.userId,
+    })
+  },
+}
+
+/** The tree and scheduling checks of a gestión's form. */
+export class GestionRecorder {
   /**
    * The ids must form a path from a level-1 result of the campaign down to
    * a leaf (a result without active children).
    */
-  static async #path(input: GestionInput): Promise<ResultRow[]> {
+  static async path(input: GestionInput, trx: QueryClientContract): Promise<ResultRow[]> {
     const ids = [input.level1Id, input.level2Id, input.level3Id]
     if (ids[2] && !ids[1])
       throw fieldInputError('level2Id', 'Choose level 2 before level 3', 'required')
     const chosen = ids.filter((id): id is number => Boolean(id))
-    const rows: ResultRow[] = await db.from('tip_results').whereIn('id', chosen).where('active', 1)
+    const rows: ResultRow[] = await trx.from('tip_results').whereIn('id', chosen).where('active', 1)
     const path: ResultRow[] = []
     for (const [index, id] of chosen.entries()) {
       const row = rows.find((candidate) => candidate.id === id)
@@ -185,7 +196,7 @@ export class GestionRecorder {
       path.push(row)
     }
     const last = path[path.length - 1]
-    const [children] = await db
+    const [children] = await trx
       .from('tip_results')
       .where({ parent_id: last.id, active: 1 })
       .count('* as n')
@@ -199,7 +210,7 @@ export class GestionRecorder {
     return path
   }
 
-  static #callback(raw: string | undefined, scheduling: boolean) {
+  static callback(raw: string | undefined, scheduling: boolean) {
     if (!raw) return null
     if (!scheduling) {
       throw fieldInputError(

@@ -9,13 +9,32 @@ import {
   presentDateTime,
   toSqlDateTime,
   resourceService,
+  type WriteOptions,
 } from '#sdk'
-import { RECORD, findCampaign, requireCampaignMember, requireOpenCampaign } from './access.ts'
-import { GestionRecorder } from './gestion_recorder.ts'
+import emitter from '@adonisjs/core/services/emitter'
+import { RECORD } from './access.ts'
+import { recordedFor } from './gestion_recorder.ts'
 import { gestionValidator } from './validators.ts'
 
 const iso = (value: unknown) =>
   value === null || value === undefined ? null : presentDateTime(value)
+
+/** The form's names for the declared fields the engine validates. */
+const FORM_NAMES: Record<string, string> = {
+  client_id: 'clientId',
+  campaign_id: 'campaignId',
+  notes: 'notes',
+}
+
+/** An engine error on a declared field, named as the agent's form names it. */
+function inFormNames(error: unknown) {
+  if (!(error instanceof TableroError) || !error.fields) return error
+  const fields = error.fields.map((entry) => ({
+    ...entry,
+    field: FORM_NAMES[entry.field] ?? entry.field,
+  }))
+  return new TableroError(error.code, error.message, error.status, fields, error.params)
+}
 
 /**
  * The agent's side: record a gestión (T6), the client's history and the
@@ -24,13 +43,19 @@ const iso = (value: unknown) =>
 export default class GestionesController {
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(gestionValidator)
-    const user = authorize(ctx, RECORD)
+    authorize(ctx, RECORD)
     const service = await resourceService(ctx)
     await service.visibleRow('clients', input.clientId, 'update')
-    const campaign = await findCampaign(input.campaignId)
-    requireOpenCampaign(campaign)
-    await requireCampaignMember(user, campaign.id)
-    const recorded = await GestionRecorder.record(input, user, actorFromContext(ctx), campaign.type)
+    // the engine writes it (tip_gestiones' hooks hold T6's rules); the event follows the commit
+    const options: WriteOptions = { source: 'api', permission: RECORD, input }
+    const values = { client_id: input.clientId, campaign_id: input.campaignId, notes: input.notes }
+    try {
+      await service.create('tip_gestiones', values, options)
+    } catch (error) {
+      throw inFormNames(error)
+    }
+    const recorded = recordedFor(options)!
+    await emitter.emit('gestion.recorded', recorded)
     return ctx.response.created({ data: recorded })
   }
 

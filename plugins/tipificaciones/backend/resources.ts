@@ -1,6 +1,7 @@
 import { defineResource, field } from '#sdk'
 import { resultHooks } from './result_hooks.ts'
 import { ACTIONS } from './result_rules.ts'
+import { gestionHooks } from './gestion_recorder.ts'
 
 const ACTION_LABELS = {
   recall: { es: 'Volver a llamar', en: 'Call again' },
@@ -137,8 +138,9 @@ export default [
       field.id(),
       created,
       agent,
-      campaign,
-      client,
+      // written from the agent's form only (no role has the generic create)
+      { ...campaign, readOnly: false },
+      { ...client, readOnly: false },
       field.text('result_path', {
         label: { es: 'Resultado', en: 'Result' },
         readOnly: true,
@@ -153,7 +155,7 @@ export default [
         readOnly: true,
         filterable: true,
       }),
-      field.textarea('notes', { label: { es: 'Notas', en: 'Notes' }, readOnly: true }),
+      field.textarea('notes', { label: { es: 'Notas', en: 'Notes' }, maxLength: 5000 }),
       field.datetime('callback_at', {
         label: { es: 'Volver a llamar', en: 'Call back at' },
         readOnly: true,
@@ -176,6 +178,7 @@ export default [
       supervisor: ['list', 'show', 'export'],
       agent: ['list', 'show'],
     },
+    hooks: gestionHooks,
     scopes: {
       agent: (query, user) => query.where('user_id', user.id),
     },

@@ -182,6 +182,7 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
 
   test('nobody writes gestiones through the generic REST: the recorder is their one write path', async ({
     client,
+    assert,
   }) => {
     const admin = await signIn(client, 'admin')
     const campaignId = await campaign()
@@ -193,6 +194,15 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
       createdAt: '2026-03-10 09:00:00',
     })
     ;(await admin.post('/api/r/tip_gestiones').json({ result_path: 'X' })).assertStatus(403)
+    // the fields the gestión form writes are declared, yet only its endpoint may write them
+    const agent = await signIn(client, 'agent')
+    for (const user of [admin, agent]) {
+      const generic = await user
+        .post('/api/r/tip_gestiones')
+        .json({ client_id: clientId, campaign_id: campaignId, notes: 'X' })
+      generic.assertStatus(403)
+    }
+    assert.equal(Number((await db.from('tip_gestiones').count('* as n'))[0].n), 1)
     ;(await admin.patch(`/api/r/tip_gestiones/${id}`).json({ notes: 'X' })).assertStatus(403)
     ;(await admin.delete(`/api/r/tip_gestiones/${id}`)).assertStatus(403)
   })

@@ -176,7 +176,10 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
     await makeClient({ campaign_id: campaignId })
     const events: unknown[] = []
     const listener = (payload: unknown) => events.push(payload)
+    const writes: unknown[] = []
+    const written = (payload: unknown) => writes.push(payload)
     emitter.on('gestion.recorded', listener)
+    emitter.on('resource.created', written)
     try {
       const recorded = await agent.post(`${BASE}/gestiones`).json({
         clientId,
@@ -191,8 +194,25 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
       recorded.assertStatus(201)
       assert.equal(recorded.body().data.resultPath, 'Contactado > Promesa de pago')
       assert.lengthOf(events, 1)
+      // written by the engine: its audit entry, its event after the commit
+      const gestionId = recorded.body().data.gestionId
+      assert.deepEqual(writes, [
+        { resource: 'tip_gestiones', id: gestionId, plugin: 'tipificaciones' },
+      ])
+      const audit = await db
+        .from('audit_logs')
+        .where({ resource: 'tip_gestiones', record_id: String(gestionId) })
+        .select('action', 'actor_id', 'after')
+      assert.lengthOf(audit, 1)
+      assert.equal(audit[0].action, 'create')
+      assert.equal(audit[0].actor_id, agent.user.id)
+      assert.containsSubset(JSON.parse(audit[0].after), {
+        result_path: 'Contactado > Promesa de pago',
+        notes: 'Paga el viernes',
+      })
     } finally {
       emitter.off('gestion.recorded', listener)
+      emitter.off('resource.created', written)
     }
 
     const history = await agent.get(`${BASE}/clients/${clientId}/gestiones`)
