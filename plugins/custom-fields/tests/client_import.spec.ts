@@ -1,59 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { importFile, plugins, signIn, truncateAfterEach, uploadAndValidate } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 
-type Session = Awaited<ReturnType<typeof signIn>>
-type Job = {
-  id: number
-  status: string
-  totalRows: number | null
-  validatedRows: number
-  processedRows: number
-  createdRows: number
-  errorCount: number
-  errors: Array<{ line: number; field: string | null; message: string }>
-  message: string | null
-  finishedAt: string | null
-}
-
-const RUNNING = ['validating', 'importing']
 let sequence = 0
-
-function upload(session: Session, csv: string | Buffer, filename = 'clientes.csv') {
-  return session
-    .post('/api/r/clients/imports')
-    .file('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename })
-}
-
-/** Polls the job until it leaves validating/importing; `seen` gets every poll. */
-async function settle(session: Session, id: number, seen: Job[] = [], timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const response = await session.get(`/api/r/clients/imports/${id}`)
-    response.assertStatus(200)
-    const job: Job = response.body().data
-    seen.push(job)
-    if (!RUNNING.includes(job.status)) return job
-    await new Promise((resolve) => setTimeout(resolve, 40))
-  }
-  throw new Error(`Import ${id} still running after ${timeoutMs} ms`)
-}
-
-async function uploadAndValidate(session: Session, csv: string | Buffer) {
-  const response = await upload(session, csv)
-  response.assertStatus(202)
-  return settle(session, response.body().data.id)
-}
-
-async function importFile(session: Session, csv: string | Buffer, seen: Job[] = []) {
-  const ready = await uploadAndValidate(session, csv)
-  if (ready.status !== 'ready') throw new Error(JSON.stringify(ready))
-  const started = await session.post(`/api/r/clients/imports/${ready.id}/start`)
-  started.assertStatus(202)
-  return settle(session, ready.id, seen)
-}
 
 async function campaign(name: string) {
   const [id] = await db.table('campaigns').insert({

@@ -5,56 +5,15 @@ import plugins from '#services/plugins'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
+import {
+  type ImportJob,
+  importFile,
+  settle,
+  upload,
+  uploadAndValidate,
+} from '#tests/helpers/imports'
 
-type Session = Awaited<ReturnType<typeof signIn>>
-type Job = {
-  id: number
-  status: string
-  totalRows: number | null
-  validatedRows: number
-  processedRows: number
-  createdRows: number
-  errorCount: number
-  errors: Array<{ line: number; field: string | null; message: string }>
-  message: string | null
-  finishedAt: string | null
-}
-
-const RUNNING = ['validating', 'importing']
-
-function upload(session: Session, csv: string | Buffer, filename = 'clientes.csv') {
-  return session
-    .post('/api/r/clients/imports')
-    .file('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename })
-}
-
-/** Polls the job until it leaves validating/importing; `seen` gets every poll. */
-async function settle(session: Session, id: number, seen: Job[] = [], timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const response = await session.get(`/api/r/clients/imports/${id}`)
-    response.assertStatus(200)
-    const job: Job = response.body().data
-    seen.push(job)
-    if (!RUNNING.includes(job.status)) return job
-    await new Promise((resolve) => setTimeout(resolve, 40))
-  }
-  throw new Error(`Import ${id} still running after ${timeoutMs} ms`)
-}
-
-async function uploadAndValidate(session: Session, csv: string | Buffer) {
-  const response = await upload(session, csv)
-  response.assertStatus(202)
-  return settle(session, response.body().data.id)
-}
-
-async function importFile(session: Session, csv: string | Buffer, seen: Job[] = []) {
-  const ready = await uploadAndValidate(session, csv)
-  if (ready.status !== 'ready') throw new Error(JSON.stringify(ready))
-  const started = await session.post(`/api/r/clients/imports/${ready.id}/start`)
-  started.assertStatus(202)
-  return settle(session, ready.id, seen)
-}
+type Job = ImportJob
 
 const plainRows = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `Cliente${from + i};Lote;DOC-${from + i}`)
