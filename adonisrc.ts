@@ -42,6 +42,7 @@ export default defineConfig({
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('@adonisjs/lock/lock_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/kernel_provider'),
     { file: () => import('#providers/client_error_provider'), environment: ['web', 'test'] },

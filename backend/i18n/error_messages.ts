@@ -67,6 +67,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
   CANNOT_DEMOTE_SELF: () => 'No puede desactivarse ni quitarse el rol de administrador a sí mismo',
   INTERNAL_ERROR: () => 'Algo salió mal de nuestro lado',
+  LOCKED: () => 'Otro proceso está haciendo esto mismo: intente de nuevo cuando termine',
   // Plugins
   FIELD_TYPE_UNCONVERTIBLE: (p) =>
     `${p.count} valor(es) guardado(s) no se pueden convertir al nuevo tipo (p. ej. cliente ${p.example}); corríjalos antes`,

@@ -69,6 +69,10 @@ export { parseCsv } from '#services/csv_reader'
 export { streamRows } from '#resources/row_stream'
 export { fileTypeError } from '#services/uploaded_files'
 
+// Locks: one caller at a time across every node
+export { withLock } from '#services/locks'
+export type { LockOptions } from '#services/locks'
+
 // The client's timeline
 export { ClientInteractions } from '#services/client_interactions'
 export type { Interaction } from '#services/client_interactions'
