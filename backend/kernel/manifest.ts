@@ -3,6 +3,7 @@ import type { ResourceDefinition } from '#resources/types'
 import type { ResourceRegistry } from '#resources/resource_registry'
 import type { PluginRegistry } from './plugin_registry.ts'
 import type { ClientTableFate, PluginHooks } from './plugin_hooks.ts'
+import type { JobDefinition } from '#services/jobs/define_job'
 
 export interface Translated {
   es: string
@@ -108,6 +109,11 @@ export interface PluginManifest {
   setup?: () => Promise<{ default: PluginSetup }>
   /** what `plugin:rollback` removes before the migrations (see PluginUninstall) */
   uninstall?: () => Promise<{ default: PluginUninstall }>
+  /**
+   * background jobs (`defineJob`), named `<plugin>.<verb>`: registered at
+   * boot; dispatching one while the plugin is off answers 404 PLUGIN_DISABLED
+   */
+  jobs?: () => Promise<{ default: JobDefinition[] }>
   /** event name -> handler module; handlers stop while the plugin is off */
   events?: Record<string, () => Promise<{ default: PluginEventHandler }>>
   /**

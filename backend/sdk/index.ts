@@ -73,6 +73,12 @@ export { fileTypeError } from '#services/uploaded_files'
 export { withLock } from '#services/locks'
 export type { LockOptions } from '#services/locks'
 
+// Background jobs: dispatched after the caller's transaction commits
+export { defineJob } from '#services/jobs/define_job'
+export type { JobContext, JobDefinition, JobHandler } from '#services/jobs/define_job'
+export { dispatchJob } from '#services/jobs/dispatch'
+export type { DispatchOptions } from '#services/jobs/dispatch'
+
 // The client's timeline
 export { ClientInteractions } from '#services/client_interactions'
 export type { Interaction } from '#services/client_interactions'

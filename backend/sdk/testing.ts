@@ -1,12 +1,14 @@
 /**
  * What a plugin's tests may import from the core, besides `#sdk`: signed-in
- * request builders, factories, database clean-up and the plugin registry
- * (to enable or disable a plugin in a test).
+ * request builders, factories, database clean-up, the plugin registry
+ * (to enable or disable a plugin in a test), the job worker and the logs.
  */
 export { signIn, makeUser } from '#tests/helpers/auth'
 export { makeClient } from '#tests/helpers/clients'
 export { truncateAfterEach } from '#tests/helpers/database'
 export { startFakeGateway } from '#tests/helpers/fake_gateway'
+export { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
+export { captureLogs } from '#tests/helpers/logs'
 export { importFile, settle, upload, uploadAndValidate } from '#tests/helpers/imports'
 export type { ImportJob } from '#tests/helpers/imports'
 export { default as plugins } from '#services/plugins'

@@ -41,4 +41,5 @@ export default await Env.create(new URL('../../', import.meta.url), {
   MESSAGING_HTTP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   MESSAGING_HTTP_TOKEN: Env.schema.string.optional(),
   DRIVE_ROOT: Env.schema.string.optional(),
+  JOBS_WORKER: Env.schema.boolean.optional(),
 })

@@ -23,6 +23,7 @@ const ClientPanelsController = () => import('#controllers/client_panels_controll
 const ClientAttachmentsController = () => import('#controllers/client_attachments_controller')
 const CampaignAgentsController = () => import('#controllers/campaign_agents_controller')
 const ResourceImportsController = () => import('#controllers/resource_imports_controller')
+const JobsController = () => import('#controllers/jobs_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -41,6 +42,8 @@ router
     router.delete('auth/tokens/current', [SessionController, 'destroyToken'])
 
     router.get('meta', [MetaController, 'show'])
+
+    router.get('jobs/:id', [JobsController, 'show']).where('id', router.matchers.number())
 
     router.get('plugins', [PluginsController, 'index'])
     router.post('plugins/:name/enable', [PluginsController, 'enable'])

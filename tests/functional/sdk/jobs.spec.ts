@@ -1,0 +1,120 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { signIn } from '#tests/helpers/auth'
+import { truncateAfterEach } from '#tests/helpers/database'
+import { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
+import { SYSTEM_ACTOR } from '#services/audit_log'
+import plugins from '#services/plugins'
+
+const HELLO = '/api/p/hello/jobs'
+
+test.group('SDK: background jobs', (group) => {
+  // Jobs run on the worker's own connection and commit: truncate.
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.teardown(() => stopJobWorker())
+
+  test('a dispatched job runs, reports progress and ends done with its result', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const dispatched = await agent.post(`${HELLO}/count`).json({ upTo: 4 })
+    dispatched.assertStatus(202)
+    const id = dispatched.body().data.id
+
+    const queued = await agent.get(`/api/jobs/${id}`)
+    queued.assertStatus(200)
+    assert.containsSubset(queued.body().data, {
+      id,
+      name: 'hello.count',
+      plugin: 'hello',
+      status: 'queued',
+      progress: 0,
+      userId: agent.user.id,
+      startedAt: null,
+    })
+
+    await startJobWorker()
+    await settleJob(id)
+    const done = await agent.get(`/api/jobs/${id}`)
+    assert.containsSubset(done.body().data, {
+      status: 'done',
+      progress: 100,
+      message: '4 of 4',
+      result: { message: 'hola desde un job', counted: 4 },
+      error: null,
+      attempts: 1,
+    })
+    assert.isString(done.body().data.finishedAt)
+  })
+
+  test('a job dispatched in a transaction that rolls back is never queued', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const response = await agent.post(`${HELLO}/count`).json({ rollback: true })
+    response.assertStatus(500)
+    assert.lengthOf(await db.from('job_runs'), 0)
+    assert.lengthOf(await db.from('queue_jobs'), 0)
+  })
+
+  test('a failing job ends failed with its error message', async ({ client, assert }) => {
+    const agent = await signIn(client, 'agent')
+    const id = (await agent.post(`${HELLO}/fail`)).body().data.id
+    await startJobWorker()
+    await settleJob(id)
+    const failed = await agent.get(`/api/jobs/${id}`)
+    assert.containsSubset(failed.body().data, {
+      status: 'failed',
+      error: 'the greeting went wrong',
+      result: null,
+      attempts: 1,
+    })
+  })
+
+  test('a job with retries left is run again and can still succeed', async ({ client, assert }) => {
+    const agent = await signIn(client, 'agent')
+    const id = (await agent.post(`${HELLO}/flaky`)).body().data.id
+    await startJobWorker()
+    const run = await settleJob(id)
+    assert.containsSubset(run, { status: 'done', attempts: 2, result: { attempt: 2 } })
+  })
+
+  test('only the user who dispatched a job, or an admin, reads it', async ({ client }) => {
+    const agent = await signIn(client, 'agent')
+    const id = (await agent.post(`${HELLO}/fail`)).body().data.id
+
+    const other = await signIn(client, 'supervisor')
+    const hidden = await other.get(`/api/jobs/${id}`)
+    hidden.assertStatus(404)
+    hidden.assertBodyContains({ error: { code: 'NOT_FOUND' } })
+    ;(await other.get('/api/jobs/999999')).assertStatus(404)
+
+    const admin = await signIn(client, 'admin')
+    ;(await admin.get(`/api/jobs/${id}`)).assertStatus(200)
+  })
+
+  test('reading a job needs a signed-in user', async ({ client }) => {
+    const response = await client.get('/api/jobs/1')
+    response.assertStatus(401)
+  })
+
+  test("a disabled plugin's job is refused at dispatch", async ({ client, assert }) => {
+    const admin = await signIn(client, 'admin')
+    await plugins.disable('greeter-extra', SYSTEM_ACTOR)
+    await plugins.disable('hello', SYSTEM_ACTOR)
+    try {
+      const { dispatchJob } = await import('#services/jobs/dispatch')
+      const { failJob } = await import('#tests/fixtures/plugins/hello/backend/jobs')
+      const refused = await dispatchJob(failJob, {}, { user: admin.user }).catch((e) => e)
+      assert.equal(refused.code, 'PLUGIN_DISABLED')
+      assert.equal(refused.status, 404)
+      assert.lengthOf(await db.from('job_runs'), 0)
+    } finally {
+      await plugins.enable('hello', SYSTEM_ACTOR)
+      await plugins.enable('greeter-extra', SYSTEM_ACTOR)
+    }
+  })
+})
