@@ -79,6 +79,13 @@ export type { JobContext, JobDefinition, JobHandler } from '#services/jobs/defin
 export { dispatchJob } from '#services/jobs/dispatch'
 export type { DispatchOptions } from '#services/jobs/dispatch'
 
+// Adapters: an outside service, local or over HTTP as the environment says
+export { defineAdapter } from '#services/adapters/define_adapter'
+export type { Adapter, AdapterDefinition, AdapterKind } from '#services/adapters/define_adapter'
+export { AdapterError, HttpClient } from '#services/adapters/http_client'
+export type { HttpAnswer, HttpClientOptions, HttpRequest } from '#services/adapters/http_client'
+export { redactSecrets } from '#services/adapters/secret_redaction'
+
 // The client's timeline
 export { ClientInteractions } from '#services/client_interactions'
 export type { Interaction } from '#services/client_interactions'

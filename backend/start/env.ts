@@ -37,9 +37,11 @@ export default await Env.create(new URL('../../', import.meta.url), {
   ADMIN_DIST_DIR: Env.schema.string.optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: Env.schema.number.optional(),
 
+  MESSAGING_ADAPTER: Env.schema.enum.optional(['local', 'http'] as const),
   MESSAGING_PROVIDER: Env.schema.enum.optional(['log', 'http'] as const),
   MESSAGING_HTTP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   MESSAGING_HTTP_TOKEN: Env.schema.string.optional(),
+  MESSAGING_HTTP_TIMEOUT_MS: Env.schema.number.optional(),
   DRIVE_ROOT: Env.schema.string.optional(),
   JOBS_WORKER: Env.schema.boolean.optional(),
 })

@@ -1,45 +1,30 @@
+import type { HttpClient } from '#services/adapters/http_client'
 import type { MessageProvider, OutgoingMessage } from './message_provider.ts'
 import { MessageProviderError } from './message_provider.ts'
 
 /**
  * Posts `{ channel, to, subject, body }` as JSON to the gateway URL with a
  * bearer token and expects 2xx `{ id }`. Any other answer, or no answer
- * within the timeout, is a failed message (logged on the client).
+ * within the timeout, is a failed message (logged on the client). A POST
+ * is never retried: the gateway may have sent the first one.
  */
 export class HttpMessageProvider implements MessageProvider {
   readonly name = 'http'
 
-  constructor(
-    private url: string,
-    private token: string | undefined,
-    private timeoutMs = 10_000
-  ) {}
+  constructor(private http: HttpClient) {}
 
   async send(message: OutgoingMessage) {
-    let response: Response
+    let answer
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        },
-        body: JSON.stringify(message),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      })
+      answer = await this.http.request({ method: 'POST', json: message })
     } catch (error) {
       throw new MessageProviderError(`Gateway unreachable: ${(error as Error).message}`)
     }
-    const text = await response.text()
-    if (!response.ok) {
-      throw new MessageProviderError(`Gateway answered ${response.status}: ${text.slice(0, 200)}`)
+    if (!answer.ok) {
+      const text = this.http.redact(answer.text).slice(0, 200)
+      throw new MessageProviderError(`Gateway answered ${answer.status}: ${text}`)
     }
-    let id: unknown
-    try {
-      id = (JSON.parse(text) as { id?: unknown }).id
-    } catch {
-      id = undefined
-    }
+    const id = answer.json<{ id?: unknown }>()?.id
     if (typeof id !== 'string' && typeof id !== 'number') {
       throw new MessageProviderError('Gateway answered without a message id')
     }

@@ -1,4 +1,4 @@
-import env from '#start/env'
+import { defineAdapter } from '#services/adapters/define_adapter'
 import type { MessageProvider } from './message_provider.ts'
 import { LogMessageProvider } from './log_provider.ts'
 import { HttpMessageProvider } from './http_provider.ts'
@@ -7,17 +7,19 @@ export type { MessageProvider, OutgoingMessage } from './message_provider.ts'
 export { MessageProviderError } from './message_provider.ts'
 
 /**
- * The configured provider, read from the environment on each call so a
- * test (or an operator) can switch it without a restart of the process.
+ * Where SMS and e-mail leave the building: MESSAGING_ADAPTER=local (the
+ * default, writes to the app log) or http (POSTs to MESSAGING_HTTP_URL with
+ * MESSAGING_HTTP_TOKEN). MESSAGING_PROVIDER=log|http, its former name,
+ * still works.
  */
+export const messaging = defineAdapter<MessageProvider>({
+  name: 'messaging',
+  local: () => new LogMessageProvider(),
+  http: (client) => new HttpMessageProvider(client),
+  legacy: { variable: 'MESSAGING_PROVIDER', values: { log: 'local', http: 'http' } },
+})
+
+/** The configured provider, chosen on each call (no restart to switch). */
 export function messageProvider(): MessageProvider {
-  if (env.get('MESSAGING_PROVIDER', 'log') === 'http') {
-    const url = process.env.MESSAGING_HTTP_URL ?? env.get('MESSAGING_HTTP_URL')
-    if (!url) throw new Error('MESSAGING_PROVIDER=http needs MESSAGING_HTTP_URL')
-    return new HttpMessageProvider(
-      url,
-      process.env.MESSAGING_HTTP_TOKEN ?? env.get('MESSAGING_HTTP_TOKEN')
-    )
-  }
-  return new LogMessageProvider()
+  return messaging.use()
 }

@@ -6,9 +6,9 @@ export interface OutgoingMessage {
 }
 
 /**
- * Where SMS and e-mail leave the building. The provider is chosen by
- * MESSAGING_PROVIDER: `log` (default, writes to the app log, for laptops
- * and demos) or `http` (POSTs to MESSAGING_HTTP_URL, the real gateway).
+ * Where SMS and e-mail leave the building (`messaging` in ./index.ts
+ * chooses): `log` writes to the app log, for laptops and demos; `http`
+ * POSTs to the real gateway. `name` is stored on each client message.
  */
 export interface MessageProvider {
   readonly name: string
