@@ -93,4 +93,12 @@ test.group('Plugin discovery', () => {
       /Plugin "keeper": invalid manifest field "clientTables.keeper_rows"/
     )
   })
+
+  test("a plugin's jobs are a lazy import", async ({ assert }) => {
+    const eager = { ...manifest('worker'), jobs: [] as never }
+    await assert.rejects(
+      () => validateManifest('worker', eager),
+      `Plugin "worker": "jobs" must be a lazy import, e.g. () => import('./backend/jobs.ts')`
+    )
+  })
 })
