@@ -20,7 +20,10 @@ const queueConfig = defineConfig({
   },
   defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
   worker: {
-    concurrency: 2,
+    // One job at a time per worker: more workers (nodes, queue:work) run more.
+    // @boringnode/queue 0.6 loses track of a job that outlives `idleDelay`
+    // while the pool has room, and then pauses its loop for 5 s.
+    concurrency: 1,
     idleDelay: '1s',
     // A job longer than this is failed; a job declares its own `timeout`.
     timeout: '30m',

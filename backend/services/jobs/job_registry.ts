@@ -1,4 +1,5 @@
-import { Job, Locator } from '@adonisjs/queue'
+import logger from '@adonisjs/core/services/logger'
+import { errors, Job, Locator } from '@adonisjs/queue'
 import type { JobOptions } from '@adonisjs/queue/types'
 import { TableroError } from '#exceptions/tablero_error'
 import type { PluginRegistry } from '#kernel/plugin_registry'
@@ -77,7 +78,7 @@ export class JobRegistry {
  */
 function queueJobFor(definition: JobDefinition, registry: JobRegistry) {
   const retries = definition.retries ?? 0
-  return class extends Job<JobEnvelope> {
+  const QueueJob = class extends Job<JobEnvelope> {
     static options: JobOptions = {
       name: definition.name,
       maxRetries: retries,
@@ -101,6 +102,7 @@ function queueJobFor(definition: JobDefinition, registry: JobRegistry) {
         })
         await JobRuns.done(runId, result)
       } catch (error) {
+        logger.warn({ err: error, job: definition.name, runId, attempt }, 'job attempt failed')
         // Retried by the queue while attempts are left; `failed` ends it.
         if (attempt <= retries) await JobRuns.failed(runId, error, false)
         throw error
@@ -108,9 +110,14 @@ function queueJobFor(definition: JobDefinition, registry: JobRegistry) {
     }
 
     async failed(error: Error) {
-      await JobRuns.failed(this.payload.runId, error.cause ?? error, true)
+      // After the last retry the queue wraps the handler's error: keep the handler's.
+      const cause = error instanceof errors.E_JOB_MAX_ATTEMPTS_REACHED ? error.cause : error
+      await JobRuns.failed(this.payload.runId, cause ?? error, true)
     }
   }
+  // The queue names the job in its own errors (a timeout) by the class name.
+  Object.defineProperty(QueueJob, 'name', { value: definition.name })
+  return QueueJob
 }
 
 const jobs = new JobRegistry()

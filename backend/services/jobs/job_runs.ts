@@ -69,9 +69,11 @@ export class JobRuns {
     if (json !== null && Buffer.byteLength(json) > RESULT_MAX_BYTES) {
       throw new Error(`The job's result is over ${RESULT_MAX_BYTES / 1024} KB: keep it smaller`)
     }
+    // A run failed meanwhile (its timeout) stays failed.
     await db
       .from(TABLE)
       .where('id', id)
+      .where('status', 'running')
       .update({ status: 'done', progress: 100, result: json, finished_at: now() })
   }
 
@@ -83,6 +85,7 @@ export class JobRuns {
       .update({
         status: final ? 'failed' : 'queued',
         error: errorMessage(error),
+        result: null,
         finished_at: final ? now() : null,
       })
   }

@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { signIn } from '#tests/helpers/auth'
+import { makeUser, signIn } from '#tests/helpers/auth'
+import { dispatchJob } from '#services/jobs/dispatch'
+import { JobRuns } from '#services/jobs/job_runs'
+import { failJob, slowJob } from '#tests/fixtures/plugins/hello/backend/jobs'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
 import { SYSTEM_ACTOR } from '#services/audit_log'
@@ -82,6 +85,23 @@ test.group('SDK: background jobs', (group) => {
     assert.containsSubset(run, { status: 'done', attempts: 2, result: { attempt: 2 } })
   })
 
+  test('a job that outlives its timeout ends failed, even if its handler returns later', async ({
+    assert,
+  }) => {
+    const admin = await makeUser('admin')
+    const { id } = await dispatchJob(slowJob, {}, { user: admin })
+    await startJobWorker()
+    const run = await settleJob(id)
+    assert.equal(run.status, 'failed')
+    assert.equal(run.error, 'The job "hello.slow" has exceeded the timeout of 50ms')
+    await stopJobWorker()
+    // The handler saw the abort and returned: the run stays failed, with no result.
+    assert.containsSubset(JobRuns.present((await JobRuns.find(id))!), {
+      status: 'failed',
+      result: null,
+    })
+  })
+
   test('only the user who dispatched a job, or an admin, reads it', async ({ client }) => {
     const agent = await signIn(client, 'agent')
     const id = (await agent.post(`${HELLO}/fail`)).body().data.id
@@ -106,8 +126,6 @@ test.group('SDK: background jobs', (group) => {
     await plugins.disable('greeter-extra', SYSTEM_ACTOR)
     await plugins.disable('hello', SYSTEM_ACTOR)
     try {
-      const { dispatchJob } = await import('#services/jobs/dispatch')
-      const { failJob } = await import('#tests/fixtures/plugins/hello/backend/jobs')
       const refused = await dispatchJob(failJob, {}, { user: admin.user }).catch((e) => e)
       assert.equal(refused.code, 'PLUGIN_DISABLED')
       assert.equal(refused.status, 404)
