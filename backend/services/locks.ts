@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import type { Duration } from '@adonisjs/lock/types'
 import { TableroError } from '#exceptions/tablero_error'
+import { refuseInsideGlobalTransaction } from '#services/global_transaction_guard'
 
 export interface LockOptions {
   /**
@@ -41,6 +42,7 @@ export async function withLock<T>(
   if (!key || key.length > KEY_MAX) {
     throw new Error(`A lock key is 1 to ${KEY_MAX} characters; got ${key.length}`)
   }
+  refuseInsideGlobalTransaction('withLock')
   const locks = await lockManager()
   const lock = locks.createLock(key, options.ttl ?? DEFAULT_TTL)
   const acquired =

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Locator } from '@adonisjs/queue'
+import { refuseInsideGlobalTransaction } from '#services/global_transaction_guard'
 import type { JobDefinition } from './define_job.ts'
 import { JobRuns } from './job_runs.ts'
 import jobs, { type JobEnvelope } from './job_registry.ts'
@@ -29,6 +30,7 @@ export async function dispatchJob<Payload>(
   payload: Payload,
   options: DispatchOptions = {}
 ): Promise<{ id: number }> {
+  refuseInsideGlobalTransaction('dispatchJob')
   await jobs.assertRunnable(job.name)
   const { plugin } = jobs.get(job.name)
   const userId = options.user?.id ?? null

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
 import { withLock } from '#sdk'
 import { TableroError } from '#exceptions/tablero_error'
 import { signIn } from '#tests/helpers/auth'
@@ -95,5 +96,21 @@ test.group('SDK: locks', (group) => {
     // A holder that never released: its row stays, expired.
     await db.table('locks').insert({ key: 'test:dead', owner: 'gone', expiration: 1 })
     assert.equal(await withLock('test:dead', async () => 'taken'), 'taken')
+  })
+})
+
+test.group('SDK: locks in a test that rolls back', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('on SQLite, withLock says at once to truncate instead of waiting for the pool', async ({
+    assert,
+  }) => {
+    const attempt = withLock('test:global', async () => 'ran')
+    if (!db.connection().dialect.name.includes('sqlite')) {
+      // MySQL's pool gives the lock its own connection.
+      assert.equal(await attempt, 'ran')
+      return
+    }
+    await assert.rejects(() => attempt, /clean up with truncateAfterEach\(\) in this test instead/)
   })
 })
