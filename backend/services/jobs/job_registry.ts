@@ -91,7 +91,7 @@ function queueJobFor(definition: JobDefinition, registry: JobRegistry) {
       const attempt = this.context.attempt
       try {
         await registry.assertRunnable(definition.name)
-        await JobRuns.started(runId, attempt)
+        if (!(await JobRuns.started(runId, attempt))) return
         const result = await definition.handler({
           payload,
           runId,
@@ -100,6 +100,8 @@ function queueJobFor(definition: JobDefinition, registry: JobRegistry) {
           signal: this.signal,
           progress: (percent, message) => JobRuns.progress(runId, percent, message),
         })
+        // Past its timeout the queue has failed the run: a late result does not undo that.
+        if (this.signal?.aborted) return
         await JobRuns.done(runId, result)
       } catch (error) {
         logger.warn({ err: error, job: definition.name, runId, attempt }, 'job attempt failed')

@@ -50,11 +50,18 @@ export class JobRuns {
     return Number(id)
   }
 
+  /**
+   * Marks the run as running; false when it already ended (failed by its
+   * timeout before it got here), and the handler must not run.
+   * A run found `running` is one whose worker died (the queue recovered it).
+   */
   static async started(id: number, attempt: number) {
-    await db
+    const updated = await db
       .from(TABLE)
       .where('id', id)
+      .whereIn('status', ['queued', 'running'])
       .update({ status: 'running', attempts: attempt, started_at: now(), error: null })
+    return Number(Array.isArray(updated) ? updated[0] : updated) > 0
   }
 
   static async progress(id: number, percent: number, message?: string) {
