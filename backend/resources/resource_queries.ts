@@ -5,7 +5,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { primaryKeyOf } from './resource_registry.ts'
 import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
 import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
-import { presentValue } from './values.ts'
+import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 import { ResourceAccess } from './resource_access.ts'
@@ -65,7 +65,7 @@ export class ResourceQueries extends ResourceAccess {
       .limit(params.perPage)
     const counted = total ?? rows.length
     return {
-      data: rows.map((row) => this.present(fields, row)),
+      data: presentRows(fields, rows),
       meta: {
         total: Math.min(counted, COUNT_CAP),
         totalCapped: counted > COUNT_CAP,
