@@ -8,6 +8,7 @@ import { applyFilter, applySearch, applySort, parseListParams } from './list_que
 import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
+import { selectRows } from '#services/sqlite_reads'
 import { ResourceAccess } from './resource_access.ts'
 
 const COUNT_CAP = 1_000
@@ -59,10 +60,12 @@ export class ResourceQueries extends ResourceAccess {
     const total =
       options.count === false ? null : await this.#cappedCount(query, primaryKeyOf(definition))
     orderList(query, definition, params, input)
-    const rows = await query
-      .select(this.#selectList(fields))
-      .offset((params.page - 1) * params.perPage)
-      .limit(params.perPage)
+    const rows = await selectRows(
+      query
+        .select(this.#selectList(fields))
+        .offset((params.page - 1) * params.perPage)
+        .limit(params.perPage)
+    )
     const counted = total ?? rows.length
     return {
       data: presentRows(fields, rows),
@@ -87,7 +90,7 @@ export class ResourceQueries extends ResourceAccess {
       .clearSelect()
       .select(primaryKey)
       .limit(COUNT_CAP + 1)
-    const [row] = await db.connection().from(capped.as('capped')).count('* as total')
+    const [row] = await selectRows(db.connection().from(capped.as('capped')).count('* as total'))
     return Number(row.total)
   }
 
