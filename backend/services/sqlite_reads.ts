@@ -57,7 +57,8 @@ export async function selectRows(query: DatabaseQueryBuilderContract): Promise<R
   const connection = await client.acquireConnection()
   let rows: Row[] | null = null
   try {
-    rows = (await client._query(connection, { sql, bindings })).response
+    const answered = await client._query(connection, { sql, bindings })
+    rows = answered.response
   } catch {
     rows = null
   } finally {
