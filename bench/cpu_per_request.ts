@@ -1,18 +1,23 @@
 /**
- * CPU time per request of the API and of the HTTP floor, for one scenario
- * on the SQLite bench file. Latency and req/s move with whatever else runs
+ * CPU time per request of the API and of the HTTP floor, for some scenarios
+ * on the SQLite bench file or the MariaDB/MySQL bench database. Latency and req/s move with whatever else runs
  * on the machine; the CPU a server process spends per answered request
  * barely does, so this is how a change to the per-request cost is judged
  * on a shared machine. Not part of `npm run bench`.
  *
  *   node --import=@poppinss/ts-exec bench/cpu_per_request.ts \
- *     --sqlite-path tmp/bench/clients-1000000.sqlite3 --only lookup [--root A --root B]
+ *     --sqlite-path tmp/bench/clients-1000000.sqlite3 --only lookup,default [--root A --root B]
+ *   node --import=@poppinss/ts-exec bench/cpu_per_request.ts --db mysql \
+ *     --mysql-db tablero_bench_1000000 --only lookup
  *
- * Each round starts every server afresh on --port, warms it up, then sends
- * --requests requests (autocannon, 10 connections) and reads the process's
- * utime + stime from /proc before and after. With several --root trees
+ * Every server (each --root's API, and the floor) starts once, on --port,
+ * --port + 1, …; each round warms each up with the scenario's requests,
+ * then sends --requests requests (autocannon, 10 connections) and reads
+ * the process's utime + stime from /proc before and after. With several --root trees
  * (e.g. a checkout of the commit before a change) the rounds alternate
  * A, B, …, floor, so drift in the machine's load hits every column alike.
+ * On MariaDB only the Node process is counted (the database server's CPU
+ * is the same SQL for the API and the floor).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -21,12 +26,14 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { readSamples } from './bench_samples.ts'
 import { ListSql } from './list_sql.ts'
-import { sqliteRawClient } from './raw_client.ts'
+import { mysqlRawClient, mysqlSettings, sqliteRawClient } from './raw_client.ts'
 import { SCENARIOS } from './scenarios.ts'
 
 const { values } = parseArgs({
   options: {
+    'db': { type: 'string', default: 'sqlite' },
     'sqlite-path': { type: 'string' },
+    'mysql-db': { type: 'string', default: 'tablero_bench_1000000' },
     'only': { type: 'string', default: 'lookup' },
     'root': { type: 'string', multiple: true },
     'port': { type: 'string', default: '3406' },
@@ -40,7 +47,6 @@ const { values } = parseArgs({
 const sqlitePath = resolve(values['sqlite-path'] ?? 'tmp/bench/clients-1000000.sqlite3')
 const roots = (values.root ?? ['.']).map((root) => resolve(root))
 const port = Number(values.port)
-const baseUrl = `http://127.0.0.1:${port}`
 const TICKS_PER_MS = 100 / 1000 // Linux USER_HZ
 
 /** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15). */
@@ -50,40 +56,51 @@ function cpuMs(pid: number) {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS
 }
 
-async function startServer(cwd: string, script: string, env: Record<string, string>) {
+interface Running {
+  child: ChildProcess
+  url: string
+}
+
+async function startServer(
+  cwd: string,
+  script: string,
+  env: Record<string, string>,
+  serverPort: number
+): Promise<Running> {
+  const url = `http://127.0.0.1:${serverPort}`
   const profile = values['cpu-prof-dir']
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`] : []
   const child = spawn(process.execPath, [...flags, '--import=@poppinss/ts-exec', script], {
     cwd,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(serverPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited`)
-    const up = await fetch(`${baseUrl}/health`).then(
+    const up = await fetch(`${url}/health`).then(
       (r) => r.ok,
       () => false
     )
-    if (up) return child
+    if (up) return { child, url }
     await new Promise((done) => setTimeout(done, 200))
   }
   throw new Error(`${script} did not answer /health`)
 }
 
-async function stopServer(child: ChildProcess) {
+async function stopServer({ child }: Running) {
   const exited = new Promise((done) => child.once('exit', done))
   child.kill('SIGTERM')
   await exited
 }
 
-function load(paths: string[], amount: number, token: string) {
+function load(url: string, paths: string[], amount: number) {
   let next = 0
   let failures = 0
   return new Promise<void>((done, fail) => {
     const instance = autocannon(
       {
-        url: baseUrl,
+        url,
         connections: Number(values.connections),
         amount,
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -106,58 +123,98 @@ function load(paths: string[], amount: number, token: string) {
   })
 }
 
-/** CPU ms per request of `child` over --requests requests, after --warmup. */
-async function measure(child: ChildProcess, paths: string[], token: string) {
-  await load(paths, Number(values.warmup), token)
-  const before = cpuMs(child.pid!)
-  await load(paths, Number(values.requests), token)
-  return (cpuMs(child.pid!) - before) / Number(values.requests)
+/** CPU ms per request of `server` over --requests requests, after --warmup. */
+async function measure(server: Running, paths: string[]) {
+  await load(server.url, paths, Number(values.warmup))
+  const before = cpuMs(server.child.pid!)
+  await load(server.url, paths, Number(values.requests))
+  return (cpuMs(server.child.pid!) - before) / Number(values.requests)
 }
 
-const scenario = SCENARIOS.find((candidate) => candidate.name.includes(values.only!))
-if (!scenario) throw new Error(`no scenario matches "${values.only}"`)
-const raw = sqliteRawClient(sqlitePath)
-const requests = scenario.requests(await readSamples(raw))
-await raw.close()
-const apiPaths = requests.map((request) => request.path)
-const database = { DB_CONNECTION: 'sqlite', SQLITE_PATH: sqlitePath }
+const dialect = values.db === 'mysql' ? 'mysql' : 'sqlite'
+const mysqlDb = values['mysql-db']!
+const database: Record<string, string> =
+  dialect === 'sqlite'
+    ? { DB_CONNECTION: 'sqlite', SQLITE_PATH: sqlitePath }
+    : (() => {
+        const settings = mysqlSettings(mysqlDb)
+        return {
+          DB_CONNECTION: 'mysql',
+          MYSQL_HOST: settings.host,
+          MYSQL_PORT: String(settings.port),
+          MYSQL_USER: settings.user,
+          MYSQL_PASSWORD: settings.password,
+          MYSQL_DB_NAME: mysqlDb,
+          FLOOR_CONNECTIONS: values.connections!,
+        }
+      })()
 const appEnv = { ...database, NODE_ENV: 'production', LOG_LEVEL: 'warn', APP_KEY: 'x'.repeat(32) }
+const words = values.only!.split(',').map((word) => word.trim())
+// Lists only: the reference scenario has no statements for the floor, the X2 custom ones
+// need the fields `npm run bench` sets up.
+const scenarios = SCENARIOS.filter(
+  (candidate) =>
+    !candidate.reference &&
+    !candidate.builtIn &&
+    words.some((word) => candidate.name.includes(word))
+)
+if (scenarios.length === 0) throw new Error(`no scenario matches "${values.only}"`)
+const raw =
+  dialect === 'sqlite' ? sqliteRawClient(sqlitePath) : mysqlRawClient(mysqlSettings(mysqlDb), 1)
+const samples = await readSamples(raw)
+await raw.close()
+// Every server starts once and stays up; each round loads them in turn (A, B, …, floor).
+const apis = new Map<string, Running>()
+for (const [i, root] of roots.entries()) {
+  apis.set(root, await startServer(root, 'backend/bin/server.ts', appEnv, port + i))
+}
+const floor = await startServer(
+  roots[0],
+  'bench/http_floor_server.ts',
+  database,
+  port + roots.length
+)
+const token = await signIn(apis.get(roots[0])!.url)
+const summary: string[] = []
+try {
+  for (const scenario of scenarios) summary.push(await measureScenario(scenario))
+} finally {
+  for (const server of [...apis.values(), floor]) await stopServer(server)
+}
+console.log(`\n${values.db}: median CPU ms/request (ratio to the floor)\n${summary.join('\n')}`)
 
-let token = ''
-let statements: ReturnType<ListSql['build']>[] = []
-const results = new Map<string, number[]>()
-for (let round = 0; round < Number(values.rounds); round++) {
-  for (const root of roots) {
-    const server = await startServer(root, 'backend/bin/server.ts', appEnv)
-    if (!token) token = await signIn()
-    if (statements.length === 0) statements = await buildStatements()
-    const ms = await measure(server, apiPaths, token)
-    await stopServer(server)
-    results.set(root, [...(results.get(root) ?? []), ms])
-    console.log(`round ${round + 1} api   ${root}: ${ms.toFixed(3)} ms CPU/request`)
+async function measureScenario(scenario: (typeof SCENARIOS)[number]) {
+  const requests = scenario.requests(samples)
+  const apiPaths = requests.map((request) => request.path)
+  const statements = await buildStatements(apis.get(roots[0])!.url, requests)
+  await fetch(`${floor.url}/statements`, { method: 'PUT', body: JSON.stringify(statements) })
+  const floorPaths = statements.map((_, i) => `/${i}`)
+  const results = new Map<string, number[]>()
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const [root, server] of apis) {
+      const ms = await measure(server, apiPaths)
+      results.set(root, [...(results.get(root) ?? []), ms])
+      console.log(
+        `${scenario.name} round ${round + 1} api ${root}: ${ms.toFixed(3)} ms CPU/request`
+      )
+    }
+    const ms = await measure(floor, floorPaths)
+    results.set('floor', [...(results.get('floor') ?? []), ms])
+    console.log(`${scenario.name} round ${round + 1} floor: ${ms.toFixed(3)} ms CPU/request`)
   }
-  const floor = await startServer(roots[0], 'bench/http_floor_server.ts', database)
-  await fetch(`${baseUrl}/statements`, { method: 'PUT', body: JSON.stringify(statements) })
-  const ms = await measure(
-    floor,
-    statements.map((_, i) => `/${i}`),
-    token
-  )
-  await stopServer(floor)
-  results.set('floor', [...(results.get('floor') ?? []), ms])
-  console.log(`round ${round + 1} floor: ${ms.toFixed(3)} ms CPU/request`)
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+  const floorMs = median(results.get('floor')!)
+  const lines = [`${scenario.name}`]
+  for (const [name, list] of results) {
+    const ms = median(list)
+    lines.push(`  ${ms.toFixed(3)}  ${(ms / floorMs).toFixed(2)}  ${name}`)
+  }
+  console.log(lines.join('\n'))
+  return lines.join('\n')
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
-const floorMs = median(results.get('floor')!)
-console.log(`\n${scenario.name}: median CPU ms/request (ratio to the floor)`)
-for (const [name, list] of results) {
-  const ms = median(list)
-  console.log(`${ms.toFixed(3)}  ${(ms / floorMs).toFixed(2)}  ${name}`)
-}
-
-async function signIn() {
-  const response = await fetch(`${baseUrl}/api/auth/tokens`, {
+async function signIn(url: string) {
+  const response = await fetch(`${url}/api/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept': 'application/json' },
     body: JSON.stringify({ email: 'admin@tablero.test', password: 'Admin123!', name: 'cpu' }),
@@ -167,12 +224,15 @@ async function signIn() {
 }
 
 /** The raw statements of the scenario's requests, with the columns the API answers. */
-async function buildStatements() {
-  const response = await fetch(`${baseUrl}/api/r/clients?perPage=1`, {
+async function buildStatements(
+  url: string,
+  requests: ReturnType<(typeof SCENARIOS)[number]['requests']>
+) {
+  const response = await fetch(`${url}/api/r/clients?perPage=1`, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
   })
   const body = (await response.json()) as { data: Array<Record<string, unknown>> }
-  const sql = new ListSql('sqlite', Object.keys(body.data[0] ?? { id: 0 }))
+  const sql = new ListSql(dialect, Object.keys(body.data[0] ?? { id: 0 }))
   const built = requests.map((request) => sql.build(request.shape!))
   await sql.destroy()
   return built

@@ -7,7 +7,7 @@ import type User from '#models/user'
 import { TableroError } from '#exceptions/tablero_error'
 import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
 import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
-import { presentValue } from './values.ts'
+import { presentRow } from './values.ts'
 import { notFound } from './errors.ts'
 
 const MAX_ID_LENGTH = 64
@@ -79,11 +79,7 @@ export class ResourceAccess {
 
   /** Passwords are written, never read: they are neither selected nor shown. */
   present(fields: Map<string, FieldDefinition>, row: Record<string, unknown>) {
-    const out: Record<string, unknown> = {}
-    for (const field of fields.values()) {
-      if (field.type !== 'password') out[field.name] = presentValue(field, row[field.name])
-    }
-    return out
+    return presentRow(fields, row)
   }
 
   columns(fields: Map<string, FieldDefinition>) {

@@ -5,12 +5,47 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { primaryKeyOf } from './resource_registry.ts'
 import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
 import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
-import { presentValue } from './values.ts'
+import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
+import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
+import { ListShapes, type ListValues } from './list_shapes.ts'
 import { ResourceAccess } from './resource_access.ts'
 
 const COUNT_CAP = 1_000
+
+/** The compiled SQL of fixed-shape lists (see ListShapes). */
+const listShapes = new ListShapes()
+
+type ListQueries = {
+  page: DatabaseQueryBuilderContract
+  count: DatabaseQueryBuilderContract | null
+}
+
+function compileBoth(queries: ListQueries) {
+  return { page: queries.page.toSQL(), count: queries.count?.toSQL() ?? null }
+}
+
+/** Runs a list's count (if any) and page. */
+async function readQueries(queries: ListQueries) {
+  const counted = queries.count ? await selectRows(queries.count) : null
+  const rows = await selectRows(queries.page)
+  return { total: counted ? Number(counted[0].total) : null, rows }
+}
+
+/** Runs a compiled shape straight on the connection; null if the driver failed (see readDirectly). */
+async function readShape(
+  client: QueryClientContract,
+  shape: NonNullable<ReturnType<ListShapes['get']>>,
+  values: ListValues
+) {
+  const reads = ListShapes.reads(shape, values)
+  const counted = reads.count ? await readDirectly(client, reads.count) : null
+  if (reads.count && !counted) return null
+  const rows = await readDirectly(client, reads.page)
+  if (!rows) return null
+  return { total: counted ? Number(counted[0].total) : null, rows }
+}
 
 /** Each field set's select list (see #selectList); a new set when fields change. */
 const selectLists = new WeakMap<Map<string, FieldDefinition>, ReturnType<typeof db.raw>>()
@@ -54,21 +89,33 @@ export class ResourceQueries extends ResourceAccess {
       fields,
       definition.defaultSort ?? primaryKeyOf(definition)
     )
-    const query = this.#filtered(definition, fields, params)
-    if (restrict) query.whereRaw(`(${restrict.sql})`, restrict.bindings)
-    const total =
-      options.count === false ? null : await this.#cappedCount(query, primaryKeyOf(definition))
-    orderList(query, definition, params, input)
-    const rows = await query
-      .select(this.#selectList(fields))
-      .offset((params.page - 1) * params.perPage)
-      .limit(params.perPage)
-    const counted = total ?? rows.length
+    const counted = options.count !== false
+    const values: ListValues = {
+      filter: params.filter,
+      restrict: restrict?.bindings ?? [],
+      limit: params.perPage,
+      offset: (params.page - 1) * params.perPage,
+    }
+    const build = (of: ListValues) =>
+      this.#listQueries(definition, fields, params, input, of, restrict?.sql, counted)
+    const client = db.connection()
+    const key = readsDirectly(client)
+      ? listShapes.key(definition.name, params, restrict, counted, this.hasScope(definition))
+      : null
+    const shape = key === null ? null : listShapes.get(fields, key)
+    let read = shape ? await readShape(client, shape, values) : null
+    if (!read) {
+      const queries = build(values)
+      const compiled = key !== null && shape === undefined ? compileBoth(queries) : null
+      read = await readQueries(queries)
+      if (compiled) listShapes.remember(fields, key!, values, build, compiled)
+    }
+    const total = read.total ?? read.rows.length
     return {
-      data: rows.map((row) => this.present(fields, row)),
+      data: presentRows(fields, read.rows),
       meta: {
-        total: Math.min(counted, COUNT_CAP),
-        totalCapped: counted > COUNT_CAP,
+        total: Math.min(total, COUNT_CAP),
+        totalCapped: total > COUNT_CAP,
         page: params.page,
         perPage: params.perPage,
       },
@@ -76,19 +123,38 @@ export class ResourceQueries extends ResourceAccess {
   }
 
   /**
-   * Counts matching rows up to COUNT_CAP + 1 only: an exact count of a
-   * million rows costs a full index scan on every page view, and a pager
-   * needs no more than "1,000+".
+   * The page's query and, when `counted`, its count, for the given values
+   * (the request's, or ListShapes' stand-ins). The count reads matching
+   * ids up to COUNT_CAP + 1 only: an exact count of a million rows costs
+   * a full index scan on every page view, and a pager needs no more than
+   * "1,000+".
    */
-  async #cappedCount(query: DatabaseQueryBuilderContract, primaryKey: string) {
-    const capped = query
-      .clone()
-      .clearOrder()
-      .clearSelect()
-      .select(primaryKey)
-      .limit(COUNT_CAP + 1)
-    const [row] = await db.connection().from(capped.as('capped')).count('* as total')
-    return Number(row.total)
+  #listQueries(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    params: ReturnType<typeof parseListParams>,
+    input: Record<string, unknown>,
+    values: ListValues,
+    restrictSql: string | undefined,
+    counted: boolean
+  ) {
+    const query = this.#filtered(definition, fields, { ...params, filter: values.filter })
+    if (restrictSql !== undefined) {
+      query.whereRaw(`(${restrictSql})`, values.restrict as Array<string | number>)
+    }
+    let count: DatabaseQueryBuilderContract | null = null
+    if (counted) {
+      const capped = query
+        .clone()
+        .clearOrder()
+        .clearSelect()
+        .select(primaryKeyOf(definition))
+        .limit(COUNT_CAP + 1)
+      count = db.connection().from(capped.as('capped')).count('* as total')
+    }
+    orderList(query, definition, params, input)
+    query.select(this.#selectList(fields)).offset(values.offset).limit(values.limit)
+    return { page: query, count }
   }
 
   #filtered(

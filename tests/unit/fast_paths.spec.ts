@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import Database from 'better-sqlite3'
 import { DateTime } from 'luxon'
-import { isoFromEpoch, presentDateTime } from '#resources/values'
+import { isoFromEpoch, presentDateTime, presentRow, presentRows } from '#resources/values'
+import type { FieldDefinition, FieldType } from '#resources/types'
 import { cachePreparedStatements } from '#services/sqlite_statement_cache'
 
 /** What the API printed before the hand-written formatter: luxon's answer. */
@@ -132,3 +133,108 @@ test.group('SQLite statement cache', () => {
     db.close()
   })
 })
+
+/** One field of every type, in a set's order, as a list selects them (passwords never). */
+function fieldSet(types: FieldType[]) {
+  return new Map<string, FieldDefinition>(
+    types.map((type) => [
+      `f_${type}`,
+      {
+        name: `f_${type}`,
+        type,
+        label: { es: type, en: type },
+        options: [
+          { value: 'a', label: { es: 'a', en: 'a' } },
+          { value: 'b', label: { es: 'b', en: 'b' } },
+        ],
+      },
+    ])
+  )
+}
+
+const EVERY_TYPE: FieldType[] = [
+  'number',
+  'text',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'select',
+  'multiselect',
+  'relation',
+]
+
+/** Cells as SQLite and mysql2 hand them out, per type. */
+const DRIVER_CELLS: Record<string, unknown[]> = {
+  number: [1, '2', 3n, null],
+  text: ['x', '', null, 7],
+  textarea: ['long\ntext', null],
+  email: ['a@b.co', null],
+  phone: ['+573001234567', null],
+  url: ['https://x.test', null],
+  decimal: [1.5, '2.50', '0', null],
+  boolean: [1, 0, '1', '0', true, false, null],
+  date: ['2026-11-25', '2026-11-25 00:00:00', new Date(Date.UTC(2026, 10, 25)), null],
+  datetime: ['2026-11-25 12:00:00', new Date(Date.UTC(2026, 10, 25, 12, 0, 0, 5)), null],
+  select: ['a', null],
+  multiselect: [',a,b,', ',a,', null],
+  relation: [9, '10', null],
+  password: ['$scrypt$hash'],
+}
+
+function driverRows(fields: Map<string, FieldDefinition>, count: number) {
+  const rows: Record<string, unknown>[] = []
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = {}
+    for (const field of fields.values()) {
+      const cells = DRIVER_CELLS[field.type]
+      row[field.name] = cells[(i * 7 + field.name.length) % cells.length]
+    }
+    rows.push(row)
+  }
+  return rows
+}
+
+const copies = (rows: Record<string, unknown>[]) => rows.map((row) => ({ ...row }))
+
+test.group('presentRows', () => {
+  test('answers rows of the selected shape as they came, presented as presentRow does', ({
+    assert,
+  }) => {
+    const fields = fieldSet(EVERY_TYPE)
+    const rows = driverRows(fields, 40)
+    const expected = copies(rows).map((row) => presentRow(fields, row))
+    const presented = presentRows(fields, rows)
+    assert.strictEqual(presented[0], rows[0])
+    assert.equal(JSON.stringify(presented, bigIntText), JSON.stringify(expected, bigIntText))
+    assert.deepEqual(presented, expected)
+  })
+
+  test('presents rows of any other shape one by one, passwords left out', ({ assert }) => {
+    const fields = fieldSet([...EVERY_TYPE, 'password'])
+    const withPassword = driverRows(fields, 10)
+    const reordered = driverRows(fieldSet(EVERY_TYPE.toReversed()), 10)
+    const extra = driverRows(fieldSet(EVERY_TYPE), 10).map((row) => ({ ...row, extra: 1 }))
+    const missing = driverRows(fieldSet(EVERY_TYPE.slice(1)), 10)
+    for (const rows of [withPassword, reordered, extra, missing]) {
+      const expected = copies(rows).map((row) => presentRow(fields, row))
+      const presented = presentRows(fields, rows)
+      assert.notStrictEqual(presented[0], rows[0])
+      assert.equal(JSON.stringify(presented, bigIntText), JSON.stringify(expected, bigIntText))
+      assert.notProperty(presented[0], 'f_password')
+      assert.notProperty(presented[0], 'extra')
+    }
+  })
+
+  test('an empty page is an empty page', ({ assert }) => {
+    assert.deepEqual(presentRows(fieldSet(EVERY_TYPE), []), [])
+  })
+})
+
+function bigIntText(_key: string, value: unknown) {
+  return typeof value === 'bigint' ? `${value}n` : value
+}
