@@ -17,6 +17,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
       const actions = Object.fromEntries(
         ACTIONS.map((action) => [action, registry.can(user, definition, action)])
       ) as Record<ResourceAction, boolean>
+      // Created one at a time (see ResourceHooks.prepare): no import button.
+      if (definition.hooks?.prepare) actions.import = false
       return {
         name: definition.name,
         label: definition.label,
