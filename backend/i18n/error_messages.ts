@@ -133,6 +133,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   datetime: () => 'Fecha y hora no válidas',
   yearRange: (m) => `El año debe estar entre ${m.min} y ${m.max}`,
   literal: () => 'Confirme la acción',
+  createOnly: () => 'Se fija al crear el registro y no cambia después',
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',
   duplicate: (m) => (m.client ? `Lo tiene el cliente ${m.client}` : 'Otro cliente ya lo tiene'),

@@ -35,6 +35,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
           label: field.label,
           required: field.required ?? false,
           readOnly: field.readOnly ?? false,
+          createOnly: field.createOnly ?? false,
           listable: field.listable ?? false,
           filterable: field.filterable ?? false,
           sortable: field.sortable ?? false,

@@ -54,6 +54,11 @@ export interface FieldDefinition {
   required?: boolean
   /** never written through the API (ids, timestamps, computed columns) */
   readOnly?: boolean
+  /**
+   * written when the record is created, fixed afterwards: an update naming
+   * it is refused (a custom field's key names its clients column)
+   */
+  createOnly?: boolean
   /** shown as a list column by default */
   listable?: boolean
   filterable?: boolean

@@ -83,4 +83,33 @@ test.group('Resource engine: prepared writes', (group) => {
     assert.isTrue(actionsOf('greeting_channels').create)
     assert.isTrue(actionsOf('greetings').import)
   })
+
+  test('a create-only field is written on create and refused on update', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const created = await admin.post(CHANNELS).json({ name: 'Ventas' })
+    created.assertStatus(201)
+    const id = created.body().data.id
+
+    const renamed = await admin.patch(`${CHANNELS}/${id}`).json({ name: 'Otro' })
+    renamed.assertStatus(422)
+    assert.deepEqual(renamed.body().error.fields[0], {
+      ...renamed.body().error.fields[0],
+      field: 'name',
+      rule: 'createOnly',
+    })
+    const owned = await admin.patch(`${CHANNELS}/${id}`).json({ owner_id: admin.user.id })
+    owned.assertStatus(200)
+    assert.equal(owned.body().data.name, 'Ventas')
+
+    const meta = (await admin.get('/api/meta')).body().data
+    const fields = meta.resources.find(
+      (resource: { name: string }) => resource.name === 'greeting_channels'
+    ).fields
+    const name = fields.find((field: { name: string }) => field.name === 'name')
+    assert.isTrue(name.createOnly)
+    assert.isFalse(name.readOnly)
+  })
 })
