@@ -12,8 +12,7 @@ export function editableFields(
   action: 'create' | 'edit' = 'create'
 ): ResourceFieldDescription[] {
   const writable = resource.fields.filter(
-    (field) =>
-      !field.readOnly && !(action === 'edit' && field.createOnly) && !(field.name in fixed)
+    (field) => !field.readOnly && !(action === 'edit' && field.createOnly) && !(field.name in fixed)
   )
   if (!only) return writable
   return only
