@@ -21,8 +21,9 @@ const label = (es: string, en: string) => ({ es, en })
  * A new field's clients column, added before the field's row is written:
  * DDL cannot run inside the engine's transaction (MySQL commits it at once),
  * so the engine calls this first and drops the column again (the undo)
- * when the row's transaction fails. Everything that can refuse the field
- * without the database is checked before the column is added.
+ * when the row's transaction fails. The definition's rules, the key and the
+ * field budget are checked first, so a refusal costs no DDL; the profile
+ * (a relation) is checked in the transaction, where a refusal undoes it.
  */
 const addColumn: NonNullable<ResourceHooks['prepare']> = async ({ values }, { client }) => {
   fieldDefinitionValues(values)
