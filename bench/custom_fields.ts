@@ -24,17 +24,22 @@ export interface BenchCustomFields {
   dateKey: string
 }
 
+/** The fields as the columns of the resource cf_fields. */
 const FIELDS = {
   select: {
     key: 'segmento',
     type: 'select',
-    label: { es: 'Segmento', en: 'Segment' },
-    options: SEGMENT_OPTIONS.map(({ value, es, en }) => ({ value, label: { es, en } })),
+    label_es: 'Segmento',
+    label_en: 'Segment',
+    options: JSON.stringify(
+      SEGMENT_OPTIONS.map(({ value, es, en }) => ({ value, label: { es, en } }))
+    ),
   },
   date: {
     key: 'fecha_visita',
     type: 'date',
-    label: { es: 'Fecha de visita', en: 'Visit date' },
+    label_es: 'Fecha de visita',
+    label_en: 'Visit date',
   },
 }
 
@@ -52,8 +57,13 @@ interface ProfileBody {
   fields: Array<{ key: string }>
 }
 
-async function call<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${api.baseUrl}/api/p/custom-fields/${path}`, {
+/** The plugin's own routes (profiles). */
+function call<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
+  return request<T>(api, method, `/api/p/custom-fields/${path}`, body)
+}
+
+async function request<T>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${api.baseUrl}${path}`, {
     method,
     headers: {
       'authorization': `Bearer ${api.token}`,
@@ -70,8 +80,9 @@ async function call<T>(api: Api, method: string, path: string, body?: unknown): 
 
 /**
  * Creates (once) the bench profile and its two fields through
- * POST /api/p/custom-fields/profiles and …/profiles/:id/fields, as a
- * supervisor would, then fills their values (only where still missing).
+ * POST /api/p/custom-fields/profiles and POST /api/r/cf_fields (the
+ * engine's create, which adds the column), as a supervisor would, then
+ * fills their values (only where still missing).
  */
 export async function ensureCustomFields(api: Api, raw: RawClient): Promise<BenchCustomFields> {
   let profiles = await call<ProfileBody[]>(api, 'GET', 'profiles')
@@ -91,7 +102,7 @@ export async function ensureCustomFields(api: Api, raw: RawClient): Promise<Benc
   for (const field of [FIELDS.select, FIELDS.date]) {
     if (keys.has(field.key)) continue
     const started = performance.now()
-    await call(api, 'POST', `profiles/${profile.id}/fields`, field)
+    await request(api, 'POST', '/api/r/cf_fields', { ...field, profile_id: profile.id })
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`custom fields: created ${field.type} field "${field.key}" (${seconds} s)`)
   }

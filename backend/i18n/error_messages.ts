@@ -96,6 +96,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   IMPORT_NOT_READY: (p) =>
     `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
+  IMPORT_NOT_SUPPORTED: () => 'Estos registros no se importan desde un CSV: créelos de a uno',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
 }
@@ -132,6 +133,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   datetime: () => 'Fecha y hora no válidas',
   yearRange: (m) => `El año debe estar entre ${m.min} y ${m.max}`,
   literal: () => 'Confirme la acción',
+  createOnly: () => 'Se fija al crear el registro y no cambia después',
   database: () => 'Ya está en uso',
   unique: () => 'Ya está en uso',
   duplicate: (m) => (m.client ? `Lo tiene el cliente ${m.client}` : 'Otro cliente ya lo tiene'),

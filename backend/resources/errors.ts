@@ -18,3 +18,15 @@ export function fieldInputError(
 export function notFound(resource: string) {
   return new TableroError('NOT_FOUND', `No such record in ${resource}`, 404)
 }
+
+/**
+ * A resource whose create needs work outside its transaction (a `prepare`
+ * hook) is created one record at a time, never by a CSV import.
+ */
+export function importNotSupported(resource: string) {
+  return new TableroError(
+    'IMPORT_NOT_SUPPORTED',
+    `"${resource}" records cannot be imported from CSV: create them one at a time`,
+    409
+  )
+}

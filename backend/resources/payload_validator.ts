@@ -64,7 +64,7 @@ const cache = new WeakMap<Map<string, FieldDefinition>, Record<Mode, ReturnType<
 function compile(fields: Map<string, FieldDefinition>, mode: Mode) {
   const properties: Record<string, any> = {}
   for (const field of fields.values()) {
-    if (field.readOnly) continue
+    if (field.readOnly || (mode === 'update' && field.createOnly)) continue
     const rule = ruleFor(field)
     // A conditional field's "required" depends on the row (its campaign):
     // checked by requireConditionalFields once the row is known.
@@ -96,6 +96,9 @@ export async function validatePayload(
     const field = fields.get(key)
     if (!field) throw fieldInputError(key, `Unknown field "${key}"`, 'unknownField')
     if (field.readOnly) throw fieldInputError(key, `"${key}" is read-only`, 'readOnly')
+    if (mode === 'update' && field.createOnly) {
+      throw fieldInputError(key, `"${key}" is set when the record is created`, 'createOnly')
+    }
   }
   let compiled = cache.get(fields)
   if (!compiled) {

@@ -1,13 +1,20 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
+import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ListenedEvents } from '#services/listened_events'
 import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
-import type { FieldDefinition, HookContext, ResourceDefinition, WriteOptions } from './types.ts'
+import type {
+  FieldDefinition,
+  HookContext,
+  PreparedUndo,
+  ResourceDefinition,
+  WriteOptions,
+} from './types.ts'
 import { requireConditionalFields, validatePayload } from './payload_validator.ts'
-import { fieldInputError, notFound } from './errors.ts'
+import { fieldInputError, importNotSupported, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
 import { RecordKeepers } from './record_keepers.ts'
 import type { ResourceAccess } from './resource_access.ts'
@@ -51,7 +58,8 @@ const API_WRITE: WriteOptions = { source: 'api' }
  * 2. authorize: role × permission (`registry.can`), then the row scope
  *    (the record, and for a satellite its parent, must be visible);
  * 3. hooks: the resource's before-hooks with explicit options, never the
- *    HttpContext;
+ *    HttpContext (a create's `prepare` first, outside the transaction, its
+ *    undo called if the transaction fails);
  * 4. write, then the after-hooks, in the transaction;
  * 5. audit, in the same transaction;
  * 6. events (`resource.created|updated|deleted`) after the commit.
@@ -72,10 +80,19 @@ export class ResourceCommands {
       ? this.access.authorizeBy(name, options.permission)
       : this.access.authorize(name, 'create')
     const values = await validatePayload(fields, body, 'create')
-    const row = await db.transaction((trx) =>
-      this.#insert(definition, fields, values, trx, options)
+    const undo = await definition.hooks?.prepare?.(
+      { action: 'create', values },
+      { user: this.access.user, client: db.connection(), options }
     )
-    return { data: row }
+    try {
+      const row = await db.transaction((trx) =>
+        this.#insert(definition, fields, values, trx, options)
+      )
+      return { data: row }
+    } catch (error) {
+      if (undo) await undoPrepared(undo, definition)
+      throw error
+    }
   }
 
   /**
@@ -84,7 +101,9 @@ export class ResourceCommands {
    */
   importable(name: string) {
     this.access.authorize(name, 'import')
-    return this.access.authorize(name, 'create')
+    const resource = this.access.authorize(name, 'create')
+    if (resource.definition.hooks?.prepare) throw importNotSupported(name)
+    return resource
   }
 
   /**
@@ -387,6 +406,21 @@ export class ResourceCommands {
         .emit(event, payload)
         .catch(() => {})
     })
+  }
+}
+
+/**
+ * The write failed after `prepare` did its part: undo it. A failing undo is
+ * logged (someone must clean up by hand) and the write's own error stands.
+ */
+async function undoPrepared(undo: PreparedUndo, definition: ResourceDefinition) {
+  try {
+    await undo()
+  } catch (failure) {
+    logger.error(
+      { err: failure, resource: definition.name },
+      'could not undo the prepared part of a failed write'
+    )
   }
 }
 

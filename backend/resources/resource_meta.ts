@@ -17,6 +17,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
       const actions = Object.fromEntries(
         ACTIONS.map((action) => [action, registry.can(user, definition, action)])
       ) as Record<ResourceAction, boolean>
+      // Created one at a time (see ResourceHooks.prepare): no import button.
+      if (definition.hooks?.prepare) actions.import = false
       return {
         name: definition.name,
         label: definition.label,
@@ -33,6 +35,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
           label: field.label,
           required: field.required ?? false,
           readOnly: field.readOnly ?? false,
+          createOnly: field.createOnly ?? false,
           listable: field.listable ?? false,
           filterable: field.filterable ?? false,
           sortable: field.sortable ?? false,

@@ -54,6 +54,11 @@ export interface FieldDefinition {
   required?: boolean
   /** never written through the API (ids, timestamps, computed columns) */
   readOnly?: boolean
+  /**
+   * written when the record is created, fixed afterwards: an update naming
+   * it is refused (a custom field's key names its clients column)
+   */
+  createOnly?: boolean
   /** shown as a list column by default */
   listable?: boolean
   filterable?: boolean
@@ -129,7 +134,41 @@ export interface HookContext {
   readableIds: (resource: string, ids: Array<string | number>) => Promise<Set<unknown>>
 }
 
+/**
+ * A write the engine is about to make, as `prepare` sees it: for now a
+ * create, with its validated values (read them; changes to the row belong
+ * in `beforeCreate`).
+ */
+export interface PreparedWrite {
+  action: 'create'
+  values: Readonly<Record<string, unknown>>
+}
+
+export interface PrepareContext {
+  user: User
+  /** a connection outside the write's transaction: what it does is kept at once */
+  client: QueryClientContract
+  options: WriteOptions
+}
+
+/** Undoes what `prepare` did; the engine calls it when the write's transaction fails. */
+export type PreparedUndo = () => void | Promise<void>
+
 export interface ResourceHooks {
+  /**
+   * Work a write needs that cannot run inside its transaction (DDL, which
+   * MySQL commits at once: a custom field's clients column). Runs after
+   * validation and the permission check, before the transaction; a throw
+   * refuses the write with nothing written. The returned undo runs when the
+   * transaction then fails (a row-scope or relation check, a hook, the
+   * insert), so the database is left as before. A resource with `prepare`
+   * is not CSV-importable (409 IMPORT_NOT_SUPPORTED): an import writes
+   * rows in batches whose transaction would leave prepared work behind.
+   */
+  prepare?: (
+    write: PreparedWrite,
+    context: PrepareContext
+  ) => void | PreparedUndo | Promise<void | PreparedUndo>
   /** may change the values before they are written */
   beforeCreate?: (values: Record<string, unknown>, hook: HookContext) => void | Promise<void>
   beforeUpdate?: (

@@ -37,7 +37,15 @@ export type {
   RowScope,
   SelectOption,
 } from '#resources'
-export type { HookContext, KeepingReference, ResourceHooks, WriteOptions } from '#resources/types'
+export type {
+  HookContext,
+  KeepingReference,
+  PrepareContext,
+  PreparedUndo,
+  PreparedWrite,
+  ResourceHooks,
+  WriteOptions,
+} from '#resources/types'
 export { resourceService } from '#services/resource_context'
 export { default as resources } from '#services/resources'
 

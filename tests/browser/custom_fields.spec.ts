@@ -41,6 +41,44 @@ async function createCampaign(client: ApiClient, name: string) {
   return response.body().data as { id: number; name: string }
 }
 
+type Session = Awaited<ReturnType<typeof supervisorApi>>
+
+/** A field made through the engine (`POST /api/r/cf_fields`, which adds its clients column). */
+async function postField(
+  session: Session,
+  profileId: number,
+  field: {
+    key: string
+    type: string
+    label: { es: string; en: string }
+    help?: { es: string; en: string }
+    options?: unknown[]
+    defaultValue?: unknown
+    required?: boolean
+    min?: number
+    max?: number
+    group?: string
+  }
+) {
+  const body: Record<string, unknown> = {
+    profile_id: profileId,
+    key: field.key,
+    type: field.type,
+    label_es: field.label.es,
+    label_en: field.label.en,
+    help_es: field.help?.es ?? null,
+    help_en: field.help?.en ?? null,
+    required: field.required ?? false,
+    options: field.options ? JSON.stringify(field.options) : null,
+    default_value: field.defaultValue === undefined ? null : String(field.defaultValue),
+    min: field.min ?? null,
+    max: field.max ?? null,
+    group_name: field.group ?? null,
+  }
+  const response = await session.post('/api/r/cf_fields').json(body)
+  response.assertStatus(201)
+}
+
 /** A profile with a select and a date field, made through the API. */
 async function profileWithTwoFields(client: ApiClient) {
   const supervisor = await supervisorApi(client)
@@ -65,9 +103,7 @@ async function profileWithTwoFields(client: ApiClient) {
     },
     { key: visit, type: 'date', label: { es: 'Fecha de visita', en: 'Visit date' } },
   ]
-  for (const field of fields) {
-    ;(await supervisor.post(`${API}/profiles/${id}/fields`).json(field)).assertStatus(201)
-  }
+  for (const field of fields) await postField(supervisor, id, field)
   return { id, segment, visit }
 }
 
@@ -104,7 +140,7 @@ async function profileWithEveryType(client: ApiClient) {
   const keys: Record<string, string> = {}
   for (const [type, label, defaultValue, extra] of specs) {
     keys[type] = uniqueKey(type)
-    const response = await supervisor.post(`${API}/profiles/${id}/fields`).json({
+    await postField(supervisor, id, {
       key: keys[type],
       type,
       label: { es: label, en: `${label} (en)` },
@@ -112,7 +148,6 @@ async function profileWithEveryType(client: ApiClient) {
       defaultValue,
       ...extra,
     })
-    response.assertStatus(201)
   }
   return { id, campaignId: campaign.id, keys }
 }
@@ -278,7 +313,7 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     await page.getByTestId('field-key').fill('email')
 
     const refused = page.waitForResponse(
-      (response) => response.url().endsWith(`/profiles/${id}/fields`) && response.status() === 422
+      (response) => response.url().endsWith('/api/r/cf_fields') && response.status() === 422
     )
     await page.getByTestId('field-save').click()
     await refused

@@ -64,6 +64,8 @@ export interface ResourceFieldDescription {
   label: LocalizedText
   required: boolean
   readOnly: boolean
+  /** Written on create, fixed afterwards: edit forms leave it out. */
+  createOnly?: boolean
   listable: boolean
   filterable: boolean
   sortable: boolean

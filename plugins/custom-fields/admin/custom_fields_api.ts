@@ -27,11 +27,16 @@ export interface FieldInput {
 type Data<T> = { data: T }
 const profilePath = (id: number) => `${CUSTOM_FIELDS_API}/profiles/${id}`
 const fieldPath = (id: number) => `${CUSTOM_FIELDS_API}/fields/${id}`
-/** A field is the declared resource `cf_fields`: its edits go through the generic REST. */
-const fieldResourcePath = (id: number) => `/api/r/cf_fields/${id}`
 
-/** The form's inputs as the columns of `cf_fields`. */
-function fieldColumns(input: FieldInput) {
+/**
+ * A field is the declared resource `cf_fields`: the engine creates it (with its clients column),
+ * edits it, and retires (archives) and restores it. Its form writes through the SDK's data hooks.
+ */
+export const FIELD_RESOURCE = 'cf_fields'
+const fieldResourcePath = (id: number) => `/api/r/${FIELD_RESOURCE}/${id}`
+
+/** The form's inputs as the columns of `cf_fields`; a new field also names its profile, key, type. */
+export function fieldColumns(input: FieldInput, profileId?: number) {
   const columns: Record<string, unknown> = {
     label_es: input.label.es,
     label_en: input.label.en,
@@ -48,6 +53,8 @@ function fieldColumns(input: FieldInput) {
   if (input.min !== undefined) columns.min = input.min
   if (input.max !== undefined) columns.max = input.max
   if (input.group !== undefined) columns.group_name = input.group || null
+  if (profileId !== undefined)
+    Object.assign(columns, { profile_id: profileId, key: input.key, type: input.type })
   return columns
 }
 
@@ -61,7 +68,7 @@ const FORM_INPUT: Record<string, string> = {
   group_name: 'group',
 }
 
-function asFormError(error: unknown): never {
+export function asFormError(error: unknown): never {
   if (!isApiError(error) || !error.errors) throw error
   const errors = Object.fromEntries(
     Object.entries(error.errors).map(([input, messages]) => [FORM_INPUT[input] ?? input, messages])
@@ -84,14 +91,10 @@ export const customFieldsApi = {
   retireProfile: (id: number) => api.post(`${profilePath(id)}/retire`, { confirm: true }),
   restoreProfile: (id: number) => api.post(`${profilePath(id)}/restore`),
 
-  createField: (profileId: number, input: FieldInput) =>
-    api.post<Data<CustomField>>(`${profilePath(profileId)}/fields`, input),
   reorderFields: (profileId: number, fieldIds: number[]) =>
     api.post(`${profilePath(profileId)}/fields/reorder`, { fieldIds }),
-  updateField: (id: number, input: FieldInput) =>
-    api.patch(fieldResourcePath(id), fieldColumns(input)).catch(asFormError),
-  retireField: (id: number) => api.post(`${fieldPath(id)}/retire`, { confirm: true }),
-  restoreField: (id: number) => api.post(`${fieldPath(id)}/restore`),
+  retireField: (id: number) => api.post(`${fieldResourcePath(id)}/archive`),
+  restoreField: (id: number) => api.post(`${fieldResourcePath(id)}/restore`),
   changeFieldType: (id: number, type: CustomFieldType, options?: FieldOption[]) =>
     api.post<Data<CustomField>>(`${fieldPath(id)}/change-type`, { type, options, confirm: true }),
 }

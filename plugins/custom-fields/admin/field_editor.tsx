@@ -1,8 +1,13 @@
 import { useNotification } from '@refinedev/core'
-import { useLocalize, placeServerErrors } from '@tablero/admin'
+import {
+  useLocalize,
+  placeServerErrors,
+  useResourceCreate,
+  useResourceUpdate,
+} from '@tablero/admin'
 import { Alert, Button, Card, Form, Space } from 'antd'
 import { useEffect, useState } from 'react'
-import { customFieldsApi } from './custom_fields_api'
+import { FIELD_RESOURCE, asFormError, fieldColumns } from './custom_fields_api'
 import type { CustomField } from './definitions'
 import { FieldFormItems } from './field_form_items'
 import {
@@ -34,6 +39,8 @@ export function FieldEditor({ profileId, field, onDraft, onClose }: FieldEditorP
   const localize = useLocalize()
   const { open } = useNotification()
   const [form] = Form.useForm<FieldFormValues>()
+  const { create } = useResourceCreate(FIELD_RESOURCE)
+  const { update } = useResourceUpdate(FIELD_RESOURCE)
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
   const initialValues = field ? toFormValues(field) : newFieldValues()
@@ -60,8 +67,9 @@ export function FieldEditor({ profileId, field, onDraft, onClose }: FieldEditorP
     setSaving(true)
     setBanner(null)
     try {
-      if (field) await customFieldsApi.updateField(field.id, input)
-      else await customFieldsApi.createField(profileId, input)
+      // The engine creates the field with its clients column; a refusal lands on the inputs.
+      if (field) await update(field.id, fieldColumns(input)).catch(asFormError)
+      else await create(fieldColumns(input, profileId)).catch(asFormError)
       const label = localize(input.label)
       open?.({ type: 'success', message: t(field ? 'field.saved' : 'field.created', { label }) })
       onClose(true)

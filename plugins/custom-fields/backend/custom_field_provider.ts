@@ -22,7 +22,8 @@ export interface FieldRow {
   max: number | string | null
   group_name: string | null
   sort_order: number
-  status: string
+  /** set while the field is retired */
+  archived_at: string | null
 }
 
 /**
@@ -56,7 +57,7 @@ export class CustomFieldProvider implements FieldProvider {
     const rows: FieldRow[] = await db
       .from('cf_fields')
       .join('cf_profiles', 'cf_profiles.id', 'cf_fields.profile_id')
-      .where('cf_fields.status', 'active')
+      .whereNull('cf_fields.archived_at')
       .where('cf_profiles.status', 'active')
       .orderBy('cf_fields.profile_id')
       .orderBy('cf_fields.sort_order')

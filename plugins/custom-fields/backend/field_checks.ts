@@ -1,12 +1,15 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { TableroError, fieldInputError, coerceValue } from '#sdk'
+import { TableroError, fieldInputError, coerceValue, type HookContext } from '#sdk'
 import { toFieldDefinition, type FieldRow } from './custom_field_provider.ts'
+import { OPTION_VALUE } from '../shared/field_rules.ts'
 
 export type Option = { value: string; label: { es: string; en: string } }
 
 /**
- * The rules of a field definition that the validators cannot state alone:
- * shared by the bespoke create and the resource's update hook.
+ * The rules of a field definition that the field metadata cannot state
+ * alone: options that parse and do not repeat, an ordered range, a default
+ * that obeys the field's own rules. Shared by the create's hooks, the
+ * update hook and the type change.
  */
 export function checkOptions(type: string, options: Option[] | undefined) {
   const needs = type === 'select' || type === 'multiselect'
@@ -56,4 +59,80 @@ export async function refuseRemovedOptionsInUse(
       )
     }
   }
+}
+
+type Values = Record<string, unknown>
+
+/**
+ * A new field's options and default as stored, checked: throws a 422 (or
+ * 409) naming the input, so `prepare` can refuse before any DDL.
+ */
+export function fieldDefinitionValues(values: Readonly<Values>) {
+  const type = values.type as FieldRow['type']
+  const options = checkOptions(type, parseOptions(values.options))
+  checkRange(values.min as number | null, values.max as number | null)
+  const stored = options ? JSON.stringify(options) : null
+  const row = { ...values, options: stored, default_value: null } as unknown as FieldRow
+  return {
+    options: stored,
+    default_value: defaultText(row, defaultInput(row, values.default_value), 'default_value'),
+  }
+}
+
+/**
+ * A field's update keeps its definition sound: options parse and do not
+ * drop a value clients hold, the default obeys the field's own rules, and
+ * the range is ordered.
+ */
+export async function refuseUnsafeUpdate(values: Values, before: Values, hook: HookContext) {
+  const current = before as unknown as FieldRow
+  const next = { ...current, ...values } as FieldRow
+  checkRange(next.min as number | null, next.max as number | null)
+  if (values.options !== undefined) {
+    const options = checkOptions(current.type, parseOptions(values.options))
+    if (options) await refuseRemovedOptionsInUse(hook.trx, current, options)
+    values.options = options ? JSON.stringify(options) : null
+    next.options = values.options as string | null
+  }
+  if (values.default_value !== undefined) {
+    values.default_value = defaultText(
+      next,
+      defaultInput(next, values.default_value),
+      'default_value'
+    )
+  }
+}
+
+/** The order after the profile's last field. */
+export async function nextOrder(client: QueryClientContract, profileId: number) {
+  const [row] = await client
+    .from('cf_fields')
+    .where('profile_id', profileId)
+    .max('sort_order as top')
+  return Number(row?.top ?? 0) + 1
+}
+
+/** A multiselect's default is stored as "a,b". */
+function defaultInput(row: Pick<FieldRow, 'type'>, raw: unknown) {
+  return row.type === 'multiselect' && typeof raw === 'string' ? raw.split(',') : raw
+}
+
+/** The options column holds a JSON list of { value, label: { es, en } }. */
+function parseOptions(raw: unknown): Option[] | undefined {
+  if (raw === null || raw === undefined || raw === '') return undefined
+  try {
+    const parsed = JSON.parse(String(raw))
+    if (Array.isArray(parsed) && parsed.every(isOption)) return parsed as Option[]
+  } catch {}
+  throw fieldInputError('options', 'Options must be a JSON list of { value, label: { es, en } }')
+}
+
+function isOption(option: any) {
+  const text = (value: unknown) => typeof value === 'string' && value.trim().length > 0
+  return (
+    typeof option?.value === 'string' &&
+    OPTION_VALUE.test(option.value) &&
+    text(option.label?.es) &&
+    text(option.label?.en)
+  )
 }

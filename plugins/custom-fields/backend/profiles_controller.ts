@@ -184,6 +184,6 @@ export function presentField(row: Record<string, any>) {
     max: row.max === null ? null : Number(row.max),
     group: row.group_name,
     order: row.sort_order,
-    status: row.status,
+    status: row.archived_at ? 'retired' : 'active',
   }
 }

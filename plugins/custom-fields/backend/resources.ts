@@ -1,15 +1,6 @@
-import { defineResource, field, fieldInputError, type HookContext, type ResourceAction } from '#sdk'
-import type { FieldRow } from './custom_field_provider.ts'
-import { OPTION_VALUE } from '../shared/field_rules.ts'
-import {
-  checkOptions,
-  type Option,
-  checkRange,
-  defaultText,
-  refuseRemovedOptionsInUse,
-} from './field_checks.ts'
-import { CUSTOM_FIELD_TYPES } from './field_types.ts'
+import { defineResource, field, type ResourceAction } from '#sdk'
 import { customFields } from './custom_fields.ts'
+import { fieldResource } from './field_resource.ts'
 
 const MANAGERS: ResourceAction[] = ['list', 'show', 'create', 'update', 'export', 'import']
 
@@ -29,12 +20,11 @@ const STATUS = field.select('status', {
 const invalidate = () => customFields.invalidate()
 
 /**
- * Profiles (P1) and their fields (P2) as resources: the generic REST and
- * screens give supervisors list, filters, sort, export, history and the
- * permission checks. What the engine cannot do stays bespoke in
- * fields_controller / profiles_controller: adding a field's clients column
- * (DDL outside any transaction), its campaigns, retire/restore, type
- * change and reorder.
+ * Profiles (P1) and their fields (P2, field_resource.ts) as resources: the
+ * generic REST and screens give supervisors list, filters, sort, export,
+ * history and the permission checks. What the engine cannot do stays
+ * bespoke in fields_controller / profiles_controller: a profile's
+ * campaigns and retire/restore, a field's type change and the reorder.
  */
 export default [
   defineResource({
@@ -73,137 +63,5 @@ export default [
       afterUpdate: invalidate,
     },
   }),
-  defineResource({
-    name: 'cf_fields',
-    table: 'cf_fields',
-    label: { es: 'Campos personalizados', en: 'Custom fields' },
-    defaultSort: 'sort_order',
-    fields: [
-      field.id(),
-      field.relation('profile_id', {
-        label: { es: 'Perfil', en: 'Profile' },
-        relation: { resource: 'cf_profiles', labelField: 'name' },
-        readOnly: true,
-        listable: true,
-        filterable: true,
-      }),
-      field.text('key', {
-        label: { es: 'Clave', en: 'Key' },
-        readOnly: true,
-        listable: true,
-        filterable: true,
-        sortable: true,
-        searchable: true,
-      }),
-      field.select('type', {
-        label: { es: 'Tipo', en: 'Type' },
-        options: CUSTOM_FIELD_TYPES.map((type) => ({ value: type, label: { es: type, en: type } })),
-        readOnly: true,
-        listable: true,
-        filterable: true,
-      }),
-      field.text('label_es', {
-        label: { es: 'Etiqueta (es)', en: 'Label (es)' },
-        required: true,
-        maxLength: 120,
-        listable: true,
-        filterable: true,
-        sortable: true,
-        searchable: true,
-      }),
-      field.text('label_en', {
-        label: { es: 'Etiqueta (en)', en: 'Label (en)' },
-        required: true,
-        maxLength: 120,
-        filterable: true,
-        searchable: true,
-      }),
-      field.text('help_es', { label: { es: 'Ayuda (es)', en: 'Help (es)' }, maxLength: 300 }),
-      field.text('help_en', { label: { es: 'Ayuda (en)', en: 'Help (en)' }, maxLength: 300 }),
-      field.boolean('required', {
-        label: { es: 'Obligatorio', en: 'Required' },
-        listable: true,
-        filterable: true,
-      }),
-      field.textarea('options', {
-        label: { es: 'Opciones (JSON)', en: 'Options (JSON)' },
-        maxLength: 60000,
-      }),
-      field.text('default_value', {
-        label: { es: 'Valor por defecto', en: 'Default value' },
-        maxLength: 255,
-      }),
-      field.decimal('min', { label: { es: 'Mínimo', en: 'Minimum' } }),
-      field.decimal('max', { label: { es: 'Máximo', en: 'Maximum' } }),
-      field.text('group_name', {
-        label: { es: 'Grupo', en: 'Group' },
-        maxLength: 60,
-        listable: true,
-        filterable: true,
-      }),
-      field.number('sort_order', {
-        label: { es: 'Orden', en: 'Order' },
-        readOnly: true,
-        listable: true,
-        sortable: true,
-      }),
-      STATUS,
-      ...field.timestamps(),
-    ],
-    // Fields are created through POST profiles/:id/fields: the clients
-    // column is added outside the transaction the engine's create runs in.
-    permissions: {
-      admin: ['list', 'show', 'update', 'export'],
-      supervisor: ['list', 'show', 'update', 'export'],
-    },
-    hooks: {
-      beforeUpdate: checkFieldUpdate,
-      afterUpdate: invalidate,
-    },
-  }),
+  fieldResource,
 ]
-
-/**
- * A field's update keeps its definition sound: options parse and do not
- * drop a value clients hold, the default obeys the field's own rules, and
- * the range is ordered.
- */
-async function checkFieldUpdate(
-  values: Record<string, unknown>,
-  before: Record<string, unknown>,
-  hook: HookContext
-) {
-  const current = before as unknown as FieldRow
-  const next = { ...current, ...values } as FieldRow
-  checkRange(next.min as number | null, next.max as number | null)
-  if (values.options !== undefined) {
-    const options = checkOptions(current.type, parseOptions(values.options))
-    if (options) await refuseRemovedOptionsInUse(hook.trx, current, options)
-    values.options = options ? JSON.stringify(options) : null
-    next.options = values.options as string | null
-  }
-  if (values.default_value !== undefined) {
-    const raw = values.default_value
-    const value = current.type === 'multiselect' && typeof raw === 'string' ? raw.split(',') : raw
-    values.default_value = defaultText(next, value, 'default_value')
-  }
-}
-
-function parseOptions(raw: unknown) {
-  if (raw === null || raw === '') return undefined
-  try {
-    const parsed = JSON.parse(String(raw))
-    if (Array.isArray(parsed) && parsed.every(isOption)) return parsed as Option[]
-  } catch {}
-  throw fieldInputError('options', 'Options must be a JSON list of { value, label: { es, en } }')
-}
-
-function isOption(option: any) {
-  const label = (text: unknown) => typeof text === 'string' && text.trim().length > 0
-  return (
-    typeof option?.value === 'string' &&
-    OPTION_VALUE.test(option.value) &&
-    label(option.label?.es) &&
-    label(option.label?.en)
-  )
-}

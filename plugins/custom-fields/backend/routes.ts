@@ -4,7 +4,9 @@ const ProfilesController = () => import('./profiles_controller.ts')
 const FieldsController = () => import('./fields_controller.ts')
 
 /**
- * Mounted under /api/p/custom-fields (signed in, plugin enabled).
+ * Mounted under /api/p/custom-fields (signed in, plugin enabled). A field
+ * is created, edited, retired (archived) and restored through the engine
+ * at /api/r/cf_fields; only what is no row write stays here.
  */
 const routes: PluginRoutes = (router) => {
   router.get('profiles', [ProfilesController, 'index'])
@@ -12,10 +14,7 @@ const routes: PluginRoutes = (router) => {
   router.put('profiles/:id/campaigns', [ProfilesController, 'campaigns'])
   router.post('profiles/:id/retire', [ProfilesController, 'retire'])
   router.post('profiles/:id/restore', [ProfilesController, 'restore'])
-  router.post('profiles/:profileId/fields', [FieldsController, 'store'])
   router.post('profiles/:profileId/fields/reorder', [FieldsController, 'reorder'])
-  router.post('fields/:id/retire', [FieldsController, 'retire'])
-  router.post('fields/:id/restore', [FieldsController, 'restore'])
   router.post('fields/:id/change-type', [FieldsController, 'changeType'])
 }
 

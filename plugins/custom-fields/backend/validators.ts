@@ -8,12 +8,6 @@ const translated = () =>
     en: vine.string().trim().minLength(1).maxLength(120),
   })
 
-const help = () =>
-  vine.object({
-    es: vine.string().trim().maxLength(300),
-    en: vine.string().trim().maxLength(300),
-  })
-
 /** Option values are stored inside ",a,b," for multiselects: no commas. */
 const options = () =>
   vine
@@ -37,21 +31,6 @@ export const profileValidator = vine.compile(
 export const profileCampaignsValidator = vine.compile(
   vine.object({
     campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
-  })
-)
-
-export const fieldValidator = vine.compile(
-  vine.object({
-    key: vine.string().trim().maxLength(40),
-    type: vine.enum(CUSTOM_FIELD_TYPES),
-    label: translated(),
-    help: help().optional(),
-    required: vine.boolean().optional(),
-    defaultValue: vine.any().optional(),
-    options: options().optional(),
-    min: vine.number().optional(),
-    max: vine.number().optional(),
-    group: vine.string().trim().maxLength(60).optional(),
   })
 )
 

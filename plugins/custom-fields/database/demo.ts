@@ -82,7 +82,6 @@ const demo: PluginDemo = async ({ campaigns }) => {
         options: field.options ? JSON.stringify(field.options) : null,
         group_name: 'Deuda',
         sort_order: index,
-        status: 'active',
         created_at: now,
         updated_at: now,
       }))

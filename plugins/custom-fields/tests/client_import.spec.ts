@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { importFile, plugins, signIn, truncateAfterEach, uploadAndValidate } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
+import { postField } from './field_requests.ts'
 
 let sequence = 0
 
@@ -40,18 +41,16 @@ test.group('custom-fields: CSV import of clients', (group) => {
       .json({ name: `Perfil ${++sequence}`, campaignIds: [campaignId] })
     profile.assertStatus(201)
     const segment = `segmento_${Date.now() % 100000}_${++sequence}`
-    const field = await supervisor
-      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
-      .json({
-        key: segment,
-        type: 'select',
-        label: { es: 'Segmento', en: 'Segment' },
-        required: true,
-        options: [
-          { value: 'oro', label: { es: 'Oro', en: 'Gold' } },
-          { value: 'plata', label: { es: 'Plata', en: 'Silver' } },
-        ],
-      })
+    const field = await postField(supervisor, profile.body().data.id, {
+      key: segment,
+      type: 'select',
+      label: { es: 'Segmento', en: 'Segment' },
+      required: true,
+      options: [
+        { value: 'oro', label: { es: 'Oro', en: 'Gold' } },
+        { value: 'plata', label: { es: 'Plata', en: 'Silver' } },
+      ],
+    })
     field.assertStatus(201)
     customColumns.push(segment)
 

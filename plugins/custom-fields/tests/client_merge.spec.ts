@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
+import { FIELDS, postField } from './field_requests.ts'
 
 const BASE = '/api/p/custom-fields'
 const created: Array<{ key: string; type: 'text' | 'number' | 'boolean' }> = []
@@ -35,14 +36,15 @@ test.group('custom-fields: client merge', (group) => {
     }
     const ids: Record<string, number> = {}
     for (const [name, field] of Object.entries(fields)) {
-      const response = await admin
-        .post(`${BASE}/profiles/${profile.body().data.id}/fields`)
-        .json({ ...field, label: { es: name, en: name } })
+      const response = await postField(admin, profile.body().data.id, {
+        ...field,
+        label: { es: name, en: name },
+      })
       response.assertStatus(201)
       created.push(field)
       ids[name] = response.body().data.id
     }
-    const retired = await admin.post(`${BASE}/fields/${ids.branch}/retire`).json({ confirm: true })
+    const retired = await admin.post(`${FIELDS}/${ids.branch}/archive`)
     retired.assertStatus(200)
     const { segment, debt, promise, branch } = fields
     const survivor = await makeClient({ [segment.key]: 'oro', [promise.key]: 0 })

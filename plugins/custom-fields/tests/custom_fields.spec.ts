@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '#sdk'
 import { PluginRollback, plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
+import { FIELDS, postField } from './field_requests.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 
@@ -34,7 +35,7 @@ async function profileWithFields(supervisor: Session, campaignId: number) {
   const profileId = profile.body().data.id
   const segment = key('segmento')
   const visit = key('fecha_visita')
-  const select = await supervisor.post(`${BASE}/profiles/${profileId}/fields`).json({
+  const select = await postField(supervisor, profileId, {
     key: segment,
     type: 'select',
     label: { es: 'Segmento', en: 'Segment' },
@@ -46,9 +47,11 @@ async function profileWithFields(supervisor: Session, campaignId: number) {
   })
   select.assertStatus(201)
   created.push({ key: segment, type: 'select' })
-  const date = await supervisor
-    .post(`${BASE}/profiles/${profileId}/fields`)
-    .json({ key: visit, type: 'date', label: { es: 'Fecha de visita', en: 'Visit date' } })
+  const date = await postField(supervisor, profileId, {
+    key: visit,
+    type: 'date',
+    label: { es: 'Fecha de visita', en: 'Visit date' },
+  })
   date.assertStatus(201)
   created.push({ key: visit, type: 'date' })
   return { profileId, segment, visit, segmentId: select.body().data.id }
@@ -129,9 +132,7 @@ test.group('custom-fields plugin', (group) => {
     const campaignId = await campaign('Ventas')
     const { profileId, segment } = await profileWithFields(supervisor, campaignId)
     const attempt = (fieldKey: string) =>
-      supervisor
-        .post(`${BASE}/profiles/${profileId}/fields`)
-        .json({ key: fieldKey, type: 'text', label: { es: 'X', en: 'X' } })
+      postField(supervisor, profileId, { key: fieldKey, type: 'text', label: { es: 'X', en: 'X' } })
     for (const [fieldKey, rule] of [
       ['email', 'builtin'],
       ['select', 'keyword'],
@@ -146,9 +147,11 @@ test.group('custom-fields plugin', (group) => {
         rule,
       })
     }
-    const noOptions = await supervisor
-      .post(`${BASE}/profiles/${profileId}/fields`)
-      .json({ key: key('nivel'), type: 'select', label: { es: 'N', en: 'N' } })
+    const noOptions = await postField(supervisor, profileId, {
+      key: key('nivel'),
+      type: 'select',
+      label: { es: 'N', en: 'N' },
+    })
     noOptions.assertStatus(422)
     assert.equal(noOptions.body().error.fields[0].field, 'options')
   })
@@ -158,9 +161,13 @@ test.group('custom-fields plugin', (group) => {
     const campaignId = await campaign('Scores')
     const { profileId } = await profileWithFields(supervisor, campaignId)
     const score = key('puntaje')
-    const field = await supervisor
-      .post(`${BASE}/profiles/${profileId}/fields`)
-      .json({ key: score, type: 'number', label: { es: 'Puntaje', en: 'Score' }, min: 0, max: 100 })
+    const field = await postField(supervisor, profileId, {
+      key: score,
+      type: 'number',
+      label: { es: 'Puntaje', en: 'Score' },
+      min: 0,
+      max: 100,
+    })
     field.assertStatus(201)
     created.push({ key: score, type: 'number' })
     const id = await makeClient({ campaign_id: campaignId })
@@ -178,16 +185,17 @@ test.group('custom-fields plugin', (group) => {
     const { segment, segmentId } = await profileWithFields(supervisor, campaignId)
     const id = await makeClient({ campaign_id: campaignId, [segment]: 'oro' })
 
-    ;(await supervisor.post(`${BASE}/fields/${segmentId}/retire`).json({})).assertStatus(422)
-    ;(
-      await supervisor.post(`${BASE}/fields/${segmentId}/retire`).json({ confirm: true })
-    ).assertStatus(200)
+    const retired = await supervisor.post(`${FIELDS}/${segmentId}/archive`)
+    retired.assertStatus(200)
+    assert.isNotNull(retired.body().data.archived_at)
     const hidden = await supervisor.get(`/api/r/clients/${id}`)
     assert.notProperty(hidden.body().data, segment)
     const write = await supervisor.patch(`/api/r/clients/${id}`).json({ [segment]: 'plata' })
     write.assertStatus(422)
 
-    ;(await supervisor.post(`${BASE}/fields/${segmentId}/restore`)).assertStatus(200)
+    const restored = await supervisor.post(`${FIELDS}/${segmentId}/restore`)
+    restored.assertStatus(200)
+    assert.isNull(restored.body().data.archived_at)
     const back = await supervisor.get(`/api/r/clients/${id}`)
     assert.equal(back.body().data[segment], 'oro')
   })
@@ -227,9 +235,11 @@ test.group('custom-fields plugin', (group) => {
     const campaignId = await campaign('Tipos')
     const { profileId } = await profileWithFields(supervisor, campaignId)
     const code = key('codigo')
-    const field = await supervisor
-      .post(`${BASE}/profiles/${profileId}/fields`)
-      .json({ key: code, type: 'text', label: { es: 'Código', en: 'Code' } })
+    const field = await postField(supervisor, profileId, {
+      key: code,
+      type: 'text',
+      label: { es: 'Código', en: 'Code' },
+    })
     created.push({ key: code, type: 'text' })
     const fieldId = field.body().data.id
     await makeClient({ [code]: '42' })
@@ -310,7 +320,7 @@ test.group('custom-fields defaults', (group) => {
       .post(`${BASE}/profiles`)
       .json({ name: `Defaults ${++sequence}`, campaignIds: [campaignId] })
     const tags = key('etiquetas')
-    const field = await supervisor.post(`${BASE}/profiles/${profile.body().data.id}/fields`).json({
+    const field = await postField(supervisor, profile.body().data.id, {
       key: tags,
       type: 'multiselect',
       label: { es: 'Etiquetas', en: 'Tags' },
@@ -318,7 +328,7 @@ test.group('custom-fields defaults', (group) => {
         { value: 'moroso', label: { es: 'Moroso', en: 'Late' } },
         { value: 'nuevo', label: { es: 'Nuevo', en: 'New' } },
       ],
-      defaultValue: ['nuevo'],
+      defaultValue: 'nuevo',
     })
     field.assertStatus(201)
     created.push({ key: tags, type: 'multiselect' })

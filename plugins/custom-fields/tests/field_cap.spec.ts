@@ -5,6 +5,7 @@ import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 import { MAX_FIELDS, MAX_INDEXED_FIELDS } from '../backend/field_budget.ts'
 import { STORAGE, type CustomFieldType } from '../backend/field_types.ts'
+import { FIELDS, postField } from './field_requests.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 
@@ -16,7 +17,7 @@ let sequence = 0
 
 async function addField(supervisor: Session, profileId: number, type: CustomFieldType) {
   const key = `cap_${Date.now() % 100000}_${++sequence}`
-  const response = await supervisor.post(`${BASE}/profiles/${profileId}/fields`).json({
+  const response = await postField(supervisor, profileId, {
     key,
     type,
     label: { es: key, en: key },
@@ -62,9 +63,7 @@ test.group('custom-fields: cap per client', (group) => {
       assert.equal(response.status(), 201, `indexed field ${i + 1} (${type})`)
       if (type === 'text') texts.push(response.body().data.id)
     }
-    ;(
-      await supervisor.post(`${BASE}/fields/${texts[0]}/retire`).json({ confirm: true })
-    ).assertStatus(200)
+    ;(await supervisor.post(`${FIELDS}/${texts[0]}/archive`)).assertStatus(200)
     const noIndex = await addField(supervisor, profileId, 'date')
     noIndex.assertStatus(422)
     assert.equal(noIndex.body().error.code, 'INDEXED_FIELD_LIMIT')
@@ -88,10 +87,13 @@ test.group('custom-fields: cap per client', (group) => {
     assert.equal(full.body().error.code, 'FIELD_LIMIT')
     assert.include(full.body().error.message, 'No quedan campos personalizados')
     assert.equal(full.body().error.fields[0].field, 'key')
-    const english = await supervisor
-      .post(`${BASE}/profiles/${profileId}/fields`)
-      .header('Accept-Language', 'en')
-      .json({ key: 'cap_english', type: 'textarea', label: { es: 'x', en: 'x' } })
+    const english = await supervisor.post(FIELDS).header('Accept-Language', 'en').json({
+      profile_id: profileId,
+      key: 'cap_english',
+      type: 'textarea',
+      label_es: 'x',
+      label_en: 'x',
+    })
     assert.include(english.body().error.message, 'No custom fields remain')
 
     // At the cap a type change still has room for its spare column, but not for a new index.

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
+import { postField } from './field_requests.ts'
 
 const BASE = '/api/p/custom-fields'
 const created: Array<{ key: string; type: 'text' | 'select' }> = []
@@ -63,7 +64,7 @@ test.group('custom-fields resources', (group) => {
     ;(await agent.post('/api/r/cf_profiles').json({ name: 'Mía' })).assertStatus(403)
     ;(await agent.patch(`/api/r/cf_profiles/${profileId}`).json({ name: 'X' })).assertStatus(403)
     ;(await agent.get('/api/r/cf_profiles/export.csv')).assertStatus(403)
-    ;(await agent.post(`${BASE}/profiles/${profileId}/fields`).json({})).assertStatus(403)
+    ;(await agent.post('/api/r/cf_fields').json({})).assertStatus(403)
     ;(await agent.post(`${BASE}/profiles`).json({ name: 'Mía', campaignIds: [] })).assertStatus(403)
   })
 
@@ -71,9 +72,11 @@ test.group('custom-fields resources', (group) => {
     const supervisor = await signIn(client, 'supervisor')
     const profile = await supervisor.post('/api/r/cf_profiles').json({ name: 'Cobranzas' })
     const key = `zona_${Date.now() % 100000}`
-    const field = await supervisor
-      .post(`${BASE}/profiles/${profile.body().data.id}/fields`)
-      .json({ key, type: 'text', label: { es: 'Zona', en: 'Zone' } })
+    const field = await postField(supervisor, profile.body().data.id, {
+      key,
+      type: 'text',
+      label: { es: 'Zona', en: 'Zone' },
+    })
     field.assertStatus(201)
     created.push({ key, type: 'text' })
     const id = field.body().data.id
@@ -105,7 +108,7 @@ test.group('custom-fields resources', (group) => {
     const key = `segmento_${Date.now() % 100000}`
     const gold = { value: 'oro', label: { es: 'Oro', en: 'Gold' } }
     const silver = { value: 'plata', label: { es: 'Plata', en: 'Silver' } }
-    const field = await supervisor.post(`${BASE}/profiles/${profile.body().data.id}/fields`).json({
+    const field = await postField(supervisor, profile.body().data.id, {
       key,
       type: 'select',
       label: { es: 'Segmento', en: 'Segment' },

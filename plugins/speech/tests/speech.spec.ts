@@ -200,13 +200,13 @@ test.group('speech plugin, committed', (group) => {
     const profile = await supervisor
       .post('/api/p/custom-fields/profiles')
       .json({ name: 'Perfil speech', campaignIds: [campaignId] })
-    const field = await supervisor
-      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
-      .json({
-        key,
-        type: 'text',
-        label: { es: 'Segmento', en: 'Segment' },
-      })
+    const field = await supervisor.post('/api/r/cf_fields').json({
+      profile_id: profile.body().data.id,
+      key,
+      type: 'text',
+      label_es: 'Segmento',
+      label_en: 'Segment',
+    })
     field.assertStatus(201)
     const variables = await supervisor.get(`${BASE}/variables`).qs({ campaignId })
     assert.include(
@@ -223,9 +223,7 @@ test.group('speech plugin, committed', (group) => {
     assert.equal(rendered.body().data.html, '<p>Segmento: Oro</p>')
     assert.deepEqual(rendered.body().data.unknownVariables, [])
     // Retired, the field leaves the clients resource for the next groups.
-    const retired = await supervisor
-      .post(`/api/p/custom-fields/fields/${field.body().data.id}/retire`)
-      .json({ confirm: true })
+    const retired = await supervisor.post(`/api/r/cf_fields/${field.body().data.id}/archive`)
     retired.assertStatus(200)
   })
 })

@@ -133,15 +133,15 @@ test.group('Dates: years 1000 to 9999 only', (group) => {
       .post('/api/p/custom-fields/profiles')
       .json({ name: `Fechas ${Date.now()}`, campaignIds: [await campaign()] })
     assert.equal(profile.status(), 201, profile.text())
-    const field = await supervisor
-      .post(`/api/p/custom-fields/profiles/${profile.body().data.id}/fields`)
-      .json({
-        key: `visita_${Date.now() % 100000}`,
-        type: 'date',
-        label: { es: 'Visita', en: 'Visit' },
-        defaultValue: DATES[10000],
-      })
-    assertYearRefused(field, 'defaultValue', assert)
+    const field = await supervisor.post('/api/r/cf_fields').json({
+      profile_id: profile.body().data.id,
+      key: `visita_${Date.now() % 100000}`,
+      type: 'date',
+      label_es: 'Visita',
+      label_en: 'Visit',
+      default_value: DATES[10000],
+    })
+    assertYearRefused(field, 'default_value', assert)
   })
 
   test('date ranges of the client dashboard and the gestión stats refuse years outside the range', async ({

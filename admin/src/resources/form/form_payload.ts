@@ -1,15 +1,19 @@
 import type { ResourceDescription, ResourceFieldDescription } from '../../meta/admin_meta'
 
 /**
- * Fields a form may write: everything the engine does not keep to itself, optionally narrowed
- * to `only` (in that order) and minus the fields a caller fixes itself (a phone's client).
+ * Fields a form may write: everything the engine does not keep to itself (nor, on edit, what is
+ * fixed once created), optionally narrowed to `only` (in that order) and minus the fields a
+ * caller fixes itself (a phone's client).
  */
 export function editableFields(
   resource: ResourceDescription,
   only?: string[],
-  fixed: Record<string, unknown> = {}
+  fixed: Record<string, unknown> = {},
+  action: 'create' | 'edit' = 'create'
 ): ResourceFieldDescription[] {
-  const writable = resource.fields.filter((field) => !field.readOnly && !(field.name in fixed))
+  const writable = resource.fields.filter(
+    (field) => !field.readOnly && !(action === 'edit' && field.createOnly) && !(field.name in fixed)
+  )
   if (!only) return writable
   return only
     .map((name) => writable.find((field) => field.name === name))

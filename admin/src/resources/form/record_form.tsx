@@ -43,7 +43,7 @@ export function RecordForm(props: RecordFormProps) {
   const localize = useLocalize()
   const [form] = Form.useForm()
   const [banner, setBanner] = useState<string | null>(null)
-  const fields = editableFields(resource, props.fields, fixed)
+  const fields = editableFields(resource, props.fields, fixed, action)
   const label = localize(resource.label)
 
   const { onFinish, query, formLoading, mutation } = useForm<Row, ApiError, Row>({

@@ -17,6 +17,7 @@ export function bulkEditableFields(resource: ResourceDescription): ResourceField
     (field) =>
       field.name !== resource.primaryKey &&
       !field.readOnly &&
+      !field.createOnly &&
       !field.unique &&
       field.type !== 'password' &&
       !field.condition
