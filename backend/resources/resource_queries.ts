@@ -9,6 +9,10 @@ import { presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 import { ResourceAccess } from './resource_access.ts'
+import { loadLinks, relationsFields } from './relation_links.ts'
+
+/** Rows of an export whose links are loaded together (one query per relations field). */
+const EXPORT_LINK_BATCH = 500
 
 const COUNT_CAP = 1_000
 
@@ -63,6 +67,7 @@ export class ResourceQueries extends ResourceAccess {
       .select(this.#selectList(fields))
       .offset((params.page - 1) * params.perPage)
       .limit(params.perPage)
+    await loadLinks(definition, fields, rows, db.connection())
     const counted = total ?? rows.length
     return {
       data: rows.map((row) => this.present(fields, row)),
@@ -97,7 +102,12 @@ export class ResourceQueries extends ResourceAccess {
     params: ReturnType<typeof parseListParams>
   ) {
     const query = this.scoped(definition)
-    if (params.filter) applyFilter(query, params.filter)
+    if (params.filter) {
+      applyFilter(query, params.filter, {
+        table: definition.table,
+        primaryKey: primaryKeyOf(definition),
+      })
+    }
     if (params.q && definition.search) {
       definition.search(query, params.q)
     } else if (params.q) {
@@ -128,6 +138,7 @@ export class ResourceQueries extends ResourceAccess {
   async show(name: string, rawId: unknown) {
     const { definition, fields } = this.authorize(name, 'show')
     const row = await this.findRow(definition, fields, rawId)
+    await loadLinks(definition, fields, [row], db.connection())
     return { data: this.present(fields, row) }
   }
 
@@ -183,18 +194,36 @@ export class ResourceQueries extends ResourceAccess {
     const query = this.#filtered(definition, fields, params).select(this.columns(fields))
     orderList(query, definition, params, input)
     const present = (row: Record<string, unknown>) => this.present(fields, row)
-    const names = this.columns(fields)
+    const names = [...fields.values()]
+      .filter((field) => field.type !== 'password')
+      .map((field) => field.name)
+    const linked = relationsFields(fields).map((field) => field.name)
+    // A relations cell holds the linked ids joined by "|", which the import reads back.
+    const cells = (row: Record<string, unknown>) => {
+      const values = present(row)
+      for (const name of linked) values[name] = (values[name] as number[]).join('|')
+      return csvLine(names.map((key) => values[key]))
+    }
+    const withLinks = (rows: Record<string, unknown>[]) =>
+      loadLinks(definition, fields, rows, db.connection())
     async function* lines() {
       yield '\uFEFF' + csvLine(names)
       let batch = ''
+      let pending: Record<string, unknown>[] = []
+      const flush = async () => {
+        await withLinks(pending)
+        for (const row of pending) batch += cells(row)
+        pending = []
+      }
       for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
-        const values = present(row)
-        batch += csvLine(names.map((key) => values[key]))
+        pending.push(row)
+        if (linked.length === 0 || pending.length >= EXPORT_LINK_BATCH) await flush()
         if (batch.length > 64 * 1024) {
           yield batch
           batch = ''
         }
       }
+      await flush()
       if (batch) yield batch
     }
     return { filename: `${definition.name}.csv`, stream: Readable.from(lines()) }
