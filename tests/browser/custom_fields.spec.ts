@@ -46,8 +46,8 @@ async function profileWithTwoFields(client: ApiClient) {
   const supervisor = await supervisorApi(client)
   const campaign = await createCampaign(client, 'Cobranzas')
   const profile = await supervisor
-    .post(`${API}/profiles`)
-    .json({ name: `Perfil ${Date.now()}-${++sequence}`, campaignIds: [campaign.id] })
+    .post('/api/r/cf_profiles')
+    .json({ name: `Perfil ${Date.now()}-${++sequence}`, campaigns: [campaign.id] })
   profile.assertStatus(201)
   const id = profile.body().data.id as number
   profilesToRetire.push(id)
@@ -76,8 +76,8 @@ async function profileWithEveryType(client: ApiClient) {
   const supervisor = await supervisorApi(client)
   const campaign = await createCampaign(client, 'Tipos')
   const profile = await supervisor
-    .post(`${API}/profiles`)
-    .json({ name: `Tipos ${Date.now()}-${++sequence}`, campaignIds: [campaign.id] })
+    .post('/api/r/cf_profiles')
+    .json({ name: `Tipos ${Date.now()}-${++sequence}`, campaigns: [campaign.id] })
   profile.assertStatus(201)
   const id = profile.body().data.id as number
   profilesToRetire.push(id)

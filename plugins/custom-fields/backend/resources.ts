@@ -31,10 +31,11 @@ const invalidate = () => customFields.invalidate()
 /**
  * Profiles (P1) and their fields (P2) as resources: the generic REST and
  * screens give supervisors list, filters, sort, export, history and the
- * permission checks. What the engine cannot do stays bespoke in
- * fields_controller / profiles_controller: adding a field's clients column
- * (DDL outside any transaction), its campaigns, retire/restore, type
- * change and reorder.
+ * permission checks; a profile's campaigns are a relations field (link
+ * table cf_profile_campaigns), written with the profile. What the engine
+ * cannot do stays bespoke in fields_controller / profiles_controller:
+ * adding a field's clients column (DDL outside any transaction),
+ * retire/restore, type change and reorder.
  */
 export default [
   defineResource({
@@ -58,6 +59,14 @@ export default [
         label: { es: 'Descripción', en: 'Description' },
         maxLength: 500,
         listable: true,
+      }),
+      // The campaigns whose clients get the profile's fields, written with the profile.
+      field.relations('campaigns', {
+        label: { es: 'Campañas', en: 'Campaigns' },
+        relation: { resource: 'campaigns', labelField: 'name' },
+        through: { table: 'cf_profile_campaigns', localKey: 'profile_id', foreignKey: 'campaign_id' },
+        listable: true,
+        filterable: true,
       }),
       { ...STATUS, defaultValue: 'active' },
       ...field.timestamps(),

@@ -26,20 +26,6 @@ const options = () =>
     .minLength(1)
     .maxLength(200)
 
-export const profileValidator = vine.compile(
-  vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120),
-    description: vine.string().trim().maxLength(500).optional(),
-    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
-  })
-)
-
-export const profileCampaignsValidator = vine.compile(
-  vine.object({
-    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
-  })
-)
-
 export const fieldValidator = vine.compile(
   vine.object({
     key: vine.string().trim().maxLength(40),
