@@ -284,7 +284,13 @@ export class ResourceCommands {
       after: presented,
       ...this.#subject(definition, stored),
     })
-    this.#afterCommit(trx, 'resource.created', definition, id as string | number, linksOf(fields, presented))
+    this.#afterCommit(
+      trx,
+      'resource.created',
+      definition,
+      id as string | number,
+      linksOf(fields, presented)
+    )
     return presented
   }
 
@@ -345,7 +351,13 @@ export class ResourceCommands {
       ...changedOnly(before, after),
       ...this.#subject(definition, afterRow),
     })
-    this.#afterCommit(trx, 'resource.updated', definition, beforeRow[pk] as string | number, linksOf(fields, after))
+    this.#afterCommit(
+      trx,
+      'resource.updated',
+      definition,
+      beforeRow[pk] as string | number,
+      linksOf(fields, after)
+    )
     return after
   }
 
@@ -374,7 +386,13 @@ export class ResourceCommands {
       before,
       ...this.#subject(definition, row),
     })
-    this.#afterCommit(trx, 'resource.deleted', definition, row[pk] as string | number, linksOf(fields, before))
+    this.#afterCommit(
+      trx,
+      'resource.deleted',
+      definition,
+      row[pk] as string | number,
+      linksOf(fields, before)
+    )
   }
 
   /**

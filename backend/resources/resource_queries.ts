@@ -201,7 +201,7 @@ export class ResourceQueries extends ResourceAccess {
     // A relations cell holds the linked ids joined by "|", which the import reads back.
     const cells = (row: Record<string, unknown>) => {
       const values = present(row)
-      for (const name of linked) values[name] = (values[name] as number[]).join('|')
+      for (const key of linked) values[key] = (values[key] as number[]).join('|')
       return csvLine(names.map((key) => values[key]))
     }
     const withLinks = (rows: Record<string, unknown>[]) =>

@@ -64,9 +64,17 @@ export default [
       field.relations('campaigns', {
         label: { es: 'Campañas', en: 'Campaigns' },
         relation: { resource: 'campaigns', labelField: 'name' },
-        through: { table: 'cf_profile_campaigns', localKey: 'profile_id', foreignKey: 'campaign_id' },
+        through: {
+          table: 'cf_profile_campaigns',
+          localKey: 'profile_id',
+          foreignKey: 'campaign_id',
+        },
         listable: true,
         filterable: true,
+        help: {
+          es: 'Sus campos aparecen en la ficha de los clientes de estas campañas.',
+          en: 'Its fields appear on the card of the clients of these campaigns.',
+        },
       }),
       { ...STATUS, defaultValue: 'active' },
       ...field.timestamps(),

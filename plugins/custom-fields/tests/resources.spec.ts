@@ -173,12 +173,13 @@ test.group('custom-fields resources', (group) => {
       .patch(`/api/r/cf_profiles/${id}`)
       .json({ campaigns: [second, first] })
     linked.assertStatus(200)
-    assert.deepEqual(linked.body().data.campaigns, [first, second].sort((a, b) => a - b))
+    assert.deepEqual(
+      linked.body().data.campaigns,
+      [first, second].sort((a, b) => a - b)
+    )
     const moved = await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ campaigns: [second] })
     assert.deepEqual(moved.body().data.campaigns, [second])
-    const missing = await supervisor
-      .patch(`/api/r/cf_profiles/${id}`)
-      .json({ campaigns: [999999] })
+    const missing = await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ campaigns: [999999] })
     missing.assertStatus(422)
     assert.equal(missing.body().error.fields[0].field, 'campaigns')
     const agent = await signIn(client, 'agent')

@@ -53,7 +53,9 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
     const admin = await signIn(client, 'admin')
     const meta = await admin.get('/api/meta')
     meta.assertStatus(200)
-    const greetings = meta.body().data.resources.find((r: { name: string }) => r.name === 'greetings')
+    const greetings = meta
+      .body()
+      .data.resources.find((r: { name: string }) => r.name === 'greetings')
     const lists = greetings.fields.find((f: { name: string }) => f.name === 'lists')
     assert.containsSubset(lists, {
       type: 'relations',
@@ -96,9 +98,9 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
   }) => {
     const admin = await signIn(client, 'admin')
     const [a, b, c] = await seedLists(['A', 'B', 'C'])
-    const id = (await admin.post('/api/r/greetings').json({ message: 'Hola', lists: [a, b] }))
-      .body()
-      .data.id
+    const id = (
+      await admin.post('/api/r/greetings').json({ message: 'Hola', lists: [a, b] })
+    ).body().data.id
 
     const updated = await admin.patch(`/api/r/greetings/${id}`).json({ lists: [c, b] })
     updated.assertStatus(200)
@@ -202,7 +204,7 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
     )
     const refused = await admin
       .get('/api/r/greetings')
-      .qs({ filter: JSON.stringify({ field, op: 'contains', value: "1) OR 1=1 --" }) })
+      .qs({ filter: JSON.stringify({ field, op: 'contains', value: '1) OR 1=1 --' }) })
     refused.assertStatus(422)
     assert.equal(refused.body().error.fields[0].field, 'filter.value')
     const eq = await admin
@@ -288,9 +290,7 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
       definition.hooks = hooks
     })
     const before = await db.from('greetings').count('* as total').firstOrFail()
-    ;(await admin.post('/api/r/greetings').json({ message: 'Nunca', lists: [b] })).assertStatus(
-      500
-    )
+    ;(await admin.post('/api/r/greetings').json({ message: 'Nunca', lists: [b] })).assertStatus(500)
     const after = await db.from('greetings').count('* as total').firstOrFail()
     assert.equal(Number(after.total), Number(before.total))
     assert.equal(
@@ -348,7 +348,11 @@ test.group('Resource engine: relations in CSV export and import', (group) => {
       .get('/api/r/greetings/export.csv')
       .qs({ sort: 'id', filter: JSON.stringify({ field: 'lists', op: 'notNull' }) })
     response.assertStatus(200)
-    const lines = response.text().replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = response
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     const header = lines[0].split(',')
     assert.include(header, 'lists')
     assert.lengthOf(lines, 2)
