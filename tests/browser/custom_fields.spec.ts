@@ -6,7 +6,13 @@ import User from '#models/user'
 import { signIn } from '#tests/helpers/auth'
 import { menuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
-import { chooseOption, columnTexts, openDropdown, searchAndChoose } from './support/antd_widgets.ts'
+import {
+  chooseOption,
+  columnTexts,
+  fieldError,
+  openDropdown,
+  searchAndChoose,
+} from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
 
@@ -432,7 +438,7 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     )
     await name.fill(otherName)
     await profileForm(page).getByTestId('save-button').click()
-    await errorUnder(page, name).filter({ hasText: 'en uso' }).waitFor()
+    await fieldError(page, 'name').filter({ hasText: 'en uso' }).waitFor()
     await keepScreenshot(page, 'custom-fields-profile-name-taken')
     await name.fill(`Renombrado ${Date.now()}`)
     await profileForm(page).getByTestId('save-button').click()
