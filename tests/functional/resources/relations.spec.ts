@@ -6,6 +6,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import plugins from '#services/plugins'
 import resources from '#services/resources'
+import { field as fields } from '#resources'
 import { toSqlDateTime } from '#services/audit_log'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
@@ -63,6 +64,34 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
       sortable: false,
     })
     assert.sameMembers(lists.operators, ['contains', 'in', 'null', 'notNull'])
+  })
+
+  test('a relations field must name its link table, and is no sort key', async ({ assert }) => {
+    const declare = (extra: Record<string, unknown>) =>
+      resources.register({
+        name: 'broken_lists',
+        table: 'greetings',
+        label: { es: 'Rotas', en: 'Broken' },
+        fields: [
+          fields.id(),
+          {
+            name: 'lists',
+            type: 'relations',
+            label: { es: 'Listas', en: 'Lists' },
+            relation: { resource: 'greeting_lists', labelField: 'name' },
+            ...extra,
+          },
+        ],
+        permissions: { admin: ['list'] },
+      })
+    assert.throws(() => declare({}), /field "lists" needs `relation` and `through`/)
+    const through = { table: 'greeting_list_members', localKey: 'greeting_id', foreignKey: 'x' }
+    assert.throws(() => declare({ through, sortable: true }), /cannot be sortable/)
+    assert.throws(
+      () => declare({ through: { ...through, table: 'x; DROP TABLE users' } }),
+      /invalid `through`/
+    )
+    assert.isUndefined(resources.find('broken_lists'))
   })
 
   test('create links the records in its transaction; show gives the ids; the audit has them', async ({
