@@ -47,6 +47,11 @@ export { ValueInput, type ValueInputProps } from './resources/fields/value_input
 export { isArchived } from './resources/archived'
 export type { ResourceDescription, ResourceFieldDescription } from './meta/admin_meta'
 export { useResourceDescription } from './resources/use_resource_description'
+/**
+ * The generated create/edit form of a resource (its widgets, checks and 422s by field), for a
+ * plugin screen that embeds it (a modal) instead of opening the generated page.
+ */
+export { RecordForm, type RecordFormProps } from './resources/form/record_form'
 /** A record's value shown as the generated screens show it (relations by label, dates in the user's zone). */
 export { FieldValue } from './resources/fields/field_value'
 

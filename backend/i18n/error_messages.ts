@@ -159,6 +159,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
       ? `No quedan campos indexados; quedan ${m.remaining} de Texto largo o Lista (varias opciones)`
       : `No quedan campos indexados (${m.max} como máximo)`,
   distinct: () => 'Valor repetido',
+  array: () => 'Debe ser una lista',
+  arrayLength: (m) => `Admite como máximo ${m.max} elementos`,
   scheduling: () => 'Este resultado no permite agendar',
   dialerOnly: () => '"Para mí" solo aplica a campañas de marcador',
   parent: () => 'No corresponde al nivel anterior elegido',

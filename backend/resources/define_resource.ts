@@ -38,6 +38,14 @@ export const field = {
     build(name, 'select', options),
   relation: (name: string, options: FieldOptions & Required<Pick<FieldDefinition, 'relation'>>) =>
     build(name, 'relation', options),
+  /**
+   * Many-to-many: the ids of the records linked through a link table
+   * (`through`), read as a list, written as the whole set.
+   */
+  relations: (
+    name: string,
+    options: FieldOptions & Required<Pick<FieldDefinition, 'relation' | 'through'>>
+  ) => build(name, 'relations', options),
   timestamps: (): FieldDefinition[] => [
     build('created_at', 'datetime', {
       label: { es: 'Creado', en: 'Created' },

@@ -1,6 +1,6 @@
 import type { FieldDefinition } from './types.ts'
 import { fieldInputError } from './errors.ts'
-import { coerceValue } from './values.ts'
+import { coerceId, coerceValue } from './values.ts'
 
 export const OPERATORS = [
   'eq',
@@ -31,6 +31,8 @@ export function operatorsFor(field: FieldDefinition): Operator[] {
   if (ORDERED_TYPES.has(field.type)) return [...always, 'gt', 'gte', 'lt', 'lte', 'between']
   if (field.type === 'boolean') return ['eq', 'ne', 'null', 'notNull']
   if (field.type === 'multiselect') return ['contains', 'null', 'notNull']
+  // linked to this record, to any of these, to none, to some
+  if (field.type === 'relations') return ['contains', 'in', 'null', 'notNull']
   return always
 }
 
@@ -143,6 +145,7 @@ function parseLeaf(
 }
 
 function parseOperand(field: FieldDefinition, op: Operator, value: unknown, path: string) {
+  if (field.type === 'relations') return relationsOperand(op, value, path)
   switch (op) {
     case 'null':
     case 'notNull':
@@ -181,4 +184,17 @@ function parseOperand(field: FieldDefinition, op: Operator, value: unknown, path
     default:
       return coerceValue(field, value, path)
   }
+}
+
+/** A relations filter names linked ids: one for `contains`, a list for `in`. */
+function relationsOperand(op: Operator, value: unknown, path: string) {
+  if (op === 'null' || op === 'notNull') return null
+  if (op === 'contains') return coerceId(value, path)
+  if (!Array.isArray(value) || value.length === 0) {
+    throw fieldInputError(path, 'Expected a non-empty array')
+  }
+  if (value.length > FILTER_LIMITS.inValues) {
+    throw fieldInputError(path, `At most ${FILTER_LIMITS.inValues} values`)
+  }
+  return value.map((item, i) => coerceId(item, `${path}[${i}]`))
 }

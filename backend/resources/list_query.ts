@@ -91,18 +91,32 @@ function likeLiteral(text: string) {
 
 const LIKE = `?? LIKE ? ESCAPE '!'`
 
-export function applyFilter(query: DatabaseQueryBuilderContract, node: FilterNode) {
+/** The table a list reads and its primary key: what a relations filter correlates with. */
+export interface FilteredTable {
+  table: string
+  primaryKey: string
+}
+
+export function applyFilter(
+  query: DatabaseQueryBuilderContract,
+  node: FilterNode,
+  owner: FilteredTable
+) {
   if (node.kind === 'group' && node.join === 'and') {
     // AND needs no parentheses: every leaf below adds one condition or a
     // wrapped group, so each child goes straight onto the query (each
     // wrapped callback is a sub-query knex builds and compiles again).
-    for (const child of node.children) applyFilter(query, child)
+    for (const child of node.children) applyFilter(query, child, owner)
     return
   }
   if (node.kind === 'group') {
     query.where((group) => {
-      for (const child of node.children) group.orWhere((sub) => applyFilter(sub, child))
+      for (const child of node.children) group.orWhere((sub) => applyFilter(sub, child, owner))
     })
+    return
+  }
+  if (node.field.type === 'relations') {
+    applyLinkFilter(query, node, owner)
     return
   }
   const column = node.field.name
@@ -145,6 +159,34 @@ export function applyFilter(query: DatabaseQueryBuilderContract, node: FilterNod
       query.whereRaw(LIKE, [column, `${likeLiteral(String(value))}%`])
       break
   }
+}
+
+/**
+ * A relations condition as an EXISTS over the link table, correlated on
+ * the row's primary key: `contains` (linked to this id), `in` (to any of
+ * these), `notNull` (to some record), `null` (to none). Served by the link
+ * table's (localKey, foreignKey) key; every name comes from the field's
+ * declaration, every id is a binding.
+ */
+function applyLinkFilter(
+  query: DatabaseQueryBuilderContract,
+  node: Extract<FilterNode, { kind: 'leaf' }>,
+  owner: FilteredTable
+) {
+  const through = node.field.through!
+  const links = (sub: DatabaseQueryBuilderContract) => {
+    sub
+      .from(through.table)
+      .select(through.foreignKey)
+      .whereRaw('?? = ??', [
+        `${through.table}.${through.localKey}`,
+        `${owner.table}.${owner.primaryKey}`,
+      ])
+    if (node.op === 'contains') sub.where(through.foreignKey, node.value as number)
+    if (node.op === 'in') sub.whereIn(through.foreignKey, node.value as number[])
+  }
+  if (node.op === 'null') query.whereNotExists(links)
+  else query.whereExists(links)
 }
 
 /**

@@ -24,6 +24,11 @@ function ruleFor(field: FieldDefinition) {
       if (field.max !== undefined) rule = rule.max(field.max)
       return rule
     }
+    case 'relations': {
+      // Elements, bounds and order: coerceIds (values.ts), also for imports and filters.
+      const rule = vine.array(vine.any())
+      return field.required ? rule.minLength(1) : rule
+    }
     case 'boolean':
       return vine.boolean()
     case 'select':

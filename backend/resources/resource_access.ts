@@ -82,9 +82,10 @@ export class ResourceAccess {
     return presentRow(fields, row)
   }
 
+  /** The table's columns a read selects: no password, and no relations (they live in link tables). */
   columns(fields: Map<string, FieldDefinition>) {
     return [...fields.values()]
-      .filter((field) => field.type !== 'password')
+      .filter((field) => field.type !== 'password' && field.type !== 'relations')
       .map((field) => field.name)
   }
 

@@ -18,6 +18,15 @@ import { fieldInputError, importNotSupported, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
 import { RecordKeepers } from './record_keepers.ts'
 import type { ResourceAccess } from './resource_access.ts'
+import {
+  checkLinks,
+  dropLinks,
+  linksOf,
+  loadLinks,
+  replaceLinks,
+  takeLinks,
+  type Links,
+} from './relation_links.ts'
 
 const MAX_BULK_IDS = 500
 
@@ -25,6 +34,8 @@ export interface ResourceWriteEvent {
   resource: string
   id: string | number
   plugin?: string
+  /** a resource with relations fields: each one's linked ids (after the write; a delete: before) */
+  links?: Links
 }
 
 declare module '@adonisjs/core/types' {
@@ -256,6 +267,7 @@ export class ResourceCommands {
     await this.#checkParent(definition, values, hook.trx)
     await this.#checkUnique(definition, fields, values, null, hook.trx)
     await this.#relations.check(fields, values, hook.trx, definition.parent?.field)
+    await checkLinks(this.access, fields, values, hook.trx)
     requireConditionalFields(fields, values)
     await definition.hooks?.beforeCreate?.(values, hook)
   }
@@ -272,13 +284,16 @@ export class ResourceCommands {
     const now = toSqlDateTime(DateTime.utc())
     if (fields.has('created_at')) values.created_at = now
     if (fields.has('updated_at')) values.updated_at = now
+    const links = takeLinks(fields, values)
     const [insertedId] = await trx.insertQuery().table(definition.table).insert(values)
     const id = values[primaryKeyOf(definition)] ?? insertedId
+    await replaceLinks(fields, id, links, trx)
     const stored = await trx
       .from(definition.table)
       .where(primaryKeyOf(definition), id as never)
       .select(this.access.columns(fields))
       .firstOrFail()
+    await loadLinks(definition, fields, [stored], trx)
     await definition.hooks?.afterCreate?.(stored, hook)
     const presented = this.access.present(fields, stored)
     await AuditLog.record(trx, actorFromContext(this.access.ctx), {
@@ -288,7 +303,13 @@ export class ResourceCommands {
       after: presented,
       ...this.#subject(definition, stored),
     })
-    this.#afterCommit(trx, 'resource.created', definition, id as string | number)
+    this.#afterCommit(
+      trx,
+      'resource.created',
+      definition,
+      id as string | number,
+      linksOf(fields, presented)
+    )
     return presented
   }
 
@@ -308,6 +329,7 @@ export class ResourceCommands {
     as?: { action: 'archive' | 'restore'; unlessAlready: (row: Row) => boolean }
   ) {
     const beforeRow = await this.access.findRow(definition, fields, rawId, trx)
+    await loadLinks(definition, fields, [beforeRow], trx)
     const before = this.access.present(fields, beforeRow)
     if (as?.unlessAlready(beforeRow)) return before
     const changes = { ...values }
@@ -320,22 +342,26 @@ export class ResourceCommands {
       trx,
       definition.parent?.field
     )
+    await checkLinks(this.access, fields, changes, trx, beforeRow)
     requireConditionalFields(fields, { ...beforeRow, ...changes })
     const hook = this.#hook(trx, options)
     await definition.hooks?.beforeUpdate?.(changes, before, hook)
     if (fields.has('updated_at')) changes.updated_at = toSqlDateTime(DateTime.utc())
+    const links = takeLinks(fields, changes)
     if (Object.keys(changes).length > 0) {
       await trx
         .from(definition.table)
         .where(pk, beforeRow[pk] as never)
         .update(changes)
     }
-    await definition.hooks?.afterUpdate?.({ ...beforeRow, ...changes }, before, hook)
+    await replaceLinks(fields, beforeRow[pk], links, trx)
+    await definition.hooks?.afterUpdate?.({ ...beforeRow, ...changes, ...links }, before, hook)
     const afterRow = await trx
       .from(definition.table)
       .where(pk, beforeRow[pk] as never)
       .select(this.access.columns(fields))
       .firstOrFail()
+    await loadLinks(definition, fields, [afterRow], trx)
     const after = this.access.present(fields, afterRow)
     await AuditLog.record(trx, actorFromContext(this.access.ctx), {
       action: as?.action ?? 'update',
@@ -344,7 +370,13 @@ export class ResourceCommands {
       ...changedOnly(before, after),
       ...this.#subject(definition, afterRow),
     })
-    this.#afterCommit(trx, 'resource.updated', definition, beforeRow[pk] as string | number)
+    this.#afterCommit(
+      trx,
+      'resource.updated',
+      definition,
+      beforeRow[pk] as string | number,
+      linksOf(fields, after)
+    )
     return after
   }
 
@@ -356,21 +388,30 @@ export class ResourceCommands {
     options: WriteOptions
   ) {
     const row = await this.access.findRow(definition, fields, rawId, trx)
+    await loadLinks(definition, fields, [row], trx)
     const pk = primaryKeyOf(definition)
     await new RecordKeepers(this.access.registry).refuseIfKept(definition, row[pk], trx)
     await definition.hooks?.beforeDelete?.(row, this.#hook(trx, options))
+    await dropLinks(fields, row[pk], trx)
     await trx
       .from(definition.table)
       .where(pk, row[pk] as never)
       .delete()
+    const before = this.access.present(fields, row)
     await AuditLog.record(trx, actorFromContext(this.access.ctx), {
       action: 'delete',
       resource: definition.name,
       recordId: String(row[pk]),
-      before: this.access.present(fields, row),
+      before,
       ...this.#subject(definition, row),
     })
-    this.#afterCommit(trx, 'resource.deleted', definition, row[pk] as string | number)
+    this.#afterCommit(
+      trx,
+      'resource.deleted',
+      definition,
+      row[pk] as string | number,
+      linksOf(fields, before)
+    )
   }
 
   /**
@@ -396,11 +437,13 @@ export class ResourceCommands {
     trx: QueryClientContract,
     event: WriteEvent,
     definition: ResourceDefinition,
-    id: string | number
+    id: string | number,
+    links: Links | undefined
   ) {
     if (!trx.isTransaction || !events().hasListeners(event)) return
     const payload: ResourceWriteEvent = { resource: definition.name, id }
     if (definition.plugin) payload.plugin = definition.plugin
+    if (links) payload.links = links
     ;(trx as TransactionClientContract).after('commit', () => {
       events()
         .emit(event, payload)

@@ -11,6 +11,10 @@ import { csvLine } from './csv.ts'
 import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
 import { ResourceAccess } from './resource_access.ts'
+import { loadLinks, relationsFields } from './relation_links.ts'
+
+/** Rows of an export whose links are loaded together (one query per relations field). */
+const EXPORT_LINK_BATCH = 500
 
 const COUNT_CAP = 1_000
 
@@ -110,6 +114,7 @@ export class ResourceQueries extends ResourceAccess {
       read = await readQueries(queries)
       if (compiled) listShapes.remember(fields, key!, values, build, compiled)
     }
+    await loadLinks(definition, fields, read.rows, client)
     const total = read.total ?? read.rows.length
     return {
       data: presentRows(fields, read.rows),
@@ -163,7 +168,12 @@ export class ResourceQueries extends ResourceAccess {
     params: ReturnType<typeof parseListParams>
   ) {
     const query = this.scoped(definition)
-    if (params.filter) applyFilter(query, params.filter)
+    if (params.filter) {
+      applyFilter(query, params.filter, {
+        table: definition.table,
+        primaryKey: primaryKeyOf(definition),
+      })
+    }
     if (params.q && definition.search) {
       definition.search(query, params.q)
     } else if (params.q) {
@@ -194,6 +204,7 @@ export class ResourceQueries extends ResourceAccess {
   async show(name: string, rawId: unknown) {
     const { definition, fields } = this.authorize(name, 'show')
     const row = await this.findRow(definition, fields, rawId)
+    await loadLinks(definition, fields, [row], db.connection())
     return { data: this.present(fields, row) }
   }
 
@@ -249,18 +260,36 @@ export class ResourceQueries extends ResourceAccess {
     const query = this.#filtered(definition, fields, params).select(this.columns(fields))
     orderList(query, definition, params, input)
     const present = (row: Record<string, unknown>) => this.present(fields, row)
-    const names = this.columns(fields)
+    const names = [...fields.values()]
+      .filter((field) => field.type !== 'password')
+      .map((field) => field.name)
+    const linked = relationsFields(fields).map((field) => field.name)
+    // A relations cell holds the linked ids joined by "|", which the import reads back.
+    const cells = (row: Record<string, unknown>) => {
+      const values = present(row)
+      for (const key of linked) values[key] = (values[key] as number[]).join('|')
+      return csvLine(names.map((key) => values[key]))
+    }
+    const withLinks = (rows: Record<string, unknown>[]) =>
+      loadLinks(definition, fields, rows, db.connection())
     async function* lines() {
       yield '\uFEFF' + csvLine(names)
       let batch = ''
+      let pending: Record<string, unknown>[] = []
+      const flush = async () => {
+        await withLinks(pending)
+        for (const row of pending) batch += cells(row)
+        pending = []
+      }
       for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
-        const values = present(row)
-        batch += csvLine(names.map((key) => values[key]))
+        pending.push(row)
+        if (linked.length === 0 || pending.length >= EXPORT_LINK_BATCH) await flush()
         if (batch.length > 64 * 1024) {
           yield batch
           batch = ''
         }
       }
+      await flush()
       if (batch) yield batch
     }
     return { filename: `${definition.name}.csv`, stream: Readable.from(lines()) }

@@ -57,6 +57,14 @@ export class ResourceRegistry {
         )
       }
       seen.add(field.name)
+      const problem = relationsProblem(field)
+      if (problem) {
+        throw new TableroError(
+          'RESOURCE_INVALID',
+          `Resource "${definition.name}" of ${where}: field "${field.name}" ${problem}`,
+          500
+        )
+      }
     }
     if (!seen.has(primaryKeyOf(definition))) {
       throw new TableroError(
@@ -188,6 +196,23 @@ export class ResourceRegistry {
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {
     return offers(definition, action) && grants.allows(user.role, `${definition.name}.${action}`)
   }
+}
+
+/**
+ * A `relations` field names its target and link table, and is neither a
+ * sort key, a search column nor unique: it is no column of the row.
+ */
+function relationsProblem(field: FieldDefinition) {
+  if (field.type !== 'relations') return field.through ? 'has `through` but is not relations' : null
+  const through = field.through
+  if (!field.relation || !through) return 'needs `relation` and `through`'
+  if (![through.table, through.localKey, through.foreignKey].every((name) => NAME.test(name))) {
+    return 'has an invalid `through`'
+  }
+  if (field.sortable || field.searchable || field.unique) {
+    return 'cannot be sortable, searchable or unique'
+  }
+  return null
 }
 
 export function offers(definition: ResourceDefinition, action: ResourceAction) {

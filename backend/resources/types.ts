@@ -18,6 +18,7 @@ export const FIELD_TYPES = [
   'select',
   'multiselect',
   'relation',
+  'relations',
   'password',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
@@ -41,6 +42,20 @@ export interface RelationDefinition {
   resource: string
   labelField: string
   labelFields?: string[]
+}
+
+/**
+ * Where a `relations` field keeps its links: a table of (localKey,
+ * foreignKey) pairs, one row per linked record (a profile's campaigns).
+ * The engine reads and replaces the pairs; the table's own primary key
+ * (localKey, foreignKey) and an index on foreignKey serve the filters.
+ */
+export interface RelationsThrough {
+  table: string
+  /** the column holding this resource's primary key */
+  localKey: string
+  /** the column holding the linked record's primary key */
+  foreignKey: string
 }
 
 /**
@@ -68,8 +83,10 @@ export interface FieldDefinition {
   /** default value for create forms and inserts */
   defaultValue?: string | number | boolean | string[] | null
   options?: SelectOption[]
-  /** for `relation`: the target resource and how its records are named */
+  /** for `relation` and `relations`: the target resource and how its records are named */
   relation?: RelationDefinition
+  /** for `relations` (many-to-many): the link table; the field is no column of the resource's table */
+  through?: RelationsThrough
   min?: number
   max?: number
   maxLength?: number

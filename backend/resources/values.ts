@@ -11,8 +11,10 @@ import { checkText } from './field_rules.ts'
  * cannot bind booleans).
  */
 export function coerceValue(field: FieldDefinition, value: unknown, path: string): unknown {
-  if (value === null) return null
+  if (value === null) return field.type === 'relations' ? [] : null
   switch (field.type) {
+    case 'relations':
+      return coerceIds(value, path)
     case 'number':
     case 'relation': {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
@@ -65,11 +67,38 @@ export function coerceValue(field: FieldDefinition, value: unknown, path: string
   }
 }
 
+/** Most records one `relations` write may link (a profile's campaigns are a few dozen). */
+export const MAX_LINKS = 500
+
+/**
+ * The ids of a `relations` write: whole numbers (or their digits as text),
+ * each once, in ascending order so that the same set always reads the same.
+ */
+export function coerceIds(value: unknown, path: string): number[] {
+  if (!Array.isArray(value)) throw fieldInputError(path, 'Expected a list of ids', 'array')
+  if (value.length > MAX_LINKS) {
+    throw fieldInputError(path, `At most ${MAX_LINKS} ids`, 'arrayLength', { max: MAX_LINKS })
+  }
+  const ids = value.map((item, i) => coerceId(item, `${path}[${i}]`))
+  return [...new Set(ids)].sort((a, b) => a - b)
+}
+
+/** One id of a relations field (a write's element, a filter's operand). */
+export function coerceId(value: unknown, path: string): number {
+  const number = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
+    throw fieldInputError(path, 'Expected an id (a whole number)', 'number')
+  }
+  return number
+}
+
 /**
  * Reads a row from the database into API values: booleans as booleans,
  * dates as ISO strings in UTC.
  */
 export function presentValue(field: FieldDefinition, value: unknown): unknown {
+  // The links a relations field holds, loaded beside the row (relation_links.ts).
+  if (field.type === 'relations') return Array.isArray(value) ? value : []
   if (value === null || value === undefined) return null
   switch (field.type) {
     case 'boolean':

@@ -6,7 +6,13 @@ import User from '#models/user'
 import { signIn } from '#tests/helpers/auth'
 import { menuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
-import { chooseOption, openDropdown } from './support/antd_widgets.ts'
+import {
+  chooseOption,
+  columnTexts,
+  fieldError,
+  openDropdown,
+  searchAndChoose,
+} from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
 
@@ -84,8 +90,8 @@ async function profileWithTwoFields(client: ApiClient) {
   const supervisor = await supervisorApi(client)
   const campaign = await createCampaign(client, 'Cobranzas')
   const profile = await supervisor
-    .post(`${API}/profiles`)
-    .json({ name: `Perfil ${Date.now()}-${++sequence}`, campaignIds: [campaign.id] })
+    .post('/api/r/cf_profiles')
+    .json({ name: `Perfil ${Date.now()}-${++sequence}`, campaigns: [campaign.id] })
   profile.assertStatus(201)
   const id = profile.body().data.id as number
   profilesToRetire.push(id)
@@ -112,8 +118,8 @@ async function profileWithEveryType(client: ApiClient) {
   const supervisor = await supervisorApi(client)
   const campaign = await createCampaign(client, 'Tipos')
   const profile = await supervisor
-    .post(`${API}/profiles`)
-    .json({ name: `Tipos ${Date.now()}-${++sequence}`, campaignIds: [campaign.id] })
+    .post('/api/r/cf_profiles')
+    .json({ name: `Tipos ${Date.now()}-${++sequence}`, campaigns: [campaign.id] })
   profile.assertStatus(201)
   const id = profile.body().data.id as number
   profilesToRetire.push(id)
@@ -179,18 +185,21 @@ function errorUnder(page: Page, input: Locator) {
   return page.locator('.ant-form-item', { has: input }).locator('.ant-form-item-explain-error')
 }
 
-/** Picks `label` in a multiple Select, whose menu stays open for more picks, then closes it. */
-async function pickInMultiSelect(page: Page, select: Locator, label: string) {
+/** Picks the record named `label` in a relations multi-select, searching the related resource. */
+async function pickRelated(page: Page, select: Locator, label: string) {
   await select.click()
+  await page.keyboard.type(label)
   const menu = openDropdown(page)
   await menu
     .locator('.ant-select-item-option')
     .filter({ has: page.getByText(label, { exact: true }) })
     .click()
-  // Clicking elsewhere in the dialog closes the menu (Escape would close the dialog too).
   await page.locator('.ant-modal-title').click()
   await menu.waitFor({ state: 'hidden' })
 }
+
+/** The generated form of a profile (cf_profiles), in the profiles screen's modal. */
+const profileForm = (page: Page) => page.getByTestId('record-form-cf_profiles')
 
 async function addOption(page: Page, index: number, value: string, es: string, en: string) {
   await page.getByTestId('add-option').click()
@@ -217,9 +226,9 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     await menuEntry(page, 'Perfiles y campos').click()
     await page.getByTestId('custom-fields-profiles').waitFor()
     await page.getByTestId('new-profile').click()
-    await page.getByTestId('profile-name').fill(profileName)
-    await pickInMultiSelect(page, page.getByTestId('profile-campaigns'), campaign.name)
-    await page.getByTestId('profile-save').click()
+    await profileForm(page).getByTestId('input-name').fill(profileName)
+    await pickRelated(page, profileForm(page).getByTestId('input-campaigns'), campaign.name)
+    await profileForm(page).getByTestId('save-button').click()
 
     const row = page.locator('tr', { hasText: profileName })
     await row.getByText(campaign.name).waitFor()
@@ -457,12 +466,17 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     await row.waitFor()
 
     await page.getByTestId(`edit-profile-${id}`).click()
-    await page.getByTestId('profile-name').fill(otherName)
-    await page.getByTestId('profile-save').click()
-    await errorUnder(page, page.getByTestId('profile-name')).filter({ hasText: 'en uso' }).waitFor()
+    const name = profileForm(page).getByTestId('input-name')
+    // The generated form loads the record before it can be edited.
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="record-form-cf_profiles"] [data-testid="input-name"]')?.value`
+    )
+    await name.fill(otherName)
+    await profileForm(page).getByTestId('save-button').click()
+    await fieldError(page, 'name').filter({ hasText: 'en uso' }).waitFor()
     await keepScreenshot(page, 'custom-fields-profile-name-taken')
-    await page.getByTestId('profile-name').fill(`Renombrado ${Date.now()}`)
-    await page.getByTestId('profile-save').click()
+    await name.fill(`Renombrado ${Date.now()}`)
+    await profileForm(page).getByTestId('save-button').click()
     await row.getByText('Renombrado').waitFor()
 
     await page.getByTestId(`retire-profile-${id}`).click()
@@ -473,6 +487,59 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     await page.getByTestId(`restore-profile-${id}`).click()
     await row.locator('[data-status="active"]').waitFor()
     assert.include(await row.innerText(), '2')
+  })
+
+  test('a supervisor links a profile to two campaigns, then finds it by either campaign', async ({
+    client,
+    assert,
+  }) => {
+    const { page } = ui
+    const first = await createCampaign(client, 'Mora temprana')
+    const second = await createCampaign(client, 'Mora tardía')
+    const alone = await createCampaign(client, 'Sin perfil')
+    const profileName = `Dos campañas ${Date.now()}`
+
+    await signInAs(page, 'supervisor', '/custom-fields')
+    await page.getByTestId('custom-fields-profiles').waitFor()
+    await page.getByTestId('new-profile').click()
+    await profileForm(page).getByTestId('input-name').fill(profileName)
+    const campaigns = profileForm(page).getByTestId('input-campaigns')
+    await pickRelated(page, campaigns, first.name)
+    await pickRelated(page, campaigns, second.name)
+    await profileForm(page).getByTestId('save-button').click()
+    const row = page.locator('tr', { hasText: profileName })
+    await row.getByText(second.name).waitFor()
+    assert.include(await row.innerText(), first.name)
+    const stored = await db.from('cf_profiles').where('name', profileName).firstOrFail()
+    profilesToRetire.push(stored.id)
+    const links = await db.from('cf_profile_campaigns').where('profile_id', stored.id)
+    assert.sameMembers(
+      links.map((link) => Number(link.campaign_id)),
+      [first.id, second.id]
+    )
+
+    // The generated list of profiles shows the campaigns as tags and filters by one of them.
+    await page.goto(`/admin/r/cf_profiles`)
+    await page.getByTestId('resource-list').waitFor()
+    await page.getByTestId('filter-toggle').click()
+    const builder = page.getByTestId('filter-builder')
+    await builder.getByTestId('filter-add-condition').click()
+    const condition = builder.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, condition.getByTestId('filter-field'), 'Campañas')
+    await chooseOption(page, condition.getByTestId('filter-operator'), 'contiene')
+    await searchAndChoose(page, condition.getByTestId('filter-value'), second.name, second.name)
+    await builder.getByTestId('filter-apply').click()
+    await page.getByTestId('list-total').filter({ hasText: '1 registro' }).waitFor()
+    const shown = page.locator('tr', { hasText: profileName })
+    await shown.locator('.ant-tag', { hasText: first.name }).waitFor()
+    await shown.locator('.ant-tag', { hasText: second.name }).waitFor()
+    await keepScreenshot(page, 'custom-fields-profiles-by-campaign')
+
+    // A campaign no profile has finds none.
+    await searchAndChoose(page, condition.getByTestId('filter-value'), alone.name, alone.name)
+    await builder.getByTestId('filter-apply').click()
+    await shown.waitFor({ state: 'detached' })
+    assert.deepEqual(await columnTexts(page, 'name'), [])
   })
 
   test('an agent who opens the screen gets the no-permission page', async () => {

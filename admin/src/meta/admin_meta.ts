@@ -47,6 +47,7 @@ export type FieldType =
   | 'select'
   | 'multiselect'
   | 'relation'
+  | 'relations'
   | 'password'
 
 /** Filter operators of the resource engine's JSON filter tree. */

@@ -13,7 +13,7 @@ const FORMULA_GUARD = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`)
  * A data row as the body of a create, so it goes through the same
  * validation: an empty cell is an absent field (its default applies), and
  * what spreadsheets write is read as the API expects it (sí/no, an
- * option's label, 31/12/2026, 12,5; an exported "'+57…" loses the
+ * option's label, 31/12/2026, 12,5, linked ids as 3|7; an exported "'+57…" loses the
  * apostrophe the export added). Anything else is passed as written
  * and the validation says what is wrong with it.
  */
@@ -51,6 +51,12 @@ function cellValue(field: FieldDefinition, text: string): unknown {
         .map((item) => item.trim())
         .filter(Boolean)
         .map((item) => optionValue(field, item))
+    case 'relations':
+      // The linked ids, as the export writes them ("3|7") or as people type them ("3; 7", "3, 7").
+      return text
+        .split(/[|,;]/)
+        .map((item) => item.trim())
+        .filter(Boolean)
     case 'decimal':
       return DECIMAL_COMMA.test(text) ? text.replace(',', '.') : text
     case 'date': {

@@ -1,14 +1,8 @@
 import { api, ApiError, isApiError } from '@tablero/admin'
-import type { CustomField, CustomFieldType, FieldOption, Profile } from './definitions'
+import type { CustomField, CustomFieldType, FieldOption } from './definitions'
 
 /** The plugin's routes (backend/routes.ts), mounted by the kernel under /api/p/<plugin>. */
 export const CUSTOM_FIELDS_API = '/api/p/custom-fields'
-
-export interface ProfileInput {
-  name: string
-  description?: string | null
-  campaignIds: number[]
-}
 
 /** What a field form sends; `key` and `type` only when creating. */
 export interface FieldInput {
@@ -77,17 +71,11 @@ export function asFormError(error: unknown): never {
 }
 
 /**
- * Every change the screen makes. Failures arrive as the SDK's `ApiError` (422 with `errors` per
+ * Every change the screen makes besides a profile's own form (the generated form of
+ * `cf_profiles`, campaigns included). Failures arrive as the SDK's `ApiError` (422 with `errors` per
  * input, 409 with the backend's explanation), for the caller to place on the form.
  */
 export const customFieldsApi = {
-  createProfile: (input: ProfileInput) =>
-    api.post<Data<Profile>>(`${CUSTOM_FIELDS_API}/profiles`, input),
-  /** Name and description through the generic REST, then the campaign links (bespoke). */
-  updateProfile: async (id: number, { campaignIds, ...columns }: ProfileInput) => {
-    await api.patch(`/api/r/cf_profiles/${id}`, columns)
-    return api.put<Data<Profile>>(`${profilePath(id)}/campaigns`, { campaignIds })
-  },
   retireProfile: (id: number) => api.post(`${profilePath(id)}/retire`, { confirm: true }),
   restoreProfile: (id: number) => api.post(`${profilePath(id)}/restore`),
 

@@ -52,12 +52,6 @@ export interface Profile {
   fields: CustomField[]
 }
 
-export interface Campaign {
-  id: number
-  name: string
-  archived_at?: string | null
-}
-
 export function hasOptions(type: CustomFieldType) {
   return type === 'select' || type === 'multiselect'
 }

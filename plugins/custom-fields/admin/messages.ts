@@ -35,16 +35,7 @@ export const MESSAGES = {
 
   'profile.createTitle': { es: 'Nuevo perfil', en: 'New profile' },
   'profile.editTitle': { es: 'Editar el perfil «{name}»', en: 'Edit profile “{name}”' },
-  'profile.name': { es: 'Nombre', en: 'Name' },
   'profile.nameLength': { es: 'Entre 2 y 120 caracteres', en: 'Between 2 and 120 characters' },
-  'profile.description': { es: 'Descripción', en: 'Description' },
-  'profile.campaigns': { es: 'Campañas', en: 'Campaigns' },
-  'profile.campaignsHelp': {
-    es: 'Sus campos aparecen en la ficha de los clientes de estas campañas.',
-    en: 'Its fields appear on the card of the clients of these campaigns.',
-  },
-  'profile.created': { es: 'Perfil «{name}» creado', en: 'Profile “{name}” created' },
-  'profile.saved': { es: 'Perfil «{name}» guardado', en: 'Profile “{name}” saved' },
   'profile.retireTitle': { es: '¿Retirar el perfil «{name}»?', en: 'Retire profile “{name}”?' },
   'profile.retireText': {
     es: 'Sus campos dejan de verse en fichas, listas, filtros y exportaciones. Los valores guardados se conservan y vuelven a verse si lo restaura.',

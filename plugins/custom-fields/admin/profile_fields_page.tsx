@@ -1,6 +1,13 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { ApiError, ApiErrorResult, useLocalize, useActionFeedback } from '@tablero/admin'
-import { Alert, Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd'
+import {
+  ApiError,
+  ApiErrorResult,
+  FieldValue,
+  useLocalize,
+  useActionFeedback,
+  useResourceDescription,
+} from '@tablero/admin'
+import { Alert, Button, Card, Col, Flex, Row, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { AgentFormPreview } from './agent_form_preview'
@@ -12,7 +19,6 @@ import { FieldTable } from './field_table'
 import { toPreviewField, type PreviewField } from './field_values'
 import { ProfileFormModal } from './profile_form_modal'
 import { StatusTag } from './status_tag'
-import { useCampaigns } from './use_campaigns'
 import { useFieldOrder } from './use_field_order'
 import { useMessages } from './use_messages'
 import { useProfiles } from './use_profiles'
@@ -27,7 +33,9 @@ function previewFields(fields: CustomField[], draft: PreviewField | null): Previ
 
 function ProfileHeader({ profile, onEdit }: { profile: Profile; onEdit: () => void }) {
   const t = useMessages()
-  const campaigns = useCampaigns()
+  const campaignsField = useResourceDescription('cf_profiles')?.fields.find(
+    (field) => field.name === 'campaigns'
+  )
   return (
     <Card>
       <Link to="/custom-fields">
@@ -47,16 +55,13 @@ function ProfileHeader({ profile, onEdit }: { profile: Profile; onEdit: () => vo
       {profile.description && (
         <Typography.Paragraph type="secondary">{profile.description}</Typography.Paragraph>
       )}
-      <Space size={[0, 4]} wrap style={{ marginTop: 8 }}>
-        {profile.campaignIds.length === 0 && (
+      <div style={{ marginTop: 8 }}>
+        {profile.campaignIds.length === 0 || !campaignsField ? (
           <Typography.Text type="secondary">{t('profiles.noCampaigns')}</Typography.Text>
+        ) : (
+          <FieldValue field={campaignsField} value={profile.campaignIds} />
         )}
-        {profile.campaignIds.map((id) => (
-          <Tag key={id} color="blue">
-            {campaigns.nameOf(id)}
-          </Tag>
-        ))}
-      </Space>
+      </div>
       {profile.status === 'retired' && (
         <Alert type="warning" showIcon message={t('profile.isRetired')} style={{ marginTop: 12 }} />
       )}

@@ -1,6 +1,11 @@
 import { EditOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons'
-import { ApiErrorResult, useActionFeedback } from '@tablero/admin'
-import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd'
+import {
+  ApiErrorResult,
+  FieldValue,
+  useActionFeedback,
+  useResourceDescription,
+} from '@tablero/admin'
+import { Button, Card, Flex, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { Link } from 'react-router'
@@ -9,7 +14,6 @@ import type { Profile } from './definitions'
 import { ProfileFormModal } from './profile_form_modal'
 import { RetireRestoreButton } from './retire_restore_button'
 import { StatusTag } from './status_tag'
-import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 import { useProfiles } from './use_profiles'
 
@@ -35,7 +39,10 @@ function FieldCount({ profile }: { profile: Profile }) {
 export default function ProfilesPage() {
   const t = useMessages()
   const { profiles, query, reload } = useProfiles()
-  const campaigns = useCampaigns()
+  // The campaigns column is the resource's relations field, shown as the generated list shows it.
+  const campaignsField = useResourceDescription('cf_profiles')?.fields.find(
+    (field) => field.name === 'campaigns'
+  )
   const runAction = useActionFeedback()
   const [editing, setEditing] = useState<{ profile: Profile | null } | null>(null)
 
@@ -75,14 +82,10 @@ export default function ProfilesPage() {
       title: t('profiles.campaigns'),
       key: 'campaigns',
       render: (_, profile) =>
-        profile.campaignIds.length === 0 ? (
+        profile.campaignIds.length === 0 || !campaignsField ? (
           <Typography.Text type="secondary">{t('profiles.noCampaigns')}</Typography.Text>
         ) : (
-          <Space size={[0, 4]} wrap>
-            {profile.campaignIds.map((id) => (
-              <Tag key={id}>{campaigns.nameOf(id)}</Tag>
-            ))}
-          </Space>
+          <FieldValue field={campaignsField} value={profile.campaignIds} />
         ),
     },
     {

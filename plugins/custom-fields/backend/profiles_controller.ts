@@ -2,20 +2,16 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import {
-  AuditLog,
-  authorize,
-  actorFromContext,
-  toSqlDateTime,
-  fieldInputError,
-  notFound,
-} from '#sdk'
+import { AuditLog, authorize, actorFromContext, toSqlDateTime, notFound } from '#sdk'
 import { MANAGE, customFields } from './custom_fields.ts'
-import { confirmValidator, profileCampaignsValidator, profileValidator } from './validators.ts'
+import { confirmValidator } from './validators.ts'
 
 /**
  * Profiles (P1): a name, the campaigns whose clients get its fields, and
- * a status; retiring hides its fields and keeps every value (P5).
+ * a status; retiring hides its fields and keeps every value (P5). A
+ * profile is created and edited, campaigns included, through the generic
+ * REST (`/api/r/cf_profiles`, its `campaigns` relations field); this
+ * controller keeps the overview with the fields, and retire/restore.
  */
 export default class ProfilesController {
   async index(ctx: HttpContext) {
@@ -35,65 +31,6 @@ export default class ProfilesController {
         fields: fields.filter((f) => f.profile_id === profile.id).map(presentField),
       })),
     }
-  }
-
-  async store(ctx: HttpContext) {
-    authorize(ctx, MANAGE)
-    const payload = await ctx.request.validateUsing(profileValidator)
-    const id = await db.transaction(async (trx) => {
-      await uniqueName(trx, payload.name, null)
-      await existingCampaigns(trx, payload.campaignIds)
-      const now = toSqlDateTime(DateTime.utc())
-      const [created] = await trx
-        .insertQuery()
-        .table('cf_profiles')
-        .insert({
-          name: payload.name,
-          description: payload.description ?? null,
-          status: 'active',
-          created_at: now,
-          updated_at: now,
-        })
-      await linkCampaigns(trx, Number(created), payload.campaignIds)
-      await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'create',
-        resource: 'cf_profiles',
-        recordId: created,
-        after: payload,
-      })
-      return Number(created)
-    })
-    customFields.invalidate()
-    return ctx.response.created({ data: await profileSummary(id) })
-  }
-
-  /**
-   * The campaigns whose clients get the profile's fields: a link table the
-   * engine has no many-to-many for. Name and description are edited
-   * through the generic REST (`PATCH /api/r/cf_profiles/:id`).
-   */
-  async campaigns(ctx: HttpContext) {
-    authorize(ctx, MANAGE)
-    const { campaignIds } = await ctx.request.validateUsing(profileCampaignsValidator)
-    await db.transaction(async (trx) => {
-      const profile = await findProfile(trx, ctx.params.id)
-      await existingCampaigns(trx, campaignIds)
-      const before = await trx
-        .from('cf_profile_campaigns')
-        .where('profile_id', profile.id)
-        .select('campaign_id')
-      await trx.from('cf_profile_campaigns').where('profile_id', profile.id).delete()
-      await linkCampaigns(trx, profile.id, campaignIds)
-      await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'campaigns',
-        resource: 'cf_profiles',
-        recordId: profile.id,
-        before: { campaignIds: before.map((link) => Number(link.campaign_id)) },
-        after: { campaignIds },
-      })
-    })
-    customFields.invalidate()
-    return { data: await profileSummary(Number(ctx.params.id)) }
   }
 
   async retire(ctx: HttpContext) {
@@ -139,34 +76,6 @@ async function profileSummary(id: number) {
   const profile = await findProfile(db.connection(), id)
   const links = await db.from('cf_profile_campaigns').where('profile_id', id).select('campaign_id')
   return { ...profile, campaignIds: links.map((link) => Number(link.campaign_id)) }
-}
-
-async function uniqueName(client: QueryClientContract, name: string, exceptId: number | null) {
-  const query = client.from('cf_profiles').where('name', name)
-  if (exceptId) query.whereNot('id', exceptId)
-  if (await query.first()) throw fieldInputError('name', 'Another profile has this name', 'unique')
-}
-
-async function existingCampaigns(client: QueryClientContract, ids: number[]) {
-  if (ids.length === 0) return
-  const found = await client.from('campaigns').whereIn('id', ids).select('id')
-  const known = new Set(found.map((row) => Number(row.id)))
-  const missing = ids.findIndex((id) => !known.has(id))
-  if (missing >= 0) throw fieldInputError(`campaignIds[${missing}]`, 'No such campaign', 'exists')
-}
-
-async function linkCampaigns(
-  client: QueryClientContract,
-  profileId: number,
-  campaignIds: number[]
-) {
-  if (campaignIds.length === 0) return
-  await client
-    .insertQuery()
-    .table('cf_profile_campaigns')
-    .multiInsert(
-      campaignIds.map((campaignId) => ({ profile_id: profileId, campaign_id: campaignId }))
-    )
 }
 
 export function presentField(row: Record<string, any>) {

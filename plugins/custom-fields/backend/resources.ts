@@ -22,9 +22,11 @@ const invalidate = () => customFields.invalidate()
 /**
  * Profiles (P1) and their fields (P2, field_resource.ts) as resources: the
  * generic REST and screens give supervisors list, filters, sort, export,
- * history and the permission checks. What the engine cannot do stays
- * bespoke in fields_controller / profiles_controller: a profile's
- * campaigns and retire/restore, a field's type change and the reorder.
+ * history and the permission checks; a profile's campaigns are a
+ * relations field (link table cf_profile_campaigns), written with the
+ * profile. What the engine cannot do stays bespoke in fields_controller /
+ * profiles_controller: a profile's retire/restore, a field's type change
+ * and the reorder.
  */
 export default [
   defineResource({
@@ -48,6 +50,22 @@ export default [
         label: { es: 'Descripción', en: 'Description' },
         maxLength: 500,
         listable: true,
+      }),
+      // The campaigns whose clients get the profile's fields, written with the profile.
+      field.relations('campaigns', {
+        label: { es: 'Campañas', en: 'Campaigns' },
+        relation: { resource: 'campaigns', labelField: 'name' },
+        through: {
+          table: 'cf_profile_campaigns',
+          localKey: 'profile_id',
+          foreignKey: 'campaign_id',
+        },
+        listable: true,
+        filterable: true,
+        help: {
+          es: 'Sus campos aparecen en la ficha de los clientes de estas campañas.',
+          en: 'Its fields appear on the card of the clients of these campaigns.',
+        },
       }),
       { ...STATUS, defaultValue: 'active' },
       ...field.timestamps(),

@@ -10,8 +10,6 @@ const FieldsController = () => import('./fields_controller.ts')
  */
 const routes: PluginRoutes = (router) => {
   router.get('profiles', [ProfilesController, 'index'])
-  router.post('profiles', [ProfilesController, 'store'])
-  router.put('profiles/:id/campaigns', [ProfilesController, 'campaigns'])
   router.post('profiles/:id/retire', [ProfilesController, 'retire'])
   router.post('profiles/:id/restore', [ProfilesController, 'restore'])
   router.post('profiles/:profileId/fields/reorder', [FieldsController, 'reorder'])

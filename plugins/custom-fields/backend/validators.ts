@@ -20,20 +20,6 @@ const options = () =>
     .minLength(1)
     .maxLength(200)
 
-export const profileValidator = vine.compile(
-  vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120),
-    description: vine.string().trim().maxLength(500).optional(),
-    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
-  })
-)
-
-export const profileCampaignsValidator = vine.compile(
-  vine.object({
-    campaignIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
-  })
-)
-
 export const reorderValidator = vine.compile(
   vine.object({
     fieldIds: vine

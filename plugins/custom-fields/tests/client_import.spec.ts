@@ -37,8 +37,8 @@ test.group('custom-fields: CSV import of clients', (group) => {
     const supervisor = await signIn(client, 'supervisor')
     const campaignId = await campaign('Cobranzas')
     const profile = await supervisor
-      .post('/api/p/custom-fields/profiles')
-      .json({ name: `Perfil ${++sequence}`, campaignIds: [campaignId] })
+      .post('/api/r/cf_profiles')
+      .json({ name: `Perfil ${++sequence}`, campaigns: [campaignId] })
     profile.assertStatus(201)
     const segment = `segmento_${Date.now() % 100000}_${++sequence}`
     const field = await postField(supervisor, profile.body().data.id, {

@@ -25,8 +25,8 @@ test.group('custom-fields: client merge', (group) => {
   }) => {
     const admin = await signIn(client, 'admin')
     const profile = await admin
-      .post(`${BASE}/profiles`)
-      .json({ name: 'Cobranzas', campaignIds: [] })
+      .post('/api/r/cf_profiles')
+      .json({ name: 'Cobranzas', campaigns: [] })
     profile.assertStatus(201)
     const fields = {
       segment: { key: key('segmento'), type: 'text' as const },

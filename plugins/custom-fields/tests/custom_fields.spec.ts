@@ -29,8 +29,8 @@ async function campaign(name: string) {
 
 async function profileWithFields(supervisor: Session, campaignId: number) {
   const profile = await supervisor
-    .post(`${BASE}/profiles`)
-    .json({ name: `Cobranzas ${++sequence}`, campaignIds: [campaignId] })
+    .post('/api/r/cf_profiles')
+    .json({ name: `Cobranzas ${++sequence}`, campaigns: [campaignId] })
   profile.assertStatus(201)
   const profileId = profile.body().data.id
   const segment = key('segmento')
@@ -273,7 +273,7 @@ test.group('custom-fields plugin', (group) => {
   test('agents cannot manage profiles', async ({ client }) => {
     const agent = await signIn(client, 'agent')
     ;(await agent.get(`${BASE}/profiles`)).assertStatus(403)
-    ;(await agent.post(`${BASE}/profiles`).json({ name: 'x', campaignIds: [] })).assertStatus(403)
+    ;(await agent.post('/api/r/cf_profiles').json({ name: 'x', campaigns: [] })).assertStatus(403)
   })
 
   test('fields are reordered within their profile', async ({ client, assert }) => {
@@ -317,8 +317,8 @@ test.group('custom-fields defaults', (group) => {
     const supervisor = await signIn(client, 'supervisor')
     const campaignId = await campaign('Defaults')
     const profile = await supervisor
-      .post(`${BASE}/profiles`)
-      .json({ name: `Defaults ${++sequence}`, campaignIds: [campaignId] })
+      .post('/api/r/cf_profiles')
+      .json({ name: `Defaults ${++sequence}`, campaigns: [campaignId] })
     const tags = key('etiquetas')
     const field = await postField(supervisor, profile.body().data.id, {
       key: tags,

@@ -51,8 +51,8 @@ test.group('custom-fields: cap per client', (group) => {
   }) => {
     const supervisor = await signIn(client, 'supervisor')
     const profile = await supervisor
-      .post(`${BASE}/profiles`)
-      .json({ name: 'Tope', campaignIds: [] })
+      .post('/api/r/cf_profiles')
+      .json({ name: 'Tope', campaigns: [] })
     const profileId = profile.body().data.id
     const texts: number[] = []
 

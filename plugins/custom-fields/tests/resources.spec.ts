@@ -47,10 +47,10 @@ test.group('custom-fields resources', (group) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
-    assert.equal(lines[0], 'id,name,description,status,created_at,updated_at')
+    assert.equal(lines[0], 'id,name,description,campaigns,status,created_at,updated_at')
     assert.lengthOf(lines, 3)
-    assert.match(lines[1], /^\d+,Cobranzas judiciales,,active,/)
-    assert.match(lines[2], /^\d+,Cobranzas,,active,/)
+    assert.match(lines[1], /^\d+,Cobranzas judiciales,,,active,/)
+    assert.match(lines[2], /^\d+,Cobranzas,,,active,/)
   })
 
   test('an agent is refused every write, and the definitions too', async ({ client }) => {
@@ -65,7 +65,7 @@ test.group('custom-fields resources', (group) => {
     ;(await agent.patch(`/api/r/cf_profiles/${profileId}`).json({ name: 'X' })).assertStatus(403)
     ;(await agent.get('/api/r/cf_profiles/export.csv')).assertStatus(403)
     ;(await agent.post('/api/r/cf_fields').json({})).assertStatus(403)
-    ;(await agent.post(`${BASE}/profiles`).json({ name: 'Mía', campaignIds: [] })).assertStatus(403)
+    ;(await agent.post('/api/r/cf_profiles').json({ name: 'Mía', campaigns: [] })).assertStatus(403)
   })
 
   test("a field's change shows in its history", async ({ client, assert }) => {
@@ -164,8 +164,8 @@ test.group('custom-fields resources', (group) => {
     )
     const supervisor = await signIn(client, 'supervisor')
     const profile = await supervisor
-      .post(`${BASE}/profiles`)
-      .json({ name: 'Mora temprana', campaignIds: [first] })
+      .post('/api/r/cf_profiles')
+      .json({ name: 'Mora temprana', campaigns: [first] })
     profile.assertStatus(201)
     const id = profile.body().data.id
 
@@ -173,25 +173,43 @@ test.group('custom-fields resources', (group) => {
       await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ name: 'Mora tardía' })
     ).assertStatus(200)
     const linked = await supervisor
-      .put(`${BASE}/profiles/${id}/campaigns`)
-      .json({ campaignIds: [second] })
+      .patch(`/api/r/cf_profiles/${id}`)
+      .json({ campaigns: [second, first] })
     linked.assertStatus(200)
-    assert.deepEqual(linked.body().data.campaignIds, [second])
-    const missing = await supervisor
-      .put(`${BASE}/profiles/${id}/campaigns`)
-      .json({ campaignIds: [999999] })
+    assert.deepEqual(
+      linked.body().data.campaigns,
+      [first, second].sort((a, b) => a - b)
+    )
+    const moved = await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ campaigns: [second] })
+    assert.deepEqual(moved.body().data.campaigns, [second])
+    const missing = await supervisor.patch(`/api/r/cf_profiles/${id}`).json({ campaigns: [999999] })
     missing.assertStatus(422)
+    assert.equal(missing.body().error.fields[0].field, 'campaigns')
     const agent = await signIn(client, 'agent')
-    ;(await agent.put(`${BASE}/profiles/${id}/campaigns`).json({ campaignIds: [] })).assertStatus(
-      403
+    ;(await agent.patch(`/api/r/cf_profiles/${id}`).json({ campaigns: [] })).assertStatus(403)
+    // The bespoke endpoints are gone: the engine writes the links.
+    ;(await supervisor.put(`${BASE}/profiles/${id}/campaigns`).json({})).assertStatus(404)
+    const links = await db.from('cf_profile_campaigns').where('profile_id', id)
+    assert.deepEqual(
+      links.map((link) => Number(link.campaign_id)),
+      [second]
+    )
+    const filtered = await supervisor.get('/api/r/cf_profiles').qs({
+      filter: JSON.stringify({ field: 'campaigns', op: 'contains', value: second }),
+    })
+    assert.deepEqual(
+      filtered.body().data.map((row: { id: number }) => row.id),
+      [id]
     )
 
     const history = (await supervisor.get(`/api/r/cf_profiles/${id}/history`)).body().data
     assert.deepEqual(
       history.map((entry: { action: string }) => entry.action),
-      ['campaigns', 'update', 'create']
+      ['update', 'update', 'update', 'create']
     )
-    assert.deepEqual(history[0].after, { campaignIds: [second] })
-    assert.deepEqual(history[1].after, { name: 'Mora tardía' })
+    assert.deepEqual(history[0].before, { campaigns: [first, second].sort((a, b) => a - b) })
+    assert.deepEqual(history[0].after, { campaigns: [second] })
+    assert.deepEqual(history[3].after.campaigns, [first])
+    assert.deepEqual(history[2].after, { name: 'Mora tardía' })
   })
 })

@@ -198,8 +198,8 @@ test.group('speech plugin, committed', (group) => {
     const supervisor = await signIn(client, 'supervisor')
     const campaignId = await campaign()
     const profile = await supervisor
-      .post('/api/p/custom-fields/profiles')
-      .json({ name: 'Perfil speech', campaignIds: [campaignId] })
+      .post('/api/r/cf_profiles')
+      .json({ name: 'Perfil speech', campaigns: [campaignId] })
     const field = await supervisor.post('/api/r/cf_fields').json({
       profile_id: profile.body().data.id,
       key,

@@ -84,10 +84,12 @@ test.group('Resource engine: generic CRUD', (group) => {
     const id = created.body().data.id
     ;(await admin.patch(`/api/r/greetings/${id}`).json({ priority: 3 })).assertStatus(200)
     ;(await admin.delete(`/api/r/greetings/${id}`)).assertStatus(204)
+    // greetings has a relations field (lists): its links ride along (none here).
+    const links = { lists: [] }
     assert.deepEqual(heard, [
-      ['resource.created', { resource: 'greetings', id, plugin: 'hello' }],
-      ['resource.updated', { resource: 'greetings', id, plugin: 'hello' }],
-      ['resource.deleted', { resource: 'greetings', id, plugin: 'hello' }],
+      ['resource.created', { resource: 'greetings', id, plugin: 'hello', links }],
+      ['resource.updated', { resource: 'greetings', id, plugin: 'hello', links }],
+      ['resource.deleted', { resource: 'greetings', id, plugin: 'hello', links }],
     ])
   })
 

@@ -130,8 +130,8 @@ test.group('Dates: years 1000 to 9999 only', (group) => {
   }) => {
     const supervisor = await signIn(client, 'supervisor')
     const profile = await supervisor
-      .post('/api/p/custom-fields/profiles')
-      .json({ name: `Fechas ${Date.now()}`, campaignIds: [await campaign()] })
+      .post('/api/r/cf_profiles')
+      .json({ name: `Fechas ${Date.now()}`, campaigns: [await campaign()] })
     assert.equal(profile.status(), 201, profile.text())
     const field = await supervisor.post('/api/r/cf_fields').json({
       profile_id: profile.body().data.id,

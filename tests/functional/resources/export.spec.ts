@@ -33,10 +33,10 @@ test.group('Resource engine: CSV export', (group) => {
       .split('\r\n')
     assert.equal(
       lines[0],
-      'id,message,language,priority,score,urgent,send_on,owner_id,created_at,updated_at'
+      'id,message,language,priority,score,urgent,send_on,owner_id,lists,created_at,updated_at'
     )
     assert.lengthOf(lines, 3, lines.join('\n'))
-    assert.match(lines[1], /^\d+,"'=HYPERLINK\(""http:\/\/evil""\)",es,3,,false,,,/)
+    assert.match(lines[1], /^\d+,"'=HYPERLINK\(""http:\/\/evil""\)",es,3,,false,,,,/)
     assert.match(lines[2], /^\d+,"Hola, ""Ana""",es,2,,false,2026-12-24,,/)
   })
 

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd'
+import { Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLocalize } from '../../i18n/localized_text'
 import type { ResourceFieldDescription } from '../../meta/admin_meta'
@@ -60,6 +60,18 @@ export function FieldValue({ field, value, compact = false }: FieldValueProps) {
       return <span>••••••••</span>
     case 'relation':
       return field.relation ? <RelationValue relation={field.relation} id={value} /> : <>{value}</>
+    case 'relations': {
+      const ids = Array.isArray(value) ? value : [value]
+      return (
+        <Space size={[0, 4]} wrap data-relations={field.name}>
+          {ids.map((id) => (
+            <Tag key={String(id)}>
+              {field.relation ? <RelationValue relation={field.relation} id={id} /> : String(id)}
+            </Tag>
+          ))}
+        </Space>
+      )
+    }
     case 'email':
       return <a href={`mailto:${String(value)}`}>{String(value)}</a>
     case 'phone':

@@ -184,6 +184,22 @@ export function ValueInput(props: ValueInputProps) {
         )
       }
       break
+    case 'relations':
+      // A form picks the whole set of linked records; a filter's "contains" names one of them.
+      if (field.relation) {
+        const multiple = variant === 'form'
+        return (
+          <RelationSelect
+            id={id}
+            data-testid={testId}
+            relation={field.relation}
+            multiple={multiple}
+            value={multiple ? (Array.isArray(value) ? value : []) : (value as number | null)}
+            onChange={(next) => change(multiple ? (next ?? []) : next)}
+          />
+        )
+      }
+      break
   }
   return (
     <Input

@@ -13,7 +13,7 @@ interface FilterValueInputProps {
   onChange: (value: unknown) => void
 }
 
-const NUMERIC_TYPES = new Set(['number', 'decimal', 'relation'])
+const NUMERIC_TYPES = new Set(['number', 'decimal', 'relation', 'relations'])
 
 /** Typed-in values of an `in` list, as numbers where the field holds numbers. */
 function toListValues(field: ResourceFieldDescription, entries: string[]) {
@@ -26,7 +26,7 @@ function ListInput({ field, value, onChange }: Omit<FilterValueInputProps, 'op'>
   const { t } = useTranslation()
   const localize = useLocalize()
   const values = Array.isArray(value) ? value : []
-  if (field.type === 'relation' && field.relation) {
+  if ((field.type === 'relation' || field.type === 'relations') && field.relation) {
     return (
       <RelationSelect
         relation={field.relation}

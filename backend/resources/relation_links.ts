@@ -1,0 +1,158 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { fieldInputError } from './errors.ts'
+import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
+import type { ResourceAccess } from './resource_access.ts'
+import type { FieldDefinition, ResourceDefinition } from './types.ts'
+
+type Row = Record<string, unknown>
+type Fields = Map<string, FieldDefinition>
+/** field name → the ids it links */
+export type Links = Record<string, number[]>
+
+/** Each field set's relations fields, found once. */
+const relationsOf = new WeakMap<Fields, FieldDefinition[]>()
+
+/** The many-to-many fields of a field set (none for most resources: then nothing below queries). */
+export function relationsFields(fields: Fields): FieldDefinition[] {
+  let list = relationsOf.get(fields)
+  if (!list) {
+    list = [...fields.values()].filter((field) => field.type === 'relations' && field.through)
+    relationsOf.set(fields, list)
+  }
+  return list
+}
+
+/**
+ * Puts each relations field's linked ids on the rows (`row[field]`, in
+ * ascending order): one query per field for all the rows together, so a
+ * page of a list or a batch of an export costs the same one query, never
+ * one per row.
+ */
+export async function loadLinks(
+  definition: ResourceDefinition,
+  fields: Fields,
+  rows: Row[],
+  client: QueryClientContract
+) {
+  const relations = relationsFields(fields)
+  if (relations.length === 0 || rows.length === 0) return
+  const pk = primaryKeyOf(definition)
+  const ids = rows.map((row) => row[pk] as number)
+  for (const field of relations) {
+    const { table, localKey, foreignKey } = field.through!
+    const pairs = await client
+      .from(table)
+      .whereIn(localKey, ids)
+      .select(localKey, foreignKey)
+      .orderBy(foreignKey)
+    const byRow = new Map<string, number[]>()
+    for (const pair of pairs) {
+      const key = String(pair[localKey])
+      const list = byRow.get(key) ?? []
+      list.push(Number(pair[foreignKey]))
+      byRow.set(key, list)
+    }
+    for (const row of rows) row[field.name] = byRow.get(String(row[pk])) ?? []
+  }
+}
+
+/** Takes the relations values out of a write's values (they are no columns) and answers them. */
+export function takeLinks(fields: Fields, values: Row): Links {
+  const links: Links = {}
+  for (const field of relationsFields(fields)) {
+    if (values[field.name] === undefined) continue
+    links[field.name] = (values[field.name] as number[] | null) ?? []
+    delete values[field.name]
+  }
+  return links
+}
+
+/** Replaces each named field's set of links of record `id` (the caller's transaction). */
+export async function replaceLinks(
+  fields: Fields,
+  id: unknown,
+  links: Links,
+  trx: QueryClientContract
+) {
+  for (const [name, ids] of Object.entries(links)) {
+    const { table, localKey, foreignKey } = fields.get(name)!.through!
+    await trx
+      .from(table)
+      .where(localKey, id as never)
+      .delete()
+    if (ids.length === 0) continue
+    await trx
+      .insertQuery()
+      .table(table)
+      .multiInsert(ids.map((linked) => ({ [localKey]: id, [foreignKey]: linked })))
+  }
+}
+
+/** Removes every link of record `id` (it is being deleted). */
+export async function dropLinks(fields: Fields, id: unknown, trx: QueryClientContract) {
+  for (const field of relationsFields(fields)) {
+    const { table, localKey } = field.through!
+    await trx
+      .from(table)
+      .where(localKey, id as never)
+      .delete()
+  }
+}
+
+/** The links a presented row holds, for an event's payload; undefined when it has none. */
+export function linksOf(fields: Fields, row: Row): Links | undefined {
+  const relations = relationsFields(fields)
+  if (relations.length === 0) return undefined
+  return Object.fromEntries(relations.map((field) => [field.name, row[field.name] as number[]]))
+}
+
+/**
+ * A write may link only records that exist and that the user may see
+ * (the target's `show` permission and row scope, as its list applies
+ * them), and no archived one it did not link already: otherwise a 422
+ * naming the field, and an id the user may not see is told as missing.
+ * Only the ids being added are checked (`before`: the set stored), so a
+ * link someone else made stays as it is.
+ */
+export async function checkLinks(
+  access: ResourceAccess,
+  fields: Fields,
+  values: Row,
+  trx: QueryClientContract,
+  before?: Row
+) {
+  for (const field of relationsFields(fields)) {
+    const ids = values[field.name] as number[] | null | undefined
+    if (!ids || ids.length === 0) continue
+    const stored = new Set((before?.[field.name] as number[] | undefined) ?? [])
+    const added = ids.filter((id) => !stored.has(id))
+    if (added.length === 0) continue
+    const target = access.registry.find(field.relation!.resource)
+    if (!target) {
+      throw fieldInputError(field.name, `${field.relation!.resource} is not available`, 'exists')
+    }
+    const readable = await access.readableIds(target.name, added, trx)
+    const missing = added.find((id) => !readable.has(id) && !readable.has(String(id)))
+    if (missing !== undefined) {
+      throw fieldInputError(field.name, `No ${target.name} record ${missing}`, 'exists', {
+        id: missing,
+      })
+    }
+    if (!target.archivable) continue
+    const archived = await trx
+      .from(target.table)
+      .whereIn(primaryKeyOf(target), added)
+      .whereNotNull(ARCHIVED_AT)
+      .select(primaryKeyOf(target))
+      .first()
+    if (archived) {
+      const id = archived[primaryKeyOf(target)]
+      throw fieldInputError(
+        field.name,
+        `${target.name} record ${String(id)} is archived: restore it to choose it`,
+        'archived',
+        { id: Number(id) }
+      )
+    }
+  }
+}
