@@ -45,6 +45,7 @@ export type {
   WriteOptions,
 } from '#resources/types'
 export { resourceService } from '#services/resource_context'
+export type { ResourceService } from '#resources/resource_service'
 export { default as resources } from '#services/resources'
 
 // Users and permissions
