@@ -37,10 +37,10 @@ export class ResourceAccess {
   }
 
   /** As `authorize`, by a permission key the caller names (WriteOptions.permission). */
-  authorizeBy(name: string, permission: string) {
+  authorizeBy(name: string, permission: string, action: 'create' | 'update') {
     const definition = this.registry.getOrFail(name)
     if (!grants.allows(this.user.role, permission)) {
-      throw new TableroError('FORBIDDEN', `You may not create ${definition.name}`, 403)
+      throw new TableroError('FORBIDDEN', `You may not ${action} ${definition.name}`, 403)
     }
     return { definition, fields: this.registry.fieldsFor(definition, this.user) }
   }
@@ -60,21 +60,11 @@ export class ResourceAccess {
     query: DatabaseQueryBuilderContract,
     client: QueryClientContract
   ) {
-    const scope = definition.scopes?.[this.user.role]
-    // In parentheses: an OR inside a scope can never escape it.
-    if (scope) query.where((sub) => scope(sub, this.user))
-    if (!definition.parent) return
-    const parent = this.registry.getOrFail(definition.parent.resource)
-    if (!this.hasScope(parent)) return
-    const visibleParents = client.from(parent.table).select(primaryKeyOf(parent))
-    this.restrict(parent, visibleParents, client)
-    query.whereIn(definition.parent.field, visibleParents)
+    this.registry.restrict(definition, query, this.user, client)
   }
 
   hasScope(definition: ResourceDefinition): boolean {
-    if (definition.scopes?.[this.user.role]) return true
-    if (!definition.parent) return false
-    return this.hasScope(this.registry.getOrFail(definition.parent.resource))
+    return this.registry.hasScope(definition, this.user)
   }
 
   /** Passwords are written, never read: they are neither selected nor shown. */

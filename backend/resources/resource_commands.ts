@@ -88,7 +88,7 @@ export class ResourceCommands {
 
   async create(name: string, body: unknown, options: WriteOptions = API_WRITE) {
     const { definition, fields } = options.permission
-      ? this.access.authorizeBy(name, options.permission)
+      ? this.access.authorizeBy(name, options.permission, 'create')
       : this.access.authorize(name, 'create')
     const values = await validatePayload(fields, body, 'create')
     const undo = await definition.hooks?.prepare?.(
@@ -96,7 +96,7 @@ export class ResourceCommands {
       { user: this.access.user, client: db.connection(), options }
     )
     try {
-      const row = await db.transaction((trx) =>
+      const row = await inTransaction(options, (trx) =>
         this.#insert(definition, fields, values, trx, options)
       )
       return { data: row }
@@ -151,9 +151,11 @@ export class ResourceCommands {
   }
 
   async update(name: string, rawId: unknown, body: unknown, options: WriteOptions = API_WRITE) {
-    const { definition, fields } = this.access.authorize(name, 'update')
+    const { definition, fields } = options.permission
+      ? this.access.authorizeBy(name, options.permission, 'update')
+      : this.access.authorize(name, 'update')
     const values = await validatePayload(fields, body, 'update')
-    const row = await db.transaction(async (trx) =>
+    const row = await inTransaction(options, (trx) =>
       this.#updateOne(definition, fields, rawId, values, trx, options)
     )
     return { data: row }
@@ -161,7 +163,7 @@ export class ResourceCommands {
 
   async destroy(name: string, rawId: unknown, options: WriteOptions = API_WRITE) {
     const { definition, fields } = this.access.authorize(name, 'delete')
-    await db.transaction(async (trx) => this.#deleteOne(definition, fields, rawId, trx, options))
+    await inTransaction(options, (trx) => this.#deleteOne(definition, fields, rawId, trx, options))
   }
 
   /**
@@ -415,15 +417,14 @@ export class ResourceCommands {
   }
 
   /**
-   * Where the audit entry shows up: the parent's log for a satellite, the
-   * record's own log otherwise.
+   * Where the audit entry shows up besides the record's own history: the
+   * parent's log for a satellite, the `auditSubject`'s (a gestión's client)
+   * when the row names one, the record's own log otherwise.
    */
   #subject(definition: ResourceDefinition, row: Row) {
-    if (definition.parent) {
-      return {
-        subject: definition.parent.resource,
-        subjectId: row[definition.parent.field] as string,
-      }
+    const under = definition.parent ?? definition.auditSubject
+    if (under && (definition.parent || (row[under.field] ?? null) !== null)) {
+      return { subject: under.resource, subjectId: row[under.field] as string }
     }
     return { subject: definition.name, subjectId: row[primaryKeyOf(definition)] as string }
   }
@@ -465,6 +466,17 @@ async function undoPrepared(undo: PreparedUndo, definition: ResourceDefinition) 
       'could not undo the prepared part of a failed write'
     )
   }
+}
+
+/**
+ * Runs a write in the caller's transaction (WriteOptions.trx), which
+ * commits or rolls back with the caller's other work, or in its own.
+ */
+function inTransaction<T>(
+  options: WriteOptions,
+  work: (trx: TransactionClientContract) => Promise<T>
+) {
+  return options.trx ? work(options.trx) : db.transaction(work)
 }
 
 function bulkBody(body: unknown, withValues: boolean) {

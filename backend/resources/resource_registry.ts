@@ -1,3 +1,6 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { TableroError } from '#exceptions/tablero_error'
 import type User from '#models/user'
 import grants from '#services/grants'
@@ -79,6 +82,16 @@ export class ResourceRegistry {
         `Resource "${definition.name}" of ${where}: archivable, so it must declare "${ARCHIVED_AT}"`,
         500
       )
+    }
+    if (definition.auditSubject) {
+      const { field } = definition.auditSubject
+      if (definition.parent || !seen.has(field)) {
+        throw new TableroError(
+          'RESOURCE_INVALID',
+          `Resource "${definition.name}" of ${where}: auditSubject needs a declared field ("${field}") and no parent (a satellite's audit is its parent's already)`,
+          500
+        )
+      }
     }
     this.#resources.set(definition.name, definition)
   }
@@ -195,6 +208,53 @@ export class ResourceRegistry {
    */
   can(user: Pick<User, 'role'>, definition: ResourceDefinition, action: ResourceAction) {
     return offers(definition, action) && grants.allows(user.role, `${definition.name}.${action}`)
+  }
+
+  /**
+   * Applies the row scope of `user`'s role to a query of `definition`, and
+   * for a satellite its parent's scope: a phone is visible only when its
+   * client is. In parentheses: an OR inside a scope can never escape it.
+   */
+  restrict(
+    definition: ResourceDefinition,
+    query: DatabaseQueryBuilderContract,
+    user: User,
+    client: QueryClientContract = db.connection()
+  ) {
+    const scope = definition.scopes?.[user.role]
+    if (scope) query.where((sub) => scope(sub, user))
+    if (!definition.parent) return
+    const parent = this.getOrFail(definition.parent.resource)
+    if (!this.hasScope(parent, user)) return
+    const visibleParents = client.from(parent.table).select(primaryKeyOf(parent))
+    this.restrict(parent, visibleParents, user, client)
+    query.whereIn(definition.parent.field, visibleParents)
+  }
+
+  hasScope(definition: ResourceDefinition, user: Pick<User, 'role'>): boolean {
+    if (definition.scopes?.[user.role]) return true
+    if (!definition.parent) return false
+    return this.hasScope(this.getOrFail(definition.parent.resource), user)
+  }
+
+  /**
+   * The keys of the `name` records `user` may read (its `show` permission
+   * and row scope, as the list applies them), as a subquery for another
+   * resource's scope: `query.whereIn('client_id', resources.visibleKeys('clients', user))`
+   * shows a plugin's rows of the clients the user sees. Nothing when the
+   * user may not read the resource at all.
+   */
+  visibleKeys(
+    name: string,
+    user: User,
+    client: QueryClientContract = db.connection()
+  ): DatabaseQueryBuilderContract {
+    const definition = this.getOrFail(name)
+    const pk = primaryKeyOf(definition)
+    const query = client.from(definition.table).select(`${definition.table}.${pk}`)
+    if (!this.can(user, definition, 'show')) return query.whereRaw('1 = 0')
+    this.restrict(definition, query, user, client)
+    return query
   }
 }
 

@@ -1,4 +1,4 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { Translated } from '#kernel'
 import type User from '#models/user'
@@ -129,13 +129,21 @@ export interface WriteOptions {
   allowDuplicate?: boolean
   /**
    * Set by a plugin's own endpoint (never from a request body): the
-   * permission key that authorizes this create instead of `<resource>.create`,
-   * for a resource whose generic create no role is given (a gestión, written
-   * from the agent's form).
+   * permission key that authorizes this create or update instead of
+   * `<resource>.create|update`, for a resource whose generic write no role
+   * is given (a gestión, written from the agent's form; "Quitar" a
+   * callback). The row scope still applies to an update.
    */
   permission?: string
   /** what that endpoint hands its hooks besides the row's values (the agent's form) */
   input?: unknown
+  /**
+   * The caller's transaction (never from a request): the write, its hooks
+   * and its audit entry commit or roll back with the caller's other work,
+   * and its event follows that commit. Without it, each write is its own
+   * transaction.
+   */
+  trx?: TransactionClientContract
 }
 
 export interface HookContext {
@@ -209,6 +217,12 @@ export interface ResourceHooks {
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
 }
 
+/** Where a resource's audit entries are filed besides the record itself (`auditSubject`). */
+export interface AuditSubject {
+  resource: string
+  field: string
+}
+
 export interface ResourceDefinition {
   /** URL segment and metadata key, e.g. `clients` */
   name: string
@@ -251,6 +265,14 @@ export interface ResourceDefinition {
    * audit entries land in the parent's log.
    */
   parent?: { resource: string; field: string }
+  /**
+   * The record whose history also shows this one's writes (a gestión or a
+   * callback in its client's log): each audit entry is filed under the
+   * record `field` points at in `resource`, and stays in this record's own
+   * history too. Unlike `parent`, it changes nothing of who sees the rows.
+   * A row whose `field` is empty is filed under itself.
+   */
+  auditSubject?: AuditSubject
   /**
    * Records are archived (`archived_at` set) and restored instead of being
    * deleted while they have history: hidden from pickers, still named where

@@ -38,6 +38,7 @@ export type {
   SelectOption,
 } from '#resources'
 export type {
+  AuditSubject,
   HookContext,
   KeepingReference,
   PrepareContext,
@@ -47,6 +48,7 @@ export type {
   WriteOptions,
 } from '#resources/types'
 export { resourceService } from '#services/resource_context'
+export type { ResourceService } from '#resources/resource_service'
 export { default as resources } from '#services/resources'
 
 // Users and permissions

@@ -16,7 +16,6 @@ import {
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
 
-const API = '/api/p/custom-fields'
 let sequence = 0
 
 /**

@@ -339,21 +339,27 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     assert.equal(removed.status, 'removed')
   })
 
-  test('a supervisor finds the gestiones in the generic list and exports them; an agent sees its own', async ({
+  test("a supervisor finds the gestiones in the generic list and exports them; an agent sees its clients'", async ({
     assert,
   }) => {
     const { page } = ui
     const agent = await User.findByOrFail('email', demoUser('agent').email)
     const supervisor = await User.findByOrFail('email', demoUser('supervisor').email)
     const campaign = await makeCampaign('Gestiones genéricas', 'outbound_dialer')
-    const clientId = await makeClient({ first_name: 'Berta', campaign_id: campaign.id })
+    const clientId = await makeClient({
+      first_name: 'Berta',
+      campaign_id: campaign.id,
+      assigned_user_id: agent.id,
+    })
+    const otherClientId = await makeClient({ first_name: 'Otilia', campaign_id: campaign.id })
     const marker = `Promesa ${Date.now()}`
-    for (const [userId, path] of [
-      [agent.id, `${marker} del agente`],
-      [supervisor.id, `${marker} del supervisor`],
+    for (const [userId, path, client] of [
+      [agent.id, `${marker} del agente`, clientId],
+      [supervisor.id, `${marker} del supervisor`, clientId],
+      [agent.id, `${marker} de otro cliente`, otherClientId],
     ] as const) {
       await db.table('tip_gestiones').insert({
-        client_id: clientId,
+        client_id: client,
         campaign_id: campaign.id,
         user_id: userId,
         result_id: 1,
@@ -371,6 +377,7 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     const rows = page.locator('tr.ant-table-row', { hasText: marker })
     await rows.filter({ hasText: 'del agente' }).waitFor()
     await rows.filter({ hasText: 'del supervisor' }).waitFor()
+    await rows.filter({ hasText: 'de otro cliente' }).waitFor()
     await keepScreenshot(page, 'tipificaciones-gestiones-list')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -380,11 +387,13 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     assert.include(csv, `${marker} del agente`)
     assert.include(csv, `${marker} del supervisor`)
 
-    // The agent's list holds only its own gestiones, and offers no export.
+    // The agent's list holds the gestiones of the clients it sees, whoever recorded them, and
+    // offers no export.
     await ui.context.clearCookies()
     await signInAs(page, 'agent', '/r/tip_gestiones')
     await rows.filter({ hasText: 'del agente' }).waitFor()
-    assert.equal(await rows.filter({ hasText: 'del supervisor' }).count(), 0)
+    await rows.filter({ hasText: 'del supervisor' }).waitFor()
+    assert.equal(await rows.filter({ hasText: 'de otro cliente' }).count(), 0)
     assert.equal(await page.getByTestId('export-csv').count(), 0)
   })
 })

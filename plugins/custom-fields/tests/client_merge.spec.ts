@@ -5,7 +5,6 @@ import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
 import { FIELDS, postField } from './field_requests.ts'
 
-const BASE = '/api/p/custom-fields'
 const created: Array<{ key: string; type: 'text' | 'number' | 'boolean' }> = []
 /** Keys are columns of clients and outlive a test: each test takes new ones. */
 const key = (stem: string) => `${stem}_${Date.now() % 100000}_${created.length}`

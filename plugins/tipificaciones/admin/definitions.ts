@@ -1,6 +1,7 @@
 /**
- * The shapes `/api/p/tipificaciones` speaks (backend/result_rules.ts `present`, the gestiones
- * and stats controllers). The admin cannot import backend code, so the action list is repeated.
+ * The shapes `/api/p/tipificaciones` speaks (backend/result_rules.ts `present`, the stats
+ * controller) and the rows of its declared resources. The admin cannot import backend code, so
+ * the action list is repeated.
  */
 export const RESULT_ACTIONS = ['recall', 'recall_alternate', 'no_action', 'do_not_call'] as const
 export type ResultAction = (typeof RESULT_ACTIONS)[number]
@@ -33,16 +34,18 @@ export interface Campaign {
   archived_at?: string | null
 }
 
-export interface Gestion {
+/** A row of the declared resource `tip_gestiones` (GET /api/r/tip_gestiones), as agents see it. */
+export interface GestionRecord {
   id: number
-  campaign: { id: number; name: string | null }
-  resultPath: string
+  created_at: string | null
+  user_id: number | null
+  campaign_id: number
+  client_id: number
+  result_path: string
   notes: string | null
-  callbackAt: string | null
-  alternatePhone: string | null
-  forMe: boolean
-  user: { id: number; name: string | null } | null
-  createdAt: string | null
+  callback_at: string | null
+  alternate_phone: string | null
+  for_me: boolean
 }
 
 /** A row of the declared resource `tip_callbacks` (GET /api/r/tip_callbacks). */

@@ -36,7 +36,8 @@ export function MyCallbacks({ callbacks }: { callbacks: ReturnType<typeof useMyC
   if (callbacks.query.isError) {
     return <ApiErrorResult error={callbacks.query.error} onRetry={() => callbacks.reload()} />
   }
-  // "Quitar" is no resource action (the row stays, as removed): the plugin's endpoint does it.
+  // "Quitar" is the engine's update of the callback by the plugin's permission (the row stays, as
+  // removed), asked through the plugin's endpoint: no role holds the generic update.
   const remove = (callback: PendingCallback) =>
     runAction(() => tipificacionesApi.removeCallback(callback.id), t('callbacks.removed')).then(
       callbacks.reload

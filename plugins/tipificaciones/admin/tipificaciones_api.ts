@@ -60,9 +60,11 @@ export const resultFields = (changes: ResultChanges) => ({
 })
 
 /**
- * The changes that have no resource action: a result in several campaigns at once (and its
- * voice confirmation), a gestión (the recorder's rules), "Quitar" a callback. Failures arrive as the SDK's `ApiError` (422 with `errors` per
- * input, 409 with the backend's code), for the caller to place on the form.
+ * The writes no role takes through the generic REST, done by the plugin's endpoints with the
+ * engine (by the plugin's permissions): a result in several campaigns at once (and its voice
+ * confirmation), a gestión (the recorder's rules), "Quitar" a callback. Failures arrive as the
+ * SDK's `ApiError` (422 with `errors` per input, 409 with the backend's code), for the caller to
+ * place on the form.
  */
 export const tipificacionesApi = {
   createResult: (input: NewResultInput) =>

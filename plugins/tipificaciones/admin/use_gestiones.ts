@@ -1,23 +1,29 @@
-import { useCustom } from '@refinedev/core'
 import { useResourceList, useSessionUser } from '@tablero/admin'
 import { useState } from 'react'
-import type { Gestion, PendingCallback } from './definitions'
-import { TIPIFICACIONES_API } from './tipificaciones_api'
+import type { GestionRecord, PendingCallback } from './definitions'
 
-const NO_GESTIONES: Gestion[] = []
+/** Rows per page of the client's gestiones, below the form. */
+export const HISTORY_PAGE = 10
 
-/** The client's gestiones, newest first (T7). */
+/**
+ * The client's gestiones, newest first (T7), a page at a time from the declared resource
+ * `tip_gestiones` (agents read those of the clients they see, whoever recorded them).
+ */
 export function useClientGestiones(clientId: number | undefined) {
-  const { query, result } = useCustom<Gestion[]>({
-    url: `${TIPIFICACIONES_API}/clients/${clientId}/gestiones`,
-    method: 'get',
-    queryOptions: { enabled: Boolean(clientId) },
-    errorNotification: false,
+  const [page, setPage] = useState(1)
+  const list = useResourceList<GestionRecord>('tip_gestiones', {
+    filters: [{ field: 'client_id', operator: 'eq', value: clientId }],
+    sorters: [{ field: 'id', order: 'desc' }],
+    pagination: { currentPage: page, pageSize: HISTORY_PAGE },
+    enabled: Boolean(clientId),
   })
   return {
-    gestiones: Array.isArray(result.data) ? result.data : NO_GESTIONES,
-    query,
-    reload: () => query.refetch(),
+    gestiones: list.records,
+    total: list.total,
+    page,
+    setPage,
+    query: list.query,
+    reload: list.reload,
   }
 }
 

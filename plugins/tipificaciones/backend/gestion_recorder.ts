@@ -5,6 +5,7 @@ import {
   fieldInputError,
   notFound,
   parseDateTimeInput,
+  presentDateTime,
   toSqlDateTime,
   ClientInteractions,
   normalizePhone,
@@ -35,6 +36,7 @@ export interface GestionRecorded {
   resultPath: string
   action: string | null
   deleteScheduled: boolean
+  /** ISO UTC (`…Z`), as the API presents instants */
   callbackAt: string | null
   alternatePhone: string | null
   forMe: boolean
@@ -126,7 +128,7 @@ export const gestionHooks: ResourceHooks = {
       resultPath,
       action: leaf.action,
       deleteScheduled,
-      callbackAt,
+      callbackAt: callbackAt === null ? null : presentDateTime(callbackAt),
       alternatePhone,
       forMe: Boolean(input.forMe),
       userId: hook.user.id,
@@ -151,7 +153,7 @@ export const gestionHooks: ResourceHooks = {
           client_id: recorded.clientId,
           campaign_id: recorded.campaignId,
           user_id: recorded.forMe ? recorded.userId : null,
-          due_at: recorded.callbackAt,
+          due_at: toSqlDateTime(DateTime.fromISO(recorded.callbackAt)),
           phone: recorded.alternatePhone ?? client?.primary_phone ?? null,
           status: 'pending',
           created_at: now,

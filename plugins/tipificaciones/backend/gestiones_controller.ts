@@ -1,16 +1,6 @@
-import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import {
-  TableroError,
-  actorFromContext,
-  AuditLog,
-  authorize,
-  presentDateTime,
-  toSqlDateTime,
-  resourceService,
-  type WriteOptions,
-} from '#sdk'
+import { TableroError, authorize, presentDateTime, resourceService, type WriteOptions } from '#sdk'
 import emitter from '@adonisjs/core/services/emitter'
 import { RECORD } from './access.ts'
 import { recordedFor } from './gestion_recorder.ts'
@@ -37,8 +27,9 @@ function inFormNames(error: unknown) {
 }
 
 /**
- * The agent's side: record a gestión (T6), the client's history and the
- * agent's pending callbacks with "Quitar" (T7).
+ * The agent's side: record a gestión (T6), the agent's pending callbacks
+ * and "Quitar" (T7). The client's history of gestiones is the resource's
+ * list (GET /api/r/tip_gestiones filtered by client).
  */
 export default class GestionesController {
   async store(ctx: HttpContext) {
@@ -57,32 +48,6 @@ export default class GestionesController {
     const recorded = recordedFor(options)!
     await emitter.emit('gestion.recorded', recorded)
     return ctx.response.created({ data: recorded })
-  }
-
-  async history(ctx: HttpContext) {
-    const service = await resourceService(ctx)
-    const client = await service.visibleRow('clients', ctx.params.clientId, 'show')
-    const rows = await db
-      .from('tip_gestiones')
-      .leftJoin('users', 'users.id', 'tip_gestiones.user_id')
-      .leftJoin('campaigns', 'campaigns.id', 'tip_gestiones.campaign_id')
-      .where('tip_gestiones.client_id', client.id as number)
-      .orderBy('tip_gestiones.id', 'desc')
-      .limit(200)
-      .select('tip_gestiones.*', 'users.full_name as user_name', 'campaigns.name as campaign_name')
-    return {
-      data: rows.map((row) => ({
-        id: Number(row.id),
-        campaign: { id: row.campaign_id, name: row.campaign_name },
-        resultPath: row.result_path,
-        notes: row.notes,
-        callbackAt: iso(row.callback_at),
-        alternatePhone: row.alternate_phone,
-        forMe: Boolean(Number(row.for_me)),
-        user: row.user_id ? { id: row.user_id, name: row.user_name } : null,
-        createdAt: iso(row.created_at),
-      })),
-    }
   }
 
   async myCallbacks(ctx: HttpContext) {
@@ -113,37 +78,13 @@ export default class GestionesController {
   }
 
   /**
-   * "Quitar": the agent removes one of its own pending callbacks;
-   * supervisors may remove anyone's.
+   * "Quitar": the engine's update of the callback (status → removed) by
+   * `tipificaciones.record`; the resource's scope and hook keep it to the
+   * agent's own pending callbacks (supervisors: anyone's), 404 otherwise.
    */
   async removeCallback(ctx: HttpContext) {
-    const user = authorize(ctx, RECORD)
-    const id = Number(ctx.params.id)
-    const callback = Number.isSafeInteger(id)
-      ? await db.from('tip_callbacks').where('id', id).first()
-      : null
-    if (
-      !callback ||
-      callback.status !== 'pending' ||
-      (user.role === 'agent' && callback.user_id !== user.id)
-    ) {
-      throw new TableroError('NOT_FOUND', 'No such pending callback', 404)
-    }
-    await db.transaction(async (trx) => {
-      await trx
-        .from('tip_callbacks')
-        .where('id', id)
-        .update({ status: 'removed', updated_at: toSqlDateTime(DateTime.utc()) })
-      await AuditLog.record(trx, actorFromContext(ctx), {
-        action: 'callback.remove',
-        resource: 'tip_callbacks',
-        recordId: id,
-        before: { status: 'pending' },
-        after: { status: 'removed' },
-        subject: 'clients',
-        subjectId: callback.client_id,
-      })
-    })
+    const service = await resourceService(ctx)
+    await service.update('tip_callbacks', ctx.params.id, {}, { source: 'api', permission: RECORD })
     return ctx.response.noContent()
   }
 }

@@ -1,7 +1,8 @@
-import { defineResource, field } from '#sdk'
+import { defineResource, field, resources, type RowScope } from '#sdk'
 import { resultHooks } from './result_hooks.ts'
 import { ACTIONS } from './result_rules.ts'
 import { gestionHooks } from './gestion_recorder.ts'
+import { callbackHooks } from './callback_hooks.ts'
 
 const ACTION_LABELS = {
   recall: { es: 'Volver a llamar', en: 'Call again' },
@@ -45,19 +46,26 @@ const agent = field.relation('user_id', {
   sortable: true,
 })
 
+/** An agent reads the rows of the clients it sees (assigned to it), whoever wrote them. */
+const ofVisibleClients: RowScope = (query, user) =>
+  query.whereIn('client_id', resources.visibleKeys('clients', user))
+
 /**
  * Gestiones and callbacks as declared resources: supervisors get the
  * generic list, filters (agent, campaign, date), sort, export and show
- * with no admin code; agents read only their own rows. Both are written
- * only by the gestión recorder (POST /api/p/tipificaciones/gestiones),
- * so no role may create, update or delete them through the generic REST.
+ * with no admin code. Agents read the gestiones of the clients they see
+ * (the client page's history) and their own callbacks. Both are written
+ * only by the plugin's endpoints (the gestión recorder, "Quitar"), so no
+ * role may create, update or delete them through the generic REST. Their
+ * writes are filed in the client's log too (auditSubject).
  */
 export default [
   /**
    * The result tree (T1–T4), each result under its parent. Read here (list,
-   * filters, export, and the history of a result from the audit entries
-   * the tree editor's writes leave under this name); written by the tree
-   * editor's endpoints, which keep the tree rules (result_rules.ts).
+   * filters, export, history); created by the engine from the tree
+   * editor's endpoints (one result in several campaigns, the CSV import),
+   * changed and deleted through the generic REST; the hooks keep the tree
+   * rules (result_hooks.ts).
    */
   defineResource({
     name: 'tip_results',
@@ -122,7 +130,8 @@ export default [
       }),
       ...field.timestamps(),
     ],
-    // created bespoke (POST /api/p/tipificaciones/results: one result in many campaigns)
+    // created through POST /api/p/tipificaciones/results (one result in many campaigns)
+    // by the permission tipificaciones.manage
     permissions: {
       admin: ['list', 'show', 'update', 'delete', 'export'],
       supervisor: ['list', 'show', 'update', 'delete', 'export'],
@@ -179,9 +188,8 @@ export default [
       agent: ['list', 'show'],
     },
     hooks: gestionHooks,
-    scopes: {
-      agent: (query, user) => query.where('user_id', user.id),
-    },
+    scopes: { agent: ofVisibleClients },
+    auditSubject: { resource: 'clients', field: 'client_id' },
     // agents do not read tip_results: the path names the result for them
     fieldsByRole: {
       agent: [
@@ -236,7 +244,13 @@ export default [
         readOnly: true,
       }),
       { ...created, label: { es: 'Creada', en: 'Created' }, listable: false },
+      field.datetime('updated_at', {
+        label: { es: 'Actualizada', en: 'Updated' },
+        readOnly: true,
+        sortable: true,
+      }),
     ],
+    // "Quitar" is an update by tipificaciones.record (POST .../callbacks/:id/remove)
     permissions: {
       admin: ['list', 'show', 'export'],
       supervisor: ['list', 'show', 'export'],
@@ -245,5 +259,7 @@ export default [
     scopes: {
       agent: (query, user) => query.where('user_id', user.id),
     },
+    hooks: callbackHooks,
+    auditSubject: { resource: 'clients', field: 'client_id' },
   }),
 ]

@@ -1,12 +1,64 @@
-import { type ResourceHooks, TableroError } from '#sdk'
-import { checkBehaviour } from './result_rules.ts'
+import { type HookContext, type ResourceHooks, TableroError, fieldInputError } from '#sdk'
+import { MANAGE, findCampaign } from './access.ts'
+import { checkBehaviour, childLevel, type ResultRow } from './result_rules.ts'
+
+/** Where a new result goes: what the tree editor and its import hand the engine's create. */
+export interface ResultPlacement {
+  campaignId: number
+  parent: ResultRow | null
+}
+
+function placementOf(hook: HookContext) {
+  if (hook.options.permission !== MANAGE || !hook.options.input) {
+    // the generic POST /api/r/tip_results: a result is placed in a tree by its editor
+    throw new TableroError('FORBIDDEN', 'Results are created from the result tree', 403)
+  }
+  return hook.options.input as ResultPlacement
+}
 
 /**
- * The tree rules on the generic writes of `tip_results` (PATCH and DELETE
- * /api/r/tip_results/:id): the engine validates, authorizes, writes and
- * audits; these keep T2 and the history of gestiones.
+ * The tree rules on the writes of `tip_results`: its creation by the tree
+ * editor and its CSV import (engine create by `tipificaciones.manage`),
+ * and the generic PATCH and DELETE /api/r/tip_results/:id. The engine
+ * validates, authorizes, writes and audits; these keep T1, T2 and the
+ * history of gestiones.
  */
 export const resultHooks: ResourceHooks = {
+  /**
+   * T1, T2: a new result has an action or scheduling, sits one level below
+   * its parent (three at most) in the parent's campaign, last among its
+   * siblings.
+   */
+  async beforeCreate(values, hook) {
+    const { campaignId, parent } = placementOf(hook)
+    checkBehaviour(values.action as string | null, Boolean(values.allows_scheduling))
+    const level = childLevel(parent)
+    if (parent && parent.campaign_id !== campaignId) {
+      throw fieldInputError(
+        'campaignIds',
+        "A child result belongs to its parent's campaign",
+        'parent'
+      )
+    }
+    const campaign = await findCampaign(campaignId, hook.trx)
+    const [top] = await hook.trx
+      .from('tip_results')
+      .where('campaign_id', campaign.id)
+      .if(
+        parent,
+        (q) => q.where('parent_id', parent!.id),
+        (q) => q.whereNull('parent_id')
+      )
+      .max('sort_order as top')
+    Object.assign(values, {
+      campaign_id: campaign.id,
+      parent_id: parent?.id ?? null,
+      level,
+      sort_order: Number(top?.top ?? 0) + 1,
+      active: 1,
+    })
+  },
+
   /** T2: after the change a result has exactly one of an action or scheduling. */
   beforeUpdate(values, before) {
     const action = 'action' in values ? values.action : before.action

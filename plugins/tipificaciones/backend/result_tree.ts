@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { TableroError, notFound, AuditLog, toSqlDateTime, type AuditActor } from '#sdk'
-import { checkBehaviour, childLevel, type ResultAction, type ResultRow } from './result_rules.ts'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { TableroError, notFound, type ResourceService, type WriteOptions } from '#sdk'
+import { MANAGE } from './access.ts'
+import type { ResultPlacement } from './result_hooks.ts'
+import type { ResultAction, ResultRow } from './result_rules.ts'
 
 export interface NewResult {
   name: string
@@ -14,7 +15,7 @@ export interface NewResult {
 
 /**
  * Writes to the result tree (T1–T5), shared by the screen and the CSV
- * import so both follow the same rules.
+ * import so both follow the same rules (the resource's hooks).
  */
 export class ResultTree {
   static async find(client: QueryClientContract, rawId: unknown): Promise<ResultRow> {
@@ -54,47 +55,29 @@ export class ResultTree {
     )
   }
 
+  /**
+   * One result in one campaign, written by the engine inside the caller's
+   * transaction (so a result in several campaigns, or a CSV file, is all or
+   * nothing): validated, authorized by `tipificaciones.manage`, placed in
+   * the tree by the resource's beforeCreate (result_hooks.ts), audited.
+   */
   static async create(
-    trx: QueryClientContract,
-    actor: AuditActor,
-    campaignId: number,
-    parent: ResultRow | null,
+    service: ResourceService,
+    trx: TransactionClientContract,
+    source: WriteOptions['source'],
+    placement: ResultPlacement,
     input: NewResult
   ) {
-    checkBehaviour(input.action, input.allowsScheduling)
-    const level = childLevel(parent)
-    const [top] = await trx
-      .from('tip_results')
-      .where('campaign_id', campaignId)
-      .if(
-        parent,
-        (q) => q.where('parent_id', parent!.id),
-        (q) => q.whereNull('parent_id')
-      )
-      .max('sort_order as top')
-    const now = toSqlDateTime(DateTime.utc())
-    const row = {
-      campaign_id: campaignId,
-      parent_id: parent?.id ?? null,
-      level,
+    const values = {
       name: input.name,
       action: input.action ?? null,
-      allows_scheduling: input.allowsScheduling ? 1 : 0,
-      delete_scheduled: input.deleteScheduled ? 1 : 0,
+      allows_scheduling: input.allowsScheduling ?? false,
+      delete_scheduled: input.deleteScheduled ?? false,
       gamification_measure: input.gamificationMeasure ?? null,
-      sort_order: Number(top?.top ?? 0) + 1,
-      active: 1,
-      created_at: now,
-      updated_at: now,
     }
-    const [id] = await trx.insertQuery().table('tip_results').insert(row)
-    await AuditLog.record(trx, actor, {
-      action: 'create',
-      resource: 'tip_results',
-      recordId: id,
-      after: { ...row, id: Number(id) },
-    })
-    return Number(id)
+    const options: WriteOptions = { source, permission: MANAGE, input: placement, trx }
+    const { data } = await service.create('tip_results', values, options)
+    return Number(data.id)
   }
 
   /**
@@ -102,8 +85,8 @@ export class ResultTree {
    * existing branches).
    */
   static async findOrCreate(
-    trx: QueryClientContract,
-    actor: AuditActor,
+    service: ResourceService,
+    trx: TransactionClientContract,
     campaignId: number,
     parent: ResultRow | null,
     input: NewResult
@@ -118,7 +101,7 @@ export class ResultTree {
       )
       .first()
     if (existing) return { row: existing as ResultRow, created: false }
-    const id = await this.create(trx, actor, campaignId, parent, input)
+    const id = await this.create(service, trx, 'import', { campaignId, parent }, input)
     return { row: await this.find(trx, id), created: true }
   }
 }

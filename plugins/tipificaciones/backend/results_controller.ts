@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { type User, actorFromContext, authorize, can, fieldInputError } from '#sdk'
+import { type User, authorize, can, fieldInputError, resourceService } from '#sdk'
 import { MANAGE, findCampaign } from './access.ts'
 import { checkBehaviour, present, toTree, type ResultRow } from './result_rules.ts'
 import { ResultTree } from './result_tree.ts'
@@ -26,32 +26,22 @@ export default class ResultsController {
   async store(ctx: HttpContext) {
     authorize(ctx, MANAGE)
     const payload = await ctx.request.validateUsing(createResultValidator)
+    // T2 (the resource's hook holds it too): a form error before the voice confirmation
     checkBehaviour(payload.action, payload.allowsScheduling)
     const parent = payload.parentId
       ? await ResultTree.find(db.connection(), payload.parentId)
       : null
-    const campaignIds = parent ? [parent.campaign_id] : payload.campaignIds
+    // a child goes in its parent's campaign (the resource's hook refuses any other)
+    const campaignIds = payload.campaignIds ?? (parent ? [parent.campaign_id] : null)
     if (!campaignIds)
       throw fieldInputError('campaignIds', 'Choose at least one campaign', 'required')
-    if (
-      parent &&
-      payload.campaignIds &&
-      payload.campaignIds.some((id) => id !== parent.campaign_id)
-    ) {
-      throw fieldInputError(
-        'campaignIds',
-        "A child result belongs to its parent's campaign",
-        'parent'
-      )
-    }
     for (const id of campaignIds) await findCampaign(id)
     await ResultTree.warnVoice(campaignIds, payload.action, payload.confirmVoiceIgnoresAction)
+    const service = await resourceService(ctx)
     const ids = await db.transaction(async (trx) => {
       const created: number[] = []
       for (const campaignId of campaignIds) {
-        created.push(
-          await ResultTree.create(trx, actorFromContext(ctx), campaignId, parent, payload)
-        )
+        created.push(await ResultTree.create(service, trx, 'api', { campaignId, parent }, payload))
       }
       return created
     })

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
 import db from '@adonisjs/lucid/services/db'
-import { TableroError, actorFromContext, authorize, parseCsv, fileTypeError, csvLine } from '#sdk'
+import { TableroError, authorize, parseCsv, fileTypeError, csvLine, resourceService } from '#sdk'
 import { MANAGE, findCampaign } from './access.ts'
 import { ACTIONS, checkBehaviour, type ResultAction, type ResultRow } from './result_rules.ts'
 import { ResultTree } from './result_tree.ts'
@@ -31,6 +31,13 @@ interface ImportRow {
  * T5: the CSV template and the import of many results into one or more
  * campaigns. Every row is checked first; any error answers a per-row
  * report and nothing is imported.
+ *
+ * Bespoke rather than the generic import of `tip_results`, because the
+ * file is a tree, not rows: a line is a path (level1 > level2 > level3)
+ * whose branches are found by name or created under their parent, and the
+ * whole file goes into several campaigns at once. Each result it creates
+ * is still the engine's create (ResultTree.create: validation, the tree
+ * hooks, audit), in this one transaction.
  */
 export default class ResultsImportController {
   async template(ctx: HttpContext) {
@@ -65,6 +72,7 @@ export default class ResultsImportController {
     if (rows.some((row) => row.action)) {
       await ResultTree.warnVoice(campaignIds, true, confirmVoiceIgnoresAction)
     }
+    const service = await resourceService(ctx)
     const created = await db.transaction(async (trx) => {
       let count = 0
       for (const campaignId of campaignIds) {
@@ -72,19 +80,13 @@ export default class ResultsImportController {
           let parent: ResultRow | null = null
           for (const [index, name] of row.names.entries()) {
             const leaf = index === row.names.length - 1
-            const result = await ResultTree.findOrCreate(
-              trx,
-              actorFromContext(ctx),
-              campaignId,
-              parent,
-              {
-                name,
-                action: leaf ? row.action : 'no_action',
-                allowsScheduling: leaf ? row.allowsScheduling : false,
-                deleteScheduled: leaf ? row.deleteScheduled : false,
-                gamificationMeasure: leaf ? row.gamificationMeasure : null,
-              }
-            )
+            const result = await ResultTree.findOrCreate(service, trx, campaignId, parent, {
+              name,
+              action: leaf ? row.action : 'no_action',
+              allowsScheduling: leaf ? row.allowsScheduling : false,
+              deleteScheduled: leaf ? row.deleteScheduled : false,
+              gamificationMeasure: leaf ? row.gamificationMeasure : null,
+            })
             parent = result.row
             if (result.created) count += 1
           }

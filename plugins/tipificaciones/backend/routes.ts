@@ -7,8 +7,10 @@ const StatsController = () => import('./stats_controller.ts')
 
 /**
  * Mounted under /api/p/tipificaciones (signed in, plugin enabled). Results
- * are changed and deleted, and gestiones and callbacks listed, through the
- * generic REST (/api/r/tip_results, tip_gestiones, tip_callbacks).
+ * are changed and deleted, and gestiones (a client's history too) and
+ * callbacks listed, through the generic REST (/api/r/tip_results,
+ * tip_gestiones, tip_callbacks). What is here writes through the engine
+ * as well, by the plugin's permissions.
  */
 const routes: PluginRoutes = (router) => {
   router.get('results', [ResultsController, 'index'])
@@ -16,7 +18,6 @@ const routes: PluginRoutes = (router) => {
   router.get('results/template.csv', [ResultsImportController, 'template'])
   router.post('results/import', [ResultsImportController, 'store'])
   router.post('gestiones', [GestionesController, 'store'])
-  router.get('clients/:clientId/gestiones', [GestionesController, 'history'])
   router.get('callbacks/mine', [GestionesController, 'myCallbacks'])
   router.post('callbacks/:id/remove', [GestionesController, 'removeCallback'])
   router.get('stats', [StatsController, 'show'])

@@ -60,13 +60,21 @@ test.group('tipificaciones: client merge', (group) => {
 
     assert.equal(await rowsOf('tip_gestiones', survivor), 2)
     assert.equal(await rowsOf('tip_callbacks', survivor), 2)
-    const history = await admin.get(`${BASE}/clients/${survivor}/gestiones`)
+    const history = await admin.get('/api/r/tip_gestiones').qs({
+      filter: JSON.stringify({ field: 'client_id', op: 'eq', value: survivor }),
+    })
     assert.deepEqual(
       history
         .body()
         .data.map((g: { notes: string }) => g.notes)
         .sort(),
       ['Llamar el lunes', 'Paga el viernes']
+    )
+    // their audit entries, filed under the client, follow it to the survivor's log
+    const log = await admin.get(`/api/clients/${survivor}/log`)
+    assert.lengthOf(
+      log.body().data.filter((entry: { resource: string }) => entry.resource === 'tip_gestiones'),
+      2
     )
     const audit = await db
       .from('audit_logs')

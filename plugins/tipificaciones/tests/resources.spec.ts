@@ -125,33 +125,28 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     assert.match(lines[2], new RegExp(`^${wanted[1]},2026-03-10T17:30:00Z,.*No contesta`))
   })
 
-  test('an agent lists only its own gestiones and callbacks, and may not export them', async ({
+  test('an agent lists the gestiones of the clients it sees, whoever recorded them, and only its own callbacks', async ({
     client,
     assert,
   }) => {
     const agent = await signIn(client, 'agent')
     const other = await makeUser('agent')
     const campaignId = await campaign([agent.user.id, other.id])
-    const clientId = await makeClient({ campaign_id: campaignId })
-    const own = await gestion({
-      clientId,
-      campaignId,
-      userId: agent.user.id,
-      createdAt: '2026-03-10 09:00:00',
-    })
-    const foreign = await gestion({
-      clientId,
-      campaignId,
-      userId: other.id,
-      createdAt: '2026-03-10 10:00:00',
-    })
+    const theirs = await makeClient({ campaign_id: campaignId, assigned_user_id: agent.user.id })
+    const foreign = await makeClient({ campaign_id: campaignId, assigned_user_id: other.id })
+    const at = { campaignId, createdAt: '2026-03-10 09:00:00' }
+    const own = await gestion({ ...at, clientId: theirs, userId: agent.user.id })
+    const colleagues = await gestion({ ...at, clientId: theirs, userId: other.id })
+    // recorded by the agent on a client it no longer sees: the client's new owner reads it
+    const ownOnForeign = await gestion({ ...at, clientId: foreign, userId: agent.user.id })
+    const foreignOnly = await gestion({ ...at, clientId: foreign, userId: other.id })
     for (const [gestionId, userId] of [
       [own, agent.user.id],
-      [foreign, other.id],
+      [colleagues, other.id],
     ]) {
       await db.table('tip_callbacks').insert({
         gestion_id: gestionId,
-        client_id: clientId,
+        client_id: theirs,
         campaign_id: campaignId,
         user_id: userId,
         due_at: '2026-03-11 09:00:00',
@@ -163,9 +158,12 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
 
     const gestiones = await agent.get('/api/r/tip_gestiones')
     gestiones.assertStatus(200)
-    assert.deepEqual(ids(gestiones), [own])
+    assert.deepEqual(ids(gestiones), [own, colleagues])
     assert.notProperty(gestiones.body().data[0], 'result_id')
-    ;(await agent.get(`/api/r/tip_gestiones/${foreign}`)).assertStatus(404)
+    ;(await agent.get(`/api/r/tip_gestiones/${colleagues}`)).assertStatus(200)
+    for (const hidden of [ownOnForeign, foreignOnly]) {
+      ;(await agent.get(`/api/r/tip_gestiones/${hidden}`)).assertStatus(404)
+    }
     ;(await agent.get('/api/r/tip_gestiones/export.csv')).assertStatus(403)
 
     const callbacks = await agent.get('/api/r/tip_callbacks')
@@ -177,6 +175,7 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     )
 
     const supervisor = await signIn(client, 'supervisor')
+    assert.lengthOf((await supervisor.get('/api/r/tip_gestiones')).body().data, 4)
     assert.lengthOf((await supervisor.get('/api/r/tip_callbacks')).body().data, 2)
   })
 

@@ -174,12 +174,13 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
       campaign_id: campaignId,
     })
     await makeClient({ campaign_id: campaignId })
-    const events: unknown[] = []
-    const listener = (payload: unknown) => events.push(payload)
+    const events: Array<{ callbackAt: string | null }> = []
+    const listener = (payload: { callbackAt: string | null }) => events.push(payload)
     const writes: unknown[] = []
     const written = (payload: unknown) => writes.push(payload)
     emitter.on('gestion.recorded', listener)
     emitter.on('resource.created', written)
+    const callbackAt = DateTime.utc().plus({ hours: 1 }).startOf('second')
     try {
       const recorded = await agent.post(`${BASE}/gestiones`).json({
         clientId,
@@ -187,13 +188,17 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
         level1Id: contacted,
         level2Id: promise,
         notes: 'Paga el viernes',
-        callbackAt: inOneHour(),
+        callbackAt: callbackAt.toISO(),
         alternatePhone: '+57 310 555 1234',
         forMe: true,
       })
       recorded.assertStatus(201)
       assert.equal(recorded.body().data.resultPath, 'Contactado > Promesa de pago')
       assert.lengthOf(events, 1)
+      // the event and the answer give the instant as the API does: ISO UTC
+      const iso = callbackAt.toISO({ suppressMilliseconds: true })
+      assert.equal(events[0].callbackAt, iso)
+      assert.equal(recorded.body().data.callbackAt, iso)
       // written by the engine: its audit entry, its event after the commit
       const gestionId = recorded.body().data.gestionId
       assert.deepEqual(writes, [
@@ -215,12 +220,17 @@ test.group('tipificaciones: the agent records gestiones', (group) => {
       emitter.off('resource.created', written)
     }
 
-    const history = await agent.get(`${BASE}/clients/${clientId}/gestiones`)
+    // the client page's history: the resource's list, filtered by the client
+    const history = await agent.get('/api/r/tip_gestiones').qs({
+      filter: JSON.stringify({ field: 'client_id', op: 'eq', value: clientId }),
+      sort: '-id',
+    })
+    history.assertStatus(200)
     assert.containsSubset(history.body().data[0], {
-      resultPath: 'Contactado > Promesa de pago',
+      result_path: 'Contactado > Promesa de pago',
       notes: 'Paga el viernes',
-      forMe: true,
-      alternatePhone: '+573105551234',
+      for_me: true,
+      alternate_phone: '+573105551234',
     })
     const pending = await agent.get(`${BASE}/callbacks/mine`)
     assert.lengthOf(pending.body().data, 1)
