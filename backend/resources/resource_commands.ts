@@ -10,6 +10,7 @@ import { requireConditionalFields, validatePayload } from './payload_validator.t
 import { fieldInputError, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
 import { RecordKeepers } from './record_keepers.ts'
+import { stampValues } from './write_stamp.ts'
 import type { ResourceAccess } from './resource_access.ts'
 
 const MAX_BULK_IDS = 500
@@ -105,7 +106,7 @@ export class ResourceCommands {
       definition,
       fields,
       check: async (body: unknown, trx: QueryClientContract) => {
-        const values = await validatePayload(fields, body, 'create')
+        const values = stampValues(await validatePayload(fields, body, 'create'), options)
         await this.#beforeInsert(definition, fields, values, this.#hook(trx, options))
         return values
       },
@@ -249,6 +250,7 @@ export class ResourceCommands {
     options: WriteOptions
   ) {
     const hook = this.#hook(trx, options)
+    stampValues(values, options)
     await this.#beforeInsert(definition, fields, values, hook)
     const now = toSqlDateTime(DateTime.utc())
     if (fields.has('created_at')) values.created_at = now
