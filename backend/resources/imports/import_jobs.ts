@@ -85,22 +85,25 @@ export class ImportJobs {
       baseId?: number | null
     }
   ) {
-    const [id] = await trx.insertQuery().table(TABLE).insert({
-      resource: values.resource,
-      user_id: values.userId,
-      status: 'validating',
-      runner: THIS_RUNNER,
-      filename: values.filename,
-      file_key: values.fileKey,
-      encoding: values.encoding,
-      base_id: values.baseId ?? null,
-      validated_rows: 0,
-      processed_rows: 0,
-      created_rows: 0,
-      error_count: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
+    const [id] = await trx
+      .insertQuery()
+      .table(TABLE)
+      .insert({
+        resource: values.resource,
+        user_id: values.userId,
+        status: 'validating',
+        runner: THIS_RUNNER,
+        filename: values.filename,
+        file_key: values.fileKey,
+        encoding: values.encoding,
+        base_id: values.baseId ?? null,
+        validated_rows: 0,
+        processed_rows: 0,
+        created_rows: 0,
+        error_count: 0,
+        created_at: now(),
+        updated_at: now(),
+      })
     return Number(id)
   }
 

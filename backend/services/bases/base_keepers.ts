@@ -30,7 +30,9 @@ export class BaseKeepers {
     return query.where((kept) => {
       for (const reference of this.references) {
         kept.orWhereExists((rows) =>
-          rows.from(reference.table).whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
+          rows
+            .from(reference.table)
+            .whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
         )
       }
     })
@@ -40,7 +42,9 @@ export class BaseKeepers {
   whereNotKept(query: DatabaseQueryBuilderContract) {
     for (const reference of this.references) {
       query.whereNotExists((rows) =>
-        rows.from(reference.table).whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
+        rows
+          .from(reference.table)
+          .whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
       )
     }
     return query
@@ -54,7 +58,9 @@ export class BaseKeepers {
         .from('clients')
         .where('clients.base_id', baseId)
         .whereExists((rows) =>
-          rows.from(reference.table).whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
+          rows
+            .from(reference.table)
+            .whereColumn(`${reference.table}.${reference.column}`, 'clients.id')
         )
         .count('* as total')
       counts.push({ ...reference.label, count: Number(row.total) })

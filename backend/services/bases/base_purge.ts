@@ -52,13 +52,14 @@ export class BasePurge {
       .count('* as total')
     const total = Number(all.total)
     const keptCount = Number(kept.total)
+    const keptBy = await keepers.countsFor(client, base.id)
     return {
       baseId: base.id,
       baseName: base.name,
       clients: total,
       deleted: total - keptCount,
       kept: keptCount,
-      keptBy: (await keepers.countsFor(client, base.id)).filter((entry) => entry.count > 0),
+      keptBy: keptBy.filter((entry) => entry.count > 0),
       keptClients: await this.keptClients(base.id, keepers),
     }
   }
@@ -88,7 +89,11 @@ export class BasePurge {
         .from('base_deletions')
         .where('base_id', base.id)
         .where('status', 'running')
-        .where('updated_at', '>', toSqlDateTime(DateTime.utc().minus({ milliseconds: STALE_AFTER_MS })))
+        .where(
+          'updated_at',
+          '>',
+          toSqlDateTime(DateTime.utc().minus({ milliseconds: STALE_AFTER_MS }))
+        )
         .first()
       if (running) {
         throw new TableroError('BASE_DELETION_RUNNING', 'This base is already being deleted', 409)
@@ -97,17 +102,20 @@ export class BasePurge {
       const [goes] = await keepers
         .whereNotKept(trx.from('clients').where('base_id', base.id))
         .count('* as total')
-      const [deletionId] = await trx.insertQuery().table('base_deletions').insert({
-        base_id: base.id,
-        base_name: base.name,
-        user_id: userId,
-        status: 'running',
-        total: Number(goes.total),
-        deleted: 0,
-        kept: 0,
-        created_at: now(),
-        updated_at: now(),
-      })
+      const [deletionId] = await trx
+        .insertQuery()
+        .table('base_deletions')
+        .insert({
+          base_id: base.id,
+          base_name: base.name,
+          user_id: userId,
+          status: 'running',
+          total: Number(goes.total),
+          deleted: 0,
+          kept: 0,
+          created_at: now(),
+          updated_at: now(),
+        })
       await AuditLog.record(trx, actor, {
         action: 'base.delete_started',
         resource: 'bases',
@@ -179,12 +187,7 @@ export class BasePurge {
    * the same condition again, so a gestión recorded meanwhile keeps its
    * client. Answers whether a batch was found.
    */
-  static async #batch(
-    deletionId: number,
-    baseId: number,
-    keepers: BaseKeepers,
-    actor: AuditActor
-  ) {
+  static async #batch(deletionId: number, baseId: number, keepers: BaseKeepers, actor: AuditActor) {
     return db.transaction(async (trx) => {
       const rows = await keepers
         .whereNotKept(trx.from('clients').where('base_id', baseId))

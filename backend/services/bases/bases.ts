@@ -30,7 +30,11 @@ export class Bases {
     service: ResourceService
   ): Promise<BaseForm> {
     const given = typeof input.baseName === 'string' ? input.baseName.trim() : ''
-    if (input.baseName !== undefined && input.baseName !== null && typeof input.baseName !== 'string') {
+    if (
+      input.baseName !== undefined &&
+      input.baseName !== null &&
+      typeof input.baseName !== 'string'
+    ) {
       throw fieldInputError('base_name', 'Expected the base name as text', 'string')
     }
     const name = given || input.filename.replace(/\.[^.]*$/, '').trim() || 'Base'
@@ -48,9 +52,14 @@ export class Bases {
       .where('id', campaignId)
       .select('id', 'archived_at')
       .first()
-    if (!campaign) throw fieldInputError('campaign_id', `No campaigns record ${campaignId}`, 'exists')
+    if (!campaign)
+      throw fieldInputError('campaign_id', `No campaigns record ${campaignId}`, 'exists')
     if (campaign.archived_at) {
-      throw fieldInputError('campaign_id', 'This campaign is archived: restore it to choose it', 'archived')
+      throw fieldInputError(
+        'campaign_id',
+        'This campaign is archived: restore it to choose it',
+        'archived'
+      )
     }
     return { name, campaignId }
   }

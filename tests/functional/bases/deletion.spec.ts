@@ -130,7 +130,10 @@ test.group('Bases: deleting a base', (group) => {
     )
     // Progress only grows, and never past the total.
     const counts = seen.map((poll) => poll.deleted)
-    assert.deepEqual(counts, [...counts].sort((a, b) => a - b))
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => a - b)
+    )
     assert.isAtMost(Math.max(...counts), 2_500)
   })
 
