@@ -75,8 +75,13 @@ export default class BasesController {
   }
 }
 
+/** `ids=1,2,3` (the query parser may already have split it at the commas). */
 function parseIds(raw: unknown) {
-  const parts = typeof raw === 'string' && raw !== '' ? raw.split(',') : []
+  const parts = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string' && raw !== ''
+      ? raw.split(',')
+      : []
   if (parts.length > COUNTS_MAX_IDS) throw fieldInputError('ids', `At most ${COUNTS_MAX_IDS} ids`)
   return parts.map((part, i) => {
     const id = Number(part)

@@ -95,6 +95,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   IMPORT_NOT_READY: (p) =>
     `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
+  BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
 }
