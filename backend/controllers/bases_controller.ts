@@ -1,10 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { resourceService } from '#services/resource_context'
 import { actorFromContext } from '#services/audit_log'
 import { authorize } from '#sdk/permissions'
 import { TableroError } from '#exceptions/tablero_error'
-import { fieldInputError } from '#resources/errors'
+import { fieldInputError, notFound } from '#resources/errors'
 import { Bases } from '#services/bases/bases'
 import { BasePurge, type BaseRow } from '#services/bases/base_purge'
 
@@ -66,12 +67,16 @@ export default class BasesController {
     return ctx.response.stream(stream)
   }
 
-  /** The base, seen by a user who may list bases and purge them. */
+  /** The base, for a user who may purge bases (the permission is enough: bases have no row scope). */
   async #base(ctx: HttpContext): Promise<BaseRow> {
     authorize(ctx, 'bases.purge')
-    const service = await resourceService(ctx)
-    const row = await service.visibleRow('bases', ctx.params.id, 'show')
-    return { id: Number(row.id), name: String(row.name), campaign_id: row.campaign_id as never }
+    const row = await db
+      .from('bases')
+      .where('id', Number(ctx.params.id))
+      .select('id', 'name', 'campaign_id')
+      .first()
+    if (!row) throw notFound('bases')
+    return { id: Number(row.id), name: String(row.name), campaign_id: row.campaign_id }
   }
 }
 
