@@ -45,7 +45,7 @@ async function makeBase(raw: RawClient, count: number) {
   const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
   const stamp = Date.now().toString(36)
   await raw.query({
-    sql: 'INSERT INTO bases (name, file_name, rows, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    sql: 'INSERT INTO bases (name, file_name, `rows`, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
     bindings: [`Bench ${stamp}`, 'bench.csv', count, now, now],
   })
   const [base] = await raw.query({
