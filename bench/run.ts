@@ -114,6 +114,12 @@ if (options.only?.includes('csv')) {
   await benchCsvParse()
   process.exit(0)
 }
+// `--only bases`: exporting and deleting a base (issue 14), see bench/bases.ts.
+if (options.only?.includes('bases')) {
+  const { benchBases } = await import('./bases.ts')
+  await benchBases(options, process.argv.slice(2))
+  process.exit(0)
+}
 const rows: ReportRow[] = []
 for (const kind of options.databases) rows.push(...(await benchOne(kind, options)))
 

@@ -49,8 +49,10 @@ export class DemoCrm {
     await insertRows(this.trx, 'client_addresses', extras.addresses)
     await insertRows(this.trx, 'client_notes', extras.notes)
     await insertRows(this.trx, 'client_tasks', extras.tasks)
+    const bases = await this.#bases(campaignIds, supervisorId, now)
     return {
       campaigns: campaignIds.size,
+      bases,
       clients: clients.length,
       notes: extras.notes.length,
       tasks: extras.tasks.length,
@@ -74,6 +76,38 @@ export class DemoCrm {
       })
     }
     return new Map(rows.map((row) => [row.name as string, Number(row.id)]))
+  }
+
+  /**
+   * Two bases (Parámetros → Bases), as if the supervisor had uploaded the
+   * clients of the first two campaigns; the other clients came in by hand.
+   */
+  async #bases(campaignIds: Map<string, number>, supervisorId: number, now: string) {
+    const uploads = [...campaignIds].slice(0, 2)
+    for (const [index, [name, campaignId]] of uploads.entries()) {
+      const [row] = await this.trx
+        .from('clients')
+        .where('campaign_id', campaignId)
+        .count('* as total')
+      const base = {
+        name: `${name}: base inicial`,
+        campaign_id: campaignId,
+        file_name: `base-${index + 1}.csv`,
+        rows: Number(row.total),
+        created_by: supervisorId,
+        created_at: now,
+        updated_at: now,
+      }
+      const [baseId] = await this.trx.insertQuery().table('bases').insert(base)
+      await this.trx.from('clients').where('campaign_id', campaignId).update({ base_id: baseId })
+      await AuditLog.record(this.trx, SYSTEM_ACTOR, {
+        action: 'create',
+        resource: 'bases',
+        recordId: Number(baseId),
+        after: { ...base, id: Number(baseId) },
+      })
+    }
+    return uploads.length
   }
 
   async #teams(campaignIds: Map<string, number>, now: string) {

@@ -16,6 +16,11 @@ export const KERNEL_PERMISSIONS: Array<{ key: string; label: Translated; roles: 
     roles: ['admin'],
   },
   {
+    key: 'bases.purge',
+    label: { es: 'Eliminar bases con sus clientes', en: 'Delete bases with their clients' },
+    roles: ['admin', 'supervisor'],
+  },
+  {
     key: 'users.manage',
     label: { es: 'Gestionar usuarios', en: 'Manage users' },
     roles: ['admin'],

@@ -13,6 +13,7 @@ import { localizedMessage } from '#resources/imports/import_errors'
 import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { ImportRunner } from '#resources/imports/import_runner'
+import { Bases } from '#services/bases/bases'
 
 /**
  * CSV import of any resource (X3): the template, the upload (validated in
@@ -39,13 +40,32 @@ export default class ResourceImportsController {
       // A header that does not fit is refused now, while the user waits.
       const file = await openImportFile(upload.key, fields, upload.encoding)
       file.close()
+      const base = definition.importsAsBases
+        ? await Bases.readForm(
+            {
+              baseName: ctx.request.input('base_name'),
+              campaignId: ctx.request.input('campaign_id'),
+              filename: upload.filename,
+            },
+            service
+          )
+        : null
       id = await db.transaction(async (trx) => {
+        // Every upload of a resource imported as bases is a base of its own.
+        const baseId = base
+          ? await Bases.create(trx, actorFromContext(ctx), {
+              ...base,
+              fileName: upload.filename,
+              userId: user.id,
+            })
+          : null
         const jobId = await ImportJobs.create(trx, {
           resource: definition.name,
           userId: user.id,
           filename: upload.filename,
           fileKey: upload.key,
           encoding: upload.encoding,
+          baseId,
         })
         await AuditLog.record(trx, actorFromContext(ctx), {
           action: 'resource.import_started',

@@ -97,6 +97,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
     `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
   IMPORT_NOT_SUPPORTED: () => 'Estos registros no se importan desde un CSV: créelos de a uno',
+  BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
 }

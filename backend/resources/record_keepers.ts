@@ -15,6 +15,7 @@ export class RecordKeepers {
   async refuseIfKept(definition: ResourceDefinition, id: unknown, trx: QueryClientContract) {
     const counts: Array<{ count: number; es: string; en: string }> = []
     for (const reference of this.registry.keepingReferencesOf(definition)) {
+      if (reference.keeps === 'fromPurge') continue
       // A plugin rolled back (folder kept) has no table left to keep anything.
       if (!(await trx.schema.hasTable(reference.table))) continue
       const [row] = await trx

@@ -17,6 +17,7 @@ import { requireConditionalFields, validatePayload } from './payload_validator.t
 import { fieldInputError, importNotSupported, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
 import { RecordKeepers } from './record_keepers.ts'
+import { stampValues } from './write_stamp.ts'
 import type { ResourceAccess } from './resource_access.ts'
 import {
   checkLinks,
@@ -135,7 +136,7 @@ export class ResourceCommands {
       definition,
       fields,
       check: async (body: unknown, trx: QueryClientContract) => {
-        const values = await validatePayload(fields, body, 'create')
+        const values = stampValues(await validatePayload(fields, body, 'create'), options)
         await this.#beforeInsert(definition, fields, values, this.#hook(trx, options))
         return values
       },
@@ -282,6 +283,7 @@ export class ResourceCommands {
     options: WriteOptions
   ) {
     const hook = this.#hook(trx, options)
+    stampValues(values, options)
     await this.#beforeInsert(definition, fields, values, hook)
     const now = toSqlDateTime(DateTime.utc())
     if (fields.has('created_at')) values.created_at = now

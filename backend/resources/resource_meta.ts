@@ -28,6 +28,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         searchable: Boolean(definition.search) || fields.some((field) => field.searchable),
         parent: definition.parent ?? null,
         archivable: definition.archivable ?? false,
+        importsAsBases: definition.importsAsBases ?? false,
         actions,
         fields: fields.map((field) => ({
           name: field.name,

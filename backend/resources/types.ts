@@ -113,6 +113,13 @@ export interface KeepingReference {
   column: string
   /** what the rows are, counted: "373 cliente(s)" */
   label: Translated
+  /**
+   * What the rows keep the record from: `delete` (the default) refuses
+   * deleting it one by one; `fromPurge` only keeps it when a whole set goes
+   * at once (a base's deletion keeps the clients that have gestiones,
+   * notes or callbacks), while deleting that one record stays allowed.
+   */
+  keeps?: 'delete' | 'fromPurge'
 }
 
 export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
@@ -144,6 +151,13 @@ export interface WriteOptions {
    * transaction.
    */
   trx?: TransactionClientContract
+  /**
+   * Columns written on every row this write inserts, over the validated
+   * values and before the checks and hooks (so a stamped relation is
+   * checked like a typed one): the base an import fills. Set by the
+   * server, never from a request body. Applied by `stampValues`.
+   */
+  stamp?: Record<string, unknown>
 }
 
 export interface HookContext {
@@ -279,6 +293,12 @@ export interface ResourceDefinition {
    * they are used. The resource must declare an `archived_at` datetime.
    */
   archivable?: boolean
+  /**
+   * Each CSV import of this resource is a base (clients): the upload takes
+   * `base_name` and `campaign_id`, and every row it writes carries its
+   * `base_id` (the table needs that column).
+   */
+  importsAsBases?: boolean
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
   /** plugin that declared it (set by the kernel) */

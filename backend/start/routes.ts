@@ -24,6 +24,7 @@ const ClientAttachmentsController = () => import('#controllers/client_attachment
 const CampaignAgentsController = () => import('#controllers/campaign_agents_controller')
 const ResourceImportsController = () => import('#controllers/resource_imports_controller')
 const JobsController = () => import('#controllers/jobs_controller')
+const BasesController = () => import('#controllers/bases_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -85,6 +86,18 @@ router
     router
       .put('campaigns/:id/agents', [CampaignAgentsController, 'update'])
       .where('id', router.matchers.number())
+
+    router
+      .group(() => {
+        router.get('counts', [BasesController, 'counts'])
+        router.get(':id/deletion', [BasesController, 'plan'])
+        router.post(':id/delete', [BasesController, 'destroy'])
+        router.get(':id/export.csv', [BasesController, 'export'])
+        router.get('deletions/:deletionId', [BasesController, 'deletion'])
+      })
+      .prefix('bases')
+      .where('id', router.matchers.number())
+      .where('deletionId', router.matchers.number())
 
     router.get('r/:resource/import/template.csv', [ResourceImportsController, 'template'])
     router.post('r/:resource/imports', [ResourceImportsController, 'store'])

@@ -49,7 +49,8 @@ export default class DemoSeeder extends BaseSeeder {
     }
     console.log(
       `  and ${DEMO_AGENTS.length} more agents (…@tablero.test / ${DEMO_AGENT_PASSWORD}), ` +
-        `${summary.campaigns} campaigns, ${summary.clients} clients, ${summary.notes} notes, ` +
+        `${summary.campaigns} campaigns, ${summary.clients} clients in ${summary.bases} bases ` +
+        `and by hand, ${summary.notes} notes, ` +
         `${summary.tasks} tasks in ${Math.round(performance.now() - started)} ms`
     )
     await this.#pluginDemos()

@@ -44,4 +44,24 @@ test.group('Demo: npm start fills every screen, plugins too', (group) => {
     }
     assert.deepEqual(empty, [], 'resources the demo leaves empty')
   })
+  test('the demo has two bases, each holding its campaign clients', async ({ client, assert }) => {
+    await new DemoSeeder(db.connection()).run()
+    const admin = await signIn(client, 'admin')
+    const list = await admin.get('/api/r/bases?sort=id')
+    list.assertStatus(200)
+    const bases = list.body().data
+    assert.lengthOf(bases, 2)
+    const counts = await admin.get(`/api/bases/counts?ids=${bases.map((b: any) => b.id).join(',')}`)
+    counts.assertStatus(200)
+    for (const base of bases) {
+      assert.isAbove(base.rows, 0)
+      assert.equal(counts.body().data[String(base.id)].clients, base.rows)
+      const [other] = await db
+        .from('clients')
+        .where('base_id', base.id)
+        .whereNot('campaign_id', base.campaign_id)
+        .count('* as total')
+      assert.equal(Number(other.total), 0)
+    }
+  })
 })

@@ -9,6 +9,8 @@ export interface UploadOptions {
   /** Called with 0–100 while the bytes travel. */
   onProgress?: (percent: number) => void
   signal?: AbortSignal
+  /** Text fields sent before the file (the base an import makes). */
+  fields?: Record<string, string>
 }
 
 /**
@@ -18,6 +20,7 @@ export interface UploadOptions {
  */
 export async function uploadFile<T>(url: string, file: File, options: UploadOptions = {}) {
   const body = new FormData()
+  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value)
   body.append(options.field ?? 'file', file)
   const token = await xsrfToken()
 

@@ -105,6 +105,8 @@ export interface ResourceDescription {
   searchable: boolean
   /** Records are archived and restored (`archived_at`) rather than deleted while they have history. */
   archivable?: boolean
+  /** Each CSV import is a base (clients): the upload names the base and its campaign. */
+  importsAsBases?: boolean
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]

@@ -3,6 +3,7 @@ import {
   DatabaseOutlined,
   HomeOutlined,
   SafetyOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
@@ -58,6 +59,16 @@ export function buildMenuResources(
     })
   }
 
+  // Parámetros (seed 001): the supervisor's set-up screens, the uploaded bases first.
+  const settingsGroup = 'settings-group'
+  const settingsResources = new Set(['bases'])
+  if (meta.resources.some((resource) => settingsResources.has(resource.name))) {
+    resources.push({
+      name: settingsGroup,
+      meta: { label: t('menu.settingsGroup'), icon: <SettingOutlined />, kind: MENU_KIND.group },
+    })
+  }
+
   for (const resource of meta.resources) {
     // Refine builds redirects ("show the record after saving") and the menu from these routes.
     resources.push({
@@ -71,6 +82,7 @@ export function buildMenuResources(
         icon: <DatabaseOutlined />,
         kind: MENU_KIND.resource,
         ...(resource.name === 'users' ? { parent: usersGroup } : {}),
+        ...(settingsResources.has(resource.name) ? { parent: settingsGroup } : {}),
       },
     })
   }

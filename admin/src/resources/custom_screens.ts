@@ -23,4 +23,7 @@ export const CORE_SCREENS: Record<string, ResourceScreens> = {
     show: lazy(() => import('../clients/client_page')),
     edit: lazy(() => import('../clients/client_edit_redirect')),
   },
+  bases: {
+    list: lazy(() => import('../bases/bases_list')),
+  },
 }

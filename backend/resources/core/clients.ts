@@ -120,6 +120,12 @@ export const clients = defineResource({
       listable: true,
       filterable: true,
     }),
+    field.relation('base_id', {
+      label: label('Base', 'Base'),
+      relation: { resource: 'bases', labelField: 'name' },
+      readOnly: true,
+      filterable: true,
+    }),
     field.datetime('last_interaction_at', {
       label: label('Última interacción', 'Last interaction'),
       readOnly: true,
@@ -135,6 +141,16 @@ export const clients = defineResource({
   scopes: {
     agent: (query, user) => query.where('assigned_user_id', user.id),
   },
+  importsAsBases: true,
+  // A base's deletion keeps the clients that have notes (plugins add theirs).
+  keptBy: [
+    {
+      table: 'client_notes',
+      column: 'client_id',
+      label: { es: 'nota(s)', en: 'note(s)' },
+      keeps: 'fromPurge',
+    },
+  ],
   search: (query, q) => ClientRules.search(query, q),
   searchSort: 'search_name',
   // C12 refuses a second client with the phone or e-mail of another

@@ -1,4 +1,5 @@
 import type { ResourceDefinition } from '../types.ts'
+import { bases } from './bases.ts'
 import { campaigns } from './campaigns.ts'
 import { clients } from './clients.ts'
 import { clientAddresses, clientEmails, clientPhones } from './client_contacts.ts'
@@ -11,6 +12,7 @@ import { users } from './users.ts'
 export const coreResources: ResourceDefinition[] = [
   clients,
   campaigns,
+  bases,
   clientPhones,
   clientEmails,
   clientAddresses,

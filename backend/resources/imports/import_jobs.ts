@@ -31,6 +31,8 @@ export interface ImportJobRow {
   finished_at: unknown
   runner: string | null
   encoding: CsvEncoding | null
+  /** the base the import fills (clients), stamped on every row */
+  base_id: number | null
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */
@@ -80,23 +82,28 @@ export class ImportJobs {
       filename: string
       fileKey: string
       encoding: CsvEncoding
+      baseId?: number | null
     }
   ) {
-    const [id] = await trx.insertQuery().table(TABLE).insert({
-      resource: values.resource,
-      user_id: values.userId,
-      status: 'validating',
-      runner: THIS_RUNNER,
-      filename: values.filename,
-      file_key: values.fileKey,
-      encoding: values.encoding,
-      validated_rows: 0,
-      processed_rows: 0,
-      created_rows: 0,
-      error_count: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
+    const [id] = await trx
+      .insertQuery()
+      .table(TABLE)
+      .insert({
+        resource: values.resource,
+        user_id: values.userId,
+        status: 'validating',
+        runner: THIS_RUNNER,
+        filename: values.filename,
+        file_key: values.fileKey,
+        encoding: values.encoding,
+        base_id: values.baseId ?? null,
+        validated_rows: 0,
+        processed_rows: 0,
+        created_rows: 0,
+        error_count: 0,
+        created_at: now(),
+        updated_at: now(),
+      })
     return Number(id)
   }
 
@@ -225,6 +232,7 @@ export class ImportJobs {
       resource: job.resource,
       status: job.status,
       filename: job.filename,
+      baseId: job.base_id === null || job.base_id === undefined ? null : Number(job.base_id),
       totalRows: job.total_rows === null ? null : Number(job.total_rows),
       validatedRows: Number(job.validated_rows),
       processedRows: Number(job.processed_rows),

@@ -10,6 +10,8 @@ import { rowErrorsOf, type RowError } from './import_errors.ts'
 import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
 import { ImportProgress, ImportStopped } from './import_progress.ts'
 import { RepeatsInFile } from './repeats_in_file.ts'
+import { Bases } from '#services/bases/bases'
+import type { WriteOptions } from '../types.ts'
 
 /** Rows per transaction, when validating and when importing. */
 const BATCH_SIZE = 500
@@ -42,6 +44,7 @@ export class ImportRunner {
   /** An unexpected error ends the job `failed`, with its message kept. */
   async #run(status: ImportStatus, work: () => Promise<void>) {
     try {
+      this.#options = await Bases.importOptions(this.job.base_id)
       await work()
     } catch (error) {
       if (error instanceof ImportStopped) return
@@ -56,10 +59,12 @@ export class ImportRunner {
   }
 
   #writer: ReturnType<ResourceService['importer']> | null = null
+  /** The import's write options: a base's stamp on every row (Bases.importOptions). */
+  #options: WriteOptions = { source: 'import' }
 
   /** Authorized once per run, inside #run: a refusal ends the job failed. */
   get #importer() {
-    return (this.#writer ??= this.service.importer(this.job.resource))
+    return (this.#writer ??= this.service.importer(this.job.resource, this.#options))
   }
 
   get #fields() {
@@ -170,6 +175,7 @@ export class ImportRunner {
     const moved = await ImportJobs.transition(db.connection(), this.job.id, ['importing'], 'done', {
       finished_at: now(),
     })
+    if (moved) await Bases.settleRows(this.job.base_id, progress.created)
     if (moved) await this.#discardFile()
   }
 

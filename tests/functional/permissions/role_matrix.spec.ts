@@ -24,6 +24,10 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     },
     passes: 204,
   },
+  'bases.purge': {
+    request: (user) => user.get('/api/bases/999999/deletion'),
+    passes: 404,
+  },
   'custom-fields.manage': {
     request: (user) => user.get('/api/p/custom-fields/profiles'),
     passes: 200,

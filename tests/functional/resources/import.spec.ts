@@ -106,6 +106,8 @@ test.group('Resource engine: CSV import', (group) => {
     assert.deepEqual(
       audit.map((entry) => [entry.action, entry.resource]),
       [
+        // Every upload of clients is a base (issue 14).
+        ['create', 'bases'],
         ['resource.import_started', 'resource_imports'],
         ['resource.import_confirmed', 'resource_imports'],
         ['create', 'clients'],
@@ -522,7 +524,7 @@ test.group('Resource engine: CSV import', (group) => {
       names.map((row) => row.first_name),
       ['Otra', 'Ana', 'Bea', 'Caro']
     )
-    assert.equal(await count('audit_logs', 'create'), 4)
+    assert.equal(await count('audit_logs', 'create', 'clients'), 4)
   })
 
   test('an import writes with its own options: a request’s allowDuplicate does not reach it', async ({
@@ -648,7 +650,7 @@ test.group('Resource engine: CSV import', (group) => {
       errorCount: 0,
     })
     assert.equal(await count('clients'), 3000)
-    assert.equal(await count('audit_logs', 'create'), 3000)
+    assert.equal(await count('audit_logs', 'create', 'clients'), 3000)
   })
 })
 
@@ -657,9 +659,10 @@ async function storedFiles() {
   return [...objects].map((object) => object.name).sort()
 }
 
-async function count(table: string, action?: string) {
+async function count(table: string, action?: string, resource?: string) {
   const query = db.from(table)
   if (action) query.where('action', action)
+  if (resource) query.where('resource', resource)
   const [{ total }] = await query.count('* as total')
   return Number(total)
 }

@@ -161,7 +161,11 @@ export default function ImportCsvModal({ resource, onClose }: ImportCsvModalProp
           status={step.status}
           items={STEP_KEYS.map((key) => ({ title: t(`resources.import.steps.${key}`) }))}
         />
-        {job ? <StepBody flow={flow} job={job} noun={noun} /> : <ImportUploadStep flow={flow} />}
+        {job ? (
+          <StepBody flow={flow} job={job} noun={noun} />
+        ) : (
+          <ImportUploadStep flow={flow} asBase={resource.importsAsBases} />
+        )}
         {Boolean(flow.startError) && (
           <Alert
             type="error"

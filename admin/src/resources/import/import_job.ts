@@ -53,11 +53,17 @@ export function importApi(resource: string) {
     templateUrl: buildUrl(`${base}/import/template.csv`),
     errorsUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/errors.csv`),
 
-    async upload(file: File, onProgress: (percent: number) => void, signal: AbortSignal) {
+    async upload(
+      file: File,
+      onProgress: (percent: number) => void,
+      signal: AbortSignal,
+      fields?: Record<string, string>
+    ) {
       const answer = await uploadFile<JobEnvelope>(`${base}/imports`, file, {
         field: 'file',
         onProgress,
         signal,
+        fields,
       })
       return answer.data
     },

@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
-import { Alert, Button, Flex, Progress, Typography, Upload } from 'antd'
-import { useState } from 'react'
+import { Alert, Button, Flex, Form, Input, Progress, Typography, Upload } from 'antd'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/api_error'
 import { fieldMessages } from '../../feedback/place_server_errors'
@@ -8,14 +8,59 @@ import { formatFileSize } from '../../clients/tabs/file_size'
 import { useUserLocale } from '../fields/use_user_locale'
 import { IMPORT_MAX_BYTES } from './import_job'
 import type { ImportFlow } from './use_import_job'
+import { RelationSelect } from '../form/relation_select'
+
+const CAMPAIGNS = { resource: 'campaigns', labelField: 'name' }
+
+/** The base an upload of clients makes: its name (the file's by default) and its campaign. */
+function BaseFields({ onChange }: { onChange: (fields: Record<string, string>) => void }) {
+  const { t } = useTranslation()
+  const [name, setName] = useState('')
+  const [campaign, setCampaign] = useState<string | null>(null)
+  const update = (nextName: string, nextCampaign: string | null) => {
+    setName(nextName)
+    setCampaign(nextCampaign)
+    onChange({
+      ...(nextName.trim() ? { base_name: nextName.trim() } : {}),
+      ...(nextCampaign ? { campaign_id: nextCampaign } : {}),
+    })
+  }
+  return (
+    <Form layout="vertical" component="div" data-testid="import-base-fields">
+      <Flex gap={16} wrap>
+        <Form.Item
+          label={t('bases.upload.name')}
+          help={t('bases.upload.nameHelp')}
+          style={{ flex: 1, minWidth: 220 }}
+        >
+          <Input
+            value={name}
+            maxLength={120}
+            data-testid="import-base-name"
+            onChange={(event) => update(event.target.value, campaign)}
+          />
+        </Form.Item>
+        <Form.Item label={t('bases.upload.campaign')} style={{ flex: 1, minWidth: 220 }}>
+          <RelationSelect
+            relation={CAMPAIGNS}
+            value={campaign}
+            data-testid="import-base-campaign"
+            onChange={(value) => update(name, value === null ? null : String(value))}
+          />
+        </Form.Item>
+      </Flex>
+    </Form>
+  )
+}
 
 /**
  * Step 1: the template to fill in and the drop zone. The browser refuses what the server would
  * (not a .csv, over 50 MB) before sending a byte; the server's own refusals show in the same
  * place, with its reasons.
  */
-export function ImportUploadStep({ flow }: { flow: ImportFlow }) {
+export function ImportUploadStep({ flow, asBase }: { flow: ImportFlow; asBase?: boolean }) {
   const { t } = useTranslation()
+  const baseFields = useRef<Record<string, string>>({})
   const { locale } = useUserLocale()
   const [refusal, setRefusal] = useState<string | null>(null)
   const maxSize = formatFileSize(IMPORT_MAX_BYTES, locale)
@@ -57,6 +102,13 @@ export function ImportUploadStep({ flow }: { flow: ImportFlow }) {
           {t('resources.import.template')}
         </Button>
       </Flex>
+      {asBase && (
+        <BaseFields
+          onChange={(fields) => {
+            baseFields.current = fields
+          }}
+        />
+      )}
       <div data-testid="import-dragger">
         <Upload.Dragger
           accept=".csv,text/csv"
@@ -64,7 +116,7 @@ export function ImportUploadStep({ flow }: { flow: ImportFlow }) {
           showUploadList={false}
           disabled={uploading}
           beforeUpload={(file) => (accept(file) ? true : Upload.LIST_IGNORE)}
-          customRequest={({ file }) => void flow.upload(file as File)}
+          customRequest={({ file }) => void flow.upload(file as File, baseFields.current)}
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />

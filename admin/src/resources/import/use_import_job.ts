@@ -31,7 +31,8 @@ export interface ImportFlow {
   starting: boolean
   /** The user asked to write rows: the list behind the modal must be refreshed afterwards. */
   started: boolean
-  upload: (file: File) => Promise<void>
+  /** `fields`: text fields sent with the file (`base_name`, `campaign_id`). */
+  upload: (file: File, fields?: Record<string, string>) => Promise<void>
   start: () => Promise<void>
   /** Back to choosing a file; an upload in flight is abandoned. */
   reset: () => void
@@ -90,14 +91,14 @@ export function useImportJob(resource: string): ImportFlow {
 
   useEffect(() => () => uploadAbort.current?.abort(), [])
 
-  const upload = async (file: File) => {
+  const upload = async (file: File, fields?: Record<string, string>) => {
     uploadAbort.current?.abort()
     const abort = new AbortController()
     uploadAbort.current = abort
     setUploadError(null)
     setUploadPercent(0)
     try {
-      const created = await endpoints.upload(file, setUploadPercent, abort.signal)
+      const created = await endpoints.upload(file, setUploadPercent, abort.signal, fields)
       if (!abort.signal.aborted) setJob(created)
     } catch (error) {
       if (!abort.signal.aborted) setUploadError(error)

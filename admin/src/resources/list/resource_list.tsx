@@ -1,6 +1,6 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTable, type CrudFilter } from '@refinedev/core'
-import { Alert, Badge, Button, Flex, Input, Space, Table } from 'antd'
+import { Alert, Badge, Button, Flex, Input, Space, Table, type TableColumnType } from 'antd'
 import { useEffect, useState, type Key, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -49,6 +49,10 @@ export interface ResourceListProps {
   permanentFilters?: CrudFilter[]
   /** Extra controls beside the search box (a custom list screen's caller-ID lookup…). */
   toolbar?: ReactNode
+  /** Buttons beside export and import (a custom list screen's "upload a base"). */
+  actions?: ReactNode
+  /** Columns a custom list screen adds after the chosen ones (counts, row actions). */
+  extraColumns?: TableColumnType<Row>[]
 }
 
 /** One shared empty list: Refine memoizes on the permanent filters' identity. */
@@ -58,6 +62,8 @@ export default function ResourceList({
   resource,
   permanentFilters = NO_FILTERS,
   toolbar,
+  actions,
+  extraColumns,
 }: ResourceListProps) {
   const { t } = useTranslation()
   const localize = useLocalize()
@@ -131,6 +137,7 @@ export default function ResourceList({
             />
           )}
           <ImportCsvButton resource={resource} />
+          {actions}
           {resource.actions.create && (
             <Link to={resourcePaths(resource.name).create}>
               <Button type="primary" icon={<PlusOutlined />} data-testid="create-button">
@@ -216,7 +223,7 @@ export default function ResourceList({
             sorters,
             localize,
             t,
-            extraColumns: slotColumns,
+            extraColumns: extraColumns ? [...slotColumns, ...extraColumns] : slotColumns,
           })}
           rowSelection={
             resource.actions.delete || resource.actions.update

@@ -1,0 +1,120 @@
+import { test } from '@japa/runner'
+import type { Page } from 'playwright-core'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { toSqlDateTime } from '#services/audit_log'
+import { menuEntry, signInAs } from './support/admin_screens.ts'
+import { useAdminUi } from './support/admin_ui.ts'
+import { searchAndChoose } from './support/antd_widgets.ts'
+import { keepScreenshot } from './support/screenshots.ts'
+
+/** A name no other run shares, in letters only (a digit would make `q` search documents). */
+function uniqueWord(prefix: string) {
+  const letters = Date.now()
+    .toString(26)
+    .split('')
+    .map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26)))
+    .join('')
+  return `${prefix}${letters}`
+}
+
+async function dropCsv(page: Page, name: string, lines: string[]) {
+  await page
+    .getByTestId('import-dragger')
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') })
+}
+
+/** Parámetros → Bases: upload a base, see it counted, export it, delete it with confirmation. */
+test.group('Bases', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a supervisor uploads a base, exports it, and deletes it keeping the client with a note', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const surname = uniqueWord('Base')
+    const campaign = uniqueWord('Campania')
+    await db.table('campaigns').insert({
+      name: campaign,
+      type: 'outbound_dialer',
+      created_at: toSqlDateTime(DateTime.utc()),
+    })
+
+    await signInAs(page, 'supervisor', '/')
+    await page.locator('.ant-layout-sider').getByText('Parámetros', { exact: true }).click()
+    await menuEntry(page, 'Bases').click()
+    await page.getByTestId('resource-list').waitFor()
+
+    // Upload: the base's name and campaign, then the file through the clients import.
+    await page.getByTestId('base-upload').click()
+    await page.getByTestId('import-base-name').fill(`Mora ${surname}`)
+    await searchAndChoose(page, page.getByTestId('import-base-campaign'), campaign, campaign)
+    await dropCsv(page, 'mora.csv', [
+      'first_name,last_name',
+      `Ana,${surname}`,
+      `Bruno,${surname}`,
+      `Carla,${surname}`,
+    ])
+    await page.getByTestId('import-start').click()
+    await page.getByTestId('import-done-summary').waitFor()
+    await page.getByTestId('import-close').click()
+
+    const base = await db.from('bases').where('name', `Mora ${surname}`).firstOrFail()
+    const [campaignRow] = await db.from('campaigns').where('name', campaign)
+    assert.equal(Number(base.campaign_id), Number(campaignRow.id))
+    const clients = await db.from('clients').where('last_name', surname).orderBy('id')
+    assert.lengthOf(clients, 3)
+    assert.isTrue(clients.every((row) => Number(row.base_id) === Number(base.id)))
+
+    // Listed with its clients now.
+    await page.getByTestId('list-search').fill(`Mora ${surname}`)
+    await page.getByTestId('list-search').press('Enter')
+    await page.getByTestId(`base-clients-${base.id}`).filter({ hasText: '3' }).waitFor()
+    await keepScreenshot(page, 'bases-list')
+
+    // The export link downloads the base's clients as they are now.
+    const exportLink = page.getByTestId(`base-export-${base.id}`)
+    const exported = await page.request.get((await exportLink.getAttribute('href'))!)
+    assert.equal(exported.status(), 200)
+    const csv = await exported.text()
+    for (const name of ['Ana', 'Bruno', 'Carla']) assert.include(csv, `${name},${surname}`)
+
+    // Bruno has a note: the deletion says it keeps him, and lists him.
+    await db.table('client_notes').insert({
+      client_id: clients[1].id,
+      body: 'Prometió pagar',
+      created_at: toSqlDateTime(DateTime.utc()),
+    })
+    await page.getByTestId(`base-delete-${base.id}`).click()
+    const plan = page.getByTestId('base-delete-plan')
+    await plan.waitFor()
+    assert.include(await plan.innerText(), 'Se eliminarán 2 clientes')
+    assert.include(await plan.innerText(), 'Se conservará 1 cliente')
+    assert.include(await plan.innerText(), '1 nota(s)')
+    assert.include(await page.getByTestId('base-kept-clients').innerText(), `Bruno ${surname}`)
+    await keepScreenshot(page, 'base-delete-confirmation')
+
+    await page.getByTestId('base-delete-confirm').click()
+    await page.getByTestId('base-delete-progress').waitFor()
+    const done = page.getByTestId('base-delete-done')
+    await done.waitFor()
+    assert.include(await done.innerText(), '2 clientes eliminados')
+    assert.include(await page.getByTestId('base-kept-clients').innerText(), `Bruno ${surname}`)
+    await keepScreenshot(page, 'base-delete-done')
+    await page.getByTestId('base-delete-close').click()
+    await page.getByTestId(`base-clients-${base.id}`).filter({ hasText: '1' }).waitFor()
+
+    const left = await db.from('clients').where('last_name', surname).select('first_name')
+    assert.deepEqual(
+      left.map((row) => row.first_name),
+      ['Bruno']
+    )
+  })
+
+  test('agents see no Bases screen', async ({ assert }) => {
+    const { page } = ui
+    await signInAs(page, 'agent', '/')
+    assert.equal(await menuEntry(page, 'Bases').count(), 0)
+  })
+})
