@@ -11,6 +11,7 @@ import { fieldInputError, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
 import { RecordKeepers } from './record_keepers.ts'
 import type { ResourceAccess } from './resource_access.ts'
+import { BatchCreate, type BatchInput } from './batch_create.ts'
 
 const MAX_BULK_IDS = 500
 
@@ -101,9 +102,37 @@ export class ResourceCommands {
    */
   importer(name: string, options: WriteOptions = { source: 'import' }) {
     const { definition, fields } = this.importable(name)
+    const batch = new BatchCreate(this.access, this.#relations)
     return {
       definition,
       fields,
+      /**
+       * `check` for a batch of rows: each row's values, or the error that
+       * refuses it. The database is asked once per batch (BatchCreate).
+       */
+      checkMany: (inputs: BatchInput[], trx: QueryClientContract) =>
+        batch.check(definition, fields, inputs, this.#hook(trx, options)),
+      /**
+       * Writes the rows the checks accept in one multi-row insert in
+       * `trx`, with the batch hooks and one audit entry per id range
+       * (`note` says what wrote them); refused rows come back with their
+       * errors. Events follow `trx`'s commit.
+       */
+      createMany: async (
+        inputs: BatchInput[],
+        trx: QueryClientContract,
+        note: Record<string, unknown> = {}
+      ) => {
+        const result = await batch.create(
+          definition,
+          fields,
+          inputs,
+          this.#hook(trx, options),
+          note
+        )
+        for (const id of result.ids) this.#afterCommit(trx, 'resource.created', definition, id)
+        return result
+      },
       check: async (body: unknown, trx: QueryClientContract) => {
         const values = await validatePayload(fields, body, 'create')
         await this.#beforeInsert(definition, fields, values, this.#hook(trx, options))

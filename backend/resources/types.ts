@@ -114,6 +114,25 @@ export interface WriteOptions {
   permission?: string
   /** what that endpoint hands its hooks besides the row's values (the agent's form) */
   input?: unknown
+  /**
+   * Columns written on every row this write inserts, whatever the row says
+   * (the base an import's clients belong to). Set by the caller, never
+   * from a request body.
+   */
+  stamp?: Record<string, unknown>
+}
+
+/**
+ * One row of a batch create (`beforeCreateMany`): its values as they will
+ * be written, and, once a check refuses it, the error (an error the API
+ * would answer: a 422 naming the field, a 409 duplicate). A hook refuses
+ * a row by setting `error`; the other rows go on. `line` is the row's
+ * line in an import file, when it comes from one.
+ */
+export interface BatchRow {
+  values: Record<string, unknown>
+  line: number
+  error?: unknown
 }
 
 export interface HookContext {
@@ -151,6 +170,21 @@ export interface ResourceHooks {
     hook: HookContext
   ) => void | Promise<void>
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+  /**
+   * The batch twin of beforeCreate, used by imports (`createMany`): the
+   * rows not refused yet, once, so a rule that asks the database (a
+   * duplicate) asks once per batch. Without it, beforeCreate runs per row.
+   */
+  beforeCreateMany?: (rows: BatchRow[], hook: HookContext) => void | Promise<void>
+  /**
+   * The batch twin of afterCreate: the rows as inserted (their values with
+   * the primary key), once per batch, in the batch's transaction. Without
+   * it, afterCreate runs per row with the row read back.
+   */
+  afterCreateMany?: (
+    rows: Array<Record<string, unknown>>,
+    hook: HookContext
+  ) => void | Promise<void>
 }
 
 export interface ResourceDefinition {
