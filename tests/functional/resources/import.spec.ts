@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import plugins from '#services/plugins'
+import env from '#start/env'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
@@ -298,7 +299,10 @@ test.group('Resource engine: CSV import', (group) => {
     )
   })
 
-  test('a file over 50 MB is a 413 and nothing is kept', async ({ client, assert }) => {
+  test('a file over IMPORT_MAX_MB (50 by default) is a 413 and nothing is kept', async ({
+    client,
+    assert,
+  }) => {
     const admin = await signIn(client, 'admin')
     const stored = await storedFiles()
     const big = Buffer.alloc(51 * 1024 * 1024, 'a')
@@ -308,6 +312,19 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(response.body().error.code, 'FILE_TOO_LARGE')
     assert.equal(await count('resource_imports'), 0)
     assert.deepEqual(await storedFiles(), stored)
+
+    // A smaller limit refuses a 2 MB file, naming the limit; a small one goes through.
+    env.set('IMPORT_MAX_MB', 1)
+    try {
+      const two = Buffer.alloc(2 * 1024 * 1024, 'a')
+      two.write('first_name\n')
+      const refused = await upload(admin, two).header('accept-language', 'en')
+      refused.assertStatus(413)
+      assert.include(refused.body().error.fields[0].message, '1 MB')
+      assert.equal((await uploadAndValidate(admin, 'first_name\nAna\n')).status, 'ready')
+    } finally {
+      env.set('IMPORT_MAX_MB', 50)
+    }
   })
 
   test('imports take import and create permissions; a job is its author’s or an admin’s', async ({
