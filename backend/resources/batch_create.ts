@@ -2,7 +2,13 @@ import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { primaryKeyOf } from './resource_registry.ts'
-import type { BatchRow, FieldDefinition, HookContext, ResourceDefinition } from './types.ts'
+import type {
+  BatchRow,
+  FieldDefinition,
+  HookContext,
+  ResourceDefinition,
+  WriteOptions,
+} from './types.ts'
 import { requireConditionalFields, validatePayload } from './payload_validator.ts'
 import { TableroError } from '#exceptions/tablero_error'
 import { fieldInputError } from './errors.ts'
@@ -11,6 +17,11 @@ import type { ResourceAccess } from './resource_access.ts'
 import { bulkInsert } from './bulk_insert.ts'
 
 type Row = Record<string, unknown>
+
+/** Rows validated between two chances for waiting requests to run. */
+const YIELD_EVERY = 250
+/** Lets the requests that queued up meanwhile run. */
+export const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve))
 type Fields = Map<string, FieldDefinition>
 
 /** One row handed to a batch create: a create's body, and its line in a file. */
@@ -41,22 +52,34 @@ export class BatchCreate {
     private relations: RelationTargets
   ) {}
 
-  async check(
-    definition: ResourceDefinition,
-    fields: Fields,
-    inputs: BatchInput[],
-    hook: HookContext
-  ): Promise<BatchRow[]> {
+  /**
+   * Each row's body against the fields (no database): done before the
+   * batch's transaction opens, so the transaction holds only the database
+   * work (on SQLite, the one connection every request waits for).
+   * Yields to waiting requests every few hundred rows.
+   */
+  async validate(fields: Fields, inputs: BatchInput[], options: WriteOptions) {
     const rows: BatchRow[] = []
-    for (const input of inputs) {
+    for (const [index, input] of inputs.entries()) {
+      if (index > 0 && index % YIELD_EVERY === 0) await yieldToRequests()
       try {
         const values = await validatePayload(fields, input.body, 'create')
-        if (hook.options.stamp) Object.assign(values, hook.options.stamp)
+        if (options.stamp) Object.assign(values, options.stamp)
         rows.push({ values, line: input.line })
       } catch (error) {
         rows.push({ values: {}, line: input.line, error })
       }
     }
+    return rows
+  }
+
+  /** The checks that need the database and the before-hooks, on validated rows. */
+  async check(
+    definition: ResourceDefinition,
+    fields: Fields,
+    rows: BatchRow[],
+    hook: HookContext
+  ): Promise<BatchRow[]> {
     await this.#checkParents(definition, rows, hook.trx)
     await this.#checkUnique(definition, fields, rows, hook.trx)
     await eachPending(rows, async (row) => {
@@ -75,17 +98,17 @@ export class BatchCreate {
   }
 
   /**
-   * Checks and writes `inputs` in `hook.trx`. `note` goes into the batch's
+   * Checks and writes validated rows in `hook.trx`. `note` goes into the batch's
    * audit entries (the import that wrote it).
    */
   async create(
     definition: ResourceDefinition,
     fields: Fields,
-    inputs: BatchInput[],
+    validated: BatchRow[],
     hook: HookContext,
     note: Record<string, unknown>
   ): Promise<BatchResult> {
-    const rows = await this.check(definition, fields, inputs, hook)
+    const rows = await this.check(definition, fields, validated, hook)
     const accepted = rows.filter((row) => !row.error)
     if (accepted.length === 0) return { rows, ids: [] }
     const now = toSqlDateTime(DateTime.utc())

@@ -5,7 +5,13 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ListenedEvents } from '#services/listened_events'
 import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
-import type { FieldDefinition, HookContext, ResourceDefinition, WriteOptions } from './types.ts'
+import type {
+  BatchRow,
+  FieldDefinition,
+  HookContext,
+  ResourceDefinition,
+  WriteOptions,
+} from './types.ts'
 import { requireConditionalFields, validatePayload } from './payload_validator.ts'
 import { fieldInputError, notFound } from './errors.ts'
 import { RelationTargets } from './relation_targets.ts'
@@ -107,11 +113,17 @@ export class ResourceCommands {
       definition,
       fields,
       /**
-       * `check` for a batch of rows: each row's values, or the error that
-       * refuses it. The database is asked once per batch (BatchCreate).
+       * A batch's bodies validated against the fields, with no database
+       * and no transaction (BatchCreate.validate): each row's values, or
+       * the error that refuses it. Then, in a transaction:
        */
-      checkMany: (inputs: BatchInput[], trx: QueryClientContract) =>
-        batch.check(definition, fields, inputs, this.#hook(trx, options)),
+      validateMany: (inputs: BatchInput[]) => batch.validate(fields, inputs, options),
+      /**
+       * `check` for validated rows: the database asked once per batch
+       * (BatchCreate), refused rows set aside with their errors.
+       */
+      checkMany: (rows: BatchRow[], trx: QueryClientContract) =>
+        batch.check(definition, fields, rows, this.#hook(trx, options)),
       /**
        * Writes the rows the checks accept in one multi-row insert in
        * `trx`, with the batch hooks and one audit entry per id range
@@ -119,17 +131,11 @@ export class ResourceCommands {
        * errors. Events follow `trx`'s commit.
        */
       createMany: async (
-        inputs: BatchInput[],
+        rows: BatchRow[],
         trx: QueryClientContract,
         note: Record<string, unknown> = {}
       ) => {
-        const result = await batch.create(
-          definition,
-          fields,
-          inputs,
-          this.#hook(trx, options),
-          note
-        )
+        const result = await batch.create(definition, fields, rows, this.#hook(trx, options), note)
         for (const id of result.ids) this.#afterCommit(trx, 'resource.created', definition, id)
         return result
       },

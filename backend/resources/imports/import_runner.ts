@@ -4,6 +4,8 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
 import type { ResourceService } from '../resource_service.ts'
+import type { BatchRow } from '../types.ts'
+import { yieldToRequests } from '../batch_create.ts'
 import { CsvFormatError } from '../csv_records.ts'
 import { openImportFile, type ImportRow } from './import_file.ts'
 import { rowErrorsOf, type RowError } from './import_errors.ts'
@@ -13,9 +15,6 @@ import { RepeatsInFile } from './repeats_in_file.ts'
 
 /** Rows per transaction, when validating and when importing. */
 export const BATCH_SIZE = 1_000
-
-/** Lets the requests that queued up during a batch run before the next one. */
-const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Runs an import job in the background, outside the request that started
@@ -115,11 +114,12 @@ export class ImportRunner {
   ) {
     const errors: RowError[] = []
     if (batch.length > 0) {
+      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
       // Hooks see the rows in a transaction that is always rolled back.
       const trx = await db.transaction()
       let checked
       try {
-        checked = await this.#importer.checkMany(this.#inputs(batch, errors), trx)
+        checked = await this.#importer.checkMany(validated, trx)
       } finally {
         await trx.rollback()
       }
@@ -184,7 +184,11 @@ export class ImportRunner {
   async #importBatch(progress: ImportProgress, batch: ImportRow[]) {
     if (batch.length === 0) return
     try {
-      const apply = await db.transaction((trx) => this.#writeBatch(progress, batch, trx))
+      const errors: RowError[] = []
+      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
+      const apply = await db.transaction((trx) =>
+        this.#writeBatch(progress, batch.length, validated, errors, trx)
+      )
       apply()
     } catch (error) {
       if (error instanceof ImportStopped) throw error
@@ -198,16 +202,20 @@ export class ImportRunner {
   }
 
   /** One batch in `trx`: the rows the checks accept are written, the others counted with their errors. */
-  async #writeBatch(progress: ImportProgress, batch: ImportRow[], trx: QueryClientContract) {
-    const errors: RowError[] = []
-    const inputs = this.#inputs(batch, errors)
-    const { rows, ids } = await this.#importer.createMany(inputs, trx, {
+  async #writeBatch(
+    progress: ImportProgress,
+    size: number,
+    validated: BatchRow[],
+    errors: RowError[],
+    trx: QueryClientContract
+  ) {
+    const { rows, ids } = await this.#importer.createMany(validated, trx, {
       import: this.job.id,
       filename: this.job.filename,
     })
     for (const row of rows) if (row.error) errors.push(...refusal(row.error, row.line))
     errors.sort((a, b) => a.line - b.line)
-    return progress.save(trx, { rows: batch.length, created: ids.length, errors })
+    return progress.save(trx, { rows: size, created: ids.length, errors })
   }
 
   async #recordFailure(progress: ImportProgress, row: ImportRow, error: unknown) {

@@ -8,19 +8,24 @@ import type User from '#models/user'
 import { ResourceService } from '#resources/resource_service'
 import { bulkInsert, idStrategyFor } from '#resources/bulk_insert'
 import type { ResourceHooks } from '#resources/types'
+import type { BatchInput } from '#resources/batch_create'
 import { rowErrorsOf } from '#resources/imports/import_errors'
 import { ImportStopped } from '#resources/imports/import_progress'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { importFile, settle, uploadAndValidate } from '#tests/helpers/imports'
 
-/** The engine as an import runs it: a user, no live request. */
+/** The engine as an import runs it (a user, no live request): validate, then create in `trx`. */
 function importerFor(user: User) {
   const ctx = {
     auth: { user, getUserOrFail: () => user },
     request: { ip: () => '127.0.0.1', id: () => 'test' },
   } as unknown as HttpContext
-  return new ResourceService(resources, ctx).importer('clients')
+  const importer = new ResourceService(resources, ctx).importer('clients')
+  return {
+    createMany: async (batch: BatchInput[], trx: QueryClientContract) =>
+      importer.createMany(await importer.validateMany(batch), trx),
+  }
 }
 
 const inputs = (rows: Array<Record<string, unknown>>) =>
