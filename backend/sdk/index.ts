@@ -37,7 +37,13 @@ export type {
   RowScope,
   SelectOption,
 } from '#resources'
-export type { HookContext, KeepingReference, ResourceHooks, WriteOptions } from '#resources/types'
+export type {
+  BatchRow,
+  HookContext,
+  KeepingReference,
+  ResourceHooks,
+  WriteOptions,
+} from '#resources/types'
 export { resourceService } from '#services/resource_context'
 export { default as resources } from '#services/resources'
 
