@@ -7,7 +7,7 @@ import resources from '#services/resources'
 import type User from '#models/user'
 import { ResourceService } from '#resources/resource_service'
 import { bulkInsert, idStrategyFor } from '#resources/bulk_insert'
-import type { ResourceHooks } from '#resources/types'
+import type { ResourceHooks, WriteOptions } from '#resources/types'
 import type { BatchInput } from '#resources/batch_create'
 import { rowErrorsOf } from '#resources/imports/import_errors'
 import { ImportStopped } from '#resources/imports/import_progress'
@@ -16,12 +16,12 @@ import { truncateAfterEach } from '#tests/helpers/database'
 import { importFile, settle, uploadAndValidate } from '#tests/helpers/imports'
 
 /** The engine as an import runs it (a user, no live request): validate, then create in `trx`. */
-function importerFor(user: User) {
+function importerFor(user: User, options: WriteOptions = { source: 'import' }) {
   const ctx = {
     auth: { user, getUserOrFail: () => user },
     request: { ip: () => '127.0.0.1', id: () => 'test' },
   } as unknown as HttpContext
-  const importer = new ResourceService(resources, ctx).importer('clients')
+  const importer = new ResourceService(resources, ctx).importer('clients', options)
   return {
     createMany: async (batch: BatchInput[], trx: QueryClientContract) =>
       importer.createMany(await importer.validateMany(batch), trx),
@@ -241,6 +241,24 @@ test.group('Resource engine: createMany', (group) => {
     assert.deepEqual(
       other.map((entry: { action: string }) => entry.action),
       ['create']
+    )
+  })
+
+  test('a stamp is written on every row of the batch, whatever the row says', async ({
+    assert,
+  }) => {
+    const admin = await makeUser('admin')
+    const importer = importerFor(admin, { source: 'import', stamp: { document: 'BASE-7' } })
+    const { ids } = await db.transaction((trx) =>
+      importer.createMany(
+        inputs([{ first_name: 'Ana', document: 'X' }, { first_name: 'Bea' }]),
+        trx
+      )
+    )
+    const rows = await db.from('clients').whereIn('id', ids).orderBy('id')
+    assert.deepEqual(
+      rows.map((row) => row.document),
+      ['BASE-7', 'BASE-7']
     )
   })
 
