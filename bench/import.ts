@@ -17,6 +17,7 @@ import { benchDatabase, type BenchDatabase } from './bench_database.ts'
 import { ace } from './bench_data.ts'
 import { AppServer } from './app_server.ts'
 import { mysqlSettings } from './raw_client.ts'
+import { phoneOf } from '../database/factories/fake_clients/phone_plan.ts'
 
 const ADMIN = { email: 'admin@tablero.test', password: 'Admin123!' }
 const POLL_MS = 100
@@ -36,15 +37,22 @@ export interface ImportResult {
   created: number
 }
 
-/** One line per client: distinct document, e-mail and Colombian mobile number. */
+/**
+ * Phone serials of the fake-client plan far from the demo's (client ids
+ * and SECONDARY_PHONE_SERIAL + id): the file's phones are new to the database.
+ */
+const PHONE_SERIAL = 300_000_000
+
+/** One line per client: distinct document, e-mail and valid phone (the fake clients' plan). */
 async function ensureCsv(rows: number) {
   mkdirSync('tmp/bench', { recursive: true })
-  const path = resolve(`tmp/bench/import-${rows}.csv`)
+  const path = resolve(`tmp/bench/import-clients-${rows}.csv`)
   if (existsSync(path)) return path
   const out = createWriteStream(path)
   out.write('first_name,last_name,document,email,primary_phone\n')
   for (let i = 1; i <= rows; i++) {
-    const line = `Cliente${i},Apellido${i % 997},D${i},cliente${i}@bench.test,+57 3${String(i).padStart(9, '0')}\n`
+    const phone = phoneOf(PHONE_SERIAL + i).e164
+    const line = `Cliente${i},Apellido${i % 997},D${i},cliente${i}@bench.test,${phone}\n`
     if (!out.write(line)) await once(out, 'drain')
   }
   out.end()
