@@ -10,8 +10,16 @@ import { ChildServer } from './child_server.ts'
 export class AppServer {
   #server: ChildServer
 
-  constructor(private database: BenchDatabase) {
+  /** `env`: settings of this run on top of the database's (a larger import limit). */
+  constructor(
+    private database: BenchDatabase,
+    private env: Record<string, string> = {}
+  ) {
     this.#server = new ChildServer('backend/bin/server.ts', `server-${database.kind}`)
+  }
+
+  get pid() {
+    return this.#server.pid
   }
 
   get baseUrl() {
@@ -24,6 +32,7 @@ export class AppServer {
       NODE_ENV: 'production',
       APP_KEY: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'warn',
+      ...this.env,
     })
   }
 

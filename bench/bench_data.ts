@@ -14,7 +14,7 @@ export async function ensureBenchData(database: BenchDatabase, clients: number) 
   await ace(['tablero:fake-clients', '--count', String(clients)], database.env)
 }
 
-function ace(args: string[], env: Record<string, string>) {
+export function ace(args: string[], env: Record<string, string>) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['ace.js', ...args], {
       stdio: 'inherit',

@@ -16,6 +16,11 @@ export class ChildServer {
     private logName: string
   ) {}
 
+  /** The server's process id, once started (the import bench reads its memory). */
+  get pid() {
+    return this.#child?.pid
+  }
+
   async start(env: Record<string, string>) {
     const port = await freePort()
     mkdirSync('tmp/bench', { recursive: true })

@@ -16,6 +16,8 @@ export interface BenchOptions {
   waitQuietSeconds: number
   sqlitePath: string | null
   mysqlDatabase: string | null
+  /** sizes of the CSV files `--only import` imports */
+  importRows: number[]
 }
 
 const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* variable)
@@ -31,6 +33,7 @@ const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* va
   --wait-quiet 60       seconds to wait before each scenario for other processes to leave
                         the CPU below 25 % busy (BENCH_WAIT_QUIET; 0 to never wait)
   --sqlite-path FILE    default tmp/bench/clients-<clients>.sqlite3
+  --rows 100000,1000000  sizes of the clients CSVs that --only import imports (BENCH_IMPORT_ROWS)
   --mysql-db NAME       default tablero_bench_<clients> (MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
                         MYSQL_PASSWORD as for the app)`
 
@@ -53,6 +56,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'wait-quiet': { type: 'string' },
       'sqlite-path': { type: 'string' },
       'mysql-db': { type: 'string' },
+      'rows': { type: 'string' },
       'help': { type: 'boolean' },
     },
   })
@@ -85,6 +89,9 @@ export function readOptions(argv: string[]): BenchOptions {
     ),
     sqlitePath: values['sqlite-path'] ?? env.BENCH_SQLITE_PATH ?? null,
     mysqlDatabase: values['mysql-db'] ?? env.BENCH_MYSQL_DB ?? null,
+    importRows: (values.rows ?? env.BENCH_IMPORT_ROWS ?? '100000,1000000')
+      .split(',')
+      .map((size) => whole(size.trim(), '--rows')),
   }
 }
 

@@ -120,6 +120,20 @@ if (options.only?.includes('bases')) {
   await benchBases(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only import`: the CSV import through the API beside LOAD DATA (bench/import.ts).
+if (options.only?.includes('import')) {
+  const { benchImport, importTable } = await import('./import.ts')
+  const results = await benchImport(options)
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`
+  const table = importTable(results)
+  console.log(`\nCSV import of clients through the API; ${machine}\n\n${table}`)
+  mkdirSync('tmp/bench', { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  writeFileSync(`tmp/bench/import-${stamp}.md`, `${machine}\n\n${table}\n`)
+  writeFileSync(`tmp/bench/import-${stamp}.json`, JSON.stringify({ machine, results }, null, 2))
+  console.log(`\nWritten: tmp/bench/import-${stamp}.md and .json`)
+  process.exit(0)
+}
 const rows: ReportRow[] = []
 for (const kind of options.databases) rows.push(...(await benchOne(kind, options)))
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { resourceService } from '#services/resource_context'
-import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
+import { AuditLog, actorFromContext, toSqlDateTime, withBatchEntry } from '#services/audit_log'
 import { ClientInteractions } from '#services/client_interactions'
 import { localDayRange } from '#services/local_days'
 import { MARKETING_CHANNELS, marketingValidator } from '#validators/client'
@@ -28,7 +28,9 @@ export default class ClientPanelsController {
   async log(ctx: HttpContext) {
     const client = await this.#client(ctx)
     const rows = await this.#entries(client.id as number).limit(LOG_LIMIT)
-    return { data: rows.map(presentEntry) }
+    // A client created by an import shares its batch's entry.
+    const entries = await withBatchEntry(rows, 'clients', client.id)
+    return { data: entries.slice(0, LOG_LIMIT).map(presentEntry) }
   }
 
   /**

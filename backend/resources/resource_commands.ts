@@ -7,6 +7,7 @@ import { AuditLog, actorFromContext, toSqlDateTime } from '#services/audit_log'
 import { ListenedEvents } from '#services/listened_events'
 import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
 import type {
+  BatchRow,
   FieldDefinition,
   HookContext,
   PreparedUndo,
@@ -28,6 +29,7 @@ import {
   takeLinks,
   type Links,
 } from './relation_links.ts'
+import { BatchCreate, type BatchInput } from './batch_create.ts'
 
 const MAX_BULK_IDS = 500
 
@@ -132,9 +134,39 @@ export class ResourceCommands {
    */
   importer(name: string, options: WriteOptions = { source: 'import' }) {
     const { definition, fields } = this.importable(name)
+    const batch = new BatchCreate(this.access, this.#relations)
     return {
       definition,
       fields,
+      /**
+       * A batch's bodies validated against the fields, with no database
+       * and no transaction (BatchCreate.validate): each row's values, or
+       * the error that refuses it. Then, in a transaction:
+       */
+      validateMany: (inputs: BatchInput[]) => batch.validate(fields, inputs, options),
+      /**
+       * `check` for validated rows: the database asked once per batch
+       * (BatchCreate), refused rows set aside with their errors.
+       */
+      checkMany: (rows: BatchRow[], trx: QueryClientContract) =>
+        batch.check(definition, fields, rows, this.#hook(trx, options)),
+      /**
+       * Writes the rows the checks accept in one multi-row insert in
+       * `trx`, with the batch hooks and one audit entry per id range
+       * (`note` says what wrote them); refused rows come back with their
+       * errors. Events follow `trx`'s commit.
+       */
+      createMany: async (
+        rows: BatchRow[],
+        trx: QueryClientContract,
+        note: Record<string, unknown> = {}
+      ) => {
+        const result = await batch.create(definition, fields, rows, this.#hook(trx, options), note)
+        for (const id of result.ids) {
+          this.#afterCommit(trx, 'resource.created', definition, id, undefined)
+        }
+        return result
+      },
       check: async (body: unknown, trx: QueryClientContract) => {
         const values = stampValues(await validatePayload(fields, body, 'create'), options)
         await this.#beforeInsert(definition, fields, values, this.#hook(trx, options))

@@ -10,6 +10,7 @@ import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
+import { withBatchEntry } from '#services/audit_log'
 import { ResourceAccess } from './resource_access.ts'
 import { loadLinks, relationsFields } from './relation_links.ts'
 
@@ -214,7 +215,7 @@ export class ResourceQueries extends ResourceAccess {
   async history(name: string, rawId: unknown) {
     const { definition, fields } = this.authorize(name, 'show')
     const row = await this.findRow(definition, fields, rawId)
-    const entries = await db
+    const own = await db
       .from('audit_logs')
       .leftJoin('users', 'users.id', 'audit_logs.actor_id')
       .where('audit_logs.resource', definition.name)
@@ -231,6 +232,8 @@ export class ResourceQueries extends ResourceAccess {
         'audit_logs.actor_id',
         'users.full_name as actor_name'
       )
+    // A record created by an import shares its batch's entry.
+    const entries = await withBatchEntry(own, definition.name, row[primaryKeyOf(definition)])
     return {
       data: entries.map((entry) => ({
         id: Number(entry.id),

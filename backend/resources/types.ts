@@ -160,6 +160,19 @@ export interface WriteOptions {
   stamp?: Record<string, unknown>
 }
 
+/**
+ * One row of a batch create (`beforeCreateMany`): its values as they will
+ * be written, and, once a check refuses it, the error (an error the API
+ * would answer: a 422 naming the field, a 409 duplicate). A hook refuses
+ * a row by setting `error`; the other rows go on. `line` is the row's
+ * line in an import file, when it comes from one.
+ */
+export interface BatchRow {
+  values: Record<string, unknown>
+  line: number
+  error?: unknown
+}
+
 export interface HookContext {
   user: User
   trx: QueryClientContract
@@ -229,6 +242,21 @@ export interface ResourceHooks {
     hook: HookContext
   ) => void | Promise<void>
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+  /**
+   * The batch twin of beforeCreate, used by imports (`createMany`): the
+   * rows not refused yet, once, so a rule that asks the database (a
+   * duplicate) asks once per batch. Without it, beforeCreate runs per row.
+   */
+  beforeCreateMany?: (rows: BatchRow[], hook: HookContext) => void | Promise<void>
+  /**
+   * The batch twin of afterCreate: the rows as inserted (their values with
+   * the primary key), once per batch, in the batch's transaction. Without
+   * it, afterCreate runs per row with the row read back.
+   */
+  afterCreateMany?: (
+    rows: Array<Record<string, unknown>>,
+    hook: HookContext
+  ) => void | Promise<void>
 }
 
 /** Where a resource's audit entries are filed besides the record itself (`auditSubject`). */

@@ -39,6 +39,7 @@ export type {
 } from '#resources'
 export type {
   AuditSubject,
+  BatchRow,
   HookContext,
   KeepingReference,
   PrepareContext,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
 import { authCache } from '#services/auth_cache'
 
 /**
@@ -22,6 +23,12 @@ export interface AuditEntry {
   /** the record whose log shows this entry (a phone's client), when not the record itself */
   subject?: string | null
   subjectId?: string | number | null
+  /**
+   * The consecutive ids one entry covers (a batch of an import writes one
+   * entry for its rows, instead of one per row): each record in the range
+   * shows the entry in its history.
+   */
+  range?: { from: number; to: number }
 }
 
 export const SYSTEM_ACTOR: AuditActor = { actorId: null, ip: null, requestId: null }
@@ -59,11 +66,47 @@ export class AuditLog {
           entry.subjectId === undefined || entry.subjectId === null
             ? null
             : String(entry.subjectId),
+        ...(entry.range ? { range_from: entry.range.from, range_to: entry.range.to } : {}),
         ip: actor.ip,
         request_id: actor.requestId,
         created_at: toSqlDateTime(DateTime.utc()),
       })
   }
+}
+
+/**
+ * The batch entry whose id range holds record `id` of `resource` (the
+ * import that created it), as a row of `audit_logs` joined to its actor's
+ * name, or null. Ranges of a resource never overlap, so the first range
+ * ending at or after the id is the only one that can hold it: one index
+ * seek on (resource, range_to, range_from).
+ */
+export async function batchEntryFor(resource: string, id: unknown) {
+  const numeric = Number(id)
+  if (!Number.isSafeInteger(numeric)) return null
+  const entry = await db
+    .from('audit_logs')
+    .leftJoin('users', 'users.id', 'audit_logs.actor_id')
+    .where('audit_logs.resource', resource)
+    .where('audit_logs.range_to', '>=', numeric)
+    .orderBy('audit_logs.range_to', 'asc')
+    .select('audit_logs.*', 'users.full_name as actor_name')
+    .first()
+  return entry && Number(entry.range_from) <= numeric ? (entry as Record<string, any>) : null
+}
+
+/**
+ * `entries` (newest first) with the record's batch entry in its place, if
+ * it has one.
+ */
+export async function withBatchEntry<T extends { id: unknown }>(
+  entries: T[],
+  resource: string,
+  id: unknown
+) {
+  const batch = await batchEntryFor(resource, id)
+  if (!batch) return entries
+  return [...entries, batch as T].sort((a, b) => Number(b.id) - Number(a.id))
 }
 
 /**

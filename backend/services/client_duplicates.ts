@@ -59,6 +59,74 @@ export class ClientDuplicates {
   }
 
   /**
+   * The clients holding any of `phones` (E.164, among all their phones)
+   * or `emails` (lower case, main or other e-mails): three queries for a
+   * whole batch of new clients, by contact value (`phone:…`, `email:…`).
+   */
+  static async findByContact(
+    trx: QueryClientContract,
+    { phones, emails }: { phones: string[]; emails: string[] }
+  ) {
+    const found = new Map<string, DuplicateMatch[]>()
+    const add = (key: string, match: DuplicateMatch) => {
+      const list = found.get(key) ?? []
+      if (!list.some((known) => known.id === match.id)) list.push(match)
+      found.set(key, list)
+    }
+    if (phones.length > 0) {
+      const byPhone = await trx
+        .from('client_phones')
+        .join('clients', 'clients.id', 'client_phones.client_id')
+        .whereIn('client_phones.e164', [...new Set(phones)])
+        .select(
+          'client_phones.e164 as value',
+          'clients.id',
+          'clients.first_name',
+          'clients.last_name'
+        )
+      for (const { value, ...row } of byPhone) {
+        add(`phone:${value}`, { ...row, reason: 'primary_phone' })
+      }
+    }
+    if (emails.length > 0) {
+      const lowered = [...new Set(emails.map((email) => email.toLowerCase()))]
+      const byEmail = await trx
+        .from('clients')
+        .whereIn('email', lowered)
+        .select('email as value', 'id', 'first_name', 'last_name')
+      const byOtherEmail = await trx
+        .from('client_emails')
+        .join('clients', 'clients.id', 'client_emails.client_id')
+        .whereIn('client_emails.email', lowered)
+        .select(
+          'client_emails.email as value',
+          'clients.id',
+          'clients.first_name',
+          'clients.last_name'
+        )
+      for (const { value, ...row } of [...byEmail, ...byOtherEmail]) {
+        add(`email:${String(value).toLowerCase()}`, { ...row, reason: 'email' })
+      }
+    }
+    return found
+  }
+
+  /** The matches of one new client's phone, then e-mail, each client once (as `find`). */
+  static matchesOf(found: Map<string, DuplicateMatch[]>, values: Record<string, unknown>) {
+    const matches: DuplicateMatch[] = []
+    const keys = [
+      values.primary_phone ? `phone:${values.primary_phone}` : null,
+      values.email ? `email:${String(values.email).toLowerCase()}` : null,
+    ]
+    for (const key of keys) {
+      for (const match of (key && found.get(key)) || []) {
+        if (!matches.some((known) => known.id === match.id)) matches.push(match)
+      }
+    }
+    return matches.slice(0, 20)
+  }
+
+  /**
    * The 409 for a new or changed client whose phone or e-mail others have:
    * the readable matches by id and name, the others only counted.
    */

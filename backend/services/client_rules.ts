@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type { HookContext } from '#resources/types'
+import type { BatchRow, HookContext } from '#resources/types'
 import { TableroError } from '#exceptions/tablero_error'
 import { toSqlDateTime } from '#services/audit_log'
 import { normalizePhone, tryNormalizePhone } from '#services/phone_number'
 import { foldForSearch, searchName } from '#services/client_names'
 import { ClientDuplicates } from '#services/client_duplicates'
+import { insertMany } from '#resources/bulk_insert'
 
 type Values = Record<string, unknown>
 
@@ -17,6 +18,43 @@ type Values = Record<string, unknown>
  */
 export class ClientRules {
   static async beforeCreate(values: Values, hook: HookContext) {
+    this.#prepare(values, hook)
+    if (!hook.options.allowDuplicate) {
+      await this.refuseDuplicates(hook, values, null)
+    }
+  }
+
+  /**
+   * beforeCreate for a batch (an import): each row prepared as one
+   * create would be, then the duplicates of the whole batch found with
+   * one query per kind of contact.
+   */
+  static async beforeCreateMany(rows: BatchRow[], hook: HookContext) {
+    for (const row of rows) {
+      try {
+        this.#prepare(row.values, hook)
+      } catch (error) {
+        row.error = error
+      }
+    }
+    if (hook.options.allowDuplicate) return
+    const pending = rows.filter((row) => !row.error)
+    const phones = pending.map((row) => row.values.primary_phone).filter(Boolean) as string[]
+    const emails = pending.map((row) => row.values.email).filter(Boolean) as string[]
+    const found = await ClientDuplicates.findByContact(hook.trx, { phones, emails })
+    if (found.size === 0) return
+    const readable = await hook.readableIds(
+      'clients',
+      [...found.values()].flat().map((match) => match.id)
+    )
+    for (const row of pending) {
+      const matches = ClientDuplicates.matchesOf(found, row.values)
+      if (matches.length > 0) row.error = ClientDuplicates.refusal(matches, readable)
+    }
+  }
+
+  /** Search name, lower-case e-mail, phone in E.164 with its country, an agent's own client. */
+  static #prepare(values: Values, hook: HookContext) {
     values.search_name = searchName(values.first_name, values.last_name)
     if (typeof values.email === 'string') values.email = values.email.toLowerCase()
     if (typeof values.primary_phone === 'string') {
@@ -25,24 +63,26 @@ export class ClientRules {
       values.country = phone.country
     }
     if (hook.user.role === 'agent') values.assigned_user_id = hook.user.id
-    if (!hook.options.allowDuplicate) {
-      await this.refuseDuplicates(hook, values, null)
-    }
   }
 
   static async afterCreate(row: Values, hook: HookContext) {
-    if (!row.primary_phone) return
-    await hook.trx
-      .insertQuery()
-      .table('client_phones')
-      .insert({
+    await this.afterCreateMany([row], hook)
+  }
+
+  /** Each new client's primary phone becomes its first row in client_phones. */
+  static async afterCreateMany(rows: Values[], hook: HookContext) {
+    const createdAt = toSqlDateTime(DateTime.utc())
+    const phones = rows
+      .filter((row) => row.primary_phone)
+      .map((row) => ({
         client_id: row.id,
         e164: row.primary_phone,
-        country: row.country,
+        country: row.country ?? null,
         is_primary: 1,
         verified: 0,
-        created_at: toSqlDateTime(DateTime.utc()),
-      })
+        created_at: createdAt,
+      }))
+    await insertMany(hook.trx, 'client_phones', phones)
   }
 
   static async beforeUpdate(values: Values, before: Values, hook: HookContext) {

@@ -36,6 +36,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
   TABLERO_PLUGIN_DIRS: Env.schema.string.optional(),
   ADMIN_DIST_DIR: Env.schema.string.optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: Env.schema.number.optional(),
+  IMPORT_MAX_MB: Env.schema.number.optional(),
 
   MESSAGING_ADAPTER: Env.schema.enum.optional(['local', 'http'] as const),
   MESSAGING_PROVIDER: Env.schema.enum.optional(['log', 'http'] as const),

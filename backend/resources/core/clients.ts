@@ -158,6 +158,8 @@ export const clients = defineResource({
   hooks: {
     beforeCreate: (values, hook) => ClientRules.beforeCreate(values, hook),
     afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),
+    beforeCreateMany: (rows, hook) => ClientRules.beforeCreateMany(rows, hook),
+    afterCreateMany: (rows, hook) => ClientRules.afterCreateMany(rows, hook),
     beforeUpdate: (values, before, hook) => ClientRules.beforeUpdate(values, before, hook),
     afterUpdate: (row, before, hook) => ClientRules.afterUpdate(row, before, hook),
   },

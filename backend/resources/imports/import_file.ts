@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
+import env from '#start/env'
 import { TableroError } from '#exceptions/tablero_error'
 import { displayName, fileTypeError } from '#services/uploaded_files'
 import type { FieldDefinition } from '../types.ts'
@@ -14,7 +15,10 @@ import {
 import { headerError, resolveHeader } from './import_columns.ts'
 import { hasExtraCells, isBlank, rowBody } from './import_values.ts'
 
-const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+/** The largest import file, IMPORT_MAX_MB (50 by default), read at each upload. */
+function importMaxMegabytes() {
+  return env.get('IMPORT_MAX_MB', 50)
+}
 const IMPORT_EXTENSIONS = ['csv', 'txt']
 /** What the multipart envelope may add around the file. */
 const ENVELOPE_BYTES = 1024 * 1024
@@ -29,7 +33,7 @@ export interface ImportRow {
 function fileError(message: string, rule: string, status = 422) {
   const code = status === 413 ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED'
   return new TableroError(code, `file: ${message}`, status, [{ field: 'file', message, rule }], {
-    max: '50 MB',
+    max: `${importMaxMegabytes()} MB`,
   })
 }
 
@@ -37,7 +41,7 @@ function fileError(message: string, rule: string, status = 422) {
  * Streams the request's `file` part straight into the drive under
  * `imports/` (the route is left out of the body parser's automatic
  * processing, so nothing goes through memory or the tmp folder), telling
- * its encoding from the bytes on the way: more than 50 MB is a 413,
+ * its encoding from the bytes on the way: more than IMPORT_MAX_MB is a 413,
  * anything but a .csv or .txt a 422 on `file`.
  */
 export async function receiveImportFile(ctx: HttpContext) {
@@ -48,9 +52,10 @@ export async function receiveImportFile(ctx: HttpContext) {
   const disk = drive.use()
   let received = false
   const encoding = new CsvEncodingCheck()
+  const maxBytes = importMaxMegabytes() * 1024 * 1024
   ctx.request.multipart.onFile(
     'file',
-    { size: IMPORT_MAX_BYTES, extnames: IMPORT_EXTENSIONS },
+    { size: maxBytes, extnames: IMPORT_EXTENSIONS },
     async (part, report) => {
       // One file per import: a second "file" part is drained, not stored.
       if (received) return void part.resume()
@@ -65,7 +70,7 @@ export async function receiveImportFile(ctx: HttpContext) {
   )
   const discard = () => disk.delete(key).catch(() => {})
   try {
-    await ctx.request.multipart.process({ limit: IMPORT_MAX_BYTES + ENVELOPE_BYTES })
+    await ctx.request.multipart.process({ limit: maxBytes + ENVELOPE_BYTES })
   } catch (error) {
     await discard()
     throw error
@@ -78,7 +83,9 @@ export async function receiveImportFile(ctx: HttpContext) {
   if (!file.isValid) {
     await discard()
     const first = file.errors[0]
-    if (first?.type === 'size') throw fileError('The file is larger than 50 MB', 'size', 413)
+    if (first?.type === 'size') {
+      throw fileError(`The file is larger than ${importMaxMegabytes()} MB`, 'size', 413)
+    }
     if (first?.type === 'extname') throw fileTypeError(file, IMPORT_EXTENSIONS)
     throw fileError(first?.message ?? 'The upload failed', 'file')
   }

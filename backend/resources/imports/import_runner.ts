@@ -4,6 +4,8 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
 import type { ResourceService } from '../resource_service.ts'
+import type { BatchRow } from '../types.ts'
+import { yieldToRequests } from '../batch_create.ts'
 import { CsvFormatError } from '../csv_records.ts'
 import { openImportFile, type ImportRow } from './import_file.ts'
 import { rowErrorsOf, type RowError } from './import_errors.ts'
@@ -14,16 +16,20 @@ import { Bases } from '#services/bases/bases'
 import type { WriteOptions } from '../types.ts'
 
 /** Rows per transaction, when validating and when importing. */
-const BATCH_SIZE = 500
+export const BATCH_SIZE = 1_000
 
 /**
  * Runs an import job in the background, outside the request that started
  * it, as the user of that request: first the validation pass (every row
  * through what `create` checks, nothing written), then, once confirmed,
  * the import in batches of BATCH_SIZE rows, each batch one transaction
- * through `create`'s own path, with its hooks, audit entries and the
- * job's counters. A batch that fails is rolled back and redone row by row
- * so each failing row is recorded and no other row is lost.
+ * through the engine's `createMany` (the checks asked once per batch, one
+ * multi-row insert, the batch hooks, one audit entry for the batch's id
+ * range) and the job's counters. A row refused at import time is recorded
+ * with its errors; a batch the database refuses is rolled back and redone
+ * row by row, so each failing row is recorded and no other row is lost.
+ * The file is streamed: memory holds one batch, plus what RepeatsInFile
+ * keeps to find repeats across the file.
  */
 export class ImportRunner {
   private constructor(
@@ -113,31 +119,33 @@ export class ImportRunner {
   ) {
     const errors: RowError[] = []
     if (batch.length > 0) {
+      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
       // Hooks see the rows in a transaction that is always rolled back.
       const trx = await db.transaction()
+      let checked
       try {
-        for (const row of batch) errors.push(...(await this.#checkRow(row, trx, repeats)))
+        checked = await this.#importer.checkMany(validated, trx)
       } finally {
         await trx.rollback()
       }
+      for (const row of checked) {
+        if (row.error) errors.push(...refusal(row.error, row.line))
+        else errors.push(...repeats.check(row.values, row.line))
+      }
     }
+    errors.sort((a, b) => a.line - b.line)
     ;(await progress.save(db.connection(), { rows: batch.length, errors: [...errors, ...late] }))()
+    await yieldToRequests()
   }
 
-  async #checkRow(
-    row: ImportRow,
-    trx: QueryClientContract,
-    repeats: RepeatsInFile
-  ): Promise<RowError[]> {
-    try {
-      if (row.extraCells) throw extraCells()
-      const values = await this.#importer.check(row.body, trx)
-      return repeats.check(values, row.line)
-    } catch (error) {
-      const errors = rowErrorsOf(error, row.line)
-      if (!errors) throw error
-      return errors
+  /** The rows of a batch as creates; a row with cells past the header is refused here. */
+  #inputs(batch: ImportRow[], errors: RowError[]) {
+    const inputs = []
+    for (const row of batch) {
+      if (row.extraCells) errors.push(...refusal(extraCells(), row.line))
+      else inputs.push({ body: row.body, line: row.line })
     }
+    return inputs
   }
 
   async #finishValidation(progress: ImportProgress) {
@@ -182,36 +190,44 @@ export class ImportRunner {
   async #importBatch(progress: ImportProgress, batch: ImportRow[]) {
     if (batch.length === 0) return
     try {
-      const apply = await db.transaction(async (trx) => {
-        for (const row of batch) await this.#createRow(row, trx)
-        return progress.save(trx, { rows: batch.length, created: batch.length })
-      })
-      return apply()
+      const errors: RowError[] = []
+      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
+      const apply = await db.transaction((trx) =>
+        this.#writeBatch(progress, batch.length, validated, errors, trx)
+      )
+      apply()
     } catch (error) {
       if (error instanceof ImportStopped) throw error
+      if (batch.length === 1) return this.#recordFailure(progress, batch[0], error)
+      logger.warn({ err: error, importId: this.job.id }, 'import batch refused: row by row')
+      // The database refused the batch (a constraint no check foresaw):
+      // row by row, so only the failing rows are left out.
+      for (const row of batch) await this.#importBatch(progress, [row])
     }
-    for (const row of batch) await this.#importRow(progress, row)
+    await yieldToRequests()
   }
 
-  /** One row in its own transaction; a row that fails is counted with its errors. */
-  async #importRow(progress: ImportProgress, row: ImportRow) {
-    try {
-      const apply = await db.transaction(async (trx) => {
-        await this.#createRow(row, trx)
-        return progress.save(trx, { rows: 1, created: 1 })
-      })
-      return apply()
-    } catch (error) {
-      if (error instanceof ImportStopped) throw error
-      const errors = rowErrorsOf(error, row.line)
-      if (!errors) throw error
-      ;(await progress.save(db.connection(), { rows: 1, errors }))()
-    }
+  /** One batch in `trx`: the rows the checks accept are written, the others counted with their errors. */
+  async #writeBatch(
+    progress: ImportProgress,
+    size: number,
+    validated: BatchRow[],
+    errors: RowError[],
+    trx: QueryClientContract
+  ) {
+    const { rows, ids } = await this.#importer.createMany(validated, trx, {
+      import: this.job.id,
+      filename: this.job.filename,
+    })
+    for (const row of rows) if (row.error) errors.push(...refusal(row.error, row.line))
+    errors.sort((a, b) => a.line - b.line)
+    return progress.save(trx, { rows: size, created: ids.length, errors })
   }
 
-  async #createRow(row: ImportRow, trx: QueryClientContract) {
-    if (row.extraCells) throw extraCells()
-    await this.#importer.create(row.body, trx)
+  async #recordFailure(progress: ImportProgress, row: ImportRow, error: unknown) {
+    const errors = rowErrorsOf(error, row.line)
+    if (!errors) throw error
+    ;(await progress.save(db.connection(), { rows: 1, errors }))()
   }
 
   async #discardFile() {
@@ -220,6 +236,13 @@ export class ImportRunner {
       .delete(this.job.file_key)
       .catch(() => {})
   }
+}
+
+/** A refused row's errors; a server-side failure (5xx) stops the import instead. */
+function refusal(error: unknown, line: number): RowError[] {
+  const errors = rowErrorsOf(error, line)
+  if (!errors) throw error
+  return errors
 }
 
 function extraCells() {

@@ -1,15 +1,18 @@
 import type { FieldDefinition, ResourceDefinition } from '../types.ts'
 import type { RowError } from './import_errors.ts'
+import { FirstLines } from './first_lines.ts'
 
 /**
  * The values of one CSV file that must not repeat between its rows (see
  * ResourceDefinition.distinctInImport, and fields marked unique), with the
  * line that had each first. Only rows that passed every other check are
  * remembered, so a repeat always points at a line that would be imported.
+ * Memory stays small for a million rows: see FirstLines.
  */
 export class RepeatsInFile {
   #fields: string[]
-  #firstLine = new Map<string, Map<string, number>>()
+  /** Keys are the field's position and the value: one table for every field. */
+  #firstLine = new FirstLines()
 
   constructor(definition: ResourceDefinition, fields: Map<string, FieldDefinition>) {
     const names = new Set(definition.distinctInImport ?? [])
@@ -20,16 +23,14 @@ export class RepeatsInFile {
   /** The repeats of `values` (a row as create would write it) on `line`; remembers the rest. */
   check(values: Record<string, unknown>, line: number): RowError[] {
     const repeats: RowError[] = []
-    const firsts: Array<[Map<string, number>, string]> = []
-    for (const field of this.#fields) {
+    const firsts: string[] = []
+    for (const [position, field] of this.#fields.entries()) {
       const value = values[field]
       if (value === null || value === undefined || value === '') continue
-      const key = String(value)
-      let lines = this.#firstLine.get(field)
-      if (!lines) this.#firstLine.set(field, (lines = new Map()))
-      const first = lines.get(key)
+      const key = `${position}\u0000${String(value)}`
+      const first = this.#firstLine.get(key)
       if (first === undefined) {
-        firsts.push([lines, key])
+        firsts.push(key)
       } else {
         repeats.push({
           line,
@@ -41,7 +42,7 @@ export class RepeatsInFile {
       }
     }
     // A row with a repeat will not be imported: its other values stay free.
-    if (repeats.length === 0) for (const [lines, key] of firsts) lines.set(key, line)
+    if (repeats.length === 0) for (const key of firsts) this.#firstLine.set(key, line)
     return repeats
   }
 }

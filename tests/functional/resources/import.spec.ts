@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import plugins from '#services/plugins'
+import env from '#start/env'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
@@ -110,8 +111,7 @@ test.group('Resource engine: CSV import', (group) => {
         ['create', 'bases'],
         ['resource.import_started', 'resource_imports'],
         ['resource.import_confirmed', 'resource_imports'],
-        ['create', 'clients'],
-        ['create', 'clients'],
+        ['import', 'clients'],
       ]
     )
     assert.isTrue(audit.every((entry) => Number(entry.actor_id) === supervisor.user.id))
@@ -301,7 +301,10 @@ test.group('Resource engine: CSV import', (group) => {
     )
   })
 
-  test('a file over 50 MB is a 413 and nothing is kept', async ({ client, assert }) => {
+  test('a file over IMPORT_MAX_MB (50 by default) is a 413 and nothing is kept', async ({
+    client,
+    assert,
+  }) => {
     const admin = await signIn(client, 'admin')
     const stored = await storedFiles()
     const big = Buffer.alloc(51 * 1024 * 1024, 'a')
@@ -311,6 +314,19 @@ test.group('Resource engine: CSV import', (group) => {
     assert.equal(response.body().error.code, 'FILE_TOO_LARGE')
     assert.equal(await count('resource_imports'), 0)
     assert.deepEqual(await storedFiles(), stored)
+
+    // A smaller limit refuses a 2 MB file, naming the limit; a small one goes through.
+    env.set('IMPORT_MAX_MB', 1)
+    try {
+      const two = Buffer.alloc(2 * 1024 * 1024, 'a')
+      two.write('first_name\n')
+      const refused = await upload(admin, two).header('accept-language', 'en')
+      refused.assertStatus(413)
+      assert.include(refused.body().error.fields[0].message, '1 MB')
+      assert.equal((await uploadAndValidate(admin, 'first_name\nAna\n')).status, 'ready')
+    } finally {
+      env.set('IMPORT_MAX_MB', 50)
+    }
   })
 
   test('imports take import and create permissions; a job is its author’s or an admin’s', async ({
@@ -524,7 +540,10 @@ test.group('Resource engine: CSV import', (group) => {
       names.map((row) => row.first_name),
       ['Otra', 'Ana', 'Bea', 'Caro']
     )
-    assert.equal(await count('audit_logs', 'create', 'clients'), 4)
+    // The agent's create, and one entry for the import's batch of three.
+    assert.equal(await count('audit_logs', 'create', 'clients'), 1)
+    const [batch] = await db.from('audit_logs').where('action', 'import')
+    assert.deepInclude(JSON.parse(batch.after), { import: ready.id, rows: 3 })
   })
 
   test('an import writes with its own options: a request’s allowDuplicate does not reach it', async ({
@@ -639,7 +658,7 @@ test.group('Resource engine: CSV import', (group) => {
     }
     for (const snapshot of snapshots) {
       assert.equal(snapshot.clients, snapshot.processed)
-      assert.equal(snapshot.processed % 500, 0)
+      assert.equal(snapshot.processed % 1000, 0)
     }
     const done = await settle(supervisor, ready.id)
     assert.containsSubset(done, {
@@ -650,7 +669,14 @@ test.group('Resource engine: CSV import', (group) => {
       errorCount: 0,
     })
     assert.equal(await count('clients'), 3000)
-    assert.equal(await count('audit_logs', 'create', 'clients'), 3000)
+    // One audit entry per batch of 1,000, naming its id range.
+    const batches = await db.from('audit_logs').where('action', 'import').orderBy('id')
+    const ids = await db.from('clients').orderBy('id').select('id')
+    assert.deepEqual(
+      batches.map((entry) => [Number(entry.range_from), Number(entry.range_to)]),
+      [0, 1000, 2000].map((start) => [ids[start].id, ids[start + 999].id])
+    )
+    assert.equal(await count('audit_logs', 'create', 'clients'), 0)
   })
 })
 
