@@ -218,6 +218,8 @@ export class ImportRunner {
     const { rows, ids } = await this.#importer.createMany(validated, trx, {
       import: this.job.id,
       filename: this.job.filename,
+      // The stamp (a base's id and campaign): each record's history says where it came from.
+      ...this.#options.stamp,
     })
     for (const row of rows) if (row.error) errors.push(...refusal(row.error, row.line))
     errors.sort((a, b) => a.line - b.line)

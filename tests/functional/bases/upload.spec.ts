@@ -62,7 +62,8 @@ test.group('Bases: each upload of clients is a base', (group) => {
     // The client's history says which base it came with.
     const history = await supervisor.get(`/api/r/clients/${imported[0].id}/history`)
     history.assertStatus(200)
-    const created = history.body().data.find((entry: any) => entry.action === 'create')
+    // One audit entry per imported batch, naming the base (issue 14).
+    const created = history.body().data.find((entry: any) => entry.action === 'import')
     assert.equal(Number(created.after.base_id), Number(base.id))
     const audit = await db.from('audit_logs').where({ resource: 'bases', action: 'create' })
     assert.lengthOf(audit, 1)
