@@ -1,22 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
-import { ColumnManager } from '../backend/column_manager.ts'
-import { customFields } from '../backend/custom_fields.ts'
-import { FIELDS, postField } from './field_requests.ts'
+import { signIn, makeClient } from '#sdk/testing'
+import { FIELDS, postField, withFieldColumns, type MadeColumn } from './field_requests.ts'
 
-const created: Array<{ key: string; type: 'text' | 'number' | 'boolean' }> = []
+const created: MadeColumn[] = []
 /** Keys are columns of clients and outlive a test: each test takes new ones. */
 const key = (stem: string) => `${stem}_${Date.now() % 100000}_${created.length}`
 
 test.group('custom-fields: client merge', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.teardown(async () => {
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
-  })
+  withFieldColumns(group, created)
 
   test("the survivor keeps its custom values and takes the merged client's where it has none", async ({
     client,

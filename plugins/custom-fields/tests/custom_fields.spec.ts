@@ -3,16 +3,16 @@ import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { SYSTEM_ACTOR } from '#sdk'
-import { PluginRollback, plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
+import { PluginRollback, plugins, signIn, makeClient } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
 import { customFields } from '../backend/custom_fields.ts'
-import { FIELDS, postField } from './field_requests.ts'
+import { FIELDS, postField, withFieldColumns, type MadeColumn } from './field_requests.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 
 const BASE = '/api/p/custom-fields'
 let sequence = 0
-const created: Array<{ key: string; type: any }> = []
+const created: MadeColumn[] = []
 
 /** Keys are columns of clients and outlive a test: each test takes new ones. */
 const key = (stem: string) => `${stem}_${Date.now() % 100000}_${++sequence}`
@@ -58,14 +58,7 @@ async function profileWithFields(supervisor: Session, campaignId: number) {
 }
 
 test.group('custom-fields plugin', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.teardown(async () => {
-    // Columns made here would otherwise outlive the suite's other groups.
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
-  })
+  withFieldColumns(group, created)
 
   test('supervisor fields join the client form, list, filters and sort', async ({
     client,
@@ -302,13 +295,7 @@ test.group('custom-fields plugin', (group) => {
 })
 
 test.group('custom-fields defaults', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.teardown(async () => {
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
-  })
+  withFieldColumns(group, created)
 
   test('a multiselect default applies only to clients of the profile campaigns', async ({
     client,

@@ -1,4 +1,9 @@
-import type { signIn } from '#sdk/testing'
+import type { Group } from '@japa/runner/core'
+import db from '@adonisjs/lucid/services/db'
+import { plugins, truncateAfterEach, type signIn } from '#sdk/testing'
+import { ColumnManager } from '../backend/column_manager.ts'
+import { customFields } from '../backend/custom_fields.ts'
+import type { CustomFieldType } from '../backend/field_types.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 type Option = { value: string; label: { es: string; en: string } }
@@ -32,4 +37,25 @@ export function postField(session: Session, profileId: number, field: NewField) 
   if (field.min !== undefined) body.min = field.min
   if (field.max !== undefined) body.max = field.max
   return session.post(FIELDS).json(body)
+}
+
+/** A clients column a test made: columns are DDL, so truncation leaves them. */
+export interface MadeColumn {
+  key: string
+  type: CustomFieldType
+}
+
+/**
+ * The setup every custom-fields group shares: each test on a truncated
+ * database with the plugins enabled; when the group ends, its fields and
+ * the columns listed in `made` go, so they do not outlive it.
+ */
+export function withFieldColumns(group: Group, made: MadeColumn[]) {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.teardown(async () => {
+    await db.from('cf_fields').delete()
+    customFields.invalidate()
+    for (const column of made) await ColumnManager.drop(column.key, column.type).catch(() => {})
+  })
 }

@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { signIn } from '#sdk/testing'
 import { ColumnManager } from '../backend/column_manager.ts'
-import { customFields } from '../backend/custom_fields.ts'
-import { FIELDS, postField } from './field_requests.ts'
+import { FIELDS, postField, withFieldColumns, type MadeColumn } from './field_requests.ts'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 
-const created: Array<{ key: string; type: 'text' | 'select' }> = []
+const created: MadeColumn[] = []
 let sequence = 0
 
 /** Keys are columns of clients and outlive a test: each test takes new ones. */
@@ -34,13 +33,7 @@ async function auditActions(id: number) {
  * write fails), retires it by archiving and restores it, and audits each.
  */
 test.group('custom-fields: cf_fields on the engine', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.teardown(async () => {
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
-  })
+  withFieldColumns(group, created)
 
   test('POST /api/r/cf_fields creates the field and its clients column, audited', async ({
     client,

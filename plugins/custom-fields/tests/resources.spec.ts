@@ -1,25 +1,17 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
-import { ColumnManager } from '../backend/column_manager.ts'
-import { customFields } from '../backend/custom_fields.ts'
-import { postField } from './field_requests.ts'
+import { makeClient, signIn } from '#sdk/testing'
+import { postField, withFieldColumns, type MadeColumn } from './field_requests.ts'
 
 const BASE = '/api/p/custom-fields'
-const created: Array<{ key: string; type: 'text' | 'select' }> = []
+const created: MadeColumn[] = []
 
 /**
  * Profiles and fields are declared resources: the generic REST lists,
  * filters, exports and keeps their history, and checks permissions.
  */
 test.group('custom-fields resources', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.teardown(async () => {
-    await db.from('cf_fields').delete()
-    customFields.invalidate()
-    for (const column of created) await ColumnManager.drop(column.key, column.type).catch(() => {})
-  })
+  withFieldColumns(group, created)
 
   test('the profiles list is filtered and exported to CSV through the generic REST', async ({
     client,
