@@ -90,16 +90,13 @@ export class BatchUpdate {
       idsByValue.set(text, [...(idsByValue.get(text) ?? []), row[pk]])
     }
     const ids = found.map((row) => row[pk])
-    const visible = new Set(
-      ids.length
-        ? (
-            await this.access
-              .scoped(definition, client)
-              .whereIn(pk, ids as never[])
-              .select(pk)
-          ).map((row) => String(row[pk]))
-        : []
-    )
+    const inScope = ids.length
+      ? await this.access
+          .scoped(definition, client)
+          .whereIn(pk, ids as never[])
+          .select(pk)
+      : []
+    const visible = new Set(inScope.map((row) => String(row[pk])))
     for (const { input, value } of keyed) {
       const matches = idsByValue.get(foldKey(value)) ?? []
       if (matches.length === 0) result.fresh.push(input)

@@ -162,7 +162,7 @@ export const clients = defineResource({
     afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),
     beforeCreateMany: (rows, hook) => ClientRules.beforeCreateMany(rows, hook),
     afterCreateMany: (rows, hook) => ClientRules.afterCreateMany(rows, hook),
-    importKey: (field, value) => ClientRules.importKey(field, value),
+    importKey: (name, value) => ClientRules.importKey(name, value),
     beforeUpdate: (values, before, hook) => ClientRules.beforeUpdate(values, before, hook),
     afterUpdate: (row, before, hook) => ClientRules.afterUpdate(row, before, hook),
   },
