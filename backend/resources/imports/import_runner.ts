@@ -266,12 +266,14 @@ export class ImportRunner {
     try {
       const errors: RowError[] = []
       const rows = batch.filter((row) => !this.#skipped.has(row.line))
-      const apply = await db.transaction(async (trx) => {
-        const { updates, creates, refused } = await this.#split(this.#inputs(rows, errors), trx)
-        for (const row of refused) errors.push(...refusal(row.error, row.line))
-        const validated = await this.#importer.validateMany(creates)
-        return this.#writeBatch(progress, batch.length, validated, updates, errors, trx)
-      })
+      // Matched and validated before the transaction opens, so it holds only
+      // the writes; each update reads its record again in it, in the row scope.
+      const split = await this.#split(this.#inputs(rows, errors), db.connection())
+      for (const row of split.refused) errors.push(...refusal(row.error, row.line))
+      const validated = await this.#importer.validateMany(split.creates)
+      const apply = await db.transaction((trx) =>
+        this.#writeBatch(progress, batch.length, validated, split.updates, errors, trx)
+      )
       apply()
     } catch (error) {
       if (error instanceof ImportStopped) throw error
