@@ -136,6 +136,8 @@ export default class ResourceImportsController {
         : revalidate
           ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
               validated_rows: 0,
+              matched_rows: 0,
+              rejected_rows: 0,
               error_count: 0,
               errors: null,
               runner: THIS_RUNNER,

@@ -188,6 +188,30 @@ test.group('Resource engine: CSV import in update mode and partial imports', (gr
     assert.lengthOf(await db.from('clients'), 2)
   })
 
+  test('a job interrupted while validating counts its matched and rejected rows again from zero', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    await makeClient({ first_name: 'Ana', document: 'DOC-1' })
+    const csv = 'first_name,document,status\nAna,DOC-1,Cerrado\nBea,DOC-2,Dormido\n'
+    const job = await validated(supervisor, csv, BY_DOCUMENT)
+    assert.containsSubset(job, { status: 'invalid', matchedRows: 1, rejectedRows: 1 })
+    await db
+      .from('resource_imports')
+      .where('id', job.id)
+      .update({ status: 'interrupted', total_rows: null, validated_rows: 1 })
+    ;(await supervisor.post(`/api/r/clients/imports/${job.id}/start`)).assertStatus(202)
+    const again = (await settle(supervisor, job.id)) as Job
+    assert.containsSubset(again, {
+      status: 'invalid',
+      totalRows: 2,
+      matchedRows: 1,
+      rejectedRows: 1,
+      errorCount: 1,
+    })
+  })
+
   test('the mode, key and fields are checked at upload: 422 naming each', async ({
     client,
     assert,
