@@ -254,12 +254,20 @@ async function keyValue(definition: ResourceDefinition, field: FieldDefinition, 
     throw fieldInputError(field.name, 'The key field is empty: the row names no record', 'key')
   }
   const values = await validatePayload(
-    new Map([[field.name, field]]),
+    keyOnly(field),
     { [field.name]: raw },
     'update'
   )
   const value = values[field.name]
   return definition.hooks?.importKey ? definition.hooks.importKey(field.name, value) : value
+}
+
+/** One field's map per field, so its compiled validation is cached (payload_validator) once. */
+const keyMaps = new WeakMap<FieldDefinition, Map<string, FieldDefinition>>()
+function keyOnly(field: FieldDefinition) {
+  let fields = keyMaps.get(field)
+  if (!fields) keyMaps.set(field, (fields = new Map([[field.name, field]])))
+  return fields
 }
 
 /** Keys compare as the database's collation mostly does: regardless of letter case. */
