@@ -7,6 +7,8 @@ import { makeUser, signIn } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { settle, type Session } from '#tests/helpers/imports'
+import drive from '@adonisjs/drive/services/main'
+import { ImportJobs } from '#resources/imports/import_jobs'
 
 type Job = Awaited<ReturnType<typeof settle>> & {
   mode: string
@@ -344,5 +346,33 @@ test.group('Resource engine: CSV import in update mode and partial imports', (gr
       documents.map((row) => row.document),
       ['DOC-1', 'DOC-2', 'DOC-3', 'DOC-5', 'DOC-6', 'DOC-7', 'DOC-9', 'DOC-10', 'DOC-11']
     )
+  })
+
+  test('a finished partial import keeps its file for the rejected rows a week, then gives it back', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const job = await validated(supervisor, 'first_name,email\nAna,\nBea,no-es-correo\n')
+    const done = await started(supervisor, job.id, { skip_invalid: true })
+    assert.containsSubset(done, { status: 'done', createdRows: 1, rejectedFile: true })
+    const row = await db.from('resource_imports').where('id', job.id).firstOrFail()
+    assert.isTrue(await drive.use().exists(row.file_key))
+    await db
+      .from('resource_imports')
+      .where('id', job.id)
+      .update({
+        updated_at: new Date(Date.now() - 8 * 86_400_000)
+          .toISOString()
+          .slice(0, 19)
+          .replace('T', ' '),
+      })
+    await ImportJobs.expireIdle()
+    assert.isFalse(await drive.use().exists(row.file_key))
+    const after = (await settle(supervisor, job.id)) as Job
+    assert.containsSubset(after, { status: 'done', rejectedFile: false })
+    const gone = await supervisor.get(`/api/r/clients/imports/${job.id}/rejected.csv`)
+    gone.assertStatus(410)
+    assert.equal(gone.body().error.code, 'IMPORT_FILE_GONE')
   })
 })
