@@ -104,6 +104,33 @@ test.group('Bases: deleting a base', (group) => {
     assert.isTrue(actions.every((entry) => Number(entry.actor_id) === supervisor.user.id))
   })
 
+  test('five deletions of one base started at once: one runs, the others are refused with 409', async ({
+    client,
+    assert,
+  }) => {
+    const baseId = await makeBase()
+    await manyClients(baseId, 1_200)
+    const supervisor = await signIn(client, 'supervisor')
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => supervisor.post(`/api/bases/${baseId}/delete`))
+    )
+    const statuses = answers.map((answer) => answer.status()).sort()
+    assert.deepEqual(statuses, [202, 409, 409, 409, 409])
+    for (const answer of answers.filter((one) => one.status() === 409)) {
+      assert.equal(answer.body().error.code, 'BASE_DELETION_RUNNING')
+    }
+    const started = await db.from('base_deletions').where('base_id', baseId)
+    assert.lengthOf(started, 1)
+    // Let the one deletion finish before the tables are truncated.
+    const deadline = Date.now() + 60_000
+    while (Date.now() < deadline) {
+      const row = await db.from('base_deletions').where('base_id', baseId).first()
+      if (row?.status !== 'running') break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    assert.lengthOf(await db.from('clients').where('base_id', baseId), 0)
+  })
+
   test('a base whose clients all go is removed, in batches of 1,000 with progress', async ({
     client,
     assert,
