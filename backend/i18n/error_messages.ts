@@ -82,10 +82,13 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   ACTION_AND_SCHEDULING: () => 'Un resultado tiene una acción o permite agendar, nunca ambas',
   TOO_DEEP: () => 'Los resultados llegan a tres niveles como máximo',
   VOICE_IGNORES_ACTION: (p) =>
-    `La acción solo aplica a campañas de marcador; ${p.list} son de voz y la ignorarán. Confirme para continuar.`,
+    Number(p.count) === 1
+      ? `La acción solo aplica a campañas de marcador; ${p.list} es de voz y la ignorará. Confirme para continuar.`
+      : `La acción solo aplica a campañas de marcador; ${p.list} son de voz y la ignorarán. Confirme para continuar.`,
   RESULT_IN_USE: (p) =>
     `${p.count} gestión(es) usaron este resultado o sus hijos: desactívelo en su lugar`,
   CALLBACK_IN_PAST: () => 'La rellamada debe quedar en el futuro',
+  DATE_IN_PAST: () => 'La fecha ya pasó: confírmela para guardarla igualmente',
   NOT_IN_CAMPAIGN: () => 'No trabaja en esta campaña',
   CSV_ROWS_INVALID: (p) => `${p.count} fila(s) tienen errores; no se importó nada`,
   CSV_HEADER: () => 'Al CSV le faltan columnas: descargue la plantilla',

@@ -135,6 +135,11 @@ export interface WriteOptions {
   source: 'api' | 'import' | 'system'
   allowDuplicate?: boolean
   /**
+   * The user confirmed a date in the past where one is normally refused
+   * (a task's due date): the API's `confirmPast=1`; false unless given.
+   */
+  confirmPast?: boolean
+  /**
    * Set by a plugin's own endpoint (never from a request body): the
    * permission key that authorizes this create or update instead of
    * `<resource>.create|update`, for a resource whose generic write no role

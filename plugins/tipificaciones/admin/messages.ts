@@ -104,6 +104,10 @@ export const MESSAGES = {
     en: 'A result has an action or allows scheduling, never both.',
   },
   'resultForm.action': { es: 'Acción', en: 'Action' },
+  'resultForm.actionDefault': {
+    es: 'Sin acción si no elige otra: un resultado que agrupa otros no necesita acción propia.',
+    en: 'No action unless you choose one: a result that groups others needs no action of its own.',
+  },
   'resultForm.deleteScheduled': {
     es: 'Borrar eventos agendados previos',
     en: 'Delete earlier scheduled callbacks',
@@ -128,6 +132,14 @@ export const MESSAGES = {
   'voice.notice': {
     es: 'La acción solo se aplica a las campañas de marcador: {names} son campañas de voz y la ignorarán.',
     en: 'The action applies only to dialer campaigns: {names} are voice campaigns and will ignore it.',
+  },
+  'voice.text.one': {
+    es: 'La acción solo se aplica a las campañas de marcador: {names} es una campaña de voz y la ignorará. ¿Desea aplicar los cambios de todos modos?',
+    en: 'The action applies only to dialer campaigns: {names} is a voice campaign and will ignore it. Apply the changes anyway?',
+  },
+  'voice.notice.one': {
+    es: 'La acción solo se aplica a las campañas de marcador: {names} es una campaña de voz y la ignorará.',
+    en: 'The action applies only to dialer campaigns: {names} is a voice campaign and will ignore it.',
   },
   'voice.confirm': { es: 'Aplicar igualmente', en: 'Apply anyway' },
 
