@@ -27,6 +27,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
       : 'Demasiados intentos: espere un minuto e intente de nuevo',
   UNAUTHENTICATED: () => 'Inicie sesión para continuar',
   FORBIDDEN: () => 'No tiene permiso para hacer esto',
+  OUT_OF_SCOPE: () => 'No tiene acceso a este registro',
   CSRF_TOKEN_INVALID: () => 'El formulario expiró: recargue la página e intente de nuevo',
   NOT_FOUND: () => 'No se encontró el registro',
   RESOURCE_NOT_FOUND: (p) => `No existe el recurso "${p.name}"`,
