@@ -29,6 +29,11 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         parent: definition.parent ?? null,
         archivable: definition.archivable ?? false,
         importsAsBases: definition.importsAsBases ?? false,
+        // the role's default columns, of the fields this user reads (plugin columns come after)
+        defaultColumns:
+          definition.defaultColumns?.[user.role]?.filter((name) =>
+            fields.some((field) => field.name === name && field.listable)
+          ) ?? null,
         actions,
         fields: fields.map((field) => ({
           name: field.name,

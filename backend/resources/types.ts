@@ -332,6 +332,13 @@ export interface ResourceDefinition {
    * `base_id` (the table needs that column).
    */
   importsAsBases?: boolean
+  /**
+   * role → the listable fields the list shows until the user picks others
+   * (the column chooser offers every listable one): a long list fits a
+   * laptop screen with what each role reads first. Absent: every listable
+   * field.
+   */
+  defaultColumns?: Partial<Record<Role, string[]>>
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
   /** plugin that declared it (set by the kernel) */

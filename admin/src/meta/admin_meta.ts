@@ -107,6 +107,8 @@ export interface ResourceDescription {
   archivable?: boolean
   /** Each CSV import is a base (clients): the upload names the base and its campaign. */
   importsAsBases?: boolean
+  /** The listable fields the list shows for this user's role until they pick others (null: all). */
+  defaultColumns?: string[] | null
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]

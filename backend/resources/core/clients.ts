@@ -17,6 +17,18 @@ export const CLIENT_RELATION: RelationDefinition = {
 
 const label = (es: string, en: string) => ({ es, en })
 
+/** The client list's default columns (issue 20: País, Estado, Campaña, Usuario asignado in view). */
+const LIST_COLUMNS = [
+  'first_name',
+  'last_name',
+  'document',
+  'primary_phone',
+  'country',
+  'status',
+  'campaign_id',
+  'assigned_user_id',
+]
+
 /**
  * Clients (C1, C2, C8, C11, C14). Agents see only the clients assigned to
  * them. The primary phone is typed once and kept in client_phones; the
@@ -142,6 +154,12 @@ export const clients = defineResource({
     agent: (query, user) => query.where('assigned_user_id', user.id),
   },
   importsAsBases: true,
+  // The list fits 1440 px: who the client is and where it stands; e-mail and marks on demand
+  defaultColumns: {
+    agent: [...LIST_COLUMNS],
+    supervisor: [...LIST_COLUMNS, 'vip'],
+    admin: [...LIST_COLUMNS, 'vip'],
+  },
   // A base's deletion keeps the clients that have notes (plugins add theirs).
   keptBy: [
     {

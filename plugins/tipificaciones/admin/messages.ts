@@ -184,7 +184,18 @@ export const MESSAGES = {
   'stats.noData': { es: 'Sin gestiones en el período', en: 'No gestiones in the period' },
   'stats.noClients': { es: 'Sin clientes', en: 'No clients' },
 
+  'gestion.title': { es: 'Gestión de la llamada', en: 'Call outcome' },
   'gestion.campaign': { es: 'Campaña', en: 'Campaign' },
+  'gestion.noCampaigns': {
+    es: 'No trabaja en ninguna campaña: pida a su supervisor que le asigne una.',
+    en: 'You work in no campaign: ask your supervisor to assign you one.',
+  },
+  'gestion.optionalLevel': {
+    es: 'Opcional: puede guardar en el nivel anterior.',
+    en: 'Optional: you may save at the level above.',
+  },
+  'gestion.actionApplies': { es: 'Se aplicará: {action}', en: 'Will apply: {action}' },
+  'gestion.callbackZone': { es: 'Hora de {zone}', en: 'Time in {zone}' },
   'gestion.level1': { es: 'Resultado', en: 'Result' },
   'gestion.level2': { es: 'Nivel 2', en: 'Level 2' },
   'gestion.level3': { es: 'Nivel 3', en: 'Level 3' },
