@@ -154,12 +154,9 @@ export const clients = defineResource({
     agent: (query, user) => query.where('assigned_user_id', user.id),
   },
   importsAsBases: true,
-  // The list fits 1440 px: who the client is and where it stands; e-mail and marks on demand
-  defaultColumns: {
-    agent: [...LIST_COLUMNS],
-    supervisor: [...LIST_COLUMNS, 'vip'],
-    admin: [...LIST_COLUMNS, 'vip'],
-  },
+  // The list fits 1440 px: who the client is and where it stands; e-mail and VIP/BAD (the header's
+  // marks) on demand
+  defaultColumns: { agent: LIST_COLUMNS, supervisor: LIST_COLUMNS, admin: LIST_COLUMNS },
   // A base's deletion keeps the clients that have notes (plugins add theirs).
   keptBy: [
     {
