@@ -214,9 +214,10 @@ export class ResourceQueries extends ResourceAccess {
 
   /**
    * Opening one record that exists outside the user's row scope (another
-   * agent's client) is "sin acceso" (403 OUT_OF_SCOPE), not "no existe":
-   * the screen says which (issue 20). Only the single read says so; lists,
-   * writes and the checks that name other records stay silent (404).
+   * agent's client) is "sin acceso" (403 OUT_OF_SCOPE), not "no existe",
+   * for resources that declare `outOfScopeForbidden` (issue 20). Only the
+   * single read says so; lists, writes and the checks that name other
+   * records stay silent (404).
    */
   private async refuseOutOfScope(
     definition: ResourceDefinition,
@@ -224,7 +225,7 @@ export class ResourceQueries extends ResourceAccess {
     rawId: unknown,
     error: unknown
   ): Promise<never> {
-    if (!this.hasScope(definition)) throw error
+    if (!definition.outOfScopeForbidden || !this.hasScope(definition)) throw error
     const exists = await db
       .from(definition.table)
       .where(primaryKeyOf(definition), this.id(definition, fields, rawId))

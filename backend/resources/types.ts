@@ -339,6 +339,13 @@ export interface ResourceDefinition {
    * field.
    */
   defaultColumns?: Partial<Record<Role, string[]>>
+  /**
+   * Opening one record that exists outside the user's row scope answers
+   * 403 OUT_OF_SCOPE ("sin acceso") instead of 404: for records users are
+   * sent to by others (a client a colleague links to). Off by default: a
+   * 404 does not say the record exists (users, rows of other agents).
+   */
+  outOfScopeForbidden?: boolean
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
   /** plugin that declared it (set by the kernel) */

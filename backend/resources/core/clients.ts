@@ -157,6 +157,8 @@ export const clients = defineResource({
   // The list fits 1440 px: who the client is and where it stands; e-mail and VIP/BAD (the header's
   // marks) on demand
   defaultColumns: { agent: LIST_COLUMNS, supervisor: LIST_COLUMNS, admin: LIST_COLUMNS },
+  // another agent's client is "sin acceso" on its page, a missing one "no existe"
+  outOfScopeForbidden: true,
   // A base's deletion keeps the clients that have notes (plugins add theirs).
   keptBy: [
     {

@@ -162,8 +162,7 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     assert.notProperty(gestiones.body().data[0], 'result_id')
     ;(await agent.get(`/api/r/tip_gestiones/${colleagues}`)).assertStatus(200)
     for (const hidden of [ownOnForeign, foreignOnly]) {
-      // it exists, outside the agent's scope: "sin acceso"
-      ;(await agent.get(`/api/r/tip_gestiones/${hidden}`)).assertStatus(403)
+      ;(await agent.get(`/api/r/tip_gestiones/${hidden}`)).assertStatus(404)
     }
     ;(await agent.get('/api/r/tip_gestiones/export.csv')).assertStatus(403)
 
