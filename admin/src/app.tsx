@@ -42,7 +42,9 @@ function RefineApp() {
         syncWithLocation: false,
         warnWhenUnsavedChanges: true,
         // a refused or missing record shows its page at once, not after retries (issue 20)
-        reactQuery: { clientConfig: { defaultOptions: { queries: { retry: retryUnlessRefused } } } },
+        reactQuery: {
+          clientConfig: { defaultOptions: { queries: { retry: retryUnlessRefused } } },
+        },
       }}
     >
       <SessionExpiryWatcher />

@@ -197,7 +197,8 @@ test.group('The agent’s call: gestión in Info, feedback and fit (issue 20)', 
         ]
         return boxes.map((box) => ({ scroll: box.scrollWidth, client: box.clientWidth }))
       })
-      for (const box of fit) assert.isAtMost(box.scroll, box.client, `${role}: ${JSON.stringify(fit)}`)
+      for (const box of fit)
+        assert.isAtMost(box.scroll, box.client, `${role}: ${JSON.stringify(fit)}`)
       await keepScreenshot(page, `client-list-1440-${role}`)
       await page.getByTestId('logout').click()
       await page.getByTestId('login-email').waitFor()

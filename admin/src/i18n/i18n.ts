@@ -69,18 +69,21 @@ const NUMBERS_IN_LANGUAGE: FormatterModule = {
     typeof value === 'number' && isLocale(language) ? formatCount(value, language) : value,
 }
 
-void i18next.use(initReactI18next).use(NUMBERS_IN_LANGUAGE).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: rememberedLocale() ?? DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...SUPPORTED_LOCALES],
-  interpolation: {
-    escapeValue: false,
-    // every number a text carries is written in the text's language (NUMBERS_IN_LANGUAGE)
-    alwaysFormat: true,
-  },
-  // Resources are bundled, so initialise synchronously: the first render already has its texts.
-  initAsync: false,
-})
+void i18next
+  .use(initReactI18next)
+  .use(NUMBERS_IN_LANGUAGE)
+  .init({
+    resources: { es: { translation: es }, en: { translation: en } },
+    lng: rememberedLocale() ?? DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...SUPPORTED_LOCALES],
+    interpolation: {
+      escapeValue: false,
+      // every number a text carries is written in the text's language (NUMBERS_IN_LANGUAGE)
+      alwaysFormat: true,
+    },
+    // Resources are bundled, so initialise synchronously: the first render already has its texts.
+    initAsync: false,
+  })
 
 export { i18next as i18n }

@@ -76,9 +76,12 @@ function refusePastDue(values: Record<string, unknown>, options: WriteOptions) {
   if (options.source !== 'api' || options.confirmPast) return
   if (typeof values.due_at !== 'string') return
   if (values.due_at >= toSqlDateTime(DateTime.utc())) return
-  throw new TableroError('DATE_IN_PAST', 'The due date is in the past: confirm it to keep it', 422, [
-    { field: 'due_at', message: 'The due date is in the past', rule: 'confirmPast' },
-  ])
+  throw new TableroError(
+    'DATE_IN_PAST',
+    'The due date is in the past: confirm it to keep it',
+    422,
+    [{ field: 'due_at', message: 'The due date is in the past', rule: 'confirmPast' }]
+  )
 }
 
 /**

@@ -76,7 +76,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
   const scheduling = Form.useWatch('allowsScheduling', form)
-  const action = Form.useWatch('action', form)
+  const chosenAction = Form.useWatch('action', form)
   const chosenIds = Form.useWatch('campaignIds', form)
 
   const targetIds =
@@ -213,7 +213,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
             />
           </Form.Item>
         )}
-        {!scheduling && action && action !== 'no_action' && voiceTargets.length > 0 && (
+        {!scheduling && chosenAction && chosenAction !== 'no_action' && voiceTargets.length > 0 && (
           <Alert
             type="warning"
             showIcon

@@ -32,7 +32,10 @@ export const resultHooks: ResourceHooks = {
    */
   async beforeCreate(values, hook) {
     const { campaignId, parent } = placementOf(hook)
-    values.action = checkBehaviour(values.action as string | null, Boolean(values.allows_scheduling))
+    values.action = checkBehaviour(
+      values.action as string | null,
+      Boolean(values.allows_scheduling)
+    )
     const level = childLevel(parent)
     if (parent && parent.campaign_id !== campaignId) {
       throw fieldInputError(

@@ -55,8 +55,7 @@ async function tree(supervisor: Session, campaignId: number) {
 
 async function recording<T>(work: () => Promise<T>) {
   const events: Array<{ action: string | null; resultPath: string }> = []
-  const listener = (payload: { action: string | null; resultPath: string }) =>
-    events.push(payload)
+  const listener = (payload: { action: string | null; resultPath: string }) => events.push(payload)
   emitter.on('gestion.recorded', listener)
   try {
     const result = await work()
@@ -196,59 +195,65 @@ test.group('tipificaciones: levels (issue 20 item 5)', (group) => {
   })
 })
 
-test.group('tipificaciones: callback time and the form campaigns (issue 20 items 4, 6)', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => plugins.refresh(true))
+test.group(
+  'tipificaciones: callback time and the form campaigns (issue 20 items 4, 6)',
+  (group) => {
+    group.each.setup(() => testUtils.db().withGlobalTransaction())
+    group.each.setup(() => plugins.refresh(true))
 
-  test('a callback in the past is refused with 422 naming callbackAt', async ({
-    client,
-    assert,
-  }) => {
-    const supervisor = await signIn(client, 'supervisor')
-    const agent = await signIn(client, 'agent')
-    const campaignId = await campaign('outbound_dialer', [agent.user.id])
-    const { reached, promise } = await tree(supervisor, campaignId)
-    const clientId = await makeClient({ assigned_user_id: agent.user.id })
-    const response = await agent.post(`${BASE}/gestiones`).json({
-      clientId,
-      campaignId,
-      level1Id: reached.id,
-      level2Id: promise.id,
-      callbackAt: DateTime.utc().minus({ minutes: 5 }).toISO(),
+    test('a callback in the past is refused with 422 naming callbackAt', async ({
+      client,
+      assert,
+    }) => {
+      const supervisor = await signIn(client, 'supervisor')
+      const agent = await signIn(client, 'agent')
+      const campaignId = await campaign('outbound_dialer', [agent.user.id])
+      const { reached, promise } = await tree(supervisor, campaignId)
+      const clientId = await makeClient({ assigned_user_id: agent.user.id })
+      const response = await agent.post(`${BASE}/gestiones`).json({
+        clientId,
+        campaignId,
+        level1Id: reached.id,
+        level2Id: promise.id,
+        callbackAt: DateTime.utc().minus({ minutes: 5 }).toISO(),
+      })
+      response.assertStatus(422)
+      assert.equal(response.body().error.code, 'CALLBACK_IN_PAST')
+      assert.equal(response.body().error.fields[0].field, 'callbackAt')
+      assert.lengthOf(await db.from('tip_gestiones').where('client_id', clientId), 0)
+      assert.lengthOf(await db.from('tip_callbacks').where('client_id', clientId), 0)
     })
-    response.assertStatus(422)
-    assert.equal(response.body().error.code, 'CALLBACK_IN_PAST')
-    assert.equal(response.body().error.fields[0].field, 'callbackAt')
-    assert.lengthOf(await db.from('tip_gestiones').where('client_id', clientId), 0)
-    assert.lengthOf(await db.from('tip_callbacks').where('client_id', clientId), 0)
-  })
 
-  test("the form offers an agent its own open campaigns only; a supervisor every open one", async ({
-    client,
-    assert,
-  }) => {
-    const agent = await signIn(client, 'agent')
-    const supervisor = await signIn(client, 'supervisor')
-    const mine = await campaign('outbound_dialer', [agent.user.id])
-    const other = await campaign('inbound_voice')
-    const archived = await campaign('outbound_dialer', [agent.user.id])
-    await db.from('campaigns').where('id', archived).update({ archived_at: '2026-02-01 00:00:00' })
+    test('the form offers an agent its own open campaigns only; a supervisor every open one', async ({
+      client,
+      assert,
+    }) => {
+      const agent = await signIn(client, 'agent')
+      const supervisor = await signIn(client, 'supervisor')
+      const mine = await campaign('outbound_dialer', [agent.user.id])
+      const other = await campaign('inbound_voice')
+      const archived = await campaign('outbound_dialer', [agent.user.id])
+      await db
+        .from('campaigns')
+        .where('id', archived)
+        .update({ archived_at: '2026-02-01 00:00:00' })
 
-    const agentList = await agent.get(`${BASE}/campaigns/mine`)
-    agentList.assertStatus(200)
-    const agentIds = agentList.body().data.map((row: { id: number }) => row.id)
-    assert.include(agentIds, mine)
-    assert.notInclude(agentIds, other)
-    assert.notInclude(agentIds, archived)
-    assert.equal(
-      agentList.body().data.find((row: { id: number }) => row.id === mine).type,
-      'outbound_dialer'
-    )
+      const agentList = await agent.get(`${BASE}/campaigns/mine`)
+      agentList.assertStatus(200)
+      const agentIds = agentList.body().data.map((row: { id: number }) => row.id)
+      assert.include(agentIds, mine)
+      assert.notInclude(agentIds, other)
+      assert.notInclude(agentIds, archived)
+      assert.equal(
+        agentList.body().data.find((row: { id: number }) => row.id === mine).type,
+        'outbound_dialer'
+      )
 
-    const supervisorIds = (await supervisor.get(`${BASE}/campaigns/mine`))
-      .body()
-      .data.map((row: { id: number }) => row.id)
-    assert.includeMembers(supervisorIds, [mine, other])
-    assert.notInclude(supervisorIds, archived)
-  })
-})
+      const supervisorIds = (await supervisor.get(`${BASE}/campaigns/mine`))
+        .body()
+        .data.map((row: { id: number }) => row.id)
+      assert.includeMembers(supervisorIds, [mine, other])
+      assert.notInclude(supervisorIds, archived)
+    })
+  }
+)
