@@ -6,6 +6,7 @@ import esES from 'antd/es/locale/es_ES'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BrowserRouter } from 'react-router'
+import { retryUnlessRefused } from './api/query_retry'
 import { AppRoutes } from './app_routes'
 import { currentLocale } from './i18n/i18n'
 import { SessionExpiryWatcher } from './layout/session_expiry_watcher'
@@ -36,7 +37,15 @@ function RefineApp() {
       i18nProvider={i18nProvider}
       notificationProvider={useTableroNotificationProvider}
       resources={resources}
-      options={{ disableTelemetry: true, syncWithLocation: false, warnWhenUnsavedChanges: true }}
+      options={{
+        disableTelemetry: true,
+        syncWithLocation: false,
+        warnWhenUnsavedChanges: true,
+        // a refused or missing record shows its page at once, not after retries (issue 20)
+        reactQuery: {
+          clientConfig: { defaultOptions: { queries: { retry: retryUnlessRefused } } },
+        },
+      }}
     >
       <SessionExpiryWatcher />
       <AppRoutes />

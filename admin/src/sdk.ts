@@ -7,8 +7,17 @@ import { lazy, type ComponentType } from 'react'
 import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
+/**
+ * `client.info`: beside the client's card in its Info tab, given `{ client, clientId }` (the
+ * gestión form: seed 001 "en esta pestaña es donde se realiza la tipificación").
+ */
 export type SlotName =
-  'client.header.badges' | 'client.tabs' | 'client.actions' | 'clients.list.columns' | (string & {})
+  | 'client.header.badges'
+  | 'client.tabs'
+  | 'client.info'
+  | 'client.actions'
+  | 'clients.list.columns'
+  | (string & {})
 
 /** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
 export interface PluginRoute {
@@ -38,6 +47,7 @@ export { errorMessage } from './feedback/error_message'
 export { placeServerErrors, type PlaceServerErrorsOptions } from './feedback/place_server_errors'
 export { useActionFeedback } from './feedback/use_action_feedback'
 export { useLocalize, type LocalizedText } from './i18n/localized_text'
+export { useCountFormat } from './i18n/use_count_format'
 export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
 export { Slot, useSlotComponents } from './plugins/slot'

@@ -33,6 +33,7 @@ export default class ResourcesController {
     const result = await service.create(ctx.params.resource, ctx.request.body(), {
       source: 'api',
       allowDuplicate: Boolean(ctx.request.input('allowDuplicate')),
+      confirmPast: Boolean(ctx.request.qs().confirmPast),
     })
     return ctx.response.created(result)
   }
@@ -40,7 +41,10 @@ export default class ResourcesController {
   async update(ctx: HttpContext) {
     requireJson(ctx)
     const service = await resourceService(ctx)
-    return service.update(ctx.params.resource, ctx.params.id, ctx.request.body())
+    return service.update(ctx.params.resource, ctx.params.id, ctx.request.body(), {
+      source: 'api',
+      confirmPast: Boolean(ctx.request.qs().confirmPast),
+    })
   }
 
   async destroy(ctx: HttpContext) {

@@ -27,6 +27,7 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
       : 'Demasiados intentos: espere un minuto e intente de nuevo',
   UNAUTHENTICATED: () => 'Inicie sesión para continuar',
   FORBIDDEN: () => 'No tiene permiso para hacer esto',
+  OUT_OF_SCOPE: () => 'No tiene acceso a este registro',
   CSRF_TOKEN_INVALID: () => 'El formulario expiró: recargue la página e intente de nuevo',
   NOT_FOUND: () => 'No se encontró el registro',
   RESOURCE_NOT_FOUND: (p) => `No existe el recurso "${p.name}"`,
@@ -82,10 +83,13 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   ACTION_AND_SCHEDULING: () => 'Un resultado tiene una acción o permite agendar, nunca ambas',
   TOO_DEEP: () => 'Los resultados llegan a tres niveles como máximo',
   VOICE_IGNORES_ACTION: (p) =>
-    `La acción solo aplica a campañas de marcador; ${p.list} son de voz y la ignorarán. Confirme para continuar.`,
+    Number(p.count) === 1
+      ? `La acción solo aplica a campañas de marcador; ${p.list} es de voz y la ignorará. Confirme para continuar.`
+      : `La acción solo aplica a campañas de marcador; ${p.list} son de voz y la ignorarán. Confirme para continuar.`,
   RESULT_IN_USE: (p) =>
     `${p.count} gestión(es) usaron este resultado o sus hijos: desactívelo en su lugar`,
   CALLBACK_IN_PAST: () => 'La rellamada debe quedar en el futuro',
+  DATE_IN_PAST: () => 'La fecha ya pasó: confírmela para guardarla igualmente',
   NOT_IN_CAMPAIGN: () => 'No trabaja en esta campaña',
   CSV_ROWS_INVALID: (p) => `${p.count} fila(s) tienen errores; no se importó nada`,
   CSV_HEADER: () => 'Al CSV le faltan columnas: descargue la plantilla',
@@ -100,7 +104,6 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   IMPORT_NOTHING_VALID: () => 'Ninguna fila es válida: corrija el archivo y súbalo de nuevo',
   IMPORT_FILE_GONE: () =>
     'El archivo de esta importación ya se descartó: no quedan filas con errores para descargar',
-  OUT_OF_SCOPE: () => 'No puede actualizar este registro: está fuera de los que usted ve',
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
   IMPORT_NOT_SUPPORTED: () => 'Estos registros no se importan desde un CSV: créelos de a uno',
   BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',

@@ -33,6 +33,11 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         importsAsBases: definition.importsAsBases ?? false,
         // The fields an import in update mode may find records by.
         importKeys: importKeyFields(definition, fieldMap).map((field) => field.name),
+        // the role's default columns, of the fields this user reads (plugin columns come after)
+        defaultColumns:
+          definition.defaultColumns?.[user.role]?.filter((name) =>
+            fields.some((field) => field.name === name && field.listable)
+          ) ?? null,
         actions,
         fields: fields.map((field) => ({
           name: field.name,

@@ -12,6 +12,7 @@ import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
 import { withBatchEntry } from '#services/audit_log'
 import { ResourceAccess } from './resource_access.ts'
+import { TableroError } from '#exceptions/tablero_error'
 import { loadLinks, relationsFields } from './relation_links.ts'
 
 /** Rows of an export whose links are loaded together (one query per relations field). */
@@ -204,9 +205,34 @@ export class ResourceQueries extends ResourceAccess {
 
   async show(name: string, rawId: unknown) {
     const { definition, fields } = this.authorize(name, 'show')
-    const row = await this.findRow(definition, fields, rawId)
+    const row = await this.findRow(definition, fields, rawId).catch((error) =>
+      this.refuseOutOfScope(definition, fields, rawId, error)
+    )
     await loadLinks(definition, fields, [row], db.connection())
     return { data: this.present(fields, row) }
+  }
+
+  /**
+   * Opening one record that exists outside the user's row scope (another
+   * agent's client) is "sin acceso" (403 OUT_OF_SCOPE), not "no existe",
+   * for resources that declare `outOfScopeForbidden` (issue 20). Only the
+   * single read says so; lists, writes and the checks that name other
+   * records stay silent (404).
+   */
+  private async refuseOutOfScope(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    rawId: unknown,
+    error: unknown
+  ): Promise<never> {
+    if (!definition.outOfScopeForbidden || !this.hasScope(definition)) throw error
+    const exists = await db
+      .from(definition.table)
+      .where(primaryKeyOf(definition), this.id(definition, fields, rawId))
+      .select(primaryKeyOf(definition))
+      .first()
+    if (!exists) throw error
+    throw new TableroError('OUT_OF_SCOPE', 'You may not see this record', 403)
   }
 
   /**

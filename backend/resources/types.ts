@@ -135,6 +135,11 @@ export interface WriteOptions {
   source: 'api' | 'import' | 'system'
   allowDuplicate?: boolean
   /**
+   * The user confirmed a date in the past where one is normally refused
+   * (a task's due date): the API's `confirmPast=1`; false unless given.
+   */
+  confirmPast?: boolean
+  /**
    * Set by a plugin's own endpoint (never from a request body): the
    * permission key that authorizes this create or update instead of
    * `<resource>.create|update`, for a resource whose generic write no role
@@ -338,6 +343,20 @@ export interface ResourceDefinition {
    * document, phone, e-mail), besides every field marked `unique`.
    */
   importKeys?: string[]
+  /**
+   * role → the listable fields the list shows until the user picks others
+   * (the column chooser offers every listable one): a long list fits a
+   * laptop screen with what each role reads first. Absent: every listable
+   * field.
+   */
+  defaultColumns?: Partial<Record<Role, string[]>>
+  /**
+   * Opening one record that exists outside the user's row scope answers
+   * 403 OUT_OF_SCOPE ("sin acceso") instead of 404: for records users are
+   * sent to by others (a client a colleague links to). Off by default: a
+   * 404 does not say the record exists (users, rows of other agents).
+   */
+  outOfScopeForbidden?: boolean
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
   /** plugin that declared it (set by the kernel) */

@@ -112,6 +112,8 @@ test.group('Client page', (group) => {
     await page.getByTestId('input-due_at').fill('2020-01-02 09:30')
     await page.getByTestId('input-due_at').press('Enter')
     await page.getByTestId('save-button').click()
+    // a due date in the past is kept only once confirmed (issue 20 item 6)
+    await page.getByTestId('confirm-past').click()
     const overdue = page.getByTestId('task-overdue')
     await overdue.waitFor()
     assert.include(await overdue.innerText(), '02/01/2020')

@@ -99,9 +99,10 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     await page.getByTestId('tipificaciones-results').waitFor()
 
     // A level-1 result with an action for the dialer and a voice campaign: the voice campaign
-    // ignores actions, so the supervisor is asked before anything is created (T5).
+    // ignores actions, so the supervisor is asked before anything is created (T5). ("Sin
+    // acción", the default, does nothing anywhere: it asks nothing.)
     await page.getByTestId('results-new').click()
-    await fillResultForm(page, 'Contactado', { action: 'Sin acción' })
+    await fillResultForm(page, 'Contactado', { action: 'No volver a llamar' })
     await addOption(
       page,
       page.getByTestId('result-campaigns'),
@@ -162,7 +163,7 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     assert.deepEqual(
       rows.map((row) => [row.name, row.level, row.action, Boolean(Number(row.allows_scheduling))]),
       [
-        ['Contactado', 1, 'no_action', false],
+        ['Contactado', 1, 'do_not_call', false],
         ['Promesa de pago', 2, null, true],
         ['Pago total', 3, null, true],
       ]
@@ -262,8 +263,9 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     )
     await keepScreenshot(page, 'speech-agent-tab')
 
-    // The gestión: Contactado > Promesa de pago > Pago parcial, callback "Para mí" (T6).
-    await page.getByTestId('client-tab-plugin-tipificaciones').click()
+    // The gestión, in the Info tab beside the client's data: Contactado > Promesa de pago >
+    // Pago parcial, callback "Para mí" (T6).
+    await page.getByTestId('client-tab-info').click()
     const form = page.getByTestId('gestion-form')
     await form.waitFor()
     assert.include(await form.getByTestId('gestion-campaign').innerText(), dialerName)
@@ -274,6 +276,8 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
     await form.getByTestId('gestion-notes').fill('Paga la mitad el viernes')
     const callback = DateTime.now().plus({ days: 3 }).set({ hour: 10, minute: 30 })
     await form.getByTestId('gestion-callback').click()
+    // the picker starts on the next calling-hours slot: replace it
+    await page.keyboard.press('ControlOrMeta+a')
     await page.keyboard.type(callback.toFormat('dd/LL/yyyy HH:mm'))
     await page.keyboard.press('Enter')
     await form.getByTestId('gestion-alternate-phone').fill('+573009998877')
@@ -331,7 +335,6 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
 
     // "Quitar" takes the callback off the agent's list (T7).
     await page.goto(`/admin/r/clients/${clientId}`)
-    await page.getByTestId('client-tab-plugin-tipificaciones').click()
     await page.getByTestId(`callback-remove-${saved.id}`).click()
     await openConfirmation(page).getByRole('button', { name: 'Quitar' }).click()
     await page.getByTestId(`callback-remove-${saved.id}`).waitFor({ state: 'detached' })

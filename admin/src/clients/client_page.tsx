@@ -1,6 +1,7 @@
 import { useShow } from '@refinedev/core'
 import { Card, Skeleton, Tabs } from 'antd'
 import { useSearchParams } from 'react-router'
+import { retryUnlessRefused } from '../api/query_retry'
 import { ApiErrorResult } from '../pages/errors/api_error_result'
 import type { ResourceScreenProps } from '../resources/custom_screens'
 import { ClientHeader } from './client_header'
@@ -40,6 +41,8 @@ export default function ClientPage({ resource, id }: ResourceScreenProps) {
     resource: 'clients',
     id,
     errorNotification: false,
+    // 403 (not the user's) and 404 (gone) are final: their page at once, no retries
+    queryOptions: { retry: retryUnlessRefused },
   })
   if (query.isError) return <ApiErrorResult error={query.error} onRetry={() => query.refetch()} />
   if (!result) {

@@ -1,7 +1,8 @@
-import i18next from 'i18next'
+import i18next, { type FormatterModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from './en.json'
 import es from './es.json'
+import { formatCount } from './wording'
 
 /**
  * The admin speaks Spanish by default and English on request (K12). The user's explicit choice is
@@ -55,14 +56,34 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language
 })
 
-void i18next.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: rememberedLocale() ?? DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...SUPPORTED_LOCALES],
-  interpolation: { escapeValue: false },
-  // Resources are bundled, so initialise synchronously: the first render already has its texts.
-  initAsync: false,
-})
+/**
+ * Every number a text carries is written in the text's language: "Se crearán 2.049 clientes",
+ * never "2049" or "2,049" (issue 20). The texts use no named formats, so this is all of it.
+ */
+const NUMBERS_IN_LANGUAGE: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  format: (value, _format, language) =>
+    typeof value === 'number' && isLocale(language) ? formatCount(value, language) : value,
+}
+
+void i18next
+  .use(initReactI18next)
+  .use(NUMBERS_IN_LANGUAGE)
+  .init({
+    resources: { es: { translation: es }, en: { translation: en } },
+    lng: rememberedLocale() ?? DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...SUPPORTED_LOCALES],
+    interpolation: {
+      escapeValue: false,
+      // every number a text carries is written in the text's language (NUMBERS_IN_LANGUAGE)
+      alwaysFormat: true,
+    },
+    // Resources are bundled, so initialise synchronously: the first render already has its texts.
+    initAsync: false,
+  })
 
 export { i18next as i18n }

@@ -9,6 +9,18 @@ export function formatCount(value: number, locale: Locale) {
 }
 
 /**
+ * Any number as the UI language writes it ("2.049,5" in Spanish); a numeric text (a DECIMAL
+ * from MySQL: "12.50") too. What is not a number is shown as it is.
+ */
+export function formatNumber(value: unknown, locale: Locale) {
+  const number = typeof value === 'number' ? value : Number(value)
+  if (value === null || value === '' || !Number.isFinite(number)) return String(value ?? '')
+  return new Intl.NumberFormat(locale, { useGrouping: 'always', maximumFractionDigits: 6 }).format(
+    number
+  )
+}
+
+/**
  * A resource's label inside a sentence: "Se crearán 3 clientes". Only a capital that merely
  * starts the label is lowered, so an acronym ("SMS enviados") keeps its capitals.
  */

@@ -109,6 +109,8 @@ export interface ResourceDescription {
   importsAsBases?: boolean
   /** The fields an import in update mode may find records by (document, phone, e-mail…). */
   importKeys?: string[]
+  /** The listable fields the list shows for this user's role until they pick others (null: all). */
+  defaultColumns?: string[] | null
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]

@@ -85,12 +85,19 @@ export const dataProvider: DataProvider = {
     return apiRequest<ItemBody<any>>('GET', resourcePath(resource, id))
   },
 
-  async create({ resource, variables }) {
-    return apiRequest<ItemBody<any>>('POST', resourcePath(resource), { body: variables })
+  // `meta.query` carries a write's confirmations (`confirmPast=1`), never its values
+  async create({ resource, variables, meta }) {
+    return apiRequest<ItemBody<any>>('POST', resourcePath(resource), {
+      body: variables,
+      query: meta?.query as Record<string, QueryValue> | undefined,
+    })
   },
 
-  async update({ resource, id, variables }) {
-    return apiRequest<ItemBody<any>>('PATCH', resourcePath(resource, id), { body: variables })
+  async update({ resource, id, variables, meta }) {
+    return apiRequest<ItemBody<any>>('PATCH', resourcePath(resource, id), {
+      body: variables,
+      query: meta?.query as Record<string, QueryValue> | undefined,
+    })
   },
 
   async deleteOne({ resource, id }) {

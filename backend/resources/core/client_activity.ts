@@ -3,6 +3,8 @@ import { defineResource, field } from '../define_resource.ts'
 import { CLIENT_RELATION } from './clients.ts'
 import { TableroError } from '#exceptions/tablero_error'
 import { toSqlDateTime } from '#services/audit_log'
+import type { WriteOptions } from '../types.ts'
+import { presentDateTime } from '../values.ts'
 
 const label = (es: string, en: string) => ({ es, en })
 const parent = { resource: 'clients', field: 'client_id' }
@@ -66,8 +68,25 @@ export const clientNotes = defineResource({
 })
 
 /**
- * Tasks on a client (C10): due date (overdue shown in red by the admin),
- * done box with the time it was ticked.
+ * A task due in the past is most likely a typo (a year, AM/PM): through
+ * the API it is refused (422 on `due_at`, DATE_IN_PAST) unless the user
+ * confirms it (`?confirmPast=1`). Imports carry history and keep any date.
+ */
+function refusePastDue(values: Record<string, unknown>, options: WriteOptions) {
+  if (options.source !== 'api' || options.confirmPast) return
+  if (typeof values.due_at !== 'string') return
+  if (values.due_at >= toSqlDateTime(DateTime.utc())) return
+  throw new TableroError(
+    'DATE_IN_PAST',
+    'The due date is in the past: confirm it to keep it',
+    422,
+    [{ field: 'due_at', message: 'The due date is in the past', rule: 'confirmPast' }]
+  )
+}
+
+/**
+ * Tasks on a client (C10): due date (overdue shown in red by the admin;
+ * a past one only when confirmed), done box with the time it was ticked.
  */
 export const clientTasks = defineResource({
   name: 'client_tasks',
@@ -118,11 +137,16 @@ export const clientTasks = defineResource({
   permissions: { admin: all, supervisor: all, agent: ['list', 'show', 'create', 'update'] },
   hooks: {
     beforeCreate: (values, hook) => {
+      refusePastDue(values, hook.options)
       values.created_by = hook.user.id
       values.assigned_user_id ??= hook.user.id
       if (values.done) values.done_at = toSqlDateTime(DateTime.utc())
     },
-    beforeUpdate: (values, before) => {
+    beforeUpdate: (values, before, hook) => {
+      // only a changed due date is checked: ticking an overdue task done is fine
+      if (values.due_at && presentDateTime(values.due_at) !== presentDateTime(before.due_at)) {
+        refusePastDue(values, hook.options)
+      }
       if (values.done === 1 && !before.done) values.done_at = toSqlDateTime(DateTime.utc())
       if (values.done === 0) values.done_at = null
     },

@@ -17,6 +17,18 @@ export const CLIENT_RELATION: RelationDefinition = {
 
 const label = (es: string, en: string) => ({ es, en })
 
+/** The client list's default columns (issue 20: País, Estado, Campaña, Usuario asignado in view). */
+const LIST_COLUMNS = [
+  'first_name',
+  'last_name',
+  'document',
+  'primary_phone',
+  'country',
+  'status',
+  'campaign_id',
+  'assigned_user_id',
+]
+
 /**
  * Clients (C1, C2, C8, C11, C14). Agents see only the clients assigned to
  * them. The primary phone is typed once and kept in client_phones; the
@@ -144,6 +156,11 @@ export const clients = defineResource({
   importsAsBases: true,
   // An update by file finds its clients by one of these (seed 001: the client key).
   importKeys: ['document', 'primary_phone', 'email'],
+  // The list fits 1440 px: who the client is and where it stands; e-mail and VIP/BAD (the header's
+  // marks) on demand
+  defaultColumns: { agent: LIST_COLUMNS, supervisor: LIST_COLUMNS, admin: LIST_COLUMNS },
+  // another agent's client is "sin acceso" on its page, a missing one "no existe"
+  outOfScopeForbidden: true,
   // A base's deletion keeps the clients that have notes (plugins add theirs).
   keptBy: [
     {

@@ -3,11 +3,12 @@ import { placeServerErrors } from '@tablero/admin'
 import { SaveOutlined } from '@ant-design/icons'
 import { useNotification } from '@refinedev/core'
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Tooltip } from 'antd'
-import type { Dayjs } from 'dayjs'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import type { ResultNode } from './definitions'
 import { tipificacionesApi, type GestionInput } from './tipificaciones_api'
-import { useCampaigns } from './use_campaigns'
+import { nextCallbackSlot } from './callback_slot'
+import { useGestionCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 import { useResultTree } from './use_results'
 import { useUserTime } from './user_time'
@@ -53,15 +54,17 @@ interface GestionFormProps {
 }
 
 /**
- * T6, seed 001 "Agente → Info": campaign → result level 1 → 2 → 3 (each select appears when the
- * previous choice has children), notes, and — only when the chosen leaf allows scheduling — the
- * callback time, an alternate phone and "Para mí" (enabled on dialer campaigns only).
+ * T6, seed 001 "Agente → Info": campaign (the agent's own) → result level 1 → 2 → 3 (each select
+ * appears when the previous choice has children; only level 1 is required, the agent may stop
+ * at any level and the deepest chosen result's action applies), notes, and — only when that
+ * result allows scheduling — the callback time (by default the next slot within calling hours,
+ * in the user's zone), an alternate phone and "Para mí" (enabled on dialer campaigns only).
  */
 export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFormProps) {
   const t = useMessages()
   const time = useUserTime()
   const { open } = useNotification()
-  const campaigns = useCampaigns(t)
+  const campaigns = useGestionCampaigns(t)
   const [form] = Form.useForm<GestionValues>()
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
@@ -70,17 +73,27 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
   const campaignId = values.campaignId
   const { tree, query } = useResultTree(campaignId)
   const path = chosenPath(tree, [values.level1Id, values.level2Id, values.level3Id])
+  // the deepest result chosen decides, whether or not it has children
   const last = path.at(-1)
-  const leaf = last && last.children.length === 0 ? last : undefined
-  const scheduling = Boolean(leaf?.allowsScheduling)
+  const scheduling = Boolean(last?.allowsScheduling)
   const dialer = campaigns.find(campaignId)?.type === 'outbound_dialer'
 
-  // The client's campaign arrives with the client record; it is the default, not a lock.
+  // The client's campaign is the default when the user works in it; the only one otherwise.
+  const { ready, campaigns: offered } = campaigns
   useEffect(() => {
-    if (defaultCampaignId && !form.getFieldValue('campaignId')) {
-      form.setFieldsValue({ campaignId: defaultCampaignId })
+    if (!ready || form.getFieldValue('campaignId')) return
+    const preferred = offered.find((campaign) => campaign.id === defaultCampaignId)
+    const only = offered.length === 1 ? offered[0] : undefined
+    const chosen = preferred ?? only
+    if (chosen) form.setFieldsValue({ campaignId: chosen.id })
+  }, [ready, offered, defaultCampaignId, form])
+
+  // A result that allows scheduling starts on the next slot, not on 00:00 (issue 20).
+  useEffect(() => {
+    if (scheduling && !form.getFieldValue('callbackAt')) {
+      form.setFieldsValue({ callbackAt: dayjs(nextCallbackSlot(new Date(), time.zone)) })
     }
-  }, [defaultCampaignId, form])
+  }, [scheduling, form, time.zone])
 
   const onValuesChange = (changed: Partial<GestionValues>) => {
     const cleared = Object.keys(changed).flatMap((key) => DEPENDENTS[key] ?? [])
@@ -112,7 +125,7 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
         message: t('gestion.saved', { path: path.map((n) => n.name).join(' > ') }),
       })
       form.resetFields()
-      form.setFieldsValue({ campaignId: body.campaignId })
+      form.setFieldsValue({ campaignId: body.campaignId, callbackAt: null })
       onSaved()
     } catch (error) {
       setBanner(
@@ -126,18 +139,21 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
     }
   }
 
+  // Level 1 is required (seed 001); levels 2 and 3 may be left empty to stop above them.
   const levelSelect = (level: 1 | 2 | 3, nodes: ResultNode[]) => (
     <Form.Item
       key={level}
       name={`level${level}Id`}
       label={t(`gestion.level${level}`)}
-      rules={[{ required: true, message: t('common.required') }]}
+      rules={level === 1 ? [{ required: true, message: t('common.required') }] : []}
+      extra={level === 1 ? undefined : t('gestion.optionalLevel')}
     >
       <Select
         data-testid={`gestion-level${level}`}
         options={asOptions(nodes)}
         optionFilterProp="label"
         showSearch
+        allowClear={level > 1}
         loading={level === 1 && query.isFetching}
       />
     </Form.Item>
@@ -149,7 +165,7 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
       layout="vertical"
       onValuesChange={onValuesChange}
       data-testid="gestion-form"
-      initialValues={{ campaignId: defaultCampaignId, forMe: false }}
+      initialValues={{ forMe: false }}
     >
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
       <Form.Item
@@ -165,12 +181,30 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
           showSearch
         />
       </Form.Item>
+      {campaigns.ready && campaigns.campaigns.length === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('gestion.noCampaigns')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {campaignId && !query.isFetching && tree.length === 0 && (
         <Alert type="info" showIcon message={t('gestion.noResults')} style={{ marginBottom: 16 }} />
       )}
       {campaignId && tree.length > 0 && levelSelect(1, tree)}
       {path[0] && path[0].children.length > 0 && levelSelect(2, path[0].children)}
       {path[1] && path[1].children.length > 0 && levelSelect(3, path[1].children)}
+      {last && !last.allowsScheduling && (
+        <Alert
+          type="info"
+          data-testid="gestion-action"
+          style={{ marginBottom: 16 }}
+          message={t('gestion.actionApplies', {
+            action: t(`action.${last.action ?? 'no_action'}`),
+          })}
+        />
+      )}
       <Form.Item name="notes" label={t('gestion.notes')}>
         <Input.TextArea data-testid="gestion-notes" maxLength={5000} autoSize={{ minRows: 2 }} />
       </Form.Item>
@@ -179,6 +213,7 @@ export function GestionForm({ clientId, defaultCampaignId, onSaved }: GestionFor
           <Form.Item
             name="callbackAt"
             label={t('gestion.callbackAt')}
+            extra={time.zone ? t('gestion.callbackZone', { zone: time.zone }) : undefined}
             dependencies={['forMe']}
             rules={[
               ({ getFieldValue }) => ({

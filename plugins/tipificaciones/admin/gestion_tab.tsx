@@ -1,5 +1,5 @@
 import { ApiErrorResult } from '@tablero/admin'
-import { Alert, Col, Row, Space, Spin } from 'antd'
+import { Alert, Card, Space, Spin } from 'antd'
 import type { ClientSlotProps } from './definitions'
 import { GestionForm } from './gestion_form'
 import { GestionHistory } from './gestion_history'
@@ -9,9 +9,9 @@ import { useClientGestiones, useMyCallbacks } from './use_gestiones'
 import { useMessages } from './use_messages'
 
 /**
- * The "Gestión" panel of the client page (slot `client.tabs`): the form that records the call
- * (T6), the agent's pending callbacks beside it and the client's history below (T7). Saving
- * refreshes both lists.
+ * The gestión panel, beside the client's data in its Info tab (slot `client.info`): the form
+ * that records the call (T6), then the agent's pending callbacks and the client's history (T7).
+ * Saving refreshes both lists.
  */
 export default function GestionTab(props: ClientSlotProps) {
   const t = useMessages()
@@ -26,21 +26,17 @@ export default function GestionTab(props: ClientSlotProps) {
   else {
     body = (
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        <Row gutter={[24, 24]}>
-          <Col xs={24} xl={12}>
-            <GestionForm
-              clientId={record.clientId}
-              defaultCampaignId={record.campaignId}
-              onSaved={() => {
-                void history.reload()
-                void callbacks.reload()
-              }}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <MyCallbacks callbacks={callbacks} />
-          </Col>
-        </Row>
+        <Card size="small" title={t('gestion.title')}>
+          <GestionForm
+            clientId={record.clientId}
+            defaultCampaignId={record.campaignId}
+            onSaved={() => {
+              void history.reload()
+              void callbacks.reload()
+            }}
+          />
+        </Card>
+        <MyCallbacks callbacks={callbacks} />
         <GestionHistory history={history} />
       </Space>
     )

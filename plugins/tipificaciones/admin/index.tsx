@@ -20,14 +20,15 @@ function GestionSlot(props: ClientSlotProps) {
     </Suspense>
   )
 }
-/** The client page names a plugin's tab after `tabTitle`. */
-GestionSlot.tabTitle = { es: 'Gestión', en: 'Call outcome' }
 
-/** Admin half of tipificaciones: result trees, statistics and the agent's gestión panel. */
+/**
+ * Admin half of tipificaciones: result trees, statistics and the agent's gestión panel, in the
+ * client's Info tab beside its data (seed 001 "Agente → Info"), history and callbacks included.
+ */
 export default definePluginAdmin({
   routes: [
     { path: '/tipificaciones', element: ResultsPage },
     { path: '/tipificaciones/estadisticas', element: StatsPage },
   ],
-  slots: { 'client.tabs': [GestionSlot] },
+  slots: { 'client.info': [GestionSlot] },
 })

@@ -104,6 +104,10 @@ export const MESSAGES = {
     en: 'A result has an action or allows scheduling, never both.',
   },
   'resultForm.action': { es: 'Acción', en: 'Action' },
+  'resultForm.actionDefault': {
+    es: 'Sin acción si no elige otra: un resultado que agrupa otros no necesita acción propia.',
+    en: 'No action unless you choose one: a result that groups others needs no action of its own.',
+  },
   'resultForm.deleteScheduled': {
     es: 'Borrar eventos agendados previos',
     en: 'Delete earlier scheduled callbacks',
@@ -128,6 +132,14 @@ export const MESSAGES = {
   'voice.notice': {
     es: 'La acción solo se aplica a las campañas de marcador: {names} son campañas de voz y la ignorarán.',
     en: 'The action applies only to dialer campaigns: {names} are voice campaigns and will ignore it.',
+  },
+  'voice.text.one': {
+    es: 'La acción solo se aplica a las campañas de marcador: {names} es una campaña de voz y la ignorará. ¿Desea aplicar los cambios de todos modos?',
+    en: 'The action applies only to dialer campaigns: {names} is a voice campaign and will ignore it. Apply the changes anyway?',
+  },
+  'voice.notice.one': {
+    es: 'La acción solo se aplica a las campañas de marcador: {names} es una campaña de voz y la ignorará.',
+    en: 'The action applies only to dialer campaigns: {names} is a voice campaign and will ignore it.',
   },
   'voice.confirm': { es: 'Aplicar igualmente', en: 'Apply anyway' },
 
@@ -172,7 +184,18 @@ export const MESSAGES = {
   'stats.noData': { es: 'Sin gestiones en el período', en: 'No gestiones in the period' },
   'stats.noClients': { es: 'Sin clientes', en: 'No clients' },
 
+  'gestion.title': { es: 'Gestión de la llamada', en: 'Call outcome' },
   'gestion.campaign': { es: 'Campaña', en: 'Campaign' },
+  'gestion.noCampaigns': {
+    es: 'No trabaja en ninguna campaña: pida a su supervisor que le asigne una.',
+    en: 'You work in no campaign: ask your supervisor to assign you one.',
+  },
+  'gestion.optionalLevel': {
+    es: 'Opcional: puede guardar en el nivel anterior.',
+    en: 'Optional: you may save at the level above.',
+  },
+  'gestion.actionApplies': { es: 'Se aplicará: {action}', en: 'Will apply: {action}' },
+  'gestion.callbackZone': { es: 'Hora de {zone}', en: 'Time in {zone}' },
   'gestion.level1': { es: 'Resultado', en: 'Result' },
   'gestion.level2': { es: 'Nivel 2', en: 'Level 2' },
   'gestion.level3': { es: 'Nivel 3', en: 'Level 3' },

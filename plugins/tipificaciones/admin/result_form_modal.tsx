@@ -7,7 +7,7 @@ import { RESULT_ACTIONS, type Campaign, type ResultAction, type ResultNode } fro
 import { tipificacionesApi, type NewResultInput } from './tipificaciones_api'
 import { useMessages } from './use_messages'
 import { useResultWrites } from './use_results'
-import { useVoiceConfirmation, voiceCampaignsAmong } from './voice_confirmation'
+import { useVoiceConfirmation, voiceCampaignsAmong, voiceNames } from './voice_confirmation'
 
 /** A new level-1 result (for one or more campaigns), a child of a result, or an edit. */
 export type ResultFormMode =
@@ -39,7 +39,8 @@ function initialValues(mode: ResultFormMode): ResultFormValues {
       campaignIds: mode.kind === 'root' ? [mode.campaignId] : undefined,
       name: '',
       allowsScheduling: false,
-      action: undefined,
+      // a grouping node ("Contactado") needs no action of its own: "Sin acción"
+      action: 'no_action',
       deleteScheduled: false,
       gamificationMeasure: null,
     }
@@ -75,6 +76,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
   const [saving, setSaving] = useState(false)
   const [banner, setBanner] = useState<string | null>(null)
   const scheduling = Form.useWatch('allowsScheduling', form)
+  const chosenAction = Form.useWatch('action', form)
   const chosenIds = Form.useWatch('campaignIds', form)
 
   const targetIds =
@@ -200,7 +202,7 @@ export function ResultFormModal(props: ResultFormModalProps) {
           <Form.Item
             name="action"
             label={t('resultForm.action')}
-            rules={[{ required: true, message: t('common.required') }]}
+            extra={t('resultForm.actionDefault')}
           >
             <Select
               data-testid="result-action"
@@ -211,13 +213,13 @@ export function ResultFormModal(props: ResultFormModalProps) {
             />
           </Form.Item>
         )}
-        {!scheduling && voiceTargets.length > 0 && (
+        {!scheduling && chosenAction && chosenAction !== 'no_action' && voiceTargets.length > 0 && (
           <Alert
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            message={t('voice.notice', {
-              names: voiceTargets.map((campaign) => `«${campaign.name}»`).join(', '),
+            message={t(voiceTargets.length === 1 ? 'voice.notice.one' : 'voice.notice', {
+              names: voiceNames(voiceTargets),
             })}
           />
         )}

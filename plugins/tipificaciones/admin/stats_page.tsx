@@ -1,6 +1,6 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useCustom } from '@refinedev/core'
-import { ApiErrorResult, useResourceList, useSessionUser } from '@tablero/admin'
+import { ApiErrorResult, useCountFormat, useResourceList, useSessionUser } from '@tablero/admin'
 import {
   Button,
   Card,
@@ -78,6 +78,7 @@ function Chart({
  * real time: the refresh button re-reads them. The CSV report takes the same filters.
  */
 export default function StatsPage() {
+  const formatCount = useCountFormat()
   const t = useMessages()
   const user = useSessionUser()
   const manager = user?.role === 'admin' || user?.role === 'supervisor'
@@ -172,11 +173,13 @@ export default function StatsPage() {
             <Statistic
               title={t('stats.totalGestiones')}
               value={stats.totalGestiones}
+              formatter={formatCount}
               valueRender={(node) => <span data-testid="stats-total-gestiones">{node}</span>}
             />
             <Statistic
               title={t('stats.totalClients')}
               value={stats.clients.total}
+              formatter={formatCount}
               valueRender={(node) => <span data-testid="stats-total-clients">{node}</span>}
             />
           </Flex>

@@ -30,6 +30,8 @@ export function useUserTime() {
   const language = useShellLanguage()
   const zone = knownZone(user?.timezone)
   return {
+    /** The user's profile zone, when it is a known one (the browser's is used otherwise). */
+    zone,
     /** The instant a picked wall-clock time stands for, ISO UTC. */
     toInstant(value: Dayjs) {
       const wall = value.format(WALL_CLOCK)

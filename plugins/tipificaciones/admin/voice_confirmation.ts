@@ -15,8 +15,8 @@ export function useVoiceConfirmation(t: Translate) {
     new Promise<boolean>((resolve) => {
       modal.confirm({
         title: t('voice.title'),
-        content: t('voice.text', {
-          names: voiceCampaigns.map((campaign) => `«${campaign.name}»`).join(', ') || '—',
+        content: t(voiceCampaigns.length === 1 ? 'voice.text.one' : 'voice.text', {
+          names: voiceNames(voiceCampaigns) || '—',
         }),
         okText: t('voice.confirm'),
         cancelText: t('common.cancel'),
@@ -45,4 +45,9 @@ export function voiceCampaignsAmong(campaigns: Campaign[], ids: number[]) {
   return campaigns.filter(
     (campaign) => ids.includes(campaign.id) && campaign.type === 'inbound_voice'
   )
+}
+
+/** «Voz 1», «Voz 2»: how the voice warnings name the campaigns (one or many: `voice.*.one`). */
+export function voiceNames(campaigns: Campaign[]) {
+  return campaigns.map((campaign) => `«${campaign.name}»`).join(', ')
 }

@@ -68,7 +68,8 @@ function formOf(hook: HookContext) {
  * T6, as the hooks of `tip_gestiones` (the engine validates the declared
  * fields, authorizes by `tipificaciones.record`, writes, audits and
  * commits): beforeCreate checks the campaign, the client, the chosen path
- * down the campaign's tree to a leaf, the scheduling rules and "Para mí",
+ * down the campaign's tree (stopping at any level), the scheduling rules
+ * and "Para mí",
  * and sets the row's values; afterCreate writes the callback and the
  * client's interaction in the same transaction.
  */
@@ -81,6 +82,7 @@ export const gestionHooks: ResourceHooks = {
     if (readable.size === 0) throw notFound('clients')
     await requireCampaignMember(hook.user, campaign.id, hook.trx)
     const path = await GestionRecorder.path(input, hook.trx)
+    // the deepest result chosen decides: its action, its scheduling
     const leaf = path[path.length - 1]
     const scheduling = Boolean(Number(leaf.allows_scheduling))
     const callbackAt = GestionRecorder.callback(input.callbackAt, scheduling)
@@ -126,7 +128,7 @@ export const gestionHooks: ResourceHooks = {
       campaignId: input.campaignId,
       resultId: leaf.id,
       resultPath,
-      action: leaf.action,
+      action: leaf.action ?? 'no_action',
       deleteScheduled,
       callbackAt: callbackAt === null ? null : presentDateTime(callbackAt),
       alternatePhone,
@@ -175,8 +177,10 @@ export const gestionHooks: ResourceHooks = {
 /** The tree and scheduling checks of a gestión's form. */
 export class GestionRecorder {
   /**
-   * The ids must form a path from a level-1 result of the campaign down to
-   * a leaf (a result without active children).
+   * The ids must form a path from a level-1 result of the campaign down
+   * the tree. Level 1 is required; the agent may stop at any level (seed
+   * 001: "hasta 3 niveles de resultados donde el primero siempre es
+   * obligatorio"), and the deepest chosen result's action applies.
    */
   static async path(input: GestionInput, trx: QueryClientContract): Promise<ResultRow[]> {
     const ids = [input.level1Id, input.level2Id, input.level3Id]
@@ -196,18 +200,6 @@ export class GestionRecorder {
         throw fieldInputError(field, `Not a child of the chosen level-${index} result`, 'parent')
       }
       path.push(row)
-    }
-    const last = path[path.length - 1]
-    const [children] = await trx
-      .from('tip_results')
-      .where({ parent_id: last.id, active: 1 })
-      .count('* as n')
-    if (Number(children.n) > 0) {
-      throw fieldInputError(
-        `level${path.length + 1}Id`,
-        `Choose a level-${path.length + 1} result`,
-        'required'
-      )
     }
     return path
   }

@@ -50,6 +50,34 @@ export default class GestionesController {
     return ctx.response.created({ data: recorded })
   }
 
+  /**
+   * The campaigns the gestión form offers: an agent's own (campaign_agents,
+   * where requireCampaignMember lets it record), every open one for
+   * supervisors and admins. Archived campaigns are closed to gestiones.
+   */
+  async myCampaigns(ctx: HttpContext) {
+    const user = authorize(ctx, RECORD)
+    const rows = await db
+      .from('campaigns')
+      .whereNull('archived_at')
+      .if(user.role === 'agent', (query) =>
+        query.whereIn(
+          'id',
+          db.from('campaign_agents').where('user_id', user.id).select('campaign_id')
+        )
+      )
+      .orderBy('name')
+      .select('id', 'name', 'type', 'active')
+    return {
+      data: rows.map((row) => ({
+        id: Number(row.id),
+        name: row.name as string,
+        type: row.type as string,
+        active: Boolean(Number(row.active)),
+      })),
+    }
+  }
+
   async myCallbacks(ctx: HttpContext) {
     const user = authorize(ctx, RECORD)
     const rows = await db

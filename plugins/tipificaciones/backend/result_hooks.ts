@@ -25,13 +25,17 @@ function placementOf(hook: HookContext) {
  */
 export const resultHooks: ResourceHooks = {
   /**
-   * T1, T2: a new result has an action or scheduling, sits one level below
+   * T1, T2: a new result has an action (by default "Sin acción") or
+   * scheduling, sits one level below
    * its parent (three at most) in the parent's campaign, last among its
    * siblings.
    */
   async beforeCreate(values, hook) {
     const { campaignId, parent } = placementOf(hook)
-    checkBehaviour(values.action as string | null, Boolean(values.allows_scheduling))
+    values.action = checkBehaviour(
+      values.action as string | null,
+      Boolean(values.allows_scheduling)
+    )
     const level = childLevel(parent)
     if (parent && parent.campaign_id !== campaignId) {
       throw fieldInputError(
@@ -59,12 +63,16 @@ export const resultHooks: ResourceHooks = {
     })
   },
 
-  /** T2: after the change a result has exactly one of an action or scheduling. */
+  /**
+   * T2: after the change a result has exactly one of an action or
+   * scheduling; clearing both leaves it "Sin acción".
+   */
   beforeUpdate(values, before) {
     const action = 'action' in values ? values.action : before.action
     const scheduling =
       'allows_scheduling' in values ? values.allows_scheduling : before.allows_scheduling
-    checkBehaviour(action as string | null, Boolean(scheduling))
+    const kept = checkBehaviour(action as string | null, Boolean(Number(scheduling)))
+    if (kept !== action) values.action = kept
   },
 
   /**

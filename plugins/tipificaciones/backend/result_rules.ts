@@ -1,8 +1,10 @@
-import { TableroError, fieldInputError } from '#sdk'
+import { TableroError } from '#sdk'
 
 export const ACTIONS = ['recall', 'recall_alternate', 'no_action', 'do_not_call'] as const
 export type ResultAction = (typeof ACTIONS)[number]
 export const MAX_LEVEL = 3
+/** A result given neither an action nor scheduling does nothing: "Sin acción". */
+export const DEFAULT_ACTION: ResultAction = 'no_action'
 
 export interface ResultRow {
   id: number
@@ -19,12 +21,15 @@ export interface ResultRow {
 }
 
 /**
- * T2: a result has exactly one of an action or "allows scheduling".
+ * T2: a result has exactly one of an action or "allows scheduling". Given
+ * neither, its action is "Sin acción" (a grouping node such as
+ * "Contactado" needs none from the supervisor): the action the result
+ * gets is returned.
  */
 export function checkBehaviour(
   action: string | null | undefined,
   allowsScheduling: boolean | undefined
-) {
+): string | null {
   if (action && allowsScheduling) {
     throw new TableroError(
       'ACTION_AND_SCHEDULING',
@@ -39,9 +44,8 @@ export function checkBehaviour(
       ]
     )
   }
-  if (!action && !allowsScheduling) {
-    throw fieldInputError('action', 'Choose an action or allow scheduling', 'required')
-  }
+  if (allowsScheduling) return null
+  return action || DEFAULT_ACTION
 }
 
 /**

@@ -3,7 +3,7 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import { TableroError, notFound, type ResourceService, type WriteOptions } from '#sdk'
 import { MANAGE } from './access.ts'
 import type { ResultPlacement } from './result_hooks.ts'
-import type { ResultAction, ResultRow } from './result_rules.ts'
+import { DEFAULT_ACTION, type ResultAction, type ResultRow } from './result_rules.ts'
 
 export interface NewResult {
   name: string
@@ -32,7 +32,8 @@ export class ResultTree {
    * to voice campaigns needs the supervisor's explicit confirmation.
    */
   static async warnVoice(campaignIds: number[], action: unknown, confirmed: boolean | undefined) {
-    if (!action || confirmed) return
+    // "Sin acción" (the default) does nothing anywhere: nothing for voice campaigns to ignore
+    if (!action || action === DEFAULT_ACTION || confirmed) return
     const voice = await db
       .from('campaigns')
       .whereIn('id', campaignIds)
@@ -40,9 +41,11 @@ export class ResultTree {
       .select('name')
     if (voice.length === 0) return
     const names = voice.map((row) => `"${row.name}"`).join(', ')
+    const which =
+      voice.length === 1 ? `${names} is a voice campaign` : `${names} are voice campaigns`
     throw new TableroError(
       'VOICE_IGNORES_ACTION',
-      `The action applies only to dialer campaigns; ${names} are voice campaigns and will ignore it. Confirm to continue.`,
+      `The action applies only to dialer campaigns; ${which} and will ignore it. Confirm to continue.`,
       409,
       [
         {
@@ -51,7 +54,7 @@ export class ResultTree {
           rule: 'confirm',
         },
       ],
-      { list: names }
+      { list: names, count: voice.length }
     )
   }
 

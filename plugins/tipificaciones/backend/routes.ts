@@ -18,6 +18,7 @@ const routes: PluginRoutes = (router) => {
   router.get('results/template.csv', [ResultsImportController, 'template'])
   router.post('results/import', [ResultsImportController, 'store'])
   router.post('gestiones', [GestionesController, 'store'])
+  router.get('campaigns/mine', [GestionesController, 'myCampaigns'])
   router.get('callbacks/mine', [GestionesController, 'myCallbacks'])
   router.post('callbacks/:id/remove', [GestionesController, 'removeCallback'])
   router.get('stats', [StatsController, 'show'])

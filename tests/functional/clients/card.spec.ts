@@ -86,7 +86,13 @@ test.group('Clients: the card', (group) => {
     const created = await agent.post('/api/r/clients').json({ first_name: 'Mía' })
     created.assertStatus(201)
     assert.equal(created.body().data.assigned_user_id, agent.user.id)
-    ;(await agent.get(`/api/r/clients/${theirs}`)).assertStatus(404)
+    // another agent's client is "sin acceso", a missing one "no existe" (issue 20 item 7)
+    const refused = await agent.get(`/api/r/clients/${theirs}`)
+    refused.assertStatus(403)
+    assert.equal(refused.body().error.code, 'OUT_OF_SCOPE')
+    const missing = await agent.get(`/api/r/clients/${theirs + 100000}`)
+    missing.assertStatus(404)
+    assert.equal(missing.body().error.code, 'NOT_FOUND')
     const list = await agent.get('/api/r/clients')
     assert.deepEqual(
       list.body().data.map((row: { id: number }) => row.id),

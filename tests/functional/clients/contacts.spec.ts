@@ -121,6 +121,7 @@ test.group('Clients: phones, notes, tasks, relations', (group) => {
     const id = await makeClient({ assigned_user_id: agent.user.id })
     const task = await agent
       .post('/api/r/client_tasks')
+      .qs({ confirmPast: 1 })
       .json({ client_id: id, title: 'Enviar contrato', due_at: '2020-01-01T10:00:00Z' })
     task.assertStatus(201)
     assert.isNull(task.body().data.done_at)

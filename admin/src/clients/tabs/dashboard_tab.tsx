@@ -3,6 +3,7 @@ import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Typography } from 
 import type { Dayjs } from 'dayjs'
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCountFormat } from '../../i18n/use_count_format'
 import { PageSpinner } from '../../layout/page_spinner'
 import { ApiErrorResult } from '../../pages/errors/api_error_result'
 import { pickerToDate } from '../../resources/fields/user_time'
@@ -42,6 +43,7 @@ function ChartCard({ title, data, kind, testId }: ChartCardProps) {
 /** The client's interactions by channel, by campaign and by result (C15), over a date range. */
 export function DashboardTab({ client }: { client: ClientRecord }) {
   const { t } = useTranslation()
+  const formatCount = useCountFormat()
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
   const { query, result } = useCustom<Dashboard>({
     url: `/api/clients/${client.id}/dashboard`,
@@ -85,6 +87,7 @@ export function DashboardTab({ client }: { client: ClientRecord }) {
         <Statistic
           title={t('clients.dashboard.total')}
           value={total}
+          formatter={formatCount}
           data-testid="dashboard-total"
         />
       </Space>

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLocalize } from '../../i18n/localized_text'
+import { formatNumber } from '../../i18n/wording'
 import type { ResourceFieldDescription } from '../../meta/admin_meta'
 import { RelationValue } from './relation_value'
 import { useUserLocale } from './use_user_locale'
@@ -40,7 +41,7 @@ export function FieldValue({ field, value, compact = false }: FieldValueProps) {
       return <span title={String(value)}>{formatInstant(value, zone, locale)}</span>
     case 'number':
     case 'decimal':
-      return <span>{typeof value === 'number' ? value.toLocaleString(locale) : String(value)}</span>
+      return <span>{formatNumber(value, locale)}</span>
     case 'select': {
       const option = field.options?.find((candidate) => String(candidate.value) === String(value))
       return <span>{option ? localize(option.label) : String(value)}</span>

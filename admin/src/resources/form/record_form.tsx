@@ -1,10 +1,10 @@
 import { useForm, type BaseKey } from '@refinedev/core'
-import { Alert, Button, Form, Space } from 'antd'
+import { Alert, App, Button, Form, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocalize } from '../../i18n/localized_text'
 import type { ResourceDescription } from '../../meta/admin_meta'
-import type { ApiError } from '../../api/api_error'
+import { isApiError, type ApiError } from '../../api/api_error'
 import { ApiErrorResult } from '../../pages/errors/api_error_result'
 import { placeServerErrors } from '../../feedback/place_server_errors'
 import { forgetRelationLabels } from '../fields/relation_label_store'
@@ -43,6 +43,9 @@ export function RecordForm(props: RecordFormProps) {
   const localize = useLocalize()
   const [form] = Form.useForm()
   const [banner, setBanner] = useState<string | null>(null)
+  const { modal } = App.useApp()
+  // A date in the past (a task's due date) is saved only once the user confirms it.
+  const [confirmedPast, setConfirmedPast] = useState(false)
   const fields = editableFields(resource, props.fields, fixed, action)
   const label = localize(resource.label)
 
@@ -51,6 +54,7 @@ export function RecordForm(props: RecordFormProps) {
     action,
     id,
     redirect,
+    meta: confirmedPast ? { query: { confirmPast: 1 } } : undefined,
     errorNotification: false,
     successNotification: () => ({
       type: 'success',
@@ -60,11 +64,23 @@ export function RecordForm(props: RecordFormProps) {
     }),
     onMutationSuccess: (response) => {
       setBanner(null)
+      setConfirmedPast(false)
       forgetRelationLabels(resource.name)
       if (action === 'create') form.resetFields()
       onSaved?.(response.data)
     },
     onMutationError: (error) => {
+      if (isApiError(error) && error.code === 'DATE_IN_PAST' && !confirmedPast) {
+        modal.confirm({
+          title: t('confirmPast.title'),
+          content: t('confirmPast.text'),
+          okText: t('confirmPast.ok'),
+          cancelText: t('buttons.cancel'),
+          okButtonProps: { 'data-testid': 'confirm-past' },
+          onOk: () => setConfirmedPast(true),
+        })
+        return
+      }
       // A 422 is shown beside its fields; what no field shows, and anything else (409…), in the banner.
       setBanner(placeServerErrors(form, error))
     },
@@ -78,6 +94,10 @@ export function RecordForm(props: RecordFormProps) {
   useEffect(() => {
     if (record) form.setFieldsValue(record)
   }, [form, record])
+  // confirmed: the same values again, now with confirmPast
+  useEffect(() => {
+    if (confirmedPast) form.submit()
+  }, [confirmedPast, form])
 
   if (action === 'edit' && query?.isError) {
     return <ApiErrorResult error={query.error} onRetry={() => query.refetch()} />
@@ -90,6 +110,7 @@ export function RecordForm(props: RecordFormProps) {
       data-testid={`record-form-${resource.name}`}
       initialValues={action === 'create' ? createDefaults(fields) : undefined}
       disabled={action === 'edit' && query?.isLoading}
+      onValuesChange={() => setConfirmedPast(false)}
       onFinish={(values) =>
         onFinish(toPayload(shown, values as Row, action, fixed)).catch(() => {})
       }

@@ -230,7 +230,12 @@ export default function ResourceList({
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) }
               : undefined
           }
-          scroll={{ x: 'max-content' }}
+          // at least the card's width, wrapping long values before scrolling sideways (a client
+          // list fits 1440 px, issue 20); a scrollbar only when even wrapped it cannot fit
+          scroll={{ x: 'min-content' }}
+          // columns sized by their content (fixed layout, which the sticky actions column
+          // would pick, splits every column equally and breaks words)
+          tableLayout="auto"
           onChange={(pagination, _filters, sorter, { action }) => {
             if (action === 'sort') setSorters(nextSorters(sorters, sorter))
             if (action === 'paginate') {

@@ -3,8 +3,11 @@ import type { ResourceDescription } from '../../meta/admin_meta'
 
 const storageKey = (resource: string) => `tablero.columns.${resource}`
 
+/** The role's default columns when the resource names them (issue 20), every listable field else. */
 function defaultColumns(resource: ResourceDescription) {
-  return resource.fields.filter((field) => field.listable).map((field) => field.name)
+  const listable = resource.fields.filter((field) => field.listable).map((field) => field.name)
+  const chosen = resource.defaultColumns?.filter((name) => listable.includes(name))
+  return chosen && chosen.length > 0 ? chosen : listable
 }
 
 /** The remembered choice, minus fields the resource no longer has (a custom field removed). */
@@ -23,8 +26,8 @@ function readChoice(resource: ResourceDescription): string[] | null {
 }
 
 /**
- * The columns a user shows for a resource: the listable fields until the user picks others,
- * then that pick, remembered in this browser per resource.
+ * The columns a user shows for a resource: its role's defaults (or the listable fields) until
+ * the user picks others, then that pick, remembered in this browser per resource.
  */
 export function useColumnChoice(resource: ResourceDescription) {
   const [columns, setColumns] = useState(() => readChoice(resource) ?? defaultColumns(resource))
