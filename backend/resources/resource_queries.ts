@@ -10,7 +10,7 @@ import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
-import { withBatchEntry } from '#services/audit_log'
+import { actorFromContext, withBatchEntry } from '#services/audit_log'
 import { ResourceAccess } from './resource_access.ts'
 import { loadLinks, relationsFields } from './relation_links.ts'
 
@@ -206,6 +206,10 @@ export class ResourceQueries extends ResourceAccess {
     const { definition, fields } = this.authorize(name, 'show')
     const row = await this.findRow(definition, fields, rawId)
     await loadLinks(definition, fields, [row], db.connection())
+    await definition.hooks?.afterShow?.(row, {
+      user: this.user,
+      actor: actorFromContext(this.ctx),
+    })
     return { data: this.present(fields, row) }
   }
 

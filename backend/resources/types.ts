@@ -3,6 +3,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type { Translated } from '#kernel'
 import type User from '#models/user'
 import type { Role } from '#models/user'
+import type { AuditActor } from '#services/audit_log'
 
 export const FIELD_TYPES = [
   'text',
@@ -173,6 +174,12 @@ export interface BatchRow {
   error?: unknown
 }
 
+/** Who read a record (`afterShow`): the user, and the request's actor for an audit entry. */
+export interface ShowContext {
+  user: User
+  actor: AuditActor
+}
+
 export interface HookContext {
   user: User
   trx: QueryClientContract
@@ -242,6 +249,12 @@ export interface ResourceHooks {
     hook: HookContext
   ) => void | Promise<void>
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
+  /**
+   * runs after one record was read (`GET /:id`), with who read it: a read
+   * worth its own audit entry (an agent opening a client another agent
+   * holds) is recorded here. Not run for lists.
+   */
+  afterShow?: (row: Record<string, unknown>, reader: ShowContext) => void | Promise<void>
   /**
    * The batch twin of beforeCreate, used by imports (`createMany`): the
    * rows not refused yet, once, so a rule that asks the database (a
