@@ -78,6 +78,30 @@ test.group('Clients: search by any word of the names (C14)', (group) => {
   })
 })
 
+test.group('Clients: a merge keeps what search reads (C12, C14)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the survivor is found by the surname and document it took from the merged client', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const survivor = await makeClient({ first_name: 'Mario', last_name: null })
+    const merged = await makeClient({
+      first_name: 'Mario',
+      last_name: 'Palacios Vega',
+      document: '15926822-5',
+    })
+    const response = await admin
+      .post(`/api/clients/${survivor}/merge`)
+      .json({ otherId: merged, survivorId: survivor, confirm: true })
+    response.assertStatus(200)
+    const search = async (q: string) => ids(await admin.get('/api/r/clients').qs({ q }))
+    assert.deepEqual(await search('vega mario'), [survivor])
+    assert.deepEqual(await search('15926822'), [survivor])
+  })
+})
+
 test.group('Clients: an import indexes the names it creates (C14)', (group) => {
   // The import runs outside the request, on its own connection: commit and truncate.
   group.each.setup(() => truncateAfterEach())
@@ -230,6 +254,42 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
     ;(await agent.get(`/api/r/clients/${outside}`)).assertStatus(404)
     const lookup = await agent.get('/api/clients/lookup').qs({ phone: '+573009876544' })
     assert.deepEqual(ids(lookup), [])
+  })
+
+  test("a duplicate names a client of the agent's campaigns, never one outside them", async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const colleague = await makeUser('agent')
+    const ours = await campaignOf(agent.user.id, colleague.id)
+    const theirs = await campaignOf(colleague.id)
+    const shared = await makeClient({
+      first_name: 'Rosa',
+      last_name: 'Compartida',
+      primary_phone: '+573001110001',
+      campaign_id: ours,
+      assigned_user_id: colleague.id,
+    })
+    await makeClient({
+      first_name: 'Rosa',
+      last_name: 'Secreta',
+      primary_phone: '+573001110002',
+      campaign_id: theirs,
+      assigned_user_id: colleague.id,
+    })
+    const named = await agent
+      .post('/api/r/clients')
+      .json({ first_name: 'Nueva', primary_phone: '+573001110001' })
+    named.assertStatus(409)
+    assert.include(JSON.stringify(named.body()), `#${shared}`)
+
+    const hidden = await agent
+      .post('/api/r/clients')
+      .json({ first_name: 'Nueva', primary_phone: '+573001110002' })
+    hidden.assertStatus(409)
+    assert.equal(hidden.body().error.fields[0].rule, 'duplicateHidden')
+    assert.notInclude(JSON.stringify(hidden.body()), 'Secreta')
   })
 
   test("the caller-ID lookup finds any client of the agent's campaigns", async ({
