@@ -1,5 +1,6 @@
 import knex, { type Knex } from 'knex'
 import type { Sql } from './raw_client.ts'
+import { searchWords } from '../backend/services/client_names.ts'
 
 /** resource_service.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
 export const COUNT_CAP = 1_000
@@ -8,8 +9,8 @@ export interface ListShape {
   /** `filter={"and":[{field, op:'eq', value}…]}` */
   equals?: Array<{ column: string; value: string | number }>
   /**
-   * `q=<text>` on clients that is not a phone or e-mail: ClientRules.search's
-   * name prefix (plus `OR document = text` when the text has a digit). With
+   * `q=<text>` of letters on clients: ClientSearch's word search (every
+   * word a prefix of a word of the client's names, client_name_words). With
    * no `sort` in the request the API orders it by the resource's searchSort:
    * give `sort: [{ column: 'search_name', direction: 'asc' }]` for that.
    */
@@ -71,15 +72,21 @@ export class ListSql {
     // applyFilter: an `and` group's leaves go straight onto the query
     for (const leaf of shape.equals ?? []) query.where(leaf.column, leaf.value)
     if (shape.nameSearch !== undefined) {
-      const text = shape.nameSearch
-      const byName = `${escapeLike(text)}%`
-      if (/\d/.test(text)) {
-        query.where((sub) =>
-          sub.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName]).orWhere('document', text)
-        )
-      } else {
-        query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName])
-      }
+      // ClientSearch.apply for a text of letters: each word a prefix of a
+      // client's name word (client_name_words), in parentheses as list() adds it
+      const words = searchWords(shape.nameSearch)
+      query.where((sub) =>
+        sub.where((byName) => {
+          for (const word of words) {
+            byName.whereIn('clients.id', (index) =>
+              index
+                .from('client_name_words')
+                .select('client_id')
+                .whereRaw(`?? LIKE ? ESCAPE '!'`, ['word', `${escapeLike(word)}%`])
+            )
+          }
+        })
+      )
     }
     if (shape.phone !== undefined) {
       const phone = shape.phone

@@ -1,5 +1,5 @@
 import type { ListShape } from './list_sql.ts'
-import { CLIENT_STATUSES, NAME_PREFIXES, type BenchSamples } from './bench_samples.ts'
+import { CLIENT_STATUSES, NAME_PREFIXES, NAME_WORDS, type BenchSamples } from './bench_samples.ts'
 
 export interface BenchRequest {
   path: string
@@ -125,6 +125,19 @@ export const SCENARIOS: Scenario[] = [
         // no sort in the request: orderList orders a search by searchSort (search_name, id)
         shape: {
           nameSearch: prefix,
+          sort: [{ column: 'search_name', direction: 'asc' }],
+          perPage: PAGE,
+        },
+      })),
+  },
+  {
+    name: 'name word search',
+    targetP95: 50,
+    requests: () =>
+      NAME_WORDS.map((words) => ({
+        path: `/api/r/clients?q=${encodeURIComponent(words)}`,
+        shape: {
+          nameSearch: words,
           sort: [{ column: 'search_name', direction: 'asc' }],
           perPage: PAGE,
         },
