@@ -47,8 +47,7 @@ export default class ClientActionsController {
       'clients',
       { perPage: 20, sort: 'id' },
       {
-        sql:
-          'id in (select client_id from client_phones where e164 = ? or (tail = ? and e164 like ?))',
+        sql: 'id in (select client_id from client_phones where e164 = ? or (tail = ? and e164 like ?))',
         bindings: [e164 ?? '', digits.slice(-PHONE_TAIL_LENGTH), `%${digits}`],
       },
       { count: false }

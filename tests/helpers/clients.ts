@@ -25,13 +25,11 @@ export async function makeClient(values: Record<string, unknown> = {}) {
     created_at: now,
     ...values,
   }
-  const [id] = await db
-    .table('clients')
-    .insert({
-      ...row,
-      search_name: searchName(row.first_name, row.last_name),
-      document_key: documentKey(row.document),
-    })
+  const [id] = await db.table('clients').insert({
+    ...row,
+    search_name: searchName(row.first_name, row.last_name),
+    document_key: documentKey(row.document),
+  })
   await ClientNameWords.add(db.connection(), [{ ...row, id }])
   if (row.primary_phone) {
     await db.table('client_phones').insert({

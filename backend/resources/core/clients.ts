@@ -143,9 +143,11 @@ export const clients = defineResource({
     // C14/C16: an agent reads the clients of their campaigns (the list's
     // "Solo mis clientes" narrows it to their own) and their own clients.
     agent: (query, user) =>
-      query.where('assigned_user_id', user.id).orWhereIn('campaign_id', (campaigns) =>
-        campaigns.from('campaign_agents').select('campaign_id').where('user_id', user.id)
-      ),
+      query
+        .where('assigned_user_id', user.id)
+        .orWhereIn('campaign_id', (campaigns) =>
+          campaigns.from('campaign_agents').select('campaign_id').where('user_id', user.id)
+        ),
   },
   importsAsBases: true,
   // A base's deletion keeps the clients that have notes (plugins add theirs).
