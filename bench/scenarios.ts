@@ -1,4 +1,4 @@
-import type { ListShape } from './list_sql.ts'
+import { WORD_ORDER, type ListShape } from './list_sql.ts'
 import { CLIENT_STATUSES, NAME_PREFIXES, NAME_WORDS, type BenchSamples } from './bench_samples.ts'
 
 export interface BenchRequest {
@@ -122,10 +122,10 @@ export const SCENARIOS: Scenario[] = [
     requests: () =>
       NAME_PREFIXES.map((prefix) => ({
         path: `/api/r/clients?q=${encodeURIComponent(prefix)}`,
-        // no sort in the request: orderList orders a search by searchSort (search_name, id)
+        // no sort in the request: the word search answers its own order (the word index's)
         shape: {
           nameSearch: prefix,
-          sort: [{ column: 'search_name', direction: 'asc' }],
+          sort: WORD_ORDER,
           perPage: PAGE,
         },
       })),
@@ -138,7 +138,7 @@ export const SCENARIOS: Scenario[] = [
         path: `/api/r/clients?q=${encodeURIComponent(words)}`,
         shape: {
           nameSearch: words,
-          sort: [{ column: 'search_name', direction: 'asc' }],
+          sort: WORD_ORDER,
           perPage: PAGE,
         },
       })),

@@ -123,6 +123,12 @@ export interface KeepingReference {
   keeps?: 'delete' | 'fromPurge'
 }
 
+/**
+ * The order a search reads its index in (columns qualified as its query
+ * names them), used when the request names no sort: no sort step at all.
+ */
+export type SearchOrder = Array<{ column: string; direction: 'asc' | 'desc' }>
+
 export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
 
 /**
@@ -301,8 +307,11 @@ export interface ResourceDefinition {
    * Replaces the default `q` search (each word contained in a searchable
    * field) with an index-friendly one, e.g. phone, e-mail or name prefix.
    */
-  search?: (query: DatabaseQueryBuilderContract, q: string) => void
-  /** the order of search results when the request names none (index-friendly) */
+  search?: (query: DatabaseQueryBuilderContract, q: string) => void | SearchOrder
+  /**
+   * the order of search results when the request names none (index-friendly);
+   * a search that answers its own order (the index it reads, in order) overrides it
+   */
   searchSort?: string
   hooks?: ResourceHooks
   /**

@@ -174,6 +174,6 @@ export class ClientRules {
 
   /** C14 search: see ClientSearch. */
   static search(query: DatabaseQueryBuilderContract, q: string) {
-    ClientSearch.apply(query, q)
+    return ClientSearch.apply(query, q)
   }
 }

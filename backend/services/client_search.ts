@@ -1,5 +1,9 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { documentKey, searchWords } from '#services/client_names'
+import type { SearchOrder } from '#resources/types'
+
+/** The alias of the word index row that drives a name search. */
+const DRIVER = 'name_words'
 
 /** Digits of a phone that make a suffix search: fewer would match too many numbers. */
 export const PHONE_SUFFIX_MIN = 6
@@ -40,7 +44,7 @@ export class ClientSearch {
     }
   }
 
-  static apply(query: DatabaseQueryBuilderContract, q: string) {
+  static apply(query: DatabaseQueryBuilderContract, q: string): SearchOrder | void {
     const search = this.classify(q)
     if (search.kind === 'email') {
       query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['email', `${escapeLike(search.text)}%`])
@@ -55,22 +59,57 @@ export class ClientSearch {
       query.whereRaw('1 = 0')
       return
     }
+    if (!document) return this.#byWords(query, words)
+    // A text that may be a document or names ("AB-1234"), rare: both, on subqueries.
     query.where((sub) => {
-      if (words.length > 0) sub.where((byName) => this.#byWords(byName, words))
-      if (document) sub.orWhere((byDocument) => this.#byDocument(byDocument, document))
+      sub.where((byName) => {
+        for (const word of words) {
+          byName.whereIn('clients.id', (index: DatabaseQueryBuilderContract) =>
+            index
+              .from('client_name_words')
+              .select('client_id')
+              .whereRaw(...wordPrefix('word', word))
+          )
+        }
+      })
+      sub.orWhere((byDocument) => this.#byDocument(byDocument, document))
     })
   }
 
-  /** Each word a prefix of one of the client's indexed name words. */
-  static #byWords(query: DatabaseQueryBuilderContract, words: string[]) {
-    for (const word of words) {
-      query.whereIn('clients.id', (index: DatabaseQueryBuilderContract) =>
-        index
-          .from('client_name_words')
-          .select('client_id')
-          .whereRaw(`?? LIKE ? ESCAPE '!'`, ['word', `${escapeLike(word)}%`])
+  /**
+   * Every word a prefix of a word of the client's names, read from the
+   * word index in its own order: the longest word (likely the rarest)
+   * drives, as a range of client_name_words' primary key (word,
+   * client_id), each other word is one probe of (client_id, word) per
+   * row, and a client whose names hold the driving prefix twice ("Mario
+   * Martínez" for "mar") is kept once, by its first such word. The page
+   * stops after its rows and the capped count after 1,001: no sort.
+   */
+  static #byWords(query: DatabaseQueryBuilderContract, words: string[]): SearchOrder {
+    const [driver, ...others] = [...words].sort((a, b) => b.length - a.length)
+    query
+      .join(`client_name_words as ${DRIVER}`, `${DRIVER}.client_id`, 'clients.id')
+      .whereRaw(...wordPrefix(`${DRIVER}.word`, driver))
+      .whereNotExists((earlier: DatabaseQueryBuilderContract) =>
+        earlier
+          .from('client_name_words as name_earlier')
+          .whereRaw(`name_earlier.client_id = ${DRIVER}.client_id`)
+          .whereRaw(...wordPrefix('name_earlier.word', driver))
+          .whereRaw(`name_earlier.word < ${DRIVER}.word`)
       )
-    }
+    others.forEach((word, index) => {
+      const alias = `name_other${index}`
+      query.whereExists((other: DatabaseQueryBuilderContract) =>
+        other
+          .from(`client_name_words as ${alias}`)
+          .whereRaw(`${alias}.client_id = ${DRIVER}.client_id`)
+          .whereRaw(...wordPrefix(`${alias}.word`, word))
+      )
+    })
+    return [
+      { column: `${DRIVER}.word`, direction: 'asc' },
+      { column: `${DRIVER}.client_id`, direction: 'asc' },
+    ]
   }
 
   static #byDocument(query: DatabaseQueryBuilderContract, key: string) {
@@ -100,6 +139,11 @@ export class ClientSearch {
       .where('tail', digits.slice(-PHONE_TAIL_LENGTH))
       .whereRaw(`?? LIKE ?`, ['e164', `%${digits}`])
   }
+}
+
+/** `column LIKE 'word%'` as whereRaw arguments. */
+function wordPrefix(column: string, word: string): [string, string[]] {
+  return [`${column} LIKE ? ESCAPE '!'`, [`${escapeLike(word)}%`]]
 }
 
 function escapeLike(text: string) {

@@ -33,6 +33,9 @@ export default function ClientList({ resource }: ResourceScreenProps) {
 
   return (
     <ResourceList
+      // Refine keeps the permanent filters the table started with in its own filter state, so
+      // turning the switch off would not drop them: the list starts over, keeping its search.
+      key={onlyMine ? 'mine' : 'all'}
       resource={resource}
       permanentFilters={permanent}
       toolbar={
