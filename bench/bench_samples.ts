@@ -29,6 +29,31 @@ export const NAME_PREFIXES = [
   'gonz',
 ]
 
+/**
+ * Word searches (C14): a surname alone (common, rare, a second surname),
+ * two words in any order ("cruz maria"), a word prefix. At a million
+ * clients "garcia" matches about a tenth of them, "beltran" a few
+ * thousand, "palacios vega" a few dozen.
+ */
+export const NAME_WORDS = [
+  'garcia',
+  'palacios',
+  'villanueva',
+  'beltran',
+  'cruz maria',
+  'rodriguez jose',
+  'palacios vega',
+  'martinez lopez',
+  'gonzalez ana',
+  'mario pala',
+  'quispe',
+  'ximena rios',
+  'orozco',
+  'lopez',
+  'vill cru',
+  'nunez sofia',
+]
+
 export const CLIENT_STATUSES = ['new', 'in_progress', 'contacted', 'closed']
 
 export interface BenchSamples {

@@ -1,17 +1,24 @@
 import knex, { type Knex } from 'knex'
 import type { Sql } from './raw_client.ts'
+import { searchWords } from '../backend/services/client_names.ts'
 
 /** resource_service.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
 export const COUNT_CAP = 1_000
+
+/** The order of a word search with no sort in the request (ClientSearch's SearchOrder). */
+export const WORD_ORDER: ListShape['sort'] = [
+  { column: 'name_words.word', direction: 'asc' },
+  { column: 'name_words.client_id', direction: 'asc' },
+]
 
 export interface ListShape {
   /** `filter={"and":[{field, op:'eq', value}…]}` */
   equals?: Array<{ column: string; value: string | number }>
   /**
-   * `q=<text>` on clients that is not a phone or e-mail: ClientRules.search's
-   * name prefix (plus `OR document = text` when the text has a digit). With
-   * no `sort` in the request the API orders it by the resource's searchSort:
-   * give `sort: [{ column: 'search_name', direction: 'asc' }]` for that.
+   * `q=<text>` of letters on clients: ClientSearch's word search (every
+   * word a prefix of a word of the client's names, client_name_words). With
+   * no `sort` in the request the API orders it by the word index: give
+   * `sort: WORD_ORDER` for that.
    */
   nameSearch?: string
   /** GET /api/clients/lookup?phone=: clients having this phone among their phones */
@@ -60,7 +67,9 @@ export class ListSql {
     for (const { column, direction } of shape.sort) page.orderBy(column, direction)
     // applySort: the id tie-breaker takes the last sort key's direction.
     const last = shape.sort[shape.sort.length - 1]?.direction ?? 'asc'
-    if (!shape.sort.some(({ column }) => column === 'id')) page.orderBy('id', last)
+    // A word search answers its own order (the word index's), with no tie-breaker.
+    if (shape.nameSearch === undefined && !shape.sort.some(({ column }) => column === 'id'))
+      page.orderBy('id', last)
     page.offset(0).limit(shape.perPage)
     // The caller-ID lookup asks for rows only (`count: false`): no count to run.
     return { count: shape.phone === undefined ? native(count) : null, page: native(page) }
@@ -71,15 +80,30 @@ export class ListSql {
     // applyFilter: an `and` group's leaves go straight onto the query
     for (const leaf of shape.equals ?? []) query.where(leaf.column, leaf.value)
     if (shape.nameSearch !== undefined) {
-      const text = shape.nameSearch
-      const byName = `${escapeLike(text)}%`
-      if (/\d/.test(text)) {
-        query.where((sub) =>
-          sub.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName]).orWhere('document', text)
+      // ClientSearch's word search: the longest word drives on client_name_words'
+      // primary key; a client is kept once; each other word is an EXISTS probe.
+      const [driver, ...others] = [...searchWords(shape.nameSearch)].sort(
+        (a, b) => b.length - a.length
+      )
+      query
+        .join('client_name_words as name_words', 'name_words.client_id', 'clients.id')
+        .whereRaw(`name_words.word LIKE ? ESCAPE '!'`, [`${escapeLike(driver)}%`])
+        .whereNotExists((earlier) =>
+          earlier
+            .from('client_name_words as name_earlier')
+            .whereRaw('name_earlier.client_id = name_words.client_id')
+            .whereRaw(`name_earlier.word LIKE ? ESCAPE '!'`, [`${escapeLike(driver)}%`])
+            .whereRaw('name_earlier.word < name_words.word')
         )
-      } else {
-        query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName])
-      }
+      others.forEach((word, index) => {
+        const alias = `name_other${index}`
+        query.whereExists((other) =>
+          other
+            .from(`client_name_words as ${alias}`)
+            .whereRaw(`${alias}.client_id = name_words.client_id`)
+            .whereRaw(`${alias}.word LIKE ? ESCAPE '!'`, [`${escapeLike(word)}%`])
+        )
+      })
     }
     if (shape.phone !== undefined) {
       const phone = shape.phone

@@ -1,5 +1,5 @@
-import type { ListShape } from './list_sql.ts'
-import { CLIENT_STATUSES, NAME_PREFIXES, type BenchSamples } from './bench_samples.ts'
+import { WORD_ORDER, type ListShape } from './list_sql.ts'
+import { CLIENT_STATUSES, NAME_PREFIXES, NAME_WORDS, type BenchSamples } from './bench_samples.ts'
 
 export interface BenchRequest {
   path: string
@@ -122,10 +122,23 @@ export const SCENARIOS: Scenario[] = [
     requests: () =>
       NAME_PREFIXES.map((prefix) => ({
         path: `/api/r/clients?q=${encodeURIComponent(prefix)}`,
-        // no sort in the request: orderList orders a search by searchSort (search_name, id)
+        // no sort in the request: the word search answers its own order (the word index's)
         shape: {
           nameSearch: prefix,
-          sort: [{ column: 'search_name', direction: 'asc' }],
+          sort: WORD_ORDER,
+          perPage: PAGE,
+        },
+      })),
+  },
+  {
+    name: 'name word search',
+    targetP95: 50,
+    requests: () =>
+      NAME_WORDS.map((words) => ({
+        path: `/api/r/clients?q=${encodeURIComponent(words)}`,
+        shape: {
+          nameSearch: words,
+          sort: WORD_ORDER,
           perPage: PAGE,
         },
       })),

@@ -1,5 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, SYSTEM_ACTOR } from '#services/audit_log'
+import { ClientNameWords } from '#services/client_name_words'
 import { CAMPAIGN_CATALOG } from '#database/factories/fake_clients/campaign_catalog'
 import { fakeClient, sqlDateTime } from '#database/factories/fake_clients/client_row'
 import { insertRows, type Row } from '#database/factories/fake_clients/row_inserter'
@@ -44,6 +45,7 @@ export class DemoCrm {
       }
     }
     await insertRows(this.trx, 'clients', clients)
+    await insertRows(this.trx, 'client_name_words', ClientNameWords.rowsOf(clients))
     await insertRows(this.trx, 'client_phones', [...phones, ...extras.phones])
     await insertRows(this.trx, 'client_emails', extras.emails)
     await insertRows(this.trx, 'client_addresses', extras.addresses)

@@ -7,6 +7,7 @@ import { ClientDuplicates } from '#services/client_duplicates'
 import { ClientMerge } from '#services/client_merge'
 import { ClientNotifier } from '#services/client_notifier'
 import { tryNormalizePhone } from '#services/phone_number'
+import { PHONE_SUFFIX_MIN, PHONE_TAIL_LENGTH } from '#services/client_search'
 import { lookupValidator, mergeValidator, notifyValidator } from '#validators/client'
 
 /**
@@ -16,25 +17,42 @@ import { lookupValidator, mergeValidator, notifyValidator } from '#validators/cl
  */
 export default class ClientActionsController {
   /**
-   * Screen-pop: the clients (visible to the user) having this number.
+   * Screen-pop: the clients (visible to the user: an agent's, those of
+   * their campaigns) having this number, typed whole (E.164, with or
+   * without "+") or in part: its last 6-8 digits, or the number without
+   * its country code, match any phone ending in them.
    */
   async lookup(ctx: HttpContext) {
     const { phone } = await lookupValidator.validate(ctx.request.qs())
-    const e164 = tryNormalizePhone(phone.replace(/[\s().-]/g, ''))
-    if (!e164) {
-      throw new TableroError('VALIDATION_FAILED', `phone: "${phone}" is not a phone number`, 422, [
-        { field: 'phone', message: 'Not a phone number', rule: 'phone' },
-      ])
+    const digits = phone.replace(/[\s().+-]/g, '')
+    if (!/^\d+$/.test(digits) || digits.length < PHONE_SUFFIX_MIN) {
+      throw new TableroError(
+        'VALIDATION_FAILED',
+        `phone: type at least the last ${PHONE_SUFFIX_MIN} digits of the phone`,
+        422,
+        [
+          {
+            field: 'phone',
+            message: `Type at least the last ${PHONE_SUFFIX_MIN} digits of the phone`,
+            rule: 'phoneDigits',
+            meta: { min: PHONE_SUFFIX_MIN },
+          },
+        ]
+      )
     }
+    const e164 = tryNormalizePhone(digits)
     const service = await resourceService(ctx)
     // Screen-pop sits on the call path: rows only, no count.
     const list = await service.list(
       'clients',
       { perPage: 20, sort: 'id' },
-      { sql: 'id in (select client_id from client_phones where e164 = ?)', bindings: [e164] },
+      {
+        sql: 'id in (select client_id from client_phones where e164 = ? or (tail = ? and e164 like ?))',
+        bindings: [e164 ?? '', digits.slice(-PHONE_TAIL_LENGTH), `%${digits}`],
+      },
       { count: false }
     )
-    return { data: list.data, meta: { phone: e164 } }
+    return { data: list.data, meta: { phone: e164 ?? digits } }
   }
 
   async duplicates(ctx: HttpContext) {

@@ -126,6 +126,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   email: () => 'Correo electrónico no válido',
   url: () => 'Dirección web no válida',
   phone: () => 'Teléfono no válido (use +código de país y el número)',
+  phoneDigits: (m) => `Escriba al menos los últimos ${m.min ?? 6} dígitos del teléfono`,
   minLength: (m) => (m.min ? `Debe tener al menos ${m.min} caracteres` : 'Es demasiado corto'),
   maxLength: (m) => (m.max ? `Debe tener como máximo ${m.max} caracteres` : 'Es demasiado largo'),
   smsLength: (m) =>

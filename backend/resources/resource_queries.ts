@@ -3,14 +3,14 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { primaryKeyOf } from './resource_registry.ts'
-import type { FieldDefinition, ResourceAction, ResourceDefinition } from './types.ts'
+import type { FieldDefinition, ResourceAction, ResourceDefinition, SearchOrder } from './types.ts'
 import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
 import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
 import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
-import { withBatchEntry } from '#services/audit_log'
+import { actorFromContext, withBatchEntry } from '#services/audit_log'
 import { ResourceAccess } from './resource_access.ts'
 import { TableroError } from '#exceptions/tablero_error'
 import { loadLinks, relationsFields } from './relation_links.ts'
@@ -177,7 +177,8 @@ export class ResourceQueries extends ResourceAccess {
       })
     }
     if (params.q && definition.search) {
-      definition.search(query, params.q)
+      const order = definition.search(query, params.q)
+      if (order) searchOrders.set(query, order)
     } else if (params.q) {
       applySearch(
         query,
@@ -209,6 +210,10 @@ export class ResourceQueries extends ResourceAccess {
       this.refuseOutOfScope(definition, fields, rawId, error)
     )
     await loadLinks(definition, fields, [row], db.connection())
+    await definition.hooks?.afterShow?.(row, {
+      user: this.user,
+      actor: actorFromContext(this.ctx),
+    })
     return { data: this.present(fields, row) }
   }
 
@@ -325,6 +330,9 @@ export class ResourceQueries extends ResourceAccess {
   }
 }
 
+/** The order a resource's search answered for a list query (see SearchOrder). */
+const searchOrders = new WeakMap<DatabaseQueryBuilderContract, SearchOrder>()
+
 /**
  * Orders a list: by the request's sort, or — for a search that names no
  * sort — by the resource's search order (e.g. the name index), which keeps
@@ -336,6 +344,11 @@ function orderList(
   params: ReturnType<typeof parseListParams>,
   input: Record<string, unknown>
 ) {
+  const searchOrder = searchOrders.get(query)
+  if (params.q && searchOrder && !input.sort) {
+    for (const { column, direction } of searchOrder) query.orderBy(column, direction)
+    return
+  }
   if (params.q && definition.searchSort && !input.sort) {
     query.orderBy(definition.searchSort, 'asc').orderBy(primaryKeyOf(definition), 'asc')
     return

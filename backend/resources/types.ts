@@ -3,6 +3,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type { Translated } from '#kernel'
 import type User from '#models/user'
 import type { Role } from '#models/user'
+import type { AuditActor } from '#services/audit_log'
 
 export const FIELD_TYPES = [
   'text',
@@ -122,6 +123,12 @@ export interface KeepingReference {
   keeps?: 'delete' | 'fromPurge'
 }
 
+/**
+ * The order a search reads its index in (columns qualified as its query
+ * names them), used when the request names no sort: no sort step at all.
+ */
+export type SearchOrder = Array<{ column: string; direction: 'asc' | 'desc' }>
+
 export type RowScope = (query: DatabaseQueryBuilderContract, user: User) => void
 
 /**
@@ -176,6 +183,12 @@ export interface BatchRow {
   values: Record<string, unknown>
   line: number
   error?: unknown
+}
+
+/** Who read a record (`afterShow`): the user, and the request's actor for an audit entry. */
+export interface ShowContext {
+  user: User
+  actor: AuditActor
 }
 
 export interface HookContext {
@@ -248,6 +261,12 @@ export interface ResourceHooks {
   ) => void | Promise<void>
   beforeDelete?: (row: Record<string, unknown>, hook: HookContext) => void | Promise<void>
   /**
+   * runs after one record was read (`GET /:id`), with who read it: a read
+   * worth its own audit entry (an agent opening a client another agent
+   * holds) is recorded here. Not run for lists.
+   */
+  afterShow?: (row: Record<string, unknown>, reader: ShowContext) => void | Promise<void>
+  /**
    * The batch twin of beforeCreate, used by imports (`createMany`): the
    * rows not refused yet, once, so a rule that asks the database (a
    * duplicate) asks once per batch. Without it, beforeCreate runs per row.
@@ -299,8 +318,11 @@ export interface ResourceDefinition {
    * Replaces the default `q` search (each word contained in a searchable
    * field) with an index-friendly one, e.g. phone, e-mail or name prefix.
    */
-  search?: (query: DatabaseQueryBuilderContract, q: string) => void
-  /** the order of search results when the request names none (index-friendly) */
+  search?: (query: DatabaseQueryBuilderContract, q: string) => void | SearchOrder
+  /**
+   * the order of search results when the request names none (index-friendly);
+   * a search that answers its own order (the index it reads, in order) overrides it
+   */
   searchSort?: string
   hooks?: ResourceHooks
   /**

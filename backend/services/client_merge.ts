@@ -2,6 +2,8 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, type AuditActor } from '#services/audit_log'
 import { ClientRules } from '#services/client_rules'
+import { ClientNameWords } from '#services/client_name_words'
+import { documentKey, searchName } from '#services/client_names'
 import plugins from '#services/plugins'
 import { runPluginHooks, type ClientTableFate } from '#kernel/plugin_hooks'
 
@@ -37,6 +39,8 @@ export const CORE_CLIENT_TABLES: Record<string, ClientTableFate> = {
   client_emails: 'moved',
   client_relations: 'moved',
   client_marketing_preferences: 'moved',
+  // the merged client's name words go with it; the survivor is re-indexed
+  client_name_words: 'dropped',
   ...Object.fromEntries(MOVED.map((table) => [table, 'moved'])),
 }
 
@@ -72,8 +76,17 @@ export class ClientMerge {
     }
     if (survivor.vip || merged.vip) fills.vip = 1
     if (survivor.bad || merged.bad) fills.bad = 1
+    // what search reads follows the names and document taken from the merged client
+    const searched: Record<string, unknown> = {}
+    if ('last_name' in fills)
+      searched.search_name = searchName(survivor.first_name, fills.last_name)
+    if ('document' in fills) searched.document_key = documentKey(fills.document)
     if (Object.keys(fills).length > 0)
-      await trx.from('clients').where('id', survivorId).update(fills)
+      await trx
+        .from('clients')
+        .where('id', survivorId)
+        .update({ ...fills, ...searched })
+    if ('last_name' in fills) await ClientNameWords.refresh(trx, [survivorId])
 
     await this.#moveUnique(trx, 'client_phones', 'e164', survivorId, mergedId)
     await trx.from('client_phones').where('client_id', survivorId).update({ is_primary: 0 })

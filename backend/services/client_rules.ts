@@ -4,8 +4,10 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { BatchRow, HookContext } from '#resources/types'
 import { TableroError } from '#exceptions/tablero_error'
 import { toSqlDateTime } from '#services/audit_log'
-import { normalizePhone, tryNormalizePhone } from '#services/phone_number'
-import { foldForSearch, searchName } from '#services/client_names'
+import { normalizePhone } from '#services/phone_number'
+import { documentKey, searchName } from '#services/client_names'
+import { ClientNameWords } from '#services/client_name_words'
+import { ClientSearch } from '#services/client_search'
 import { ClientDuplicates } from '#services/client_duplicates'
 import { insertMany } from '#resources/bulk_insert'
 
@@ -61,9 +63,10 @@ export class ClientRules {
     return value
   }
 
-  /** Search name, lower-case e-mail, phone in E.164 with its country, an agent's own client. */
+  /** Search name and document, lower-case e-mail, phone in E.164 with its country, an agent's own client. */
   static #prepare(values: Values, hook: HookContext) {
     values.search_name = searchName(values.first_name, values.last_name)
+    values.document_key = documentKey(values.document)
     if (typeof values.email === 'string') values.email = values.email.toLowerCase()
     if (typeof values.primary_phone === 'string') {
       const phone = normalizePhone(values.primary_phone, 'primary_phone')
@@ -77,8 +80,9 @@ export class ClientRules {
     await this.afterCreateMany([row], hook)
   }
 
-  /** Each new client's primary phone becomes its first row in client_phones. */
+  /** Each new client's names are indexed, and its primary phone becomes its first row in client_phones. */
   static async afterCreateMany(rows: Values[], hook: HookContext) {
+    await ClientNameWords.add(hook.trx, rows)
     const createdAt = toSqlDateTime(DateTime.utc())
     const phones = rows
       .filter((row) => row.primary_phone)
@@ -100,6 +104,7 @@ export class ClientRules {
         'last_name' in values ? values.last_name : before.last_name
       )
     }
+    if ('document' in values) values.document_key = documentKey(values.document)
     if (typeof values.email === 'string') values.email = values.email.toLowerCase()
     if ('assigned_user_id' in values && values.assigned_user_id !== before.assigned_user_id) {
       // C11: only an admin or the currently assigned user may change or remove it.
@@ -128,6 +133,9 @@ export class ClientRules {
    * client's primary phone in client_phones.
    */
   static async afterUpdate(row: Values, before: Values, hook: HookContext) {
+    if (row.search_name !== undefined && row.search_name !== before.search_name) {
+      await ClientNameWords.replace(hook.trx, [row])
+    }
     if (!('primary_phone' in row) || row.primary_phone === before.primary_phone) return
     await this.makePrimary(hook.trx, row.id as number, row.primary_phone as string | null)
   }
@@ -172,44 +180,8 @@ export class ClientRules {
     throw ClientDuplicates.refusal(matches, readable)
   }
 
-  /**
-   * C14 search, always on an index: an e-mail prefix, a phone (any of the
-   * client's phones) or document, else a name prefix on search_name.
-   */
+  /** C14 search: see ClientSearch. */
   static search(query: DatabaseQueryBuilderContract, q: string) {
-    const text = q.trim()
-    if (text.includes('@')) {
-      query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['email', `${escapeLike(text.toLowerCase())}%`])
-      return
-    }
-    const digits = text.replace(/[\s().-]/g, '')
-    if (/^\+?\d{4,20}$/.test(digits)) {
-      const e164 = tryNormalizePhone(digits)
-      query.where((sub) => {
-        sub.where('document', digits.replace(/^\+/, ''))
-        if (e164) {
-          sub
-            .orWhere('primary_phone', e164)
-            .orWhereIn('id', (phones: DatabaseQueryBuilderContract) =>
-              phones.from('client_phones').select('client_id').where('e164', e164)
-            )
-        }
-      })
-      return
-    }
-    const byName = `${escapeLike(foldForSearch(text))}%`
-    // An OR on document makes MySQL merge two indexes and sort the union:
-    // only texts with a digit can be documents.
-    if (!/\d/.test(text)) {
-      query.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName])
-      return
-    }
-    query.where((sub) => {
-      sub.whereRaw(`?? LIKE ? ESCAPE '!'`, ['search_name', byName]).orWhere('document', text)
-    })
+    return ClientSearch.apply(query, q)
   }
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[!%_]/g, (char) => `!${char}`)
 }

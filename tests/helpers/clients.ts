@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
-import { searchName } from '#services/client_names'
+import { documentKey, searchName } from '#services/client_names'
+import { ClientNameWords } from '#services/client_name_words'
 
 let sequence = 0
 
@@ -16,6 +17,7 @@ export async function makeClient(values: Record<string, unknown> = {}) {
     first_name: 'Cliente',
     last_name: `Prueba ${sequence}`,
     email: `cliente${sequence}.${Date.now()}@correo.test`,
+    document: null as unknown,
     primary_phone: null as string | null,
     status: 'new',
     vip: 0,
@@ -23,9 +25,12 @@ export async function makeClient(values: Record<string, unknown> = {}) {
     created_at: now,
     ...values,
   }
-  const [id] = await db
-    .table('clients')
-    .insert({ ...row, search_name: searchName(row.first_name, row.last_name) })
+  const [id] = await db.table('clients').insert({
+    ...row,
+    search_name: searchName(row.first_name, row.last_name),
+    document_key: documentKey(row.document),
+  })
+  await ClientNameWords.add(db.connection(), [{ ...row, id }])
   if (row.primary_phone) {
     await db.table('client_phones').insert({
       client_id: id,

@@ -26,11 +26,12 @@ export class ApiError extends Error {
   static async fromResponse(response: Response): Promise<ApiError> {
     const body = await readErrorBody(response)
     const error = body?.error
+    const errors = toValidationErrors(error?.fields)
     return new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
-      error?.message || response.statusText || `HTTP ${response.status}`,
-      toValidationErrors(error?.fields)
+      fieldsText(errors) || error?.message || response.statusText || `HTTP ${response.status}`,
+      errors
     )
   }
 }
@@ -46,6 +47,24 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
     // Proxies and crashed servers answer HTML or nothing; the status code still tells the story.
     return null
   }
+}
+
+/**
+ * A refusal of fields in the user's words: its fields' messages. The API's own message for it
+ * ("phone: Teléfono no válido") names the field by its key, which no user should read; every
+ * screen, banner and notification shows an ApiError's message, so this is where the key goes.
+ */
+function fieldsText(errors: ValidationErrors | undefined) {
+  if (!errors) return ''
+  return Object.values(errors)
+    .flatMap((messages) => (Array.isArray(messages) ? messages : [messages]))
+    .map((message) =>
+      typeof message === 'object' && message !== null && 'message' in message
+        ? String((message as { message: unknown }).message)
+        : String(message)
+    )
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /** Accepts VineJS's `[{ field, message }]` list as well as a ready `{ field: message }` map. */

@@ -14,9 +14,10 @@ interface LookupBody {
 }
 
 /**
- * Screen-pop by caller ID (C14): type or paste the calling number, or open
- * `/admin/r/clients?phone=+573001234567` from the softphone, and the matching client opens.
- * Several matches are listed to pick from; none is said plainly.
+ * Screen-pop by caller ID (C14): type or paste the calling number (whole, or its last digits), or
+ * open `/admin/r/clients?phone=+573001234567` from the softphone, and the matching client opens.
+ * Several matches are listed to pick from; an unknown caller opens a new client's form with the
+ * number filled in.
  */
 export function CallerIdLookup() {
   const { t } = useTranslation()
@@ -32,9 +33,12 @@ export function CallerIdLookup() {
     try {
       const body = await api.get<LookupBody>('/api/clients/lookup', { query: { phone } })
       if (body.data.length === 1) navigate(resourcePaths('clients').show(body.data[0].id))
-      else if (body.data.length === 0)
+      else if (body.data.length === 0) {
+        // An unknown caller: a new client with the number already typed in.
         message.info(t('clients.lookup.none', { phone: body.meta.phone }))
-      else setMatches(body.data)
+        const prefill = new URLSearchParams({ primary_phone: body.meta.phone })
+        navigate(`${resourcePaths('clients').create}?${prefill}`)
+      } else setMatches(body.data)
     } catch (error) {
       message.error(errorMessage(error))
     } finally {

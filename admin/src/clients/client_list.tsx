@@ -11,19 +11,21 @@ const ONLY_MINE_KEY = 'tablero.clients.onlyMine'
 
 /**
  * The clients list: the generated list (columns, filters, export, plugin columns) plus the
- * caller-ID lookup and an "only mine" switch for whoever sees more than their own clients (C14).
+ * caller-ID lookup and the "Solo mis clientes" switch (C14): on by default for agents, who may
+ * turn it off to search every client of their campaigns.
  */
 export default function ClientList({ resource }: ResourceScreenProps) {
   const { t } = useTranslation()
   const user = useSessionUser()
-  const [onlyMine, setOnlyMine] = useState(() => sessionStorage.getItem(ONLY_MINE_KEY) === '1')
+  // Agents start with their own clients (seed 001 Búsqueda) and may widen to their campaigns'.
+  const [onlyMine, setOnlyMine] = useState(() => {
+    const remembered = sessionStorage.getItem(ONLY_MINE_KEY)
+    return remembered === null ? user?.role === 'agent' : remembered === '1'
+  })
   const permanent = useMemo<CrudFilter[]>(
     () => (onlyMine && user ? [{ field: 'assigned_user_id', operator: 'eq', value: user.id }] : []),
     [onlyMine, user]
   )
-  // Agents only ever see their own clients: the switch would change nothing for them.
-  const showSwitch = user?.role !== 'agent'
-
   const toggle = (checked: boolean) => {
     setOnlyMine(checked)
     sessionStorage.setItem(ONLY_MINE_KEY, checked ? '1' : '0')
@@ -31,17 +33,18 @@ export default function ClientList({ resource }: ResourceScreenProps) {
 
   return (
     <ResourceList
+      // Refine keeps the permanent filters the table started with in its own filter state, so
+      // turning the switch off would not drop them: the list starts over, keeping its search.
+      key={onlyMine ? 'mine' : 'all'}
       resource={resource}
       permanentFilters={permanent}
       toolbar={
         <>
           <CallerIdLookup />
-          {showSwitch && (
-            <Space size={4}>
-              <Switch size="small" checked={onlyMine} onChange={toggle} data-testid="only-mine" />
-              <Typography.Text>{t('clients.list.onlyMine')}</Typography.Text>
-            </Space>
-          )}
+          <Space size={4}>
+            <Switch size="small" checked={onlyMine} onChange={toggle} data-testid="only-mine" />
+            <Typography.Text>{t('clients.list.onlyMine')}</Typography.Text>
+          </Space>
         </>
       }
     />

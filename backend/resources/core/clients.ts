@@ -1,5 +1,6 @@
 import { defineResource, field } from '../define_resource.ts'
 import { ClientRules } from '#services/client_rules'
+import { ClientViews } from '#services/client_views'
 import type { RelationDefinition } from '../types.ts'
 
 export const CLIENT_STATUSES = ['new', 'in_progress', 'contacted', 'closed'] as const
@@ -30,8 +31,8 @@ const LIST_COLUMNS = [
 ]
 
 /**
- * Clients (C1, C2, C8, C11, C14). Agents see only the clients assigned to
- * them. The primary phone is typed once and kept in client_phones; the
+ * Clients (C1, C2, C8, C11, C14). Agents see the clients of their
+ * campaigns and the ones assigned to them. The primary phone is typed once and kept in client_phones; the
  * country follows it.
  */
 export const clients = defineResource({
@@ -151,7 +152,14 @@ export const clients = defineResource({
     agent: ['list', 'show', 'create', 'update'],
   },
   scopes: {
-    agent: (query, user) => query.where('assigned_user_id', user.id),
+    // C14/C16: an agent reads the clients of their campaigns (the list's
+    // "Solo mis clientes" narrows it to their own) and their own clients.
+    agent: (query, user) =>
+      query
+        .where('assigned_user_id', user.id)
+        .orWhereIn('campaign_id', (campaigns) =>
+          campaigns.from('campaign_agents').select('campaign_id').where('user_id', user.id)
+        ),
   },
   importsAsBases: true,
   // An update by file finds its clients by one of these (seed 001: the client key).
@@ -182,5 +190,6 @@ export const clients = defineResource({
     importKey: (name, value) => ClientRules.importKey(name, value),
     beforeUpdate: (values, before, hook) => ClientRules.beforeUpdate(values, before, hook),
     afterUpdate: (row, before, hook) => ClientRules.afterUpdate(row, before, hook),
+    afterShow: (row, reader) => ClientViews.afterShow(row, reader),
   },
 })

@@ -1,4 +1,4 @@
-import { searchName, foldForSearch } from '#services/client_names'
+import { documentKey, searchName, foldForSearch } from '#services/client_names'
 import { Prng, WeightedTable } from './prng.ts'
 import { drawName } from './name_lists.ts'
 import { countryPlanOf, phoneOf } from './phone_plan.ts'
@@ -62,7 +62,9 @@ export function fakeClient(id: number, staff: StaffPlan, anchorMs: number): Fake
       first_name: name.firstName,
       last_name: name.lastName,
       search_name: searchName(name.firstName, name.lastName),
-      document: random.chance(0.95) ? documentFor(plan.country, id, { ...name, birthDate }) : null,
+      ...documentFields(
+        random.chance(0.95) ? documentFor(plan.country, id, { ...name, birthDate }) : null
+      ),
       email: random.chance(0.85)
         ? emailFor(name.firstName, name.lastName, id, plan.country, random)
         : null,
@@ -116,4 +118,9 @@ export function sqlDateTime(ms: number) {
 
 export function sqlDate(ms: number) {
   return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** A document and its search key (clients.document_key), as ClientRules writes them. */
+function documentFields(document: string | null) {
+  return { document, document_key: documentKey(document) }
 }

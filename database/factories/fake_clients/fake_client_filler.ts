@@ -1,4 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { ClientNameWords } from '#services/client_name_words'
 import { ensureFakeStaff } from './fake_staff.ts'
 import { fakeClient, sqlDateTime } from './client_row.ts'
 import { FillProgress } from './fill_progress.ts'
@@ -16,7 +17,7 @@ export interface FillOptions {
 
 /**
  * Fills the clients table up to `count` rows (plus one primary phone per
- * client) for benchmarks. New clients take the ids after the highest one,
+ * client and its name words) for benchmarks. New clients take the ids after the highest one,
  * and every row is a pure function of its id, so a stopped run resumes
  * where it was and two runs to the same count give the same data.
  * Each batch is one transaction of multi-row inserts; ids are written
@@ -56,6 +57,7 @@ export class FakeClientFiller {
       await this.client.transaction(async (trx) => {
         await insertRows(trx, 'clients', clients)
         await insertRows(trx, 'client_phones', phones)
+        await insertRows(trx, 'client_name_words', ClientNameWords.rowsOf(clients))
       })
       lastId += size
       progress.add(size)

@@ -133,7 +133,11 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
     const other = await makeUser('agent')
     const campaignId = await campaign([agent.user.id, other.id])
     const theirs = await makeClient({ campaign_id: campaignId, assigned_user_id: agent.user.id })
-    const foreign = await makeClient({ campaign_id: campaignId, assigned_user_id: other.id })
+    // a client of a campaign the agent does not work (agents read their campaigns' clients)
+    const foreign = await makeClient({
+      campaign_id: await campaign([other.id]),
+      assigned_user_id: other.id,
+    })
     const at = { campaignId, createdAt: '2026-03-10 09:00:00' }
     const own = await gestion({ ...at, clientId: theirs, userId: agent.user.id })
     const colleagues = await gestion({ ...at, clientId: theirs, userId: other.id })

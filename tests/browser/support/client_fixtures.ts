@@ -2,12 +2,14 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { toSqlDateTime } from '#services/audit_log'
-import { searchName } from '#services/client_names'
+import { documentKey, searchName } from '#services/client_names'
+import { ClientNameWords } from '#services/client_name_words'
 import { demoUser, type DemoRole } from './demo_users.ts'
 
 interface ClientSeed {
   first_name: string
   last_name?: string
+  document?: string
   email?: string
   primary_phone?: string
   country?: string
@@ -23,12 +25,14 @@ export async function seedClient(seed: ClientSeed) {
   const now = toSqlDateTime(DateTime.utc())
   const [id] = await db.table('clients').insert({
     search_name: searchName(seed.first_name, seed.last_name),
+    document_key: documentKey(seed.document),
     status: 'new',
     vip: 0,
     bad: 0,
     created_at: now,
     ...seed,
   })
+  await ClientNameWords.add(db.connection(), [{ ...seed, id }])
   if (seed.primary_phone) {
     await db.table('client_phones').insert({
       client_id: id,

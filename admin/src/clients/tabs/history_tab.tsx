@@ -72,7 +72,7 @@ export function HistoryTab({
         rowKey="id"
         loading={query.isLoading}
         dataSource={(Array.isArray(result.data) ? result.data : []).filter(
-          (change) => change.field !== 'updated_at' && change.field !== 'search_name'
+          (change) => !['updated_at', 'search_name', 'document_key'].includes(change.field)
         )}
         columns={columns}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}

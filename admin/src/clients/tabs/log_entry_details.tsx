@@ -4,7 +4,14 @@ import type { ResourceDescription } from '../../meta/admin_meta'
 import { FieldValue } from '../../resources/fields/field_value'
 
 /** Keys that change on every write and say nothing to a reader. */
-const NOISE = new Set(['id', 'client_id', 'created_at', 'updated_at', 'search_name'])
+const NOISE = new Set([
+  'id',
+  'client_id',
+  'created_at',
+  'updated_at',
+  'search_name',
+  'document_key',
+])
 const MAX_LINES = 6
 
 interface LogEntryDetailsProps {

@@ -22,6 +22,8 @@ export interface RecordFormProps {
   fields?: string[]
   /** Values the caller decides and the user does not see (a new phone's client). */
   fixed?: Row
+  /** Values a new record starts with besides the defaults, which the user sees and may change. */
+  initial?: Row
   /** Open the record's page after saving (the generated screens), or stay (embedded forms). */
   redirect?: 'show' | false
   onSaved?: (record: Row | undefined) => void
@@ -108,7 +110,9 @@ export function RecordForm(props: RecordFormProps) {
       form={form}
       layout="vertical"
       data-testid={`record-form-${resource.name}`}
-      initialValues={action === 'create' ? createDefaults(fields) : undefined}
+      initialValues={
+        action === 'create' ? { ...createDefaults(fields), ...props.initial } : undefined
+      }
       disabled={action === 'edit' && query?.isLoading}
       onValuesChange={() => setConfirmedPast(false)}
       onFinish={(values) =>

@@ -1,0 +1,58 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+import { ClientNameWords } from '#services/client_name_words'
+import { NAME_WORD_LENGTH } from '#services/client_names'
+
+const BATCH = 5_000
+
+/**
+ * The word index of client names (C14, see ClientNameWords): any word of a
+ * client's names finds it by prefix (`word LIKE 'pala%'` on the primary
+ * key). SQLite's LIKE uses an index only on a NOCASE column; words are
+ * stored folded and lower-cased, so NOCASE changes no result. The
+ * (client_id, word) index serves re-indexing a client and the cascade.
+ * Existing clients are indexed here, in batches.
+ */
+export default class extends BaseSchema {
+  protected tableName = 'client_name_words'
+
+  async up() {
+    this.schema.createTable(this.tableName, (table) => {
+      if (this.#sqlite()) {
+        table.specificType('word', `VARCHAR(${NAME_WORD_LENGTH}) COLLATE NOCASE`).notNullable()
+      } else {
+        table.string('word', NAME_WORD_LENGTH).notNullable()
+      }
+      table
+        .integer('client_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('clients')
+        .onDelete('CASCADE')
+      table.primary(['word', 'client_id'])
+      table.index(['client_id', 'word'], 'client_name_words_client_idx')
+    })
+    this.defer(async (db) => {
+      let lastId = 0
+      for (;;) {
+        const clients = await db
+          .from('clients')
+          .where('id', '>', lastId)
+          .orderBy('id')
+          .limit(BATCH)
+          .select('id', 'first_name', 'last_name')
+        if (clients.length === 0) return
+        await db.transaction((trx) => ClientNameWords.add(trx, clients))
+        lastId = clients[clients.length - 1].id
+      }
+    })
+  }
+
+  async down() {
+    this.schema.dropTable(this.tableName)
+  }
+
+  #sqlite() {
+    return this.db.dialect.name === 'better-sqlite3' || this.db.dialect.name === 'sqlite3'
+  }
+}
