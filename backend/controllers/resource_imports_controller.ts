@@ -8,9 +8,16 @@ import { AuditLog, actorFromContext } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 import { requestLanguage } from '#i18n/request_language'
 import { csvLine } from '#resources/csv'
-import { importableFields } from '#resources/imports/import_columns'
+import { importableFields, proposeMapping } from '#resources/imports/import_columns'
 import { localizedMessage } from '#resources/imports/import_errors'
-import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
+import {
+  openImportFile,
+  previewedUpload,
+  readFirstRecords,
+  receiveImportFile,
+} from '#resources/imports/import_file'
+import { ImportMappings } from '#resources/imports/import_mappings'
+import { exportOptions } from '#resources/export_values'
 import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
 import { ImportRunner } from '#resources/imports/import_runner'
 import { Bases } from '#services/bases/bases'
@@ -25,20 +32,65 @@ export default class ResourceImportsController {
   async template(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const { definition, fields } = service.importable(ctx.params.resource)
-    const names = importableFields(fields).map((field) => field.name)
+    // In the user's language, as the export writes it; field keys with ?headers=keys.
+    const { language, keys } = exportOptions(ctx)
+    const names = importableFields(fields).map((field) =>
+      keys ? field.name : field.label[language]
+    )
     csvHeaders(ctx, `${definition.name}-plantilla.csv`)
     return '\uFEFF' + csvLine(names)
+  }
+
+  /**
+   * The first rows of a file whose header may not fit (issue 14): the
+   * file is stored as an upload would be, only its first PREVIEW_ROWS
+   * records are read, and the answer proposes a mapping (the one
+   * remembered for this resource and campaign, else what each header
+   * names). The upload is then confirmed by `store` with `upload` (the
+   * token returned here) and the chosen `mapping`, without sending the
+   * file again.
+   */
+  async preview(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    const { definition, fields } = service.importable(ctx.params.resource)
+    const user = ctx.auth.getUserOrFail() as User
+    const upload = await receiveImportFile(ctx, user.id)
+    const { header, rows } = await readFirstRecords(upload.key, upload.encoding)
+    const campaignId = await visibleCampaign(service, ctx.request.input('campaign_id'))
+    const remembered = await ImportMappings.find(definition.name, campaignId)
+    const mapping = proposeMapping(fields, header, remembered)
+    const language = requestLanguage(ctx)
+    return {
+      data: {
+        upload: upload.token,
+        filename: upload.filename,
+        encoding: upload.encoding,
+        header,
+        rows,
+        mapping,
+        remembered: mapping.some((column) => column.source === 'remembered'),
+        fields: importableFields(fields).map((field) => ({
+          name: field.name,
+          label: field.label[language],
+          required: Boolean(field.required && !field.condition),
+        })),
+      },
+    }
   }
 
   async store(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const { definition, fields } = service.importable(ctx.params.resource)
-    const upload = await receiveImportFile(ctx)
     const user = ctx.auth.getUserOrFail() as User
+    // Either the file itself, or a file already sent to `preview` and the mapping chosen for it.
+    const upload = ctx.request.is(['multipart'])
+      ? await receiveImportFile(ctx)
+      : await previewedUpload(user.id, ctx.request.input('upload'), ctx.request.input('filename'))
     let id: number
     try {
+      const mapping = ImportMappings.parse(ctx.request.input('mapping'))
       // A header that does not fit is refused now, while the user waits.
-      const file = await openImportFile(upload.key, fields, upload.encoding)
+      const file = await openImportFile(upload.key, fields, upload.encoding, { mapping })
       file.close()
       const base = definition.importsAsBases
         ? await Bases.readForm(
@@ -67,6 +119,18 @@ export default class ResourceImportsController {
           encoding: upload.encoding,
           baseId,
         })
+        if (mapping) {
+          await trx
+            .from('resource_imports')
+            .where('id', jobId)
+            .update({ column_mapping: JSON.stringify(mapping) })
+          // Proposed next time this resource is imported into this campaign.
+          await ImportMappings.remember(trx, actorFromContext(ctx), {
+            resource: definition.name,
+            campaignId: base?.campaignId ?? null,
+            mapping,
+          })
+        }
         await AuditLog.record(trx, actorFromContext(ctx), {
           action: 'resource.import_started',
           resource: 'resource_imports',
@@ -154,6 +218,20 @@ export default class ResourceImportsController {
     const { definition } = service.importable(ctx.params.resource)
     return ImportJobs.visible(ctx.params.id, definition.name, ctx.auth.getUserOrFail() as User)
   }
+}
+
+/** The campaign a preview is for, when the user sees it; null otherwise. */
+async function visibleCampaign(service: ResourceService, input: unknown) {
+  const id = Number(input)
+  if (input === undefined || input === null || input === '' || !Number.isSafeInteger(id) || id <= 0) {
+    return null
+  }
+  const row = await service
+    .scoped(service.registry.getOrFail('campaigns'))
+    .where('id', id)
+    .select('id')
+    .first()
+  return row ? id : null
 }
 
 function csvHeaders(ctx: HttpContext, filename: string) {

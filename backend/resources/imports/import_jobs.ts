@@ -33,6 +33,8 @@ export interface ImportJobRow {
   encoding: CsvEncoding | null
   /** the base the import fills (clients), stamped on every row */
   base_id: number | null
+  /** the user's column mapping, as JSON (ColumnMapping), or null when the header fits as it is */
+  column_mapping: string | null
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */

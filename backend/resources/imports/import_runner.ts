@@ -77,13 +77,18 @@ export class ImportRunner {
     return this.#importer.fields
   }
 
+  /** The job's column mapping, and the registry that resolves related records' names. */
+  get #reading() {
+    return { mapping: this.job.column_mapping, registry: this.service.registry }
+  }
+
   async #validate() {
     const progress = new ImportProgress(this.job, 'validated_rows')
     const { definition, fields } = this.#importer
     const repeats = new RepeatsInFile(definition, fields)
     let file
     try {
-      file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
+      file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding, this.#reading)
     } catch (error) {
       // The fields changed since the upload: the header no longer fits.
       const errors = rowErrorsOf(error, 1)
@@ -142,7 +147,8 @@ export class ImportRunner {
   #inputs(batch: ImportRow[], errors: RowError[]) {
     const inputs = []
     for (const row of batch) {
-      if (row.extraCells) errors.push(...refusal(extraCells(), row.line))
+      if (row.errors.length > 0) errors.push(...row.errors)
+      else if (row.extraCells) errors.push(...refusal(extraCells(), row.line))
       else inputs.push({ body: row.body, line: row.line })
     }
     return inputs
@@ -168,7 +174,7 @@ export class ImportRunner {
   async #import() {
     const progress = new ImportProgress(this.job, 'processed_rows')
     const done = progress.rows
-    const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
+    const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding, this.#reading)
     let seen = 0
     let batch: ImportRow[] = []
     for await (const row of file.rows) {

@@ -1,4 +1,5 @@
 import { api, buildUrl } from '../../api/http_client'
+import { currentLocale } from '../../i18n/i18n'
 import { uploadFile } from '../../api/upload_file'
 
 /**
@@ -50,7 +51,7 @@ export function importApi(resource: string) {
   const jobPath = (id: ImportJob['id']) => `${base}/imports/${encodeURIComponent(String(id))}`
 
   return {
-    templateUrl: buildUrl(`${base}/import/template.csv`),
+    templateUrl: buildUrl(`${base}/import/template.csv`, { lang: currentLocale() }),
     errorsUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/errors.csv`),
 
     async upload(
