@@ -55,7 +55,18 @@ export default class ResourceImportsController {
     const { definition, fields } = service.importable(ctx.params.resource)
     const user = ctx.auth.getUserOrFail() as User
     const upload = await receiveImportFile(ctx, user.id)
-    const { header, rows } = await readFirstRecords(upload.key, upload.encoding)
+    let first
+    try {
+      first = await readFirstRecords(upload.key, upload.encoding)
+    } catch (error) {
+      // A file whose header cannot be read is not kept.
+      await drive
+        .use()
+        .delete(upload.key)
+        .catch(() => {})
+      throw error
+    }
+    const { header, rows } = first
     const campaignId = await visibleCampaign(service, ctx.request.input('campaign_id'))
     const remembered = await ImportMappings.find(definition.name, campaignId)
     const mapping = proposeMapping(fields, header, remembered)
@@ -83,7 +94,8 @@ export default class ResourceImportsController {
     const { definition, fields } = service.importable(ctx.params.resource)
     const user = ctx.auth.getUserOrFail() as User
     // Either the file itself, or a file already sent to `preview` and the mapping chosen for it.
-    const upload = ctx.request.is(['multipart'])
+    const previewed = !ctx.request.is(['multipart'])
+    const upload = !previewed
       ? await receiveImportFile(ctx)
       : await previewedUpload(user.id, ctx.request.input('upload'), ctx.request.input('filename'))
     let id: number
@@ -140,10 +152,13 @@ export default class ResourceImportsController {
         return jobId
       })
     } catch (error) {
-      await drive
-        .use()
-        .delete(upload.key)
-        .catch(() => {})
+      // A previewed file stays for a corrected mapping; a file sent with the request goes.
+      if (!previewed) {
+        await drive
+          .use()
+          .delete(upload.key)
+          .catch(() => {})
+      }
       throw error
     }
     const job = (await ImportJobs.find(id))!
@@ -223,7 +238,13 @@ export default class ResourceImportsController {
 /** The campaign a preview is for, when the user sees it; null otherwise. */
 async function visibleCampaign(service: ResourceService, input: unknown) {
   const id = Number(input)
-  if (input === undefined || input === null || input === '' || !Number.isSafeInteger(id) || id <= 0) {
+  if (
+    input === undefined ||
+    input === null ||
+    input === '' ||
+    !Number.isSafeInteger(id) ||
+    id <= 0
+  ) {
     return null
   }
   const row = await service

@@ -179,7 +179,8 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   duplicateColumn: (m) => `La columna "${m.column}" repite el campo ${m.field}`,
   readOnlyColumn: (m) => `La columna "${m.column}" es de solo lectura y no se importa: quítela`,
   unnamedColumn: (m) => `La columna ${m.position} no tiene nombre`,
-  unknownField: (m) => `La columna "${m.column}" está asignada a un campo que no existe ("${m.field}")`,
+  unknownMappedField: (m) =>
+    `La columna "${m.column}" está asignada a un campo que no existe ("${m.field}")`,
   unknownName: (m) => `No existe "${m.value}": escriba su nombre, correo o id`,
   ambiguousName: (m) => `Varios registros se llaman "${m.value}": escriba su id o correo`,
   mapping: () => 'Asigne cada columna a un campo o a ninguno',

@@ -88,7 +88,9 @@ export class ExportValues {
       case 'select':
         return this.#option(field, value)
       case 'multiselect':
-        return (Array.isArray(value) ? value : [value]).map((item) => this.#option(field, item)).join('|')
+        return (Array.isArray(value) ? value : [value])
+          .map((item) => this.#option(field, item))
+          .join('|')
       case 'relation':
       case 'relations': {
         const target = this.#named.find((named) => named.field === field)?.target

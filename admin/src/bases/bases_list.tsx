@@ -66,7 +66,9 @@ export default function BasesList({ resource }: ResourceScreenProps) {
               <Button
                 size="small"
                 icon={<DownloadOutlined />}
-                href={buildUrl(`/api/bases/${Number(row.id)}/export.csv`, { lang: currentLocale() })}
+                href={buildUrl(`/api/bases/${Number(row.id)}/export.csv`, {
+                  lang: currentLocale(),
+                })}
                 download
                 data-testid={`base-export-${Number(row.id)}`}
               >

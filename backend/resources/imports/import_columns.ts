@@ -120,7 +120,7 @@ export function resolveHeader(
     if (mapped.has(key) && (!field || field.readOnly)) {
       problems.push({
         message: `Column "${name.slice(0, 60)}" is mapped to an unknown field "${String(choice).slice(0, 60)}"`,
-        rule: 'unknownField',
+        rule: 'unknownMappedField',
         meta: { column: name.slice(0, 60), field: String(choice).slice(0, 60) },
       })
     } else if (name === '') {

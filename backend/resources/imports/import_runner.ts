@@ -174,7 +174,12 @@ export class ImportRunner {
   async #import() {
     const progress = new ImportProgress(this.job, 'processed_rows')
     const done = progress.rows
-    const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding, this.#reading)
+    const file = await openImportFile(
+      this.job.file_key,
+      this.#fields,
+      this.job.encoding,
+      this.#reading
+    )
     let seen = 0
     let batch: ImportRow[] = []
     for await (const row of file.rows) {

@@ -75,7 +75,9 @@ export class RelationNames {
           if (found && found.length === 1) {
             resolved.push(String(found[0]))
           } else {
-            row.errors.push(nameError(row.line, lookup, item, found ? 'ambiguousName' : 'unknownName'))
+            row.errors.push(
+              nameError(row.line, lookup, item, found ? 'ambiguousName' : 'unknownName')
+            )
           }
         }
         row.body[name] = Array.isArray(value) ? resolved : (resolved[0] ?? value)
@@ -115,7 +117,10 @@ export class RelationNames {
     const ids = new Map<string, unknown[]>()
     for (const [name, entries] of found) {
       const active = entries.filter((entry) => !entry.archived)
-      ids.set(name, (active.length > 0 ? active : entries).map((entry) => entry.id))
+      ids.set(
+        name,
+        (active.length > 0 ? active : entries).map((entry) => entry.id)
+      )
     }
     return ids
   }
