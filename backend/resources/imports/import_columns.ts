@@ -66,7 +66,8 @@ export function proposeMapping(
   return header.map((text) => {
     const key = mappingKey(text)
     let field: string | null = null
-    let source: 'remembered' | 'header' | null = null
+    // readOnly: a column our export writes (id, dates), left out by itself.
+    let source: 'remembered' | 'header' | 'readOnly' | null = null
     if (remembered && key in remembered) {
       const chosen = remembered[key]
       if (chosen === null || writable.has(chosen)) {
@@ -79,6 +80,8 @@ export function proposeMapping(
       if (named && writable.has(named.name)) {
         field = named.name
         source = 'header'
+      } else if (named?.readOnly) {
+        source = 'readOnly'
       }
     }
     // One column per field: a second column naming it is left out.

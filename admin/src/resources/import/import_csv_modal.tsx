@@ -8,6 +8,7 @@ import type { ImportJob } from './import_job'
 import { ImportOutcome } from './import_outcome'
 import { ImportProgress } from './import_progress'
 import { ImportUploadStep } from './import_upload_step'
+import { ImportMappingStep } from './import_mapping_step'
 import { formatCount, labelInSentence } from '../../i18n/wording'
 import { useImportJob, type ImportFlow } from './use_import_job'
 import { errorMessage } from '../../feedback/error_message'
@@ -163,6 +164,8 @@ export default function ImportCsvModal({ resource, onClose }: ImportCsvModalProp
         />
         {job ? (
           <StepBody flow={flow} job={job} noun={noun} />
+        ) : flow.preview ? (
+          <ImportMappingStep flow={flow} preview={flow.preview} />
         ) : (
           <ImportUploadStep flow={flow} asBase={resource.importsAsBases} />
         )}
