@@ -52,7 +52,8 @@ test.group('Resource CSV import', (group) => {
       page.getByTestId('import-template').click(),
     ])
     const header = (await readFile((await template.path())!, 'utf8')).split(/\r?\n/)[0]
-    assert.include(header, 'first_name')
+    // In the supervisor's language (issue 20.10).
+    assert.include(header, 'Nombres')
 
     // One bad row refuses the whole file: its line is shown, and nothing is written.
     await dropCsv(page, 'clientes-con-error.csv', [
