@@ -29,8 +29,9 @@ export interface NamedRow {
  * well as by id. The names of a batch are resolved together, one query
  * per relation field and batch (never one per row), accents and case
  * ignored; a digits-only cell stays an id. A name nobody has, or that two
- * records share, is an error on that row and field; the row's other
- * fields are still checked.
+ * active records share, is an error on that row and field (the row is
+ * refused with it; the other rows go on). An archived record is named only
+ * when no active one has the name (and the write then says it is archived).
  */
 export class RelationNames {
   #lookups: Lookup[] = []
