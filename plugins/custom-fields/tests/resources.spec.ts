@@ -32,7 +32,9 @@ test.group('custom-fields resources', (group) => {
       ['Cobranzas', 'Cobranzas judiciales']
     )
 
-    const csv = await supervisor.get('/api/r/cf_profiles/export.csv').qs({ filter, sort: '-name', headers: 'keys', lang: 'en' })
+    const csv = await supervisor
+      .get('/api/r/cf_profiles/export.csv')
+      .qs({ filter, sort: '-name', headers: 'keys', lang: 'en' })
     csv.assertStatus(200)
     const lines = csv
       .text()
