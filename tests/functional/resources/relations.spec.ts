@@ -437,6 +437,45 @@ test.group('Resource engine: relations in CSV export and import', (group) => {
       ]
     )
   })
+
+  test('the import reads linked records by name (the export writes them so); an unknown one is a line error', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const [norte, sur] = await seedLists(['Lista Norte', 'Lista Sur'])
+    const csv =
+      'Mensaje;Listas\r\n' +
+      'uno;lista norte|LISTA SUR\r\n' +
+      `dos;Lista Sur|${norte}\r\n` +
+      'tres;Lista Este\r\n'
+    const uploaded = await admin
+      .post('/api/r/greetings/imports')
+      .file('file', Buffer.from(csv), { filename: 'saludos.csv' })
+    uploaded.assertStatus(202)
+    const job = await settleJob(admin, uploaded.body().data.id)
+    assert.deepEqual(
+      job.errors.map((error: any) => [error.line, error.field]),
+      [[4, 'lists']]
+    )
+    assert.include(job.errors[0].message, '"Lista Este"')
+
+    const fixed = await admin
+      .post('/api/r/greetings/imports')
+      .file('file', Buffer.from(csv.replace('tres;Lista Este\r\n', '')), {
+        filename: 'saludos.csv',
+      })
+    const ready = await settleJob(admin, fixed.body().data.id)
+    assert.equal(ready.status, 'ready', JSON.stringify(ready))
+    ;(await admin.post(`/api/r/greetings/imports/${ready.id}/start`)).assertStatus(202)
+    assert.equal((await settleJob(admin, ready.id)).createdRows, 2)
+    const rows = await db.from('greetings').orderBy('id').select('id')
+    const links = await Promise.all(rows.map((row) => linkedIds(row.id)))
+    assert.deepEqual(links, [
+      [norte, sur],
+      [norte, sur],
+    ])
+  })
 })
 
 async function settleJob(session: Session, id: number) {
