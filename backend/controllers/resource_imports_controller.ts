@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -99,6 +100,7 @@ export default class ResourceImportsController {
       ? await receiveImportFile(ctx)
       : await previewedUpload(user.id, ctx.request.input('upload'), ctx.request.input('filename'))
     let id: number
+    let fileKey = upload.key
     try {
       const mapping = ImportMappings.parse(ctx.request.input('mapping'))
       // A header that does not fit is refused now, while the user waits.
@@ -114,6 +116,8 @@ export default class ResourceImportsController {
             service
           )
         : null
+      // A preview's file is taken once: a second confirmation of the same token finds nothing.
+      if (previewed) fileKey = await claimPreview(upload.key)
       id = await db.transaction(async (trx) => {
         // Every upload of a resource imported as bases is a base of its own.
         const baseId = base
@@ -127,7 +131,7 @@ export default class ResourceImportsController {
           resource: definition.name,
           userId: user.id,
           filename: upload.filename,
-          fileKey: upload.key,
+          fileKey,
           encoding: upload.encoding,
           baseId,
         })
@@ -152,11 +156,11 @@ export default class ResourceImportsController {
         return jobId
       })
     } catch (error) {
-      // A previewed file stays for a corrected mapping; a file sent with the request goes.
-      if (!previewed) {
+      // A previewed file stays for a corrected mapping, until it is taken by a job.
+      if (!previewed || fileKey !== upload.key) {
         await drive
           .use()
-          .delete(upload.key)
+          .delete(fileKey)
           .catch(() => {})
       }
       throw error
@@ -233,6 +237,22 @@ export default class ResourceImportsController {
     const { definition } = service.importable(ctx.params.resource)
     return ImportJobs.visible(ctx.params.id, definition.name, ctx.auth.getUserOrFail() as User)
   }
+}
+
+/** Moves a previewed file to a job's own key; a 422 on `upload` when another request took it first. */
+async function claimPreview(key: string) {
+  const target = `imports/${randomUUID()}.csv`
+  try {
+    await drive.use().move(key, target)
+  } catch {
+    throw new TableroError(
+      'VALIDATION_FAILED',
+      'upload: Upload the file again: this preview was already imported',
+      422,
+      [{ field: 'upload', message: 'Upload the file again', rule: 'exists' }]
+    )
+  }
+  return target
 }
 
 /** The campaign a preview is for, when the user sees it; null otherwise. */

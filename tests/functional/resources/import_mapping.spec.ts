@@ -122,7 +122,14 @@ test.group('CSV import: column mapping and preview (issue 14)', (group) => {
       primary_phone: '+573001001000',
       document: 'x0',
     })
+    // The preview is taken once: confirming it again finds no file.
+    const twice = await supervisor
+      .post('/api/r/clients/imports')
+      .json({ upload: data.upload, mapping: { 'ciudad': null, 'nombre completo': 'document' } })
+    twice.assertStatus(422)
+    assert.equal(twice.body().error.fields[0].field, 'upload')
     const job = await db.from('resource_imports').firstOrFail()
+    assert.notInclude(job.file_key, 'preview')
     assert.deepEqual(JSON.parse(job.column_mapping), {
       'ciudad': null,
       'nombre completo': 'document',
