@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -19,7 +20,9 @@ import {
 } from '#resources/imports/import_file'
 import { ImportMappings } from '#resources/imports/import_mappings'
 import { exportOptions } from '#resources/export_values'
-import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
+import { ImportJobs, THIS_RUNNER, type ImportJobRow } from '#resources/imports/import_jobs'
+import { readImportMode } from '#resources/imports/import_mode'
+import { rejectedRowsCsv } from '#resources/imports/rejected_rows'
 import { ImportRunner } from '#resources/imports/import_runner'
 import { Bases } from '#services/bases/bases'
 
@@ -103,6 +106,17 @@ export default class ResourceImportsController {
     let fileKey = upload.key
     try {
       const mapping = ImportMappings.parse(ctx.request.input('mapping'))
+      const mode = readImportMode(
+        {
+          mode: ctx.request.input('mode'),
+          keyField: ctx.request.input('key_field'),
+          updateFields: ctx.request.input('update_fields'),
+        },
+        definition,
+        fields
+      )
+      // Update mode changes records: refused now unless the role may update them.
+      if (mode.mode === 'update') service.importer(definition.name, undefined, 'update')
       // A header that does not fit is refused now, while the user waits.
       const file = await openImportFile(upload.key, fields, upload.encoding, { mapping })
       file.close()
@@ -134,6 +148,7 @@ export default class ResourceImportsController {
           fileKey,
           encoding: upload.encoding,
           baseId,
+          mode,
         })
         if (mapping) {
           await trx
@@ -151,7 +166,13 @@ export default class ResourceImportsController {
           action: 'resource.import_started',
           resource: 'resource_imports',
           recordId: jobId,
-          after: { resource: definition.name, filename: upload.filename },
+          after: {
+            resource: definition.name,
+            filename: upload.filename,
+            ...(mode.mode === 'update'
+              ? { mode: 'update', keyField: mode.keyField, updateFields: mode.updateFields }
+              : {}),
+          },
         })
         return jobId
       })
@@ -178,30 +199,46 @@ export default class ResourceImportsController {
   /**
    * Imports a validated job, or resumes an interrupted one after its
    * processed rows. A job interrupted before its validation ended is
-   * validated again first.
+   * validated again first. A job with invalid rows imports its valid ones
+   * only when the request confirms it (`skip_invalid`).
    */
   async start(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const job = await this.#job(ctx, service)
     const revalidate = job.status === 'interrupted' && job.total_rows === null
+    const partial = job.status === 'invalid'
+    if (partial) refuseUnconfirmed(job, ctx.request.input('skip_invalid'))
     const started = await db.transaction(async (trx) => {
-      const moved = revalidate
-        ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
-            validated_rows: 0,
-            error_count: 0,
-            errors: null,
-            runner: THIS_RUNNER,
-          })
-        : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
+      const moved = partial
+        ? await ImportJobs.transition(trx, job.id, ['invalid'], 'importing', {
             message: null,
+            finished_at: null,
+            skip_invalid: 1,
             runner: THIS_RUNNER,
           })
+        : revalidate
+          ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
+              validated_rows: 0,
+              matched_rows: 0,
+              rejected_rows: 0,
+              error_count: 0,
+              errors: null,
+              runner: THIS_RUNNER,
+            })
+          : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
+              message: null,
+              runner: THIS_RUNNER,
+            })
       if (!moved) return false
       await AuditLog.record(trx, actorFromContext(ctx), {
         action: 'resource.import_confirmed',
         resource: 'resource_imports',
         recordId: job.id,
-        after: { resource: job.resource, fromRow: Number(job.processed_rows) },
+        after: {
+          resource: job.resource,
+          fromRow: Number(job.processed_rows),
+          ...(partial ? { skipInvalid: true, rejectedRows: Number(job.rejected_rows) } : {}),
+        },
       })
       return true
     })
@@ -230,6 +267,24 @@ export default class ResourceImportsController {
     }
     csvHeaders(ctx, `${job.resource}-errores-${job.id}.csv`)
     return body
+  }
+
+  /**
+   * The rows that were not imported, as the file had them, with their
+   * errors in a first column: fixed, the file is uploaded again as it is.
+   */
+  async rejected(ctx: HttpContext) {
+    const job = await this.#job(ctx)
+    const kept = job.status === 'invalid' || Boolean(Number(job.file_kept))
+    if (!kept || Number(job.error_count) === 0) {
+      throw new TableroError(
+        'IMPORT_FILE_GONE',
+        'The file of this import was discarded: there are no rejected rows to download',
+        410
+      )
+    }
+    csvHeaders(ctx, `${job.resource}-filas-rechazadas-${job.id}.csv`)
+    return ctx.response.stream(Readable.from(rejectedRowsCsv(job, requestLanguage(ctx))))
   }
 
   async #job(ctx: HttpContext, service?: ResourceService) {
@@ -273,6 +328,31 @@ async function visibleCampaign(service: ResourceService, input: unknown) {
     .select('id')
     .first()
   return row ? id : null
+}
+
+/**
+ * A job with invalid rows starts only when the user confirmed leaving them
+ * out (409 saying how many), and only if some row is valid.
+ */
+function refuseUnconfirmed(job: ImportJobRow, confirmed: unknown) {
+  const total = Number(job.total_rows ?? 0)
+  const rejected = Number(job.rejected_rows)
+  if (total - rejected <= 0) {
+    throw new TableroError(
+      'IMPORT_NOTHING_VALID',
+      'No row of this file is valid: fix it and upload it again',
+      409
+    )
+  }
+  if (![true, 'true', 1, '1'].includes(confirmed as never)) {
+    throw new TableroError(
+      'IMPORT_HAS_ERRORS',
+      `${rejected} row(s) have errors: confirm (skip_invalid) to import only the valid ones`,
+      409,
+      undefined,
+      { rejected, valid: total - rejected }
+    )
+  }
 }
 
 function csvHeaders(ctx: HttpContext, filename: string) {

@@ -55,7 +55,7 @@ test.group('Resource CSV import', (group) => {
     // In the supervisor's language (issue 20.10).
     assert.include(header, 'Nombres')
 
-    // One bad row refuses the whole file: its line is shown, and nothing is written.
+    // A bad row: its line is shown, and nothing is written unless the valid rows are confirmed.
     await dropCsv(page, 'clientes-con-error.csv', [
       'first_name,last_name,email',
       `Ana,${surname},ana.${surname}@example.com`,

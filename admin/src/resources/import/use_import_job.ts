@@ -50,7 +50,8 @@ export interface ImportFlow {
   /** Starts the validation of the previewed file with the chosen mapping. */
   confirmMapping: (mapping: ColumnMapping) => Promise<void>
   confirming: boolean
-  start: () => Promise<void>
+  /** `skipInvalid`: the user confirmed importing only the valid rows. */
+  start: (skipInvalid?: boolean) => Promise<void>
   /** Back to choosing a file; an upload in flight is abandoned. */
   reset: () => void
 }
@@ -149,12 +150,12 @@ export function useImportJob(resource: string): ImportFlow {
     }
   }
 
-  const start = async () => {
+  const start = async (skipInvalid = false) => {
     if (!job) return
     setStarting(true)
     setStartError(null)
     try {
-      const answer = await endpoints.start(job.id)
+      const answer = await endpoints.start(job.id, skipInvalid)
       setStarted(true)
       if (answer && answer.status !== job.status) {
         setJob(answer)
