@@ -36,7 +36,7 @@ export default defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     // CSV imports (up to 50 MB) stream the file straight into the drive.
-    processManually: ['/api/r/:resource/imports'],
+    processManually: ['/api/r/:resource/imports', '/api/r/:resource/imports/preview'],
     limit: '20mb',
     types: ['multipart/form-data'],
   },

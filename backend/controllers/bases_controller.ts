@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportOptions } from '#resources/export_values'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { resourceService } from '#services/resource_context'
@@ -56,10 +57,14 @@ export default class BasesController {
   async export(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const base = await service.visibleRow('bases', ctx.params.id, 'export')
-    const { stream } = service.export('clients', {
-      filter: JSON.stringify({ field: 'base_id', op: 'eq', value: Number(base.id) }),
-      sort: 'id',
-    })
+    const { stream } = service.export(
+      'clients',
+      {
+        filter: JSON.stringify({ field: 'base_id', op: 'eq', value: Number(base.id) }),
+        sort: 'id',
+      },
+      exportOptions(ctx)
+    )
     const filename = `base-${Number(base.id)}.csv`
     ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
     ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
@@ -9,9 +10,16 @@ import { AuditLog, actorFromContext } from '#services/audit_log'
 import { TableroError } from '#exceptions/tablero_error'
 import { requestLanguage } from '#i18n/request_language'
 import { csvLine } from '#resources/csv'
-import { importableFields } from '#resources/imports/import_columns'
+import { importableFields, proposeMapping } from '#resources/imports/import_columns'
 import { localizedMessage } from '#resources/imports/import_errors'
-import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
+import {
+  openImportFile,
+  previewedUpload,
+  readFirstRecords,
+  receiveImportFile,
+} from '#resources/imports/import_file'
+import { ImportMappings } from '#resources/imports/import_mappings'
+import { exportOptions } from '#resources/export_values'
 import { ImportJobs, THIS_RUNNER, type ImportJobRow } from '#resources/imports/import_jobs'
 import { readImportMode } from '#resources/imports/import_mode'
 import { rejectedRowsCsv } from '#resources/imports/rejected_rows'
@@ -28,18 +36,76 @@ export default class ResourceImportsController {
   async template(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const { definition, fields } = service.importable(ctx.params.resource)
-    const names = importableFields(fields).map((field) => field.name)
+    // In the user's language, as the export writes it; field keys with ?headers=keys.
+    const { language, keys } = exportOptions(ctx)
+    const names = importableFields(fields).map((field) =>
+      keys ? field.name : field.label[language]
+    )
     csvHeaders(ctx, `${definition.name}-plantilla.csv`)
     return '\uFEFF' + csvLine(names)
+  }
+
+  /**
+   * The first rows of a file whose header may not fit (issue 14): the
+   * file is stored as an upload would be, only its first PREVIEW_ROWS
+   * records are read, and the answer proposes a mapping (the one
+   * remembered for this resource and campaign, else what each header
+   * names). The upload is then confirmed by `store` with `upload` (the
+   * token returned here) and the chosen `mapping`, without sending the
+   * file again.
+   */
+  async preview(ctx: HttpContext) {
+    const service = await resourceService(ctx)
+    const { definition, fields } = service.importable(ctx.params.resource)
+    const user = ctx.auth.getUserOrFail() as User
+    const upload = await receiveImportFile(ctx, user.id)
+    let first
+    try {
+      first = await readFirstRecords(upload.key, upload.encoding)
+    } catch (error) {
+      // A file whose header cannot be read is not kept.
+      await drive
+        .use()
+        .delete(upload.key)
+        .catch(() => {})
+      throw error
+    }
+    const { header, rows } = first
+    const campaignId = await visibleCampaign(service, ctx.request.input('campaign_id'))
+    const remembered = await ImportMappings.find(definition.name, campaignId)
+    const mapping = proposeMapping(fields, header, remembered)
+    const language = requestLanguage(ctx)
+    return {
+      data: {
+        upload: upload.token,
+        filename: upload.filename,
+        encoding: upload.encoding,
+        header,
+        rows,
+        mapping,
+        remembered: mapping.some((column) => column.source === 'remembered'),
+        fields: importableFields(fields).map((field) => ({
+          name: field.name,
+          label: field.label[language],
+          required: Boolean(field.required && !field.condition),
+        })),
+      },
+    }
   }
 
   async store(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const { definition, fields } = service.importable(ctx.params.resource)
-    const upload = await receiveImportFile(ctx)
     const user = ctx.auth.getUserOrFail() as User
+    // Either the file itself, or a file already sent to `preview` and the mapping chosen for it.
+    const previewed = !ctx.request.is(['multipart'])
+    const upload = !previewed
+      ? await receiveImportFile(ctx)
+      : await previewedUpload(user.id, ctx.request.input('upload'), ctx.request.input('filename'))
     let id: number
+    let fileKey = upload.key
     try {
+      const mapping = ImportMappings.parse(ctx.request.input('mapping'))
       const mode = readImportMode(
         {
           mode: ctx.request.input('mode'),
@@ -52,7 +118,7 @@ export default class ResourceImportsController {
       // Update mode changes records: refused now unless the role may update them.
       if (mode.mode === 'update') service.importer(definition.name, undefined, 'update')
       // A header that does not fit is refused now, while the user waits.
-      const file = await openImportFile(upload.key, fields, upload.encoding)
+      const file = await openImportFile(upload.key, fields, upload.encoding, { mapping })
       file.close()
       const base = definition.importsAsBases
         ? await Bases.readForm(
@@ -64,6 +130,8 @@ export default class ResourceImportsController {
             service
           )
         : null
+      // A preview's file is taken once: a second confirmation of the same token finds nothing.
+      if (previewed) fileKey = await claimPreview(upload.key)
       id = await db.transaction(async (trx) => {
         // Every upload of a resource imported as bases is a base of its own.
         const baseId = base
@@ -77,11 +145,23 @@ export default class ResourceImportsController {
           resource: definition.name,
           userId: user.id,
           filename: upload.filename,
-          fileKey: upload.key,
+          fileKey,
           encoding: upload.encoding,
           baseId,
           mode,
         })
+        if (mapping) {
+          await trx
+            .from('resource_imports')
+            .where('id', jobId)
+            .update({ column_mapping: JSON.stringify(mapping) })
+          // Proposed next time this resource is imported into this campaign.
+          await ImportMappings.remember(trx, actorFromContext(ctx), {
+            resource: definition.name,
+            campaignId: base?.campaignId ?? null,
+            mapping,
+          })
+        }
         await AuditLog.record(trx, actorFromContext(ctx), {
           action: 'resource.import_started',
           resource: 'resource_imports',
@@ -97,10 +177,13 @@ export default class ResourceImportsController {
         return jobId
       })
     } catch (error) {
-      await drive
-        .use()
-        .delete(upload.key)
-        .catch(() => {})
+      // A previewed file stays for a corrected mapping, until it is taken by a job.
+      if (!previewed || fileKey !== upload.key) {
+        await drive
+          .use()
+          .delete(fileKey)
+          .catch(() => {})
+      }
       throw error
     }
     const job = (await ImportJobs.find(id))!
@@ -209,6 +292,42 @@ export default class ResourceImportsController {
     const { definition } = service.importable(ctx.params.resource)
     return ImportJobs.visible(ctx.params.id, definition.name, ctx.auth.getUserOrFail() as User)
   }
+}
+
+/** Moves a previewed file to a job's own key; a 422 on `upload` when another request took it first. */
+async function claimPreview(key: string) {
+  const target = `imports/${randomUUID()}.csv`
+  try {
+    await drive.use().move(key, target)
+  } catch {
+    throw new TableroError(
+      'VALIDATION_FAILED',
+      'upload: Upload the file again: this preview was already imported',
+      422,
+      [{ field: 'upload', message: 'Upload the file again', rule: 'exists' }]
+    )
+  }
+  return target
+}
+
+/** The campaign a preview is for, when the user sees it; null otherwise. */
+async function visibleCampaign(service: ResourceService, input: unknown) {
+  const id = Number(input)
+  if (
+    input === undefined ||
+    input === null ||
+    input === '' ||
+    !Number.isSafeInteger(id) ||
+    id <= 0
+  ) {
+    return null
+  }
+  const row = await service
+    .scoped(service.registry.getOrFail('campaigns'))
+    .where('id', id)
+    .select('id')
+    .first()
+  return row ? id : null
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportOptions } from '#resources/export_values'
 import { resourceService } from '#services/resource_context'
 import { TableroError } from '#exceptions/tablero_error'
 
@@ -82,7 +83,11 @@ export default class ResourcesController {
 
   async export(ctx: HttpContext) {
     const service = await resourceService(ctx)
-    const { filename, stream } = service.export(ctx.params.resource, ctx.request.qs())
+    const { filename, stream } = service.export(
+      ctx.params.resource,
+      ctx.request.qs(),
+      exportOptions(ctx)
+    )
     ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
     ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)
     ctx.response.header('Cache-Control', 'no-store')

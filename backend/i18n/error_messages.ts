@@ -192,6 +192,12 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   duplicateColumn: (m) => `La columna "${m.column}" repite el campo ${m.field}`,
   readOnlyColumn: (m) => `La columna "${m.column}" es de solo lectura y no se importa: quítela`,
   unnamedColumn: (m) => `La columna ${m.position} no tiene nombre`,
+  unknownMappedField: (m) =>
+    `La columna "${m.column}" está asignada a un campo que no existe ("${m.field}")`,
+  unknownName: (m) => `No existe "${m.value}": escriba su nombre, correo o id`,
+  ambiguousName: (m) => `Varios registros se llaman "${m.value}": escriba su id o correo`,
+  mapping: () => 'Asigne cada columna a un campo o a ninguno',
+  object: () => 'Envíe la asignación como un objeto JSON',
   emptyFile: () => 'El archivo está vacío',
   encoding: () => 'El archivo no es texto UTF-8: guárdelo como "CSV UTF-8" y súbalo de nuevo',
   quote: () => 'Una celda entre comillas nunca se cierra: revise las comillas de esta fila',

@@ -4,9 +4,21 @@ import { stringify } from 'csv-stringify/sync'
 export const FORMULA_START = /^[=+\-@\t\r]/
 
 /**
+ * A phone in E.164 ("+573001234567"): a plus and digits only. A
+ * spreadsheet reads it as a number at worst, never runs anything, so it is
+ * written as it is.
+ */
+const E164 = /^\+[1-9]\d{1,14}$/
+
+/** Whether a text cell would be run as a formula by a spreadsheet (and so needs the apostrophe). */
+export function isFormulaLike(value: string) {
+  return FORMULA_START.test(value) && !E164.test(value)
+}
+
+/**
  * One CSV line (RFC 4180, CRLF), written by csv-stringify. Text cells that
  * a spreadsheet would run as a formula (=, +, -, @ first) get a leading
- * apostrophe; other values are written as their text (true, 12.5).
+ * apostrophe (a plain E.164 phone is no formula); other values are written as their text (true, 12.5).
  */
 export function csvLine(cells: unknown[]): string {
   // A lone LF or CR also ends a spreadsheet's row unless quoted.
@@ -16,5 +28,5 @@ export function csvLine(cells: unknown[]): string {
 function csvText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value !== 'string') return String(value)
-  return FORMULA_START.test(value) ? `'${value}` : value
+  return isFormulaLike(value) ? `'${value}` : value
 }

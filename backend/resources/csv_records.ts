@@ -6,6 +6,12 @@ import { parse as parseSync } from 'csv-parse/sync'
 export interface CsvRecord {
   line: number
   cells: string[]
+  /**
+   * Why this record cannot be read (too many cells, a cell too long, bytes
+   * that are not text): the reading goes on with the next record, and the
+   * record is refused on its own line. Its cells are cut to MAX_CELLS.
+   */
+  problem?: { message: string; rule: string }
 }
 
 /** A file that cannot be read as CSV from `line` on: the reading stops there. */
@@ -21,21 +27,33 @@ export class CsvFormatError extends Error {
 
 const MAX_CELL_CHARS = 100_000
 const MAX_CELLS = 2_000
-export type CsvEncoding = 'utf-8' | 'windows-1252'
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'
 
 /**
- * UTF-8 when every byte of the file is valid UTF-8, else Windows-1252:
- * what Excel in a Spanish locale writes when one saves "CSV" (not "CSV
- * UTF-8"), where "Peña" is the single byte 0xF1. Fed the bytes as they
- * pass (an upload on its way to the drive), it keeps only the decoder's
- * state.
+ * UTF-16 when the file starts with its byte order mark (FF FE little
+ * endian, FE FF big endian: Excel's "Unicode text"), else UTF-8 when every
+ * byte of the file is valid UTF-8, else Windows-1252: what Excel in a
+ * Spanish locale writes when one saves "CSV" (not "CSV UTF-8"), where
+ * "Peña" is the single byte 0xF1. Fed the bytes as they pass (an upload on
+ * its way to the drive), it keeps only the decoder's state.
  */
 export class CsvEncodingCheck {
   #decoder = new TextDecoder('utf-8', { fatal: true })
   #utf8 = true
+  /** The first two bytes, until both were seen. */
+  #start: number[] = []
+  #utf16: CsvEncoding | null = null
 
   push(chunk: Buffer) {
-    if (!this.#utf8) return
+    if (this.#start.length < 2) {
+      for (const byte of chunk.subarray(0, 2 - this.#start.length)) this.#start.push(byte)
+      if (this.#start.length === 2) {
+        const [first, second] = this.#start
+        if (first === 0xff && second === 0xfe) this.#utf16 = 'utf-16le'
+        if (first === 0xfe && second === 0xff) this.#utf16 = 'utf-16be'
+      }
+    }
+    if (this.#utf16 || !this.#utf8) return
     try {
       this.#decoder.decode(chunk, { stream: true })
     } catch {
@@ -45,6 +63,7 @@ export class CsvEncodingCheck {
 
   /** The encoding, once every byte was pushed. */
   end(): CsvEncoding {
+    if (this.#utf16) return this.#utf16
     if (this.#utf8) {
       try {
         this.#decoder.decode()
@@ -104,21 +123,18 @@ class RecordChecks {
     const line = this.line
     this.line = info.lines + 1
     if (record.length > MAX_CELLS) {
-      throw new CsvFormatError(line, `A row has more than ${MAX_CELLS} cells`, 'cellCount')
+      // Only the record being read is held (csv-parse stops at MAX_RECORD_CHARS):
+      // its cells past MAX_CELLS are dropped at once.
+      const problem = { message: `A row has more than ${MAX_CELLS} cells`, rule: 'cellCount' }
+      return { line, cells: record.slice(0, MAX_CELLS), problem }
     }
     if (record.some((cell) => cell.length > MAX_CELL_CHARS)) {
-      throw new CsvFormatError(
-        line,
-        `A cell is longer than ${MAX_CELL_CHARS} characters (an unclosed quote?)`,
-        'cellLength'
-      )
+      const message = `A cell is longer than ${MAX_CELL_CHARS} characters (an unclosed quote?)`
+      return { line, cells: [], problem: { message, rule: 'cellLength' } }
     }
     if (record.some((cell) => cell.includes('\uFFFD'))) {
-      throw new CsvFormatError(
-        line,
-        'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again',
-        'encoding'
-      )
+      const message = 'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again'
+      return { line, cells: [], problem: { message, rule: 'encoding' } }
     }
     // A line break inside a quoted cell is stored as "\n", whatever the file used.
     const cells = record.map((cell) => (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell))
@@ -210,7 +226,13 @@ export function parseCsvText(text: string): CsvRecord[] {
       ...parserOptions(separator),
       info: false,
       on_record: (record: string[], context) => {
-        records.push(checks.accept({ record, info: { lines: context.lines } }))
+        const accepted = checks.accept({ record, info: { lines: context.lines } })
+        // A small upload is read whole: its first unreadable record refuses it.
+        if (accepted.problem) {
+          const { message, rule } = accepted.problem
+          throw new CsvFormatError(accepted.line, message, rule)
+        }
+        records.push(accepted)
         return null
       },
     })

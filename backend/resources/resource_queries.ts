@@ -8,6 +8,7 @@ import { applyFilter, applySearch, applySort, parseListParams } from './list_que
 import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
+import { ExportValues } from './export_values.ts'
 import { readDirectly, readsDirectly, selectRows } from '#services/sqlite_reads'
 import { ListShapes, type ListValues } from './list_shapes.ts'
 import { actorFromContext, withBatchEntry } from '#services/audit_log'
@@ -15,7 +16,7 @@ import { ResourceAccess } from './resource_access.ts'
 import { TableroError } from '#exceptions/tablero_error'
 import { loadLinks, relationsFields } from './relation_links.ts'
 
-/** Rows of an export whose links are loaded together (one query per relations field). */
+/** Rows of an export whose links and names are loaded together (one query per relation field). */
 const EXPORT_LINK_BATCH = 500
 
 const COUNT_CAP = 1_000
@@ -282,9 +283,16 @@ export class ResourceQueries extends ResourceAccess {
   }
 
   /**
-   * CSV of the filtered, sorted list, streamed row by row.
+   * CSV of the filtered, sorted list, streamed row by row, as the
+   * supervisor reads it and the import reads back (ExportValues): headers
+   * in `language` (field names with `keys`), options and booleans by
+   * their labels, related records by their names.
    */
-  export(name: string, input: Record<string, unknown>) {
+  export(
+    name: string,
+    input: Record<string, unknown>,
+    options: { language?: 'es' | 'en'; keys?: boolean } = {}
+  ) {
     const { definition, fields } = this.authorize(name, 'export')
     const params = parseListParams(
       input,
@@ -294,30 +302,28 @@ export class ResourceQueries extends ResourceAccess {
     const query = this.#filtered(definition, fields, params).select(this.columns(fields))
     orderList(query, definition, params, input)
     const present = (row: Record<string, unknown>) => this.present(fields, row)
-    const names = [...fields.values()]
-      .filter((field) => field.type !== 'password')
-      .map((field) => field.name)
-    const linked = relationsFields(fields).map((field) => field.name)
-    // A relations cell holds the linked ids joined by "|", which the import reads back.
-    const cells = (row: Record<string, unknown>) => {
-      const values = present(row)
-      for (const key of linked) values[key] = (values[key] as number[]).join('|')
-      return csvLine(names.map((key) => values[key]))
-    }
+    const values = new ExportValues(
+      this.registry,
+      [...fields.values()].filter((field) => field.type !== 'password'),
+      options.language ?? 'es'
+    )
+    const linked = relationsFields(fields).length > 0
     const withLinks = (rows: Record<string, unknown>[]) =>
       loadLinks(definition, fields, rows, db.connection())
     async function* lines() {
-      yield '\uFEFF' + csvLine(names)
+      yield '\uFEFF' + csvLine(values.header(options.keys ?? false))
       let batch = ''
       let pending: Record<string, unknown>[] = []
       const flush = async () => {
-        await withLinks(pending)
-        for (const row of pending) batch += cells(row)
+        if (linked) await withLinks(pending)
+        const presented = pending.map(present)
+        await values.load(presented, db.connection())
+        for (const row of presented) batch += csvLine(values.cells(row))
         pending = []
       }
       for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
         pending.push(row)
-        if (linked.length === 0 || pending.length >= EXPORT_LINK_BATCH) await flush()
+        if (pending.length >= EXPORT_LINK_BATCH) await flush()
         if (batch.length > 64 * 1024) {
           yield batch
           batch = ''

@@ -101,6 +101,7 @@ router
 
     router.get('r/:resource/import/template.csv', [ResourceImportsController, 'template'])
     router.post('r/:resource/imports', [ResourceImportsController, 'store'])
+    router.post('r/:resource/imports/preview', [ResourceImportsController, 'preview'])
     router
       .get('r/:resource/imports/:id', [ResourceImportsController, 'show'])
       .where('id', router.matchers.number())

@@ -52,7 +52,8 @@ test.group('Resource CSV import', (group) => {
       page.getByTestId('import-template').click(),
     ])
     const header = (await readFile((await template.path())!, 'utf8')).split(/\r?\n/)[0]
-    assert.include(header, 'first_name')
+    // In the supervisor's language (issue 20.10).
+    assert.include(header, 'Nombres')
 
     // A bad row: its line is shown, and nothing is written unless the valid rows are confirmed.
     await dropCsv(page, 'clientes-con-error.csv', [

@@ -107,7 +107,8 @@ test.group('A scaffolded plugin in the admin (K8, X3)', (group) => {
     const csv = await readFile((await download.path())!, 'utf8')
     const lines = csv.trim().split(/\r?\n/)
     assert.lengthOf(lines, 3, csv)
-    assert.include(lines[0], 'title')
+    // Headers in the supervisor's language (issue 20.10).
+    assert.include(lines[0], 'Título')
     assert.include(csv, `Escribir ${marker}`)
     assert.include(csv, `Visitar el lunes ${marker}`)
     assert.notInclude(csv, `Llamar ${marker}`)

@@ -4,6 +4,7 @@ import { Button, Space, Typography, type TableColumnType } from 'antd'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { buildUrl } from '../api/http_client'
+import { currentLocale } from '../i18n/i18n'
 import { formatCount } from '../i18n/wording'
 import { useAdminMeta } from '../meta/meta_store'
 import type { ResourceScreenProps } from '../resources/custom_screens'
@@ -65,7 +66,9 @@ export default function BasesList({ resource }: ResourceScreenProps) {
               <Button
                 size="small"
                 icon={<DownloadOutlined />}
-                href={buildUrl(`/api/bases/${Number(row.id)}/export.csv`)}
+                href={buildUrl(`/api/bases/${Number(row.id)}/export.csv`, {
+                  lang: currentLocale(),
+                })}
                 download
                 data-testid={`base-export-${Number(row.id)}`}
               >

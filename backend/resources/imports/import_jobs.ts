@@ -47,6 +47,8 @@ export interface ImportJobRow {
   skip_invalid: boolean | number
   /** the file outlives the finished job, for the rejected rows' download */
   file_kept: boolean | number
+  /** the user's column mapping, as JSON (ColumnMapping), or null when the header fits as it is */
+  column_mapping: string | null
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */

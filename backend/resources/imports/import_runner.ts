@@ -88,6 +88,11 @@ export class ImportRunner {
     return this.#importer.fields
   }
 
+  /** The job's column mapping, and the registry that resolves related records' names. */
+  get #reading() {
+    return { mapping: this.job.column_mapping, registry: this.service.registry }
+  }
+
   async #validate() {
     const progress = new ImportProgress(this.job, 'validated_rows')
     const { definition, fields } = this.#importer
@@ -97,7 +102,7 @@ export class ImportRunner {
     const rejected = new RejectedLines()
     let file
     try {
-      file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
+      file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding, this.#reading)
     } catch (error) {
       // The fields changed since the upload: the header no longer fits.
       const errors = rowErrorsOf(error, 1)
@@ -197,7 +202,8 @@ export class ImportRunner {
   #inputs(batch: ImportRow[], errors: RowError[]) {
     const inputs = []
     for (const row of batch) {
-      if (row.extraCells) errors.push(...refusal(extraCells(), row.line))
+      if (row.errors.length > 0) errors.push(...row.errors)
+      else if (row.extraCells) errors.push(...refusal(extraCells(), row.line))
       else inputs.push({ body: row.body, line: row.line })
     }
     return inputs
@@ -228,7 +234,12 @@ export class ImportRunner {
   async #import() {
     const progress = new ImportProgress(this.job, 'processed_rows')
     const done = progress.rows
-    const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
+    const file = await openImportFile(
+      this.job.file_key,
+      this.#fields,
+      this.job.encoding,
+      this.#reading
+    )
     // Confirmed with invalid rows: exactly the rows the validation refused are left out.
     const partial = Boolean(Number(this.job.skip_invalid))
     this.#skipped = partial ? await RejectedLines.load(this.job.file_key) : new RejectedLines()

@@ -10,6 +10,13 @@ const DECIMAL_COMMA = /^-?\d+,\d+$/
 const FORMULA_GUARD = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`)
 
 /**
+ * Formula cells (issue 14): a text cell starting with =, +, - or @ is
+ * stored as the text it is ("=1+2" stays "=1+2", never evaluated, never
+ * refused). The danger is a spreadsheet running it later, so every CSV we
+ * write puts an apostrophe before such a cell (csvLine), except a plain
+ * E.164 phone, which is no formula; that apostrophe is dropped again when
+ * our export is imported back.
+ *
  * A data row as the body of a create, so it goes through the same
  * validation: an empty cell is an absent field (its default applies), and
  * what spreadsheets write is read as the API expects it (sí/no, an

@@ -54,7 +54,9 @@ test.group('custom-fields: CSV import of clients', (group) => {
     field.assertStatus(201)
     customColumns.push(segment)
 
-    const template = await supervisor.get('/api/r/clients/import/template.csv')
+    const template = await supervisor
+      .get('/api/r/clients/import/template.csv')
+      .qs({ headers: 'keys' })
     template.assertStatus(200)
     template.assertHeader('content-type', 'text/csv; charset=utf-8')
     assert.include(template.header('content-disposition'), 'clients-plantilla.csv')

@@ -32,7 +32,9 @@ test.group('custom-fields resources', (group) => {
       ['Cobranzas', 'Cobranzas judiciales']
     )
 
-    const csv = await supervisor.get('/api/r/cf_profiles/export.csv').qs({ filter, sort: '-name' })
+    const csv = await supervisor
+      .get('/api/r/cf_profiles/export.csv')
+      .qs({ filter, sort: '-name', headers: 'keys', lang: 'en' })
     csv.assertStatus(200)
     const lines = csv
       .text()
@@ -41,8 +43,9 @@ test.group('custom-fields resources', (group) => {
       .split('\r\n')
     assert.equal(lines[0], 'id,name,description,campaigns,status,created_at,updated_at')
     assert.lengthOf(lines, 3)
-    assert.match(lines[1], /^\d+,Cobranzas judiciales,,,active,/)
-    assert.match(lines[2], /^\d+,Cobranzas,,,active,/)
+    // Values as labels (issue 20.10).
+    assert.match(lines[1], /^\d+,Cobranzas judiciales,,,Active,/)
+    assert.match(lines[2], /^\d+,Cobranzas,,,Active,/)
   })
 
   test('an agent is refused every write, and the definitions too', async ({ client }) => {

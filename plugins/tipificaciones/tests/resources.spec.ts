@@ -111,7 +111,7 @@ test.group('tipificaciones: gestiones, callbacks and results as declared resourc
 
     const exported = await supervisor
       .get('/api/r/tip_gestiones/export.csv')
-      .qs({ filter, sort: 'created_at' })
+      .qs({ filter, sort: 'created_at', headers: 'keys', lang: 'es' })
     exported.assertStatus(200)
     exported.assertHeader('content-type', 'text/csv; charset=utf-8')
     const lines = exported

@@ -34,7 +34,7 @@ test.group('Bases: exporting a base', (group) => {
     ;(
       await supervisor.patch(`/api/r/clients/${first}`).json({ first_name: 'Anabel' })
     ).assertStatus(200)
-    const exported = await supervisor.get(`/api/bases/${baseId}/export.csv`)
+    const exported = await supervisor.get(`/api/bases/${baseId}/export.csv`).qs({ headers: 'keys' })
     exported.assertStatus(200)
     exported.assertHeader('content-type', 'text/csv; charset=utf-8')
     assert.include(exported.header('content-disposition'), `base-${baseId}.csv`)
@@ -42,8 +42,9 @@ test.group('Bases: exporting a base', (group) => {
     assert.deepEqual(
       rows.map((row) => [row.first_name, row.document, row.base_id]),
       [
-        ['Anabel', 'D-1', String(baseId)],
-        ['Bea', 'D-2', String(baseId)],
+        // The base by its name (issue 20.10).
+        ['Anabel', 'D-1', 'Mora 90'],
+        ['Bea', 'D-2', 'Mora 90'],
       ]
     )
   })
@@ -54,10 +55,10 @@ test.group('Bases: exporting a base', (group) => {
   }) => {
     const baseId = await makeBase()
     const supervisor = await signIn(client, 'supervisor')
-    const exported = await supervisor.get(`/api/bases/${baseId}/export.csv`)
+    const exported = await supervisor.get(`/api/bases/${baseId}/export.csv`).qs({ lang: 'es' })
     exported.assertStatus(200)
     assert.lengthOf(rowsOf(exported.text()), 0)
-    assert.include(exported.text(), 'first_name')
+    assert.include(exported.text(), 'Nombres')
   })
 
   test('agents may not export bases; an unknown base is a 404', async ({ client, assert }) => {

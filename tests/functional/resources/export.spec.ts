@@ -20,6 +20,8 @@ test.group('Resource engine: CSV export', (group) => {
       { message: '=HYPERLINK("http://evil")', priority: 3 },
     ])
     const response = await admin.get('/api/r/greetings/export.csv').qs({
+      headers: 'keys',
+      lang: 'es',
       sort: '-priority',
       filter: JSON.stringify({ field: 'language', op: 'eq', value: 'es' }),
     })
@@ -36,8 +38,9 @@ test.group('Resource engine: CSV export', (group) => {
       'id,message,language,priority,score,urgent,send_on,owner_id,lists,created_at,updated_at'
     )
     assert.lengthOf(lines, 3, lines.join('\n'))
-    assert.match(lines[1], /^\d+,"'=HYPERLINK\(""http:\/\/evil""\)",es,3,,false,,,,/)
-    assert.match(lines[2], /^\d+,"Hola, ""Ana""",es,2,,false,2026-12-24,,/)
+    // Values as the supervisor reads them (issue 20.10): an option's and a boolean's labels.
+    assert.match(lines[1], /^\d+,"'=HYPERLINK\(""http:\/\/evil""\)",Español,3,,No,,,,/)
+    assert.match(lines[2], /^\d+,"Hola, ""Ana""",Español,2,,No,2026-12-24,,/)
   })
 
   test('exports thousands of rows in one stream', async ({ client, assert }) => {

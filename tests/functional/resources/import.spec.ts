@@ -27,7 +27,9 @@ test.group('Resource engine: CSV import', (group) => {
 
   test('the template lists what a create accepts', async ({ client, assert }) => {
     const supervisor = await signIn(client, 'supervisor')
-    const template = await supervisor.get('/api/r/clients/import/template.csv')
+    const template = await supervisor
+      .get('/api/r/clients/import/template.csv')
+      .qs({ headers: 'keys' })
     template.assertStatus(200)
     template.assertHeader('content-type', 'text/csv; charset=utf-8')
     assert.include(template.header('content-disposition'), 'clients-plantilla.csv')

@@ -9,6 +9,7 @@ import { UpdateConfirmation } from './import_update_confirmation'
 import { ImportOutcome } from './import_outcome'
 import { ImportProgress } from './import_progress'
 import { ImportUploadStep } from './import_upload_step'
+import { ImportMappingStep } from './import_mapping_step'
 import { formatCount, labelInSentence } from '../../i18n/wording'
 import { useImportJob, type ImportFlow } from './use_import_job'
 import { errorMessage } from '../../feedback/error_message'
@@ -194,6 +195,8 @@ export default function ImportCsvModal({ resource, onClose }: ImportCsvModalProp
         />
         {job ? (
           <StepBody flow={flow} job={job} resource={resource} noun={noun} />
+        ) : flow.preview ? (
+          <ImportMappingStep flow={flow} preview={flow.preview} />
         ) : (
           <ImportUploadStep flow={flow} asBase={resource.importsAsBases} resource={resource} />
         )}

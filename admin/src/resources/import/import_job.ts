@@ -1,4 +1,5 @@
 import { api, buildUrl } from '../../api/http_client'
+import { currentLocale } from '../../i18n/i18n'
 import { uploadFile } from '../../api/upload_file'
 
 /**
@@ -60,13 +61,36 @@ interface JobEnvelope {
   data: ImportJob
 }
 
+/** A file's column and the field it goes to (null: left out), as the server proposes it. */
+export interface PreviewColumn {
+  header: string
+  field: string | null
+  /** remembered: this campaign's last mapping; header: the header names the field; readOnly: an export's column */
+  source: 'remembered' | 'header' | 'readOnly' | null
+}
+
+/** The first rows of an uploaded file, before anything is validated (issue 14). */
+export interface ImportPreview {
+  /** names the stored file when the import is confirmed */
+  upload: string
+  filename: string
+  header: string[]
+  rows: Array<{ line: number; cells: string[] }>
+  mapping: PreviewColumn[]
+  remembered: boolean
+  fields: Array<{ name: string; label: string; required: boolean }>
+}
+
+/** header → field name, or null to leave the column out */
+export type ColumnMapping = Record<string, string | null>
+
 /** The import endpoints of one resource; the downloads are plain links (session cookie). */
 export function importApi(resource: string) {
   const base = `/api/r/${encodeURIComponent(resource)}`
   const jobPath = (id: ImportJob['id']) => `${base}/imports/${encodeURIComponent(String(id))}`
 
   return {
-    templateUrl: buildUrl(`${base}/import/template.csv`),
+    templateUrl: buildUrl(`${base}/import/template.csv`, { lang: currentLocale() }),
     errorsUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/errors.csv`),
     rejectedUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/rejected.csv`),
 
@@ -81,6 +105,37 @@ export function importApi(resource: string) {
         onProgress,
         signal,
         fields,
+      })
+      return answer.data
+    },
+
+    /** Sends the file; the server keeps it and answers its first rows and a proposed mapping. */
+    async preview(
+      file: File,
+      onProgress: (percent: number) => void,
+      signal: AbortSignal,
+      fields?: Record<string, string>
+    ) {
+      const answer = await uploadFile<{ data: ImportPreview }>(`${base}/imports/preview`, file, {
+        field: 'file',
+        onProgress,
+        signal,
+        fields,
+      })
+      return answer.data
+    },
+
+    /** Validates a previewed file with its mapping (null: the header fits as it is). */
+    async confirm(
+      preview: ImportPreview,
+      mapping: ColumnMapping | null,
+      fields?: Record<string, string>
+    ) {
+      const answer = await api.post<JobEnvelope>(`${base}/imports`, {
+        upload: preview.upload,
+        filename: preview.filename,
+        ...(mapping ? { mapping } : {}),
+        ...fields,
       })
       return answer.data
     },

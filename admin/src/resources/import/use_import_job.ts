@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { isApiError } from '../../api/api_error'
-import { ACTIVE_STATUSES, importApi, type ImportJob, type ImportStatus } from './import_job'
+import {
+  ACTIVE_STATUSES,
+  importApi,
+  type ColumnMapping,
+  type ImportJob,
+  type ImportPreview,
+  type ImportStatus,
+} from './import_job'
 
 /** How often the screen asks while the server validates or writes. */
 const POLL_INTERVAL_MS = 700
@@ -31,8 +38,18 @@ export interface ImportFlow {
   starting: boolean
   /** The user asked to write rows: the list behind the modal must be refreshed afterwards. */
   started: boolean
-  /** `fields`: text fields sent with the file (`base_name`, `campaign_id`). */
+  /**
+   * `fields`: text fields sent with the file (`base_name`, `campaign_id`). The file goes to the
+   * preview first: when its header fits (every column names a field, or this campaign's
+   * remembered mapping covers it) validation starts at once; otherwise `preview` holds its first
+   * rows for the user to map the columns.
+   */
   upload: (file: File, fields?: Record<string, string>) => Promise<void>
+  /** The uploaded file waiting for its columns to be mapped. */
+  preview: ImportPreview | null
+  /** Starts the validation of the previewed file with the chosen mapping. */
+  confirmMapping: (mapping: ColumnMapping) => Promise<void>
+  confirming: boolean
   /** `skipInvalid`: the user confirmed importing only the valid rows. */
   start: (skipInvalid?: boolean) => Promise<void>
   /** Back to choosing a file; an upload in flight is abandoned. */
@@ -57,6 +74,9 @@ export function useImportJob(resource: string): ImportFlow {
   const [leaving, setLeaving] = useState<ImportStatus | null>(null)
   const [failures, setFailures] = useState(0)
   const uploadAbort = useRef<AbortController | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const uploadFields = useRef<Record<string, string> | undefined>(undefined)
 
   const shouldPoll =
     job !== null &&
@@ -98,13 +118,35 @@ export function useImportJob(resource: string): ImportFlow {
     uploadAbort.current = abort
     setUploadError(null)
     setUploadPercent(0)
+    uploadFields.current = fields
     try {
-      const created = await endpoints.upload(file, setUploadPercent, abort.signal, fields)
-      if (!abort.signal.aborted) setJob(created)
+      const previewed = await endpoints.preview(file, setUploadPercent, abort.signal, fields)
+      if (abort.signal.aborted) return
+      if (needsMapping(previewed)) {
+        setPreview(previewed)
+      } else {
+        const remembered = previewed.remembered ? mappingOf(previewed) : null
+        const created = await endpoints.confirm(previewed, remembered, fields)
+        if (!abort.signal.aborted) setJob(created)
+      }
     } catch (error) {
       if (!abort.signal.aborted) setUploadError(error)
     } finally {
       if (!abort.signal.aborted) setUploadPercent(null)
+    }
+  }
+
+  const confirmMapping = async (mapping: ColumnMapping) => {
+    if (!preview) return
+    setConfirming(true)
+    setUploadError(null)
+    try {
+      setJob(await endpoints.confirm(preview, mapping, uploadFields.current))
+      setPreview(null)
+    } catch (error) {
+      setUploadError(error)
+    } finally {
+      setConfirming(false)
     }
   }
 
@@ -133,6 +175,7 @@ export function useImportJob(resource: string): ImportFlow {
     uploadAbort.current?.abort()
     uploadAbort.current = null
     setJob(null)
+    setPreview(null)
     setUploadPercent(null)
     setUploadError(null)
     setStartError(null)
@@ -152,7 +195,27 @@ export function useImportJob(resource: string): ImportFlow {
     starting,
     started,
     upload,
+    preview,
+    confirmMapping,
+    confirming,
     start,
     reset,
   }
+}
+
+/**
+ * Whether the user must map columns: a named column the server matched to no field, or a
+ * required field no column fills.
+ */
+export function needsMapping(preview: ImportPreview) {
+  const unmatched = preview.mapping.some(
+    (column) => column.field === null && column.source === null && column.header.trim() !== ''
+  )
+  const filled = new Set(preview.mapping.map((column) => column.field))
+  return unmatched || preview.fields.some((field) => field.required && !filled.has(field.name))
+}
+
+/** The proposed mapping as the server takes it. */
+export function mappingOf(preview: ImportPreview): ColumnMapping {
+  return Object.fromEntries(preview.mapping.map((column) => [column.header, column.field]))
 }

@@ -3,6 +3,7 @@ import type { CrudFilter, CrudSort } from '@refinedev/core'
 import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { buildUrl } from '../../api/http_client'
+import { currentLocale } from '../../i18n/i18n'
 import { toFilterTree, toSearchTerm, toSortParam } from '../../providers/filter_tree'
 
 interface ExportCsvButtonProps {
@@ -22,6 +23,8 @@ export function ExportCsvButton({ resource, filters, sorters }: ExportCsvButtonP
     filter: tree ? JSON.stringify(tree) : undefined,
     sort: toSortParam(sorters),
     q: toSearchTerm(filters),
+    // A link sends the browser's language, not the screen's: headers and labels in the user's.
+    lang: currentLocale(),
   })
   return (
     <Button icon={<DownloadOutlined />} href={href} download data-testid="export-csv">
