@@ -8,7 +8,28 @@ import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
 export type SlotName =
-  'client.header.badges' | 'client.tabs' | 'client.actions' | 'clients.list.columns' | (string & {})
+  | 'client.header.badges'
+  | 'client.tabs'
+  | 'client.actions'
+  | 'clients.list.columns'
+  | 'clients.list.bulkActions'
+  | (string & {})
+
+/**
+ * What a `<resource>.list.bulkActions` component receives (`clients.list.bulkActions`…): the
+ * list's current selection in the engine's terms, so a plugin acts on the same rows the user sees.
+ * `filter` is the filter tree and `q` the search as `GET /api/r/<resource>` takes them (`filter`
+ * null when none); `selectedIds` the checked rows (empty when none: the action then covers the
+ * filter).
+ */
+export interface ListBulkActionProps {
+  resource: string
+  filter: unknown
+  q: string | undefined
+  selectedIds: Array<string | number>
+  /** unchecks the rows and reloads the list (after the action changed them) */
+  done: () => void
+}
 
 /** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
 export interface PluginRoute {
@@ -40,6 +61,7 @@ export { useActionFeedback } from './feedback/use_action_feedback'
 export { useLocalize, type LocalizedText } from './i18n/localized_text'
 export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
+export { useHasPermission } from './meta/use_permission'
 export { Slot, useSlotComponents } from './plugins/slot'
 export { ApiErrorResult } from './pages/errors/api_error_result'
 export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'

@@ -60,14 +60,20 @@ export async function selectedClients(service: ResourceService, user: User, body
     )
     for (const row of list.data as Array<{ id: number }>) ids.push(Number(row.id))
     if (ids.length > BULK_LIMIT) {
-      throw fieldInputError('filter', `At most ${BULK_LIMIT} clients at once: narrow the filter`, 'max')
+      throw fieldInputError(
+        'filter',
+        `At most ${BULK_LIMIT} clients at once: narrow the filter`,
+        'max'
+      )
     }
     if (list.data.length < PAGE) return ids
   }
 }
 
 export function setKey(ids: number[]) {
-  return createHash('sha1').update([...ids].sort((a, b) => a - b).join(',')).digest('hex')
+  return createHash('sha1')
+    .update([...ids].sort((a, b) => a - b).join(','))
+    .digest('hex')
 }
 
 /** The clients of `ids` that have a toggle the service has not settled: they are left out. */
@@ -117,7 +123,11 @@ export async function startBulk(
   const pending = await withPending(clientIds)
   const ids = clientIds.filter((id) => !pending.has(id))
   if (ids.length === 0) {
-    throw fieldInputError('filter', 'No client to toggle (none selected, or all pending)', 'required')
+    throw fieldInputError(
+      'filter',
+      'No client to toggle (none selected, or all pending)',
+      'required'
+    )
   }
   const key = setKey(ids)
   return db.transaction(async (trx) => {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { TableroError, defineResource, field, fieldInputError, resources, type RowScope } from '#sdk'
+import {
+  TableroError,
+  defineResource,
+  field,
+  fieldInputError,
+  resources,
+  type RowScope,
+} from '#sdk'
 import { TOGGLE } from './access.ts'
 
 const label = (es: string, en: string) => ({ es, en })
@@ -102,7 +109,12 @@ export default [
         listable: true,
         filterable: true,
       }),
-      field.text('note', { label: label('Detalle', 'Details'), maxLength: 500, createOnly: true, listable: true }),
+      field.text('note', {
+        label: label('Detalle', 'Details'),
+        maxLength: 500,
+        createOnly: true,
+        listable: true,
+      }),
       field.select('status', {
         label: label('Resultado', 'Result'),
         options: [
@@ -125,7 +137,11 @@ export default [
         listable: true,
       }),
       field.number('attempts', { label: label('Envíos', 'Sends'), readOnly: true }),
-      field.datetime('settled_at', { label: label('Resuelto', 'Settled'), readOnly: true, listable: true }),
+      field.datetime('settled_at', {
+        label: label('Resuelto', 'Settled'),
+        readOnly: true,
+        listable: true,
+      }),
       ...field.timestamps(),
     ],
     permissions: {

@@ -8,7 +8,13 @@ import {
   type PluginRoutes,
 } from '#sdk'
 import { BULK, TOGGLE } from './access.ts'
-import { bulkReport, failedToRetry, selectedClients, startBulk, type BulkSelection } from './bulk.ts'
+import {
+  bulkReport,
+  failedToRetry,
+  selectedClients,
+  startBulk,
+  type BulkSelection,
+} from './bulk.ts'
 import { reconcile } from './jobs.ts'
 import {
   checkToggle,
@@ -143,7 +149,12 @@ const routes: PluginRoutes = (router) => {
       service,
       user,
       failed.map((row) => Number(row.client_id)),
-      { action: report.action, reason_id: failed[0].reason_id, note: failed[0].note, retryOf: report.id }
+      {
+        action: report.action,
+        reason_id: failed[0].reason_id,
+        note: failed[0].note,
+        retryOf: report.id,
+      }
     )
     ctx.response.status(202)
     return { data: started }

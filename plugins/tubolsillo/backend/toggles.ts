@@ -106,7 +106,12 @@ async function record(row: ToggleRow, answer: WalletAnswer, actor: AuditActor) {
       .from('tubolsillo_toggles')
       .where('id', row.id)
       .where('status', 'pending')
-      .update({ status: answer.status, error: answer.error ?? null, settled_at: now, updated_at: now })
+      .update({
+        status: answer.status,
+        error: answer.error ?? null,
+        settled_at: now,
+        updated_at: now,
+      })
     if (Number(changed) === 0) return // settled meanwhile (a check and a send crossed)
     await AuditLog.record(trx, actor, {
       action: `tubolsillo.${answer.status}`,
@@ -170,11 +175,7 @@ export async function walletStatus(clientId: number) {
     clientId,
     status,
     /** what the service last confirmed: the wallet's real state while a toggle is pending or failed */
-    confirmed: confirmed
-      ? confirmed.action === 'activate'
-        ? 'active'
-        : 'inactive'
-      : null,
+    confirmed: confirmed ? (confirmed.action === 'activate' ? 'active' : 'inactive') : null,
     latest: latest ? presentToggle(latest) : null,
   }
 }

@@ -30,7 +30,9 @@ const SETTLED = new Set(['confirmed', 'failed', 'pending'])
 function readAnswer(client: HttpClient, status: number, body: unknown, text: string): WalletAnswer {
   const answer = body as { status?: unknown; error?: unknown } | undefined
   const error =
-    answer && typeof answer.error === 'string' ? client.redact(answer.error).slice(0, 400) : undefined
+    answer && typeof answer.error === 'string'
+      ? client.redact(answer.error).slice(0, 400)
+      : undefined
   if (status >= 400 && status < 500) {
     // the service refused the toggle (unknown client, blocked wallet…): a definite failure
     return { status: 'failed', error: error ?? `HTTP ${status}` }
@@ -48,7 +50,8 @@ function readAnswer(client: HttpClient, status: number, body: unknown, text: str
 }
 
 function pendingFrom(error: unknown): WalletAnswer {
-  if (error instanceof AdapterError) return { status: 'pending', error: error.message.slice(0, 400) }
+  if (error instanceof AdapterError)
+    return { status: 'pending', error: error.message.slice(0, 400) }
   throw error
 }
 

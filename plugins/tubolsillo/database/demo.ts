@@ -32,10 +32,18 @@ const demo: PluginDemo = async ({ users }) => {
       })
       reasonIds.push(Number(id))
     }
-    const story: Array<Array<['activate' | 'deactivate', 'confirmed' | 'failed' | 'pending', number]>> = [
+    const story: Array<
+      Array<['activate' | 'deactivate', 'confirmed' | 'failed' | 'pending', number]>
+    > = [
       [['activate', 'confirmed', 0]],
-      [['activate', 'confirmed', 2], ['deactivate', 'confirmed', 1]],
-      [['activate', 'confirmed', 0], ['deactivate', 'failed', 3]],
+      [
+        ['activate', 'confirmed', 2],
+        ['deactivate', 'confirmed', 1],
+      ],
+      [
+        ['activate', 'confirmed', 0],
+        ['deactivate', 'failed', 3],
+      ],
       [['activate', 'pending', 0]],
     ]
     for (const [index, client] of clients.entries()) {

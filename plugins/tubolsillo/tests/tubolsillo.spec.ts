@@ -312,7 +312,10 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     const service = await startFakeWallet((request) => {
       const clientId = walletClient(request.url)
       if (refusing && clientId !== null && refused.has(clientId)) {
-        return { status: 422, body: { status: 'failed', error: `Cliente ${clientId} sin billetera` } }
+        return {
+          status: 422,
+          body: { status: 'failed', error: `Cliente ${clientId} sin billetera` },
+        }
       }
       return { status: 200, body: { status: 'confirmed' } }
     })
