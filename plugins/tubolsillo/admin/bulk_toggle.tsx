@@ -245,7 +245,10 @@ function BulkOutcome({
                 key: 'client',
                 title: t('bulk.client'),
                 render: (_: unknown, row: BulkReport['failed'][number]) => (
-                  <Link to={`/admin/clients/${row.clientId}`}>
+                  <Link
+                    to={`/r/clients/${row.clientId}`}
+                    data-testid="tubolsillo-bulk-failed-client"
+                  >
                     {row.name || `#${row.clientId}`}
                   </Link>
                 ),

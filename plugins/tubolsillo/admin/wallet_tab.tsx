@@ -179,20 +179,24 @@ export default function WalletTab({ client }: ClientSlotProps) {
             </Button>
           ) : (
             <>
-              <Button
-                danger
-                data-testid="tubolsillo-deactivate"
-                onClick={() => setAsking('deactivate')}
-              >
-                {t('action.deactivate')}
-              </Button>
-              <Button
-                type="primary"
-                data-testid="tubolsillo-activate"
-                onClick={() => setAsking('activate')}
-              >
-                {t('action.activate')}
-              </Button>
+              {wallet.confirmed !== 'inactive' && (
+                <Button
+                  danger
+                  data-testid="tubolsillo-deactivate"
+                  onClick={() => setAsking('deactivate')}
+                >
+                  {t('action.deactivate')}
+                </Button>
+              )}
+              {wallet.confirmed !== 'active' && (
+                <Button
+                  type="primary"
+                  data-testid="tubolsillo-activate"
+                  onClick={() => setAsking('activate')}
+                >
+                  {t('action.activate')}
+                </Button>
+              )}
             </>
           )}
           {latest?.status === 'failed' && (
