@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { toSqlDateTime } from '#services/audit_log'
+import { SYSTEM_ACTOR, toSqlDateTime } from '#services/audit_log'
+import plugins from '#services/plugins'
 import { startFakeGateway } from '#tests/helpers/fake_gateway'
 import { startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
 import { signInAs } from './support/admin_screens.ts'
@@ -71,6 +72,8 @@ test.group('TuBolsillo screens (W1–W3)', (group) => {
     await condition.getByTestId('filter-value').fill(marker)
     await builder.getByTestId('filter-apply').click()
     await page.getByTestId('list-total').filter({ hasText: '50' }).waitFor()
+    // the plugin's column: never asked yet
+    await page.locator('[data-testid="tubolsillo-column"][data-status="unknown"]').first().waitFor()
 
     // The confirmation states the count before anything starts.
     await page.getByTestId('tubolsillo-bulk-open').click()

@@ -9,6 +9,7 @@ import { MESSAGES } from './messages'
  */
 const WalletTab = lazy(() => import('./wallet_tab'))
 const BulkToggle = lazy(() => import('./bulk_toggle'))
+const WalletColumn = lazy(() => import('./wallet_column'))
 
 /** Slots render inside core screens, which have no Suspense boundary of their own. */
 function WalletSlot(props: ComponentProps<typeof WalletTab>) {
@@ -28,7 +29,20 @@ function BulkSlot(props: ComponentProps<typeof BulkToggle>) {
   )
 }
 
+function WalletCell(props: ComponentProps<typeof WalletColumn>) {
+  return (
+    <Suspense fallback={null}>
+      <WalletColumn {...props} />
+    </Suspense>
+  )
+}
+WalletCell.columnTitle = MESSAGES['tab.title']
+
 /** Admin half of TuBolsillo: the client page's wallet tab (W1–W3) and the list's bulk toggle (W2). */
 export default definePluginAdmin({
-  slots: { 'client.tabs': [WalletSlot], 'clients.list.bulkActions': [BulkSlot] },
+  slots: {
+    'client.tabs': [WalletSlot],
+    'clients.list.bulkActions': [BulkSlot],
+    'clients.list.columns': [WalletCell],
+  },
 })

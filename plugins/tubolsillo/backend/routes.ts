@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import {
+  resources,
   TableroError,
   actorFromContext,
   authorize,
@@ -24,6 +25,7 @@ import {
   requireNothingPending,
   sendToggle,
   walletStatus,
+  walletStatuses,
 } from './toggles.ts'
 
 function idParam(value: unknown) {
@@ -43,6 +45,24 @@ const routes: PluginRoutes = (router) => {
     const clientId = idParam(ctx.params.id)
     await service.visibleRow('clients', clientId, 'show')
     return { data: await walletStatus(clientId) }
+  })
+
+  /** W2: the statuses of a page of clients (`?ids=1,2,3`, at most 100), for the list's column. */
+  router.get('wallets', async (ctx) => {
+    const service = await resourceService(ctx)
+    const user = service.authorize('clients', 'list') && service.user
+    const ids = String(ctx.request.input('ids', ''))
+      .split(',')
+      .map(Number)
+      .filter((id) => Number.isInteger(id) && id > 0)
+      .slice(0, 100)
+    if (ids.length === 0) return { data: {} }
+    const visible = await db
+      .from('clients')
+      .whereIn('id', ids)
+      .whereIn('id', resources.visibleKeys('clients', user))
+      .select('id')
+    return { data: await walletStatuses(visible.map((row) => Number(row.id))) }
   })
 
   /** W1: switch one wallet; answers once the service answered (or the call timed out: pending). */

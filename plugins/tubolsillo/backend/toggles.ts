@@ -167,10 +167,7 @@ export async function walletStatus(clientId: number) {
     .where('status', 'confirmed')
     .orderBy('id', 'desc')
     .first()) as ToggleRow | null
-  let status: WalletStatus = 'unknown'
-  if (latest?.status === 'pending') status = 'pending'
-  else if (latest?.status === 'failed') status = 'failed'
-  else if (latest) status = latest.action === 'activate' ? 'active' : 'inactive'
+  const status = statusOf(latest)
   return {
     clientId,
     status,
@@ -178,6 +175,32 @@ export async function walletStatus(clientId: number) {
     confirmed: confirmed ? (confirmed.action === 'activate' ? 'active' : 'inactive') : null,
     latest: latest ? presentToggle(latest) : null,
   }
+}
+
+function statusOf(latest: { status: string; action: string } | null | undefined): WalletStatus {
+  if (!latest) return 'unknown'
+  if (latest.status === 'pending' || latest.status === 'failed') return latest.status
+  return latest.action === 'activate' ? 'active' : 'inactive'
+}
+
+/** The statuses of many clients at once (the clients list's column): two queries. */
+export async function walletStatuses(clientIds: number[]) {
+  const statuses: Record<number, WalletStatus> = {}
+  for (const id of clientIds) statuses[id] = 'unknown'
+  if (clientIds.length === 0) return statuses
+  const latest = await db
+    .from('tubolsillo_toggles')
+    .whereIn(
+      'id',
+      db
+        .from('tubolsillo_toggles')
+        .whereIn('client_id', clientIds)
+        .groupBy('client_id')
+        .max('id as id')
+    )
+    .select('client_id', 'status', 'action')
+  for (const row of latest) statuses[Number(row.client_id)] = statusOf(row)
+  return statuses
 }
 
 export function presentToggle(row: ToggleRow) {
