@@ -138,5 +138,50 @@ test.group('TuBolsillo screens (W1–W3)', (group) => {
       2
     )
     await keepScreenshot(page, 'tubolsillo-client-tab')
-  })
+  }).timeout(180_000)
+
+  test('disabling the plugin removes its tab, list action and column; enabling brings the data back', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { page } = ui
+    const marker = `Apagado${Date.now()}`
+    const clientId = await seedClient({ first_name: 'Billetera', last_name: marker })
+    const now = toSqlDateTime(DateTime.utc())
+    const [reasonId] = await db.table('tubolsillo_reasons').insert({
+      label: `Motivo ${marker}`,
+      applies_to: 'both',
+      active: true,
+      created_at: now,
+    })
+    await db.table('tubolsillo_toggles').insert({
+      client_id: clientId,
+      action: 'activate',
+      reason_id: Number(reasonId),
+      status: 'confirmed',
+      idempotency_key: marker,
+      attempts: 1,
+      settled_at: now,
+      created_at: now,
+    })
+    await plugins.disable('tubolsillo', SYSTEM_ACTOR)
+    cleanup(async () => {
+      await plugins.enable('tubolsillo', SYSTEM_ACTOR)
+    })
+
+    await signInAs(page, 'supervisor', `/r/clients/${clientId}`)
+    await page.getByTestId('client-tab-plugin-speech').waitFor()
+    assert.equal(await page.getByTestId('client-tab-plugin-tubolsillo').count(), 0)
+    await page.goto('/admin/r/clients')
+    await page.getByTestId('list-total').waitFor()
+    assert.equal(await page.getByTestId('tubolsillo-bulk-open').count(), 0)
+    assert.equal(await page.getByTestId('tubolsillo-column').count(), 0)
+    const kept = await db.from('tubolsillo_toggles').where('client_id', clientId).count('* as n')
+    assert.equal(Number(kept[0].n), 1)
+
+    await plugins.enable('tubolsillo', SYSTEM_ACTOR)
+    await page.goto(`/admin/r/clients/${clientId}`)
+    await page.getByTestId('client-tab-plugin-tubolsillo').click()
+    await page.locator('[data-testid="tubolsillo-status"][data-status="active"]').waitFor()
+  }).timeout(120_000)
 })
