@@ -362,6 +362,15 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     assert.equal((await wallet(supervisor, ids[0])).status, 'inactive')
     assert.equal((await wallet(supervisor, ids[2])).status, 'failed')
     assert.equal((await wallet(supervisor, outside)).status, 'unknown')
+    const column = await supervisor
+      .get(`${API}/wallets`)
+      .qs({ ids: [ids[0], ids[2], outside].join(',') })
+    column.assertStatus(200)
+    assert.deepEqual(column.body().data, {
+      [ids[0]]: 'inactive',
+      [ids[2]]: 'failed',
+      [outside]: 'unknown',
+    })
 
     // each toggle is audited under its client
     const audited = await db
