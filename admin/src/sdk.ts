@@ -17,7 +17,24 @@ export type SlotName =
   | 'client.info'
   | 'client.actions'
   | 'clients.list.columns'
+  | 'clients.list.bulkActions'
   | (string & {})
+
+/**
+ * What a `<resource>.list.bulkActions` component receives (`clients.list.bulkActions`…): the
+ * list's current selection in the engine's terms, so a plugin acts on the same rows the user sees.
+ * `filter` is the filter tree and `q` the search as `GET /api/r/<resource>` takes them (`filter`
+ * null when none); `selectedIds` the checked rows (empty when none: the action then covers the
+ * filter).
+ */
+export interface ListBulkActionProps {
+  resource: string
+  filter: unknown
+  q: string | undefined
+  selectedIds: Array<string | number>
+  /** unchecks the rows and reloads the list (after the action changed them) */
+  done: () => void
+}
 
 /** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
 export interface PluginRoute {
@@ -50,6 +67,7 @@ export { useLocalize, type LocalizedText } from './i18n/localized_text'
 export { useCountFormat } from './i18n/use_count_format'
 export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
+export { useHasPermission } from './meta/use_permission'
 export { Slot, useSlotComponents } from './plugins/slot'
 export { ApiErrorResult } from './pages/errors/api_error_result'
 export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'

@@ -45,6 +45,14 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/p/tipificaciones/callbacks/mine'),
     passes: 200,
   },
+  'tubolsillo.toggle': {
+    request: (user) => user.post('/api/p/tubolsillo/toggles/999999/check'),
+    passes: 404,
+  },
+  'tubolsillo.bulk': {
+    request: (user) => user.get('/api/p/tubolsillo/bulks/999999'),
+    passes: 404,
+  },
 }
 
 test.group('Permissions: every declared permission × every role', (group) => {

@@ -18,6 +18,7 @@ import { BulkDeleteButton } from './bulk_delete_button'
 import { BulkEditButton } from './bulk_edit/bulk_edit_button'
 import { ColumnChooser } from './column_chooser'
 import { ExportCsvButton } from './export_csv_button'
+import { ListBulkActions, useListBulkActions } from './list_bulk_actions'
 import { ImportCsvButton } from '../import/import_csv_button'
 import { initialSorters } from './initial_sorters'
 import { readListState, rememberListState } from './remembered_list_state'
@@ -77,6 +78,7 @@ export default function ResourceList({
   const [showFilters, setShowFilters] = useState(countConditions(remembered.filter) > 0)
   const [selected, setSelected] = useState<Key[]>([])
   const slotColumns = useSlotColumns(resource.name)
+  const bulkActions = useListBulkActions(resource.name)
 
   const table = useTable<Row>({
     resource: resource.name,
@@ -194,6 +196,16 @@ export default function ResourceList({
                 onDeleted={() => setSelected([])}
               />
             )}
+            <ListBulkActions
+              components={bulkActions}
+              resource={resource.name}
+              filters={[...permanentFilters, ...filters]}
+              selectedIds={selected}
+              done={() => {
+                setSelected([])
+                void tableQuery.refetch()
+              }}
+            />
             <ColumnChooser resource={resource} columns={columns} onChange={choose} />
           </Space>
         </Flex>
@@ -226,7 +238,7 @@ export default function ResourceList({
             extraColumns: extraColumns ? [...slotColumns, ...extraColumns] : slotColumns,
           })}
           rowSelection={
-            resource.actions.delete || resource.actions.update
+            resource.actions.delete || resource.actions.update || bulkActions.length > 0
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) }
               : undefined
           }
