@@ -193,6 +193,7 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   filterSize: (m) => `Un filtro admite como máximo ${m.max} condiciones`,
   timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
   notInCampaign: () => 'No trabaja en la campaña del cliente: agréguelo antes a su equipo',
+  changed: () => 'La selección cambió desde que se contó: cuente de nuevo y confirme',
   noMatches: () => 'Ningún cliente cumple estos filtros',
   fewerClients: (m) =>
     `${m.clients} cliente(s) no alcanzan para ${m.agents} agentes: elija como máximo ${m.clients}`,

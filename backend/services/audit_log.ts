@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { authCache } from '#services/auth_cache'
+import { insertMany } from '#resources/bulk_insert'
 
 /**
  * Who did it and from where: taken from the request, or `system` for
@@ -36,9 +37,6 @@ export interface AuditEntry {
    */
   records?: number[]
 }
-
-/** Link rows per INSERT: well under SQLite's 32,766 bound variables. */
-const RECORD_LINKS_PER_INSERT = 5_000
 
 export const SYSTEM_ACTOR: AuditActor = { actorId: null, ip: null, requestId: null }
 
@@ -90,12 +88,8 @@ async function linkRecords(
   auditLogId: number,
   ids: number[]
 ) {
-  for (let start = 0; start < ids.length; start += RECORD_LINKS_PER_INSERT) {
-    const rows = ids
-      .slice(start, start + RECORD_LINKS_PER_INSERT)
-      .map((recordId) => ({ resource, record_id: recordId, audit_log_id: auditLogId }))
-    await client.insertQuery().table('audit_log_records').multiInsert(rows)
-  }
+  const rows = ids.map((recordId) => ({ resource, record_id: recordId, audit_log_id: auditLogId }))
+  await insertMany(client, 'audit_log_records', rows)
 }
 
 /**

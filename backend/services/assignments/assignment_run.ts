@@ -40,16 +40,20 @@ export class AssignmentRun {
   /** The counts as they are now, refused when they cannot be carried out. */
   async check(): Promise<AssignmentCounts> {
     const counts = await this.set.counts()
-    if (counts.matched === 0) {
-      throw fieldInputError('filter', 'No client matches this selection', 'noMatches')
-    }
     const { expected } = this.input
     if (counts.matched !== expected.matched || counts.assigned !== expected.assigned) {
       throw new TableroError(
         'ASSIGNMENT_CHANGED',
         `The selection changed since it was counted: ${expected.matched} clients (${expected.assigned} assigned) then, ${counts.matched} (${counts.assigned} assigned) now. Count again and confirm`,
         409,
-        undefined,
+        [
+          {
+            field: 'expected',
+            message: 'The selection changed since it was counted',
+            rule: 'changed',
+            meta: { expected, now: counts },
+          },
+        ],
         {
           expectedMatched: expected.matched,
           expectedAssigned: expected.assigned,
@@ -57,6 +61,9 @@ export class AssignmentRun {
           assigned: counts.assigned,
         }
       )
+    }
+    if (counts.matched === 0) {
+      throw fieldInputError('filter', 'No client matches this selection', 'noMatches')
     }
     const agents = this.input.userIds?.length ?? 0
     if (this.input.mode === 'assign' && counts.matched < agents) {
