@@ -123,7 +123,7 @@ export class ClientRules {
     if (hook.user.role !== 'admin' && !owner && !supervisor) {
       throw new TableroError(
         'FORBIDDEN',
-        'Only an administrator, the assigned user or a supervisor of the client\'s campaign may change the assigned user',
+        "Only an administrator, the assigned user or a supervisor of the client's campaign may change the assigned user",
         403
       )
     }

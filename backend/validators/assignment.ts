@@ -22,7 +22,11 @@ export const assignmentValidator = vine.compile(
   vine.object({
     ...selection,
     mode: vine.enum(['assign', 'unassign'] as const),
-    userIds: vine.array(vine.number().withoutDecimals().positive()).maxLength(500).distinct().optional(),
+    userIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .maxLength(500)
+      .distinct()
+      .optional(),
     expected: vine.object({
       matched: vine.number().withoutDecimals().min(0),
       assigned: vine.number().withoutDecimals().min(0),

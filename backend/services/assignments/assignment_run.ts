@@ -87,7 +87,12 @@ export class AssignmentRun {
       async (): Promise<AssignmentOutcome> => {
         const counts = await this.check()
         const ids = await this.set.ids()
-        const assigner = new ClientAssigner(actor, this.input.campaignId, counts.matched, onProgress)
+        const assigner = new ClientAssigner(
+          actor,
+          this.input.campaignId,
+          counts.matched,
+          onProgress
+        )
         return this.input.mode === 'assign'
           ? assigner.assign(ids, this.input.userIds!)
           : assigner.unassign(ids)

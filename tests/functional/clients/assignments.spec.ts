@@ -16,13 +16,19 @@ async function makeCampaign(name: string, memberIds: number[]) {
   if (memberIds.length > 0) {
     await db
       .table('campaign_agents')
-      .multiInsert(memberIds.map((userId) => ({ campaign_id: id, user_id: userId, created_at: now() })))
+      .multiInsert(
+        memberIds.map((userId) => ({ campaign_id: id, user_id: userId, created_at: now() }))
+      )
   }
   return Number(id)
 }
 
 /** `count` clients of the campaign, inserted in one go; `status` lets a filter pick them. */
-async function makeClients(campaignId: number, count: number, values: Record<string, unknown> = {}) {
+async function makeClients(
+  campaignId: number,
+  count: number,
+  values: Record<string, unknown> = {}
+) {
   const rows = Array.from({ length: count }, (_, i) => ({
     first_name: 'Cliente',
     last_name: `Asignable ${i}`,
@@ -56,13 +62,16 @@ test.group('Asignaciones (D2)', (group) => {
   group.each.setup(() => truncateAfterEach())
   group.each.teardown(() => stopJobWorker())
 
-  test('100 filtered clients go to 5 agents, 20 each, and each client\'s history shows it', async ({
+  test("100 filtered clients go to 5 agents, 20 each, and each client's history shows it", async ({
     client,
     assert,
   }) => {
     const supervisor = await signIn(client, 'supervisor')
     const agents = await Promise.all([1, 2, 3, 4, 5].map(() => makeUser('agent')))
-    const campaignId = await makeCampaign('Cobranzas', agents.map((agent) => agent.id))
+    const campaignId = await makeCampaign(
+      'Cobranzas',
+      agents.map((agent) => agent.id)
+    )
     await makeClients(campaignId, 100, { vip: 1 })
     await makeClients(campaignId, 7, { vip: 0 })
 
@@ -111,7 +120,10 @@ test.group('Asignaciones (D2)', (group) => {
   }) => {
     const supervisor = await signIn(client, 'supervisor')
     const agents = await Promise.all([1, 2, 3].map(() => makeUser('agent')))
-    const campaignId = await makeCampaign('Resto', agents.map((agent) => agent.id))
+    const campaignId = await makeCampaign(
+      'Resto',
+      agents.map((agent) => agent.id)
+    )
     await makeClients(campaignId, 11)
     const assign = await supervisor.post('/api/assignments').json({
       campaignId,
@@ -152,9 +164,13 @@ test.group('Asignaciones (D2)', (group) => {
       .post('/api/assignments')
       .json({ ...base, userIds: [ana.id, outsider.id] })
     outside.assertStatus(422)
-    outside.assertBodyContains({ error: { fields: [{ field: 'userIds[1]', rule: 'notInCampaign' }] } })
+    outside.assertBodyContains({
+      error: { fields: [{ field: 'userIds[1]', rule: 'notInCampaign' }] },
+    })
 
-    const fewer = await supervisor.post('/api/assignments').json({ ...base, userIds: [ana.id, beto.id] })
+    const fewer = await supervisor
+      .post('/api/assignments')
+      .json({ ...base, userIds: [ana.id, beto.id] })
     fewer.assertStatus(422)
     fewer.assertBodyContains({ error: { fields: [{ field: 'userIds', rule: 'fewerClients' }] } })
 

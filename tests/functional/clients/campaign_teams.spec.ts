@@ -14,7 +14,9 @@ async function makeCampaign(name: string, memberIds: number[]) {
   if (memberIds.length > 0) {
     await db
       .table('campaign_agents')
-      .multiInsert(memberIds.map((userId) => ({ campaign_id: id, user_id: userId, created_at: now })))
+      .multiInsert(
+        memberIds.map((userId) => ({ campaign_id: id, user_id: userId, created_at: now }))
+      )
   }
   return Number(id)
 }
@@ -36,14 +38,12 @@ test.group('Campaign teams: who assigns a client, and to whom (C11, C16)', (grou
       .json({ assigned_user_id: ana.id })
     assigned.assertStatus(200)
     assert.equal(assigned.body().data.assigned_user_id, ana.id)
-    const released = await supervisor
-      .patch(`/api/r/clients/${id}`)
-      .json({ assigned_user_id: null })
+    const released = await supervisor.patch(`/api/r/clients/${id}`).json({ assigned_user_id: null })
     released.assertStatus(200)
     assert.isNull(released.body().data.assigned_user_id)
   })
 
-  test('assigning to a user outside the client\'s campaign is a 422 on the field', async ({
+  test("assigning to a user outside the client's campaign is a 422 on the field", async ({
     client,
     assert,
   }) => {
@@ -65,7 +65,7 @@ test.group('Campaign teams: who assigns a client, and to whom (C11, C16)', (grou
     assert.isNull(row.assigned_user_id)
   })
 
-  test('the bulk edit assigns a campaign\'s clients through the same rule', async ({
+  test("the bulk edit assigns a campaign's clients through the same rule", async ({
     client,
     assert,
   }) => {
@@ -96,7 +96,7 @@ test.group('Campaign teams: who assigns a client, and to whom (C11, C16)', (grou
     )
   })
 
-  test('an agent cannot take another agent\'s client; without a campaign C11 alone decides', async ({
+  test("an agent cannot take another agent's client; without a campaign C11 alone decides", async ({
     client,
   }) => {
     const ana = await makeUser('agent')
