@@ -22,8 +22,9 @@ export function useCampaignTeam(campaignId: string | number | undefined) {
     errorNotification: false,
     queryOptions: { enabled: campaignId !== undefined },
   })
-  const members =
-    campaignId === undefined ? [] : ((result.data as TeamMember[] | undefined) ?? null)
+  // Until the first answer, Refine's result holds no list.
+  const loaded = Array.isArray(result.data) ? (result.data as TeamMember[]) : null
+  const members = campaignId === undefined ? [] : loaded
   const replace = async (userIds: number[]) => {
     await api.put(`/api/campaigns/${campaignId}/agents`, { userIds })
     await query.refetch()
@@ -89,6 +90,8 @@ export function CampaignTeam({ campaignId, canEdit }: { campaignId: string; canE
             showSearch
             filterOption={false}
             onSearch={setSearch}
+            // Several agents are usually added from one search ("equipo norte").
+            autoClearSearchValue={false}
             loading={agentsQuery.isFetching}
             style={{ minWidth: 320, flex: 1 }}
             placeholder={t('teams.pickAgents')}
