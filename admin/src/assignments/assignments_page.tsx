@@ -134,7 +134,7 @@ export default function AssignmentsPage() {
     const each = Math.floor(counts.matched / Math.max(agentIds.length, 1))
     const content =
       mode === 'assign'
-        ? t('assignments.confirmAssign', {
+        ? t(counts.assigned > 0 ? 'assignments.confirmReassign' : 'assignments.confirmAssign', {
             count: counts.matched,
             agents: agentIds.length,
             each,
