@@ -13,15 +13,14 @@ export const ASSIGN_PERMISSION = 'assignments.manage'
  * and who may hand a campaign's clients to them. One place answers both,
  * for the client card's rule, bulk edits and Asignaciones alike.
  *
- * A supervisor "supervises" a campaign when it may run it: it holds
- * `assignments.manage` and may update campaigns (its team included). No
- * row scope narrows campaigns for supervisors today, so that is every
- * campaign; a scope added later narrows this with it.
+ * A supervisor "supervises" the campaigns it may see when it holds
+ * `assignments.manage` (every supervisor by default, a grant on Permisos):
+ * no row scope narrows campaigns for supervisors today; one added later
+ * narrows Asignaciones with it.
  */
 export class CampaignTeams {
   static supervises(user: Pick<User, 'role'>) {
-    if (user.role === 'admin') return true
-    return can(user, ASSIGN_PERMISSION) && can(user, 'campaigns.update')
+    return user.role === 'admin' || can(user, ASSIGN_PERMISSION)
   }
 
   /** 403 unless `user` supervises the campaign (see `supervises`). */

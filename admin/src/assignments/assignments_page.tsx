@@ -37,13 +37,7 @@ import {
 } from './assignment_api'
 import { useAssignmentCount } from './use_assignment_count'
 import { JobProgress } from './job_progress'
-
-/**
- * What the screen hands over whenever its selection changes: the `assignments.actions` slot
- * receives it as props, and the same travels as a DOM event, so a plugin (the dialer's "Ir a
- * Marcador") builds its list from the filter without the core knowing it.
- */
-export const SELECTION_EVENT = 'tablero:assignments.selection'
+import { announceSelection } from './selection_event'
 
 /**
  * Asignaciones (D2, seed 001): the supervisor picks a campaign, builds a filter over its clients
@@ -81,7 +75,7 @@ export default function AssignmentsPage() {
   const { counts, error: countError, loading: counting, recount } = useAssignmentCount(selection)
 
   useEffect(() => {
-    window.dispatchEvent(new CustomEvent(SELECTION_EVENT, { detail: { selection, counts } }))
+    announceSelection({ selection, counts })
   }, [selection, counts])
 
   const chooseCampaign = (id: number) => {

@@ -25,7 +25,7 @@ export class AssignmentSet {
 
   static async of(service: ResourceService, selection: AssignmentSelection) {
     CampaignTeams.requireSupervisor(service.user)
-    await service.visibleRow('campaigns', selection.campaignId, 'update')
+    await service.visibleRow('campaigns', selection.campaignId, 'show')
     const { query } = service.matching('clients', { filter: selection.filter }, 'update')
     query.where('campaign_id', selection.campaignId)
     if (selection.recordType === 'assigned') query.whereNotNull('assigned_user_id')
