@@ -120,6 +120,12 @@ if (options.only?.includes('bases')) {
   await benchBases(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only assign`: Asignaciones of 200,000 clients at 1,000,000 (issue 15), see bench/assign.ts.
+if (options.only?.includes('assign')) {
+  const { benchAssign } = await import('./assign.ts')
+  await benchAssign(options, process.argv.slice(2))
+  process.exit(0)
+}
 // `--only import`: the CSV import through the API beside LOAD DATA (bench/import.ts).
 if (options.only?.includes('import')) {
   const { benchImport, importTable } = await import('./import.ts')

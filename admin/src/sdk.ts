@@ -18,6 +18,8 @@ export type SlotName =
   | 'client.actions'
   | 'clients.list.columns'
   | 'clients.list.bulkActions'
+  /** Asignaciones' buttons ("Ir a Marcador"): props `{ selection, counts }` */
+  | 'assignments.actions'
   | (string & {})
 
 /**
@@ -69,6 +71,12 @@ export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
 export { useHasPermission } from './meta/use_permission'
 export { Slot, useSlotComponents } from './plugins/slot'
+/** Asignaciones' selection, handed to plugins (slot `assignments.actions` props and this event). */
+export {
+  ASSIGNMENT_SELECTION_EVENT,
+  type AssignmentSelectionDetail,
+} from './assignments/selection_event'
+export type { AssignmentCounts, AssignmentSelection } from './assignments/assignment_api'
 export { ApiErrorResult } from './pages/errors/api_error_result'
 export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'
 export { ValueInput, type ValueInputProps } from './resources/fields/value_input'

@@ -21,6 +21,14 @@ export const KERNEL_PERMISSIONS: Array<{ key: string; label: Translated; roles: 
     roles: ['admin', 'supervisor'],
   },
   {
+    key: 'assignments.manage',
+    label: {
+      es: 'Asignar los clientes de sus campañas (Asignaciones)',
+      en: 'Assign the clients of their campaigns (Assignments)',
+    },
+    roles: ['admin', 'supervisor'],
+  },
+  {
     key: 'users.manage',
     label: { es: 'Gestionar usuarios', en: 'Manage users' },
     roles: ['admin'],

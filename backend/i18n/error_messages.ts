@@ -68,6 +68,10 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
   CANNOT_DEMOTE_SELF: () => 'No puede desactivarse ni quitarse el rol de administrador a sí mismo',
   INTERNAL_ERROR: () => 'Algo salió mal de nuestro lado',
+  NOT_CAMPAIGN_SUPERVISOR: () =>
+    'Solo un administrador o un supervisor de la campaña puede asignar sus clientes',
+  ASSIGNMENT_CHANGED: (p) =>
+    `La selección cambió desde que se contó: eran ${p.expectedMatched} clientes (${p.expectedAssigned} asignados) y ahora son ${p.matched} (${p.assigned} asignados). Cuente de nuevo y confirme`,
   LOCKED: () => 'Otro proceso está haciendo esto mismo: intente de nuevo cuando termine',
   // Plugins
   FIELD_TYPE_UNCONVERTIBLE: (p) =>
@@ -207,4 +211,9 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   filterDepth: (m) => `Los grupos de un filtro anidan como máximo ${m.max} niveles`,
   filterSize: (m) => `Un filtro admite como máximo ${m.max} condiciones`,
   timezone: () => 'Zona horaria no válida (p. ej. America/Bogota)',
+  notInCampaign: () => 'No trabaja en la campaña del cliente: agréguelo antes a su equipo',
+  changed: () => 'La selección cambió desde que se contó: cuente de nuevo y confirme',
+  noMatches: () => 'Ningún cliente cumple estos filtros',
+  fewerClients: (m) =>
+    `${m.clients} cliente(s) no alcanzan para ${m.agents} agentes: elija como máximo ${m.clients}`,
 }

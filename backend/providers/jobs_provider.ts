@@ -14,6 +14,8 @@ export default class JobsProvider {
     const { default: jobs } = await import('#services/jobs/job_registry')
     const plugins = await this.app.container.make('tablero.plugins')
     jobs.usePlugins(plugins)
+    const { assignClientsJob } = await import('#services/assignments/assign_clients_job')
+    jobs.register(assignClientsJob)
     for (const manifest of plugins.manifests) {
       if (!manifest.jobs) continue
       const { default: definitions } = await manifest.jobs()

@@ -165,6 +165,22 @@ export class ResourceQueries extends ResourceAccess {
     return { page: query, count }
   }
 
+  /**
+   * The rows a list with `input`'s filter and search would show, as a
+   * query to refine (count, ids), for endpoints that act on a whole
+   * filtered set (Asignaciones): the same permission (`action`), row scope,
+   * filter tree and search as the list, no order, no page.
+   */
+  matching(name: string, input: Record<string, unknown>, action: ResourceAction = 'list') {
+    const { definition, fields } = this.authorize(name, action)
+    const params = parseListParams(
+      { filter: input.filter, q: input.q },
+      fields,
+      primaryKeyOf(definition)
+    )
+    return { definition, query: this.#filtered(definition, fields, params) }
+  }
+
   #filtered(
     definition: ResourceDefinition,
     fields: Map<string, FieldDefinition>,

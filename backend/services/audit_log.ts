@@ -30,6 +30,12 @@ export interface AuditEntry {
    * shows the entry in its history.
    */
   range?: { from: number; to: number }
+  /**
+   * The records one entry covers when their ids are not consecutive (an
+   * assignment batch): each shows the entry in its history, through
+   * `audit_log_records`.
+   */
+  records?: number[]
 }
 
 export const SYSTEM_ACTOR: AuditActor = { actorId: null, ip: null, requestId: null }
@@ -51,7 +57,8 @@ export class AuditLog {
     // Every write to users is audited, so this is where the auth cache
     // learns that a role, a password or an account's state changed.
     if (entry.resource === 'users') authCache.forget(client)
-    await client.insertQuery().table('audit_logs').insert(auditRow(actor, entry))
+    const [id] = await client.insertQuery().table('audit_logs').insert(auditRow(actor, entry))
+    if (entry.records?.length) await linkRecords(client, entry.resource, Number(id), entry.records)
   }
 
   /**
@@ -88,6 +95,34 @@ function auditRow(actor: AuditActor, entry: AuditEntry) {
   }
 }
 
+async function linkRecords(
+  client: QueryClientContract,
+  resource: string,
+  auditLogId: number,
+  ids: number[]
+) {
+  const rows = ids.map((recordId) => ({ resource, record_id: recordId, audit_log_id: auditLogId }))
+  await insertMany(client, 'audit_log_records', rows)
+}
+
+/**
+ * The entries that name record `id` of `resource` among the records they
+ * cover (`AuditEntry.records`), newest first, joined to their actor's name.
+ */
+export async function linkedEntriesFor(resource: string, id: unknown, limit = 200) {
+  const numeric = Number(id)
+  if (!Number.isSafeInteger(numeric)) return []
+  return (await db
+    .from('audit_log_records')
+    .join('audit_logs', 'audit_logs.id', 'audit_log_records.audit_log_id')
+    .leftJoin('users', 'users.id', 'audit_logs.actor_id')
+    .where('audit_log_records.resource', resource)
+    .where('audit_log_records.record_id', numeric)
+    .orderBy('audit_log_records.audit_log_id', 'desc')
+    .limit(limit)
+    .select('audit_logs.*', 'users.full_name as actor_name')) as Array<Record<string, any>>
+}
+
 /**
  * The batch entry whose id range holds record `id` of `resource` (the
  * import that created it), as a row of `audit_logs` joined to its actor's
@@ -110,17 +145,21 @@ export async function batchEntryFor(resource: string, id: unknown) {
 }
 
 /**
- * `entries` (newest first) with the record's batch entry in its place, if
- * it has one.
+ * `entries` (newest first) with the record's batch entries in their place:
+ * the import that created it and the batches that covered it (assignments).
  */
 export async function withBatchEntry<T extends { id: unknown }>(
   entries: T[],
   resource: string,
   id: unknown
 ) {
-  const batch = await batchEntryFor(resource, id)
-  if (!batch) return entries
-  return [...entries, batch as T].sort((a, b) => Number(b.id) - Number(a.id))
+  const [batch, linked] = await Promise.all([
+    batchEntryFor(resource, id),
+    linkedEntriesFor(resource, id),
+  ])
+  const extra = [...(batch ? [batch] : []), ...linked] as T[]
+  if (extra.length === 0) return entries
+  return [...entries, ...extra].sort((a, b) => Number(b.id) - Number(a.id))
 }
 
 /**

@@ -10,6 +10,7 @@ import { ClientNameWords } from '#services/client_name_words'
 import { ClientSearch } from '#services/client_search'
 import { ClientDuplicates } from '#services/client_duplicates'
 import { insertMany } from '#resources/bulk_insert'
+import { CampaignTeams } from '#services/campaign_teams'
 
 type Values = Record<string, unknown>
 
@@ -107,14 +108,7 @@ export class ClientRules {
     if ('document' in values) values.document_key = documentKey(values.document)
     if (typeof values.email === 'string') values.email = values.email.toLowerCase()
     if ('assigned_user_id' in values && values.assigned_user_id !== before.assigned_user_id) {
-      // C11: only an admin or the currently assigned user may change or remove it.
-      if (hook.user.role !== 'admin' && before.assigned_user_id !== hook.user.id) {
-        throw new TableroError(
-          'FORBIDDEN',
-          'Only an administrator or the assigned user may change the assigned user',
-          403
-        )
-      }
+      await this.#checkAssignment(values, before, hook)
     }
     if (typeof values.primary_phone === 'string') {
       const phone = normalizePhone(values.primary_phone, 'primary_phone')
@@ -126,6 +120,34 @@ export class ClientRules {
     }
     if (values.email)
       await this.refuseDuplicates(hook, { email: values.email }, before.id as number)
+  }
+
+  /**
+   * C11 and C16: an admin, the assigned user (handing over or letting go)
+   * or a supervisor of the client's campaign may change the assigned user;
+   * the new one must work in that campaign (its team). A client without a
+   * campaign keeps the C11 rule alone.
+   */
+  static async #checkAssignment(values: Values, before: Values, hook: HookContext) {
+    const raw = 'campaign_id' in values ? values.campaign_id : before.campaign_id
+    const campaignId = raw === null || raw === undefined ? null : Number(raw)
+    const owner = before.assigned_user_id === hook.user.id
+    const supervisor = campaignId !== null && CampaignTeams.supervises(hook.user)
+    if (hook.user.role !== 'admin' && !owner && !supervisor) {
+      throw new TableroError(
+        'FORBIDDEN',
+        "Only an administrator, the assigned user or a supervisor of the client's campaign may change the assigned user",
+        403
+      )
+    }
+    const assignee = values.assigned_user_id
+    if (assignee === null || assignee === undefined || campaignId === null) return
+    await CampaignTeams.requireMembers(
+      campaignId,
+      [Number(assignee)],
+      () => 'assigned_user_id',
+      hook.trx
+    )
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type User from '#models/user'
 import resources from '#services/resources'
 import plugins from '#services/plugins'
 import { ResourceService } from '#resources/resource_service'
@@ -12,4 +13,17 @@ export async function resourceService(ctx: HttpContext) {
   await plugins.refresh()
   await resources.refreshFields()
   return new ResourceService(resources, ctx)
+}
+
+/**
+ * The ResourceService of background work done for a user (a job it
+ * dispatched): the same permissions and row scopes as that user's
+ * requests, with no request behind it (no IP, no request id).
+ */
+export async function resourceServiceAs(user: User) {
+  const context = {
+    auth: { user, getUserOrFail: () => user },
+    request: { ip: () => null, id: () => null },
+  }
+  return resourceService(context as unknown as HttpContext)
 }

@@ -25,6 +25,7 @@ const CampaignAgentsController = () => import('#controllers/campaign_agents_cont
 const ResourceImportsController = () => import('#controllers/resource_imports_controller')
 const JobsController = () => import('#controllers/jobs_controller')
 const BasesController = () => import('#controllers/bases_controller')
+const AssignmentsController = () => import('#controllers/assignments_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
 router.get('/health', () => ({ data: { status: 'ok' } }))
@@ -86,6 +87,9 @@ router
     router
       .put('campaigns/:id/agents', [CampaignAgentsController, 'update'])
       .where('id', router.matchers.number())
+
+    router.post('assignments/count', [AssignmentsController, 'count'])
+    router.post('assignments', [AssignmentsController, 'store'])
 
     router
       .group(() => {

@@ -5,6 +5,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
 import type { TFunction } from 'i18next'
@@ -46,6 +47,15 @@ export function buildMenuResources(
         },
       })
     }
+  }
+
+  // Asignaciones (D2): whoever may share out a campaign's clients.
+  if (meta.permissions.includes('assignments.manage')) {
+    resources.push({
+      name: 'assignments',
+      list: '/assignments',
+      meta: { label: t('assignments.menu'), icon: <UserSwitchOutlined /> },
+    })
   }
 
   // Users and the role × permission matrix sit together under "Usuarios".

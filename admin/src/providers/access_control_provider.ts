@@ -7,6 +7,7 @@ import { metaStore } from '../meta/meta_store'
 const KERNEL_SCREEN_PERMISSIONS: Record<string, string> = {
   plugins: 'plugins.manage',
   permissions: 'permissions.manage',
+  assignments: 'assignments.manage',
 }
 
 /** Kinds of menu entries set in `meta.kind` by buildMenuResources. */

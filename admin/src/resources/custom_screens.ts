@@ -26,4 +26,7 @@ export const CORE_SCREENS: Record<string, ResourceScreens> = {
   bases: {
     list: lazy(() => import('../bases/bases_list')),
   },
+  campaigns: {
+    show: lazy(() => import('../campaigns/campaign_page')),
+  },
 }

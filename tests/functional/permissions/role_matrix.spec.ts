@@ -28,6 +28,10 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/bases/999999/deletion'),
     passes: 404,
   },
+  'assignments.manage': {
+    request: (user) => user.post('/api/assignments/count').json({ campaignId: 999_999 }),
+    passes: 404,
+  },
   'custom-fields.manage': {
     request: (user) => user.get('/api/p/custom-fields/profiles'),
     passes: 200,

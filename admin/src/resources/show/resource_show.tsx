@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons'
 import { useShow } from '@refinedev/core'
 import { Button, Space, Tabs, Tag } from 'antd'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { useLocalize } from '../../i18n/localized_text'
@@ -26,9 +26,12 @@ type Row = Record<string, unknown>
 export default function ResourceShow({
   resource,
   id,
+  extraTabs = [],
 }: {
   resource: ResourceDescription
   id: string
+  /** tabs a core resource's own page adds after the details (a campaign's team) */
+  extraTabs?: Array<{ key: string; label: ReactNode; children: ReactNode }>
 }) {
   const { t } = useTranslation()
   const localize = useLocalize()
@@ -96,6 +99,7 @@ export default function ResourceShow({
             label: t('resources.show.details'),
             children: record && <RecordDetails resource={resource} record={record} />,
           },
+          ...extraTabs,
           {
             key: 'history',
             label: <span data-testid="history-tab">{t('resources.show.history')}</span>,
