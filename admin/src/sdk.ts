@@ -8,7 +8,12 @@ import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
 export type SlotName =
-  'client.header.badges' | 'client.tabs' | 'client.actions' | 'clients.list.columns' | (string & {})
+  | 'client.header.badges'
+  | 'client.tabs'
+  | 'client.actions'
+  | 'clients.list.columns'
+  | 'header.badges'
+  | (string & {})
 
 /** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
 export interface PluginRoute {

@@ -11,6 +11,17 @@ import type { ClientSlotProps } from './definitions'
 const ResultsPage = lazy(() => import('./results_page'))
 const StatsPage = lazy(() => import('./stats_page'))
 const GestionTab = lazy(() => import('./gestion_tab'))
+const AgendaPage = lazy(() => import('./agenda_page'))
+const DueBadge = lazy(() => import('./due_badge'))
+
+/** The agent's due count in the shell's header (fetched with the first page an agent opens). */
+function DueBadgeSlot() {
+  return (
+    <Suspense fallback={null}>
+      <DueBadge />
+    </Suspense>
+  )
+}
 
 /** Slots render inside core screens, which have no Suspense boundary of their own. */
 function GestionSlot(props: ClientSlotProps) {
@@ -23,11 +34,15 @@ function GestionSlot(props: ClientSlotProps) {
 /** The client page names a plugin's tab after `tabTitle`. */
 GestionSlot.tabTitle = { es: 'Gestión', en: 'Call outcome' }
 
-/** Admin half of tipificaciones: result trees, statistics and the agent's gestión panel. */
+/**
+ * Admin half of tipificaciones: result trees, statistics, the agent's gestión panel, the Agenda
+ * and the header's due count.
+ */
 export default definePluginAdmin({
   routes: [
     { path: '/tipificaciones', element: ResultsPage },
     { path: '/tipificaciones/estadisticas', element: StatsPage },
+    { path: '/agenda', element: AgendaPage },
   ],
-  slots: { 'client.tabs': [GestionSlot] },
+  slots: { 'client.tabs': [GestionSlot], 'header.badges': [DueBadgeSlot] },
 })
