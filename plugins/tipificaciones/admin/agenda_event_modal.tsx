@@ -84,85 +84,85 @@ export function AgendaEventModal(props: {
   }
 
   return (
-    <Modal
-      open
-      title={t('agenda.editTitle')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      data-testid="agenda-event-modal"
-    >
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('agenda.client')}>{event.clientName}</Descriptions.Item>
-        <Descriptions.Item label={t('agenda.campaign')}>{event.campaignName}</Descriptions.Item>
-        <Descriptions.Item label={t('agenda.agent')}>
-          {event.userName ?? t('agenda.queueHolder')}
-        </Descriptions.Item>
-      </Descriptions>
-      <Form<EventForm>
-        form={form}
-        layout="vertical"
-        onFinish={save}
-        initialValues={{
-          dueAt: event.dueAt,
-          userId: event.userId,
-          phone: event.phone ?? '',
-          notes: event.notes ?? '',
-        }}
-      >
-        <Form.Item name="dueAt" label={t('agenda.when')} rules={[{ required: true }]}>
-          {dueField ? (
-            <ValueInput field={{ ...dueField, readOnly: false }} data-testid="agenda-event-due" />
-          ) : (
-            <Input data-testid="agenda-event-due" />
+    <Modal open title={t('agenda.editTitle')} onCancel={onClose} footer={null} destroyOnHidden>
+      <div data-testid="agenda-event-modal">
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('agenda.client')}>{event.clientName}</Descriptions.Item>
+          <Descriptions.Item label={t('agenda.campaign')}>{event.campaignName}</Descriptions.Item>
+          <Descriptions.Item label={t('agenda.agent')}>
+            {event.userName ?? t('agenda.queueHolder')}
+          </Descriptions.Item>
+        </Descriptions>
+        <Form<EventForm>
+          form={form}
+          layout="vertical"
+          onFinish={save}
+          initialValues={{
+            dueAt: event.dueAt,
+            userId: event.userId,
+            phone: event.phone ?? '',
+            notes: event.notes ?? '',
+          }}
+        >
+          <Form.Item name="dueAt" label={t('agenda.when')} rules={[{ required: true }]}>
+            {dueField ? (
+              <ValueInput field={{ ...dueField, readOnly: false }} data-testid="agenda-event-due" />
+            ) : (
+              <Input data-testid="agenda-event-due" />
+            )}
+          </Form.Item>
+          {supervisor && (
+            <Form.Item name="userId" label={t('agenda.agent')}>
+              <Select
+                allowClear
+                data-testid="agenda-event-agent"
+                placeholder={t('agenda.queueHolder')}
+                options={agents.map((agent) => ({ value: agent.id, label: agent.fullName }))}
+              />
+            </Form.Item>
           )}
-        </Form.Item>
-        {supervisor && (
-          <Form.Item name="userId" label={t('agenda.agent')}>
-            <Select
-              allowClear
-              data-testid="agenda-event-agent"
-              placeholder={t('agenda.queueHolder')}
-              options={agents.map((agent) => ({ value: agent.id, label: agent.fullName }))}
-            />
+          <Form.Item name="phone" label={t('agenda.phone')}>
+            <Input type="tel" data-testid="agenda-event-phone" />
           </Form.Item>
-        )}
-        <Form.Item name="phone" label={t('agenda.phone')}>
-          <Input type="tel" data-testid="agenda-event-phone" />
-        </Form.Item>
-        <Form.Item name="notes" label={t('agenda.notes')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        {problem && (
-          <Form.Item>
-            <span role="alert" style={{ color: '#cf1322' }} data-testid="agenda-event-error">
-              {problem}
-            </span>
+          <Form.Item name="notes" label={t('agenda.notes')}>
+            <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
-        )}
-        <Space wrap>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="agenda-event-save">
-            {t('agenda.save')}
-          </Button>
-          <Button
-            onClick={() => navigate(gestionPath(event.clientId))}
-            data-testid="agenda-event-open"
-          >
-            {t('agenda.openClient')}
-          </Button>
-          <Popconfirm
-            title={t('agenda.removeTitle')}
-            okText={t('agenda.remove')}
-            cancelText={t('agenda.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={remove}
-          >
-            <Button danger data-testid="agenda-event-remove">
-              {t('agenda.remove')}
+          {problem && (
+            <Form.Item>
+              <span role="alert" style={{ color: '#cf1322' }} data-testid="agenda-event-error">
+                {problem}
+              </span>
+            </Form.Item>
+          )}
+          <Space wrap>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={saving}
+              data-testid="agenda-event-save"
+            >
+              {t('agenda.save')}
             </Button>
-          </Popconfirm>
-        </Space>
-      </Form>
+            <Button
+              onClick={() => navigate(gestionPath(event.clientId))}
+              data-testid="agenda-event-open"
+            >
+              {t('agenda.openClient')}
+            </Button>
+            <Popconfirm
+              title={t('agenda.removeTitle')}
+              okText={t('agenda.remove')}
+              cancelText={t('agenda.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={remove}
+            >
+              <Button danger data-testid="agenda-event-remove">
+                {t('agenda.remove')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </Form>
+      </div>
     </Modal>
   )
 }
