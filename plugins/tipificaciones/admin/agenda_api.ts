@@ -17,6 +17,15 @@ export interface AgendaEvent {
   notes: string | null
 }
 
+/** One of the user's open client tasks with a due date (GET .../agenda/tasks). */
+export interface AgendaTask {
+  id: number
+  clientId: number
+  clientName: string
+  title: string
+  dueAt: string
+}
+
 export interface AgendaFilter {
   from: string
   to: string
@@ -49,6 +58,8 @@ const AGENDA = `${TIPIFICACIONES_API}/agenda`
 export const agendaApi = {
   events: (filter: AgendaFilter) =>
     api.get<Data<AgendaEvent[]>>(`${AGENDA}/events`, { query: { ...filter } }),
+  tasks: (window: { from: string; to: string }) =>
+    api.get<Data<AgendaTask[]>>(`${AGENDA}/tasks`, { query: { ...window } }),
   queue: () => api.get<Data<AgendaEvent[]>>(`${AGENDA}/queue`),
   due: () => api.get<Data<{ due: number; nextDueAt: string | null }>>(`${AGENDA}/due`),
   create: (input: NewAgendaEvent) => api.post(`${AGENDA}/events`, input),

@@ -13,7 +13,8 @@ import { useSubscription } from '@refinedev/core'
 import { useActionFeedback, useResourceList, useSessionUser } from '@tablero/admin'
 import { Button, Card, Col, Row, Select, Space, Typography } from 'antd'
 import { useEffect, useReducer, useRef, useState } from 'react'
-import { agendaApi, agendaChannel, type AgendaEvent } from './agenda_api'
+import { useNavigate } from 'react-router'
+import { agendaApi, agendaChannel, type AgendaEvent, type AgendaTask } from './agenda_api'
 import { AgendaEventModal } from './agenda_event_modal'
 import { useAgendaMessages } from './agenda_messages'
 import { AgendaNewEventModal } from './agenda_new_event_modal'
@@ -24,6 +25,19 @@ import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 
 const AGENTS_PAGE = 100
+
+const TASK_COLOR = '#52c41a'
+
+function asCalendarTask(task: AgendaTask): EventInput {
+  return {
+    id: `task-${task.id}`,
+    title: `${task.title} · ${task.clientName}`,
+    start: task.dueAt,
+    editable: false,
+    color: TASK_COLOR,
+    extendedProps: { task },
+  }
+}
 
 function asCalendarEvent(event: AgendaEvent, supervisor: boolean): EventInput {
   const who = supervisor ? ` · ${event.userName ?? '—'}` : ''
@@ -40,7 +54,8 @@ function asCalendarEvent(event: AgendaEvent, supervisor: boolean): EventInput {
  * The Agenda (D5, seed 001): a month, week and day calendar of pending callbacks. An agent sees
  * and manages its own (and takes callbacks from its campaigns' shared queue); a supervisor sees
  * every agent's, filters by agent and campaign, and drags an event to a new time or opens it to
- * give it to another agent. Every change is the server's (through the engine), re-read after.
+ * give it to another agent. The user's own client tasks with a due date show too (green; they
+ * open the client's Tareas tab). Every change is the server's (through the engine), re-read after.
  */
 export default function AgendaPage() {
   const t = useAgendaMessages()
@@ -48,6 +63,7 @@ export default function AgendaPage() {
   const user = useSessionUser()
   const language = useShellLanguage()
   const supervisor = user?.role !== 'agent'
+  const navigate = useNavigate()
   const runAction = useActionFeedback((error) => agendaErrorText(t, error))
   const campaigns = useCampaigns(tip)
   const { records: agents } = useResourceList<{ id: number; full_name: string }>('users', {
@@ -74,15 +90,23 @@ export default function AgendaPage() {
     onLiveEvent: () => reread(),
   })
 
-  const load = (info: EventSourceFuncArg) =>
-    agendaApi
-      .events({
-        from: info.start.toISOString(),
-        to: info.end.toISOString(),
-        userId: supervisor ? userId : undefined,
-        campaignId,
-      })
-      .then((answer) => answer.data.map((event) => asCalendarEvent(event, supervisor)))
+  const load = async (info: EventSourceFuncArg) => {
+    const window = { from: info.start.toISOString(), to: info.end.toISOString() }
+    const [events, tasks] = await Promise.all([
+      agendaApi.events({ ...window, userId: supervisor ? userId : undefined, campaignId }),
+      agendaApi.tasks(window),
+    ])
+    return [
+      ...events.data.map((event) => asCalendarEvent(event, supervisor)),
+      ...tasks.data.map(asCalendarTask),
+    ]
+  }
+
+  const select = (click: EventClickArg) => {
+    const task = click.event.extendedProps.task as AgendaTask | undefined
+    if (task) navigate(`/r/clients/${task.clientId}?tab=tasks`)
+    else setSelected(click.event.extendedProps.event as AgendaEvent)
+  }
 
   const moved = async (drop: EventDropArg) => {
     const event = drop.event.extendedProps.event as AgendaEvent
@@ -148,9 +172,7 @@ export default function AgendaPage() {
               editable
               eventDurationEditable={false}
               events={load}
-              eventClick={(click: EventClickArg) =>
-                setSelected(click.event.extendedProps.event as AgendaEvent)
-              }
+              eventClick={select}
               eventDrop={moved}
               eventDidMount={(info) =>
                 info.el.setAttribute('data-testid', `agenda-event-${info.event.id}`)

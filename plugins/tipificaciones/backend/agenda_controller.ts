@@ -7,6 +7,7 @@ import {
   parseDateTimeInput,
   presentDateTime,
   resourceService,
+  resources,
   toSqlDateTime,
   TableroError,
   type User,
@@ -71,9 +72,68 @@ function present(row: Record<string, any>) {
  * `tip_callbacks` (callback_hooks.ts) followed by a live notice.
  */
 export default class AgendaController {
-  /** Pending events in a window: an agent's own; a supervisor's, anyone's (filtered). */
+  /**
+   * Pending events in a window: an agent's own; with `tipificaciones.agenda` (supervisors)
+   * anyone's, filtered by agent and campaign. Asking for another agent's without it is 403.
+   */
   async events(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail() as User
+    // a supervisor who records no gestiones still reads everyone's agenda
+    if (!can(user, AGENDA)) authorize(ctx, RECORD)
+    const { from, to, ...range } = await this.#window(ctx)
+    const query = callbacksWithNames()
+      .where('tip_callbacks.due_at', '>=', toSqlDateTime(from))
+      .where('tip_callbacks.due_at', '<', toSqlDateTime(to))
+      .orderBy('tip_callbacks.due_at')
+      .limit(MAX_EVENTS)
+    const manages = can(user, AGENDA)
+    if (!manages && range.userId && range.userId !== user.id) {
+      throw new TableroError('FORBIDDEN', `You lack the permission ${AGENDA}`, 403)
+    }
+    if (!manages) query.where('tip_callbacks.user_id', user.id)
+    else if (range.userId) query.where('tip_callbacks.user_id', range.userId)
+    if (range.campaignId) query.where('tip_callbacks.campaign_id', range.campaignId)
+    const rows = await query
+    return { data: rows.map(present) }
+  }
+
+  /**
+   * The user's own open client tasks with a due date in the window, shown beside the callbacks
+   * (read-only here; they are managed on the client page), only of clients the user sees.
+   */
+  async tasks(ctx: HttpContext) {
     const user = authorize(ctx, RECORD)
+    const { from, to } = await this.#window(ctx)
+    const rows = await db
+      .from('client_tasks')
+      .join('clients', 'clients.id', 'client_tasks.client_id')
+      .where('client_tasks.assigned_user_id', user.id)
+      .where('client_tasks.done', 0)
+      .where('client_tasks.due_at', '>=', toSqlDateTime(from))
+      .where('client_tasks.due_at', '<', toSqlDateTime(to))
+      .whereIn('client_tasks.client_id', resources.visibleKeys('clients', user))
+      .orderBy('client_tasks.due_at')
+      .limit(MAX_EVENTS)
+      .select(
+        'client_tasks.id',
+        'client_tasks.client_id',
+        'client_tasks.title',
+        'client_tasks.due_at',
+        'clients.first_name',
+        'clients.last_name'
+      )
+    return {
+      data: rows.map((row) => ({
+        id: Number(row.id),
+        clientId: Number(row.client_id),
+        clientName: `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim(),
+        title: row.title,
+        dueAt: presentDateTime(row.due_at),
+      })),
+    }
+  }
+
+  async #window(ctx: HttpContext) {
     const range = await ctx.request.validateUsing(agendaRangeValidator, { data: ctx.request.qs() })
     const from = parseDateTimeInput(range.from, 'from')
     const to = parseDateTimeInput(range.to, 'to')
@@ -82,16 +142,7 @@ export default class AgendaController {
         { field: 'to', message: `After from, at most ${MAX_DAYS} days later`, rule: 'range' },
       ])
     }
-    const query = callbacksWithNames()
-      .where('tip_callbacks.due_at', '>=', toSqlDateTime(from))
-      .where('tip_callbacks.due_at', '<', toSqlDateTime(to))
-      .orderBy('tip_callbacks.due_at')
-      .limit(MAX_EVENTS)
-    if (!can(user, AGENDA)) query.where('tip_callbacks.user_id', user.id)
-    else if (range.userId) query.where('tip_callbacks.user_id', range.userId)
-    if (range.campaignId) query.where('tip_callbacks.campaign_id', range.campaignId)
-    const rows = await query
-    return { data: rows.map(present) }
+    return { ...range, from, to }
   }
 
   /** The shared queue's due callbacks: an agent's campaigns'; a supervisor's, every campaign's. */

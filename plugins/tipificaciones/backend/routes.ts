@@ -25,6 +25,7 @@ const routes: PluginRoutes = (router) => {
   router.get('agenda/events', [AgendaController, 'events'])
   router.post('agenda/events', [AgendaController, 'store'])
   router.patch('agenda/events/:id', [AgendaController, 'update'])
+  router.get('agenda/tasks', [AgendaController, 'tasks'])
   router.get('agenda/queue', [AgendaController, 'queue'])
   router.get('agenda/due', [AgendaController, 'due'])
   router.get('stats', [StatsController, 'show'])

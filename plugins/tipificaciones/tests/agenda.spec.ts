@@ -195,7 +195,9 @@ test.group('agenda: the supervisor moves and reassigns events', (group) => {
     assert.deepEqual(await ids({}), [anas, betos, elsewhere])
     assert.deepEqual(await ids({ userId: beto.user.id }), [betos])
     assert.deepEqual(await ids({ campaignId: other }), [elsewhere])
-    assert.deepEqual(await ids({ userId: beto.user.id }, ana), [anas])
+    assert.deepEqual(await ids({}, ana), [anas])
+    const theirs = await ana.get(`${BASE}/agenda/events`).qs({ ...window, userId: beto.user.id })
+    theirs.assertStatus(403)
   })
 
   test('an agent adds an event for itself, in the future, and removes it', async ({
@@ -219,5 +221,35 @@ test.group('agenda: the supervisor moves and reassigns events', (group) => {
     ;(await ana.post(`${BASE}/callbacks/${event.id}/remove`)).assertStatus(204)
     const row = await db.from('tip_callbacks').where('id', event.id).firstOrFail()
     assert.equal(row.status, 'removed')
+  })
+
+  test("the agenda shows the user's own open client tasks with a due date, nobody else's", async ({
+    client,
+    assert,
+  }) => {
+    const { ana, beto, clientId } = await agendaWorld(client)
+    const task = async (title: string, userId: number, hours: number, done = 0) => {
+      const [id] = await db.table('client_tasks').insert({
+        client_id: clientId,
+        title,
+        assigned_user_id: userId,
+        due_at: DateTime.utc().plus({ hours }).toSQL({ includeOffset: false }),
+        done,
+        created_at: DateTime.utc().toSQL({ includeOffset: false }),
+      })
+      return Number(id)
+    }
+    const open = await task('Enviar contrato', ana.user.id, 2)
+    await task('Ya hecha', ana.user.id, 3, 1)
+    await task('De otro', beto.user.id, 2)
+    await task('Fuera de la ventana', ana.user.id, 24 * 40)
+    const listed = await ana
+      .get(`${BASE}/agenda/tasks`)
+      .qs({ from: inHours(-24), to: inHours(24 * 7) })
+    listed.assertStatus(200)
+    assert.deepEqual(
+      listed.body().data.map((entry: { id: number; title: string }) => [entry.id, entry.title]),
+      [[open, 'Enviar contrato']]
+    )
   })
 })
