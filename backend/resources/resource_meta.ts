@@ -2,6 +2,7 @@ import type User from '#models/user'
 import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
 import { ACTIONS, type ResourceAction } from './types.ts'
 import { operatorsFor } from './filter_tree.ts'
+import { importKeyFields } from './imports/import_mode.ts'
 
 /**
  * The resources a user may list, described for the admin's generic
@@ -13,7 +14,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
     .all()
     .filter((definition) => registry.can(user, definition, 'list'))
     .map((definition) => {
-      const fields = [...registry.fieldsFor(definition, user).values()]
+      const fieldMap = registry.fieldsFor(definition, user)
+      const fields = [...fieldMap.values()]
       const actions = Object.fromEntries(
         ACTIONS.map((action) => [action, registry.can(user, definition, action)])
       ) as Record<ResourceAction, boolean>
@@ -29,6 +31,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         parent: definition.parent ?? null,
         archivable: definition.archivable ?? false,
         importsAsBases: definition.importsAsBases ?? false,
+        // The fields an import in update mode may find records by.
+        importKeys: importKeyFields(definition, fieldMap).map((field) => field.name),
         actions,
         fields: fields.map((field) => ({
           name: field.name,

@@ -107,6 +107,8 @@ export interface ResourceDescription {
   archivable?: boolean
   /** Each CSV import is a base (clients): the upload names the base and its campaign. */
   importsAsBases?: boolean
+  /** The fields an import in update mode may find records by (document, phone, e-mail…). */
+  importKeys?: string[]
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]
