@@ -49,6 +49,7 @@ export default defineConfig({
     () => import('@adonisjs/lock/lock_provider'),
     () => import('@adonisjs/queue/queue_provider'),
     () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
     () => import('#providers/kernel_provider'),
     () => import('#providers/jobs_provider'),
     { file: () => import('#providers/client_error_provider'), environment: ['web', 'test'] },

@@ -16,6 +16,7 @@ import { accessControlProvider } from './providers/access_control_provider'
 import { authProvider } from './providers/auth_provider'
 import { dataProvider } from './providers/data_provider'
 import { useI18nProvider } from './providers/i18n_provider'
+import { liveProvider } from './providers/live_provider'
 import { useTableroNotificationProvider } from './providers/notification_provider'
 
 const ANTD_LOCALES = { es: esES, en: enUS }
@@ -34,6 +35,7 @@ function RefineApp() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       accessControlProvider={accessControlProvider}
+      liveProvider={liveProvider}
       i18nProvider={i18nProvider}
       notificationProvider={useTableroNotificationProvider}
       resources={resources}

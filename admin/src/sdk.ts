@@ -20,6 +20,8 @@ export type SlotName =
   | 'clients.list.bulkActions'
   /** Asignaciones' buttons ("Ir a Marcador"): props `{ selection, counts }` */
   | 'assignments.actions'
+  /** the shell's header, beside the user menu (the agenda's due count) */
+  | 'header.badges'
   | (string & {})
 
 /**

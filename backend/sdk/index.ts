@@ -97,6 +97,10 @@ export { AdapterError, HttpClient } from '#services/adapters/http_client'
 export type { HttpAnswer, HttpClientOptions, HttpRequest } from '#services/adapters/http_client'
 export { redactSecrets } from '#services/adapters/secret_redaction'
 
+// Live updates to signed-in users' browsers (server-sent events)
+export { LiveUpdates, userChannel } from '#services/live_updates'
+export type { LiveEvent } from '#services/live_updates'
+
 // The client's timeline
 export { ClientInteractions } from '#services/client_interactions'
 export type { Interaction } from '#services/client_interactions'

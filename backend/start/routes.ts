@@ -11,6 +11,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { mountPluginRoutes } from '#kernel/plugin_routes'
+import transmit from '@adonisjs/transmit/services/main'
 
 const SessionController = () => import('#controllers/session_controller')
 const PluginsController = () => import('#controllers/plugins_controller')
@@ -134,5 +135,13 @@ router
   })
   .prefix('/api')
   .use(middleware.auth())
+
+/**
+ * Live updates (server-sent events, `LiveUpdates`): the stream and its
+ * subscriptions are for signed-in users, and a user subscribes only to
+ * their own channel.
+ */
+transmit.registerRoutes((route) => route.use(middleware.auth()))
+transmit.authorize<{ id: string }>('users/:id', (ctx, { id }) => ctx.auth.user?.id === Number(id))
 
 await mountPluginRoutes(router, middleware)

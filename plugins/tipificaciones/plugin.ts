@@ -24,6 +24,11 @@ export default definePlugin({
       label: { es: 'Registrar gestiones', en: 'Record call outcomes' },
       roles: ['admin', 'supervisor', 'agent'],
     },
+    {
+      key: 'tipificaciones.agenda',
+      label: { es: 'Gestionar la agenda de los agentes', en: "Manage the agents' agenda" },
+      roles: ['admin', 'supervisor'],
+    },
   ],
   menu: [
     {
@@ -32,6 +37,12 @@ export default definePlugin({
       path: '/tipificaciones',
       icon: 'TagsOutlined',
       roles: ['admin', 'supervisor'],
+    },
+    {
+      key: 'tipificaciones-agenda',
+      label: { es: 'Agenda', en: 'Agenda' },
+      path: '/agenda',
+      icon: 'CalendarOutlined',
     },
     {
       key: 'tipificaciones-stats',

@@ -20,7 +20,9 @@ export function usePluginClientTabs(client: ClientRecord): NonNullable<TabsProps
   return components.map(({ plugin, Component }, index) => {
     const Tab = Component as ClientTabComponent
     const pluginLabel = meta?.plugins.find((candidate) => candidate.name === plugin)?.label
-    const key = `plugin:${plugin}:${index}`
+    // `?tab=plugin:<name>` opens a plugin's (first) tab from a link, whatever other plugins add
+    const before = components.slice(0, index).filter((other) => other.plugin === plugin).length
+    const key = before === 0 ? `plugin:${plugin}` : `plugin:${plugin}:${before}`
     return {
       key,
       label: (

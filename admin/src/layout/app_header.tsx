@@ -3,11 +3,15 @@ import { useLogout } from '@refinedev/core'
 import { Avatar, Button, Layout, Space, Tag, Typography, theme } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useSessionUser } from '../meta/use_session_user'
+import { Slot } from '../plugins/slot'
 import { LanguageSwitch } from './language_switch'
 
 const ROLE_COLORS = { admin: 'gold', supervisor: 'blue', agent: 'green' } as const
 
-/** Who is signed in, in which role, the language switch and the way out. */
+/**
+ * Who is signed in, in which role, the language switch and the way out; plugins add badges
+ * (the agent's due callbacks) through the `header.badges` slot.
+ */
 export function AppHeader() {
   const { token } = theme.useToken()
   const { t } = useTranslation()
@@ -29,6 +33,7 @@ export function AppHeader() {
       }}
     >
       <Space size="large">
+        <Slot name="header.badges" />
         <LanguageSwitch />
         {user && (
           <Space data-testid="current-user">

@@ -11,6 +11,17 @@ import type { ClientSlotProps } from './definitions'
 const ResultsPage = lazy(() => import('./results_page'))
 const StatsPage = lazy(() => import('./stats_page'))
 const GestionTab = lazy(() => import('./gestion_tab'))
+const AgendaPage = lazy(() => import('./agenda_page'))
+const DueBadge = lazy(() => import('./due_badge'))
+
+/** The agent's due count in the shell's header (fetched with the first page an agent opens). */
+function DueBadgeSlot() {
+  return (
+    <Suspense fallback={null}>
+      <DueBadge />
+    </Suspense>
+  )
+}
 
 /** Slots render inside core screens, which have no Suspense boundary of their own. */
 function GestionSlot(props: ClientSlotProps) {
@@ -22,13 +33,15 @@ function GestionSlot(props: ClientSlotProps) {
 }
 
 /**
- * Admin half of tipificaciones: result trees, statistics and the agent's gestión panel, in the
- * client's Info tab beside its data (seed 001 "Agente → Info"), history and callbacks included.
+ * Admin half of tipificaciones: result trees, statistics, the agent's gestión panel in the
+ * client's Info tab beside its data (seed 001 "Agente → Info"), history and callbacks included,
+ * the Agenda and the header's due count.
  */
 export default definePluginAdmin({
   routes: [
     { path: '/tipificaciones', element: ResultsPage },
     { path: '/tipificaciones/estadisticas', element: StatsPage },
+    { path: '/agenda', element: AgendaPage },
   ],
-  slots: { 'client.info': [GestionSlot] },
+  slots: { 'client.info': [GestionSlot], 'header.badges': [DueBadgeSlot] },
 })

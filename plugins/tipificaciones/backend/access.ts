@@ -52,3 +52,6 @@ export async function requireCampaignMember(
     throw new TableroError('NOT_IN_CAMPAIGN', 'You do not work in this campaign', 403)
   }
 }
+
+/** Every agent's agenda: seen, moved and reassigned by whoever holds this (supervisors: D5). */
+export const AGENDA = 'tipificaciones.agenda'

@@ -4,6 +4,7 @@ import { TableroError, authorize, presentDateTime, resourceService, type WriteOp
 import emitter from '@adonisjs/core/services/emitter'
 import { RECORD } from './access.ts'
 import { recordedFor } from './gestion_recorder.ts'
+import { agendaChanged, holderOf } from './agenda_notices.ts'
 import { gestionValidator } from './validators.ts'
 
 const iso = (value: unknown) =>
@@ -47,6 +48,10 @@ export default class GestionesController {
     }
     const recorded = recordedFor(options)!
     await emitter.emit('gestion.recorded', recorded)
+    if (recorded.callbackAt || recorded.deleteScheduled) {
+      const holder = recorded.forMe ? recorded.userId : null
+      await agendaChanged({ campaignId: recorded.campaignId, userId: holder })
+    }
     return ctx.response.created({ data: recorded })
   }
 
@@ -112,7 +117,9 @@ export default class GestionesController {
    */
   async removeCallback(ctx: HttpContext) {
     const service = await resourceService(ctx)
-    await service.update('tip_callbacks', ctx.params.id, {}, { source: 'api', permission: RECORD })
+    const update = { source: 'api', permission: RECORD } as const
+    const { data } = await service.update('tip_callbacks', ctx.params.id, {}, update)
+    await agendaChanged(holderOf(data))
     return ctx.response.noContent()
   }
 }

@@ -3,6 +3,7 @@ import { resultHooks } from './result_hooks.ts'
 import { ACTIONS } from './result_rules.ts'
 import { gestionHooks } from './gestion_recorder.ts'
 import { callbackHooks } from './callback_hooks.ts'
+import { ownOrQueue } from './callback_scope.ts'
 
 const ACTION_LABELS = {
   recall: { es: 'Volver a llamar', en: 'Call again' },
@@ -243,6 +244,11 @@ export default [
         relation: { resource: 'tip_gestiones', labelField: 'result_path' },
         readOnly: true,
       }),
+      field.text('notes', {
+        label: { es: 'Notas', en: 'Notes' },
+        readOnly: true,
+        maxLength: 500,
+      }),
       { ...created, label: { es: 'Creada', en: 'Created' }, listable: false },
       field.datetime('updated_at', {
         label: { es: 'Actualizada', en: 'Updated' },
@@ -250,15 +256,15 @@ export default [
         sortable: true,
       }),
     ],
-    // "Quitar" is an update by tipificaciones.record (POST .../callbacks/:id/remove)
+    // Written by tipificaciones.record from the agenda's endpoints (callback_hooks.ts):
+    // agenda events, "Quitar", taking one from the queue, moving and reassigning.
     permissions: {
       admin: ['list', 'show', 'export'],
       supervisor: ['list', 'show', 'export'],
       agent: ['list', 'show'],
     },
-    scopes: {
-      agent: (query, user) => query.where('user_id', user.id),
-    },
+    // an agent: its own callbacks and its campaigns' shared queue
+    scopes: { agent: ownOrQueue },
     hooks: callbackHooks,
     auditSubject: { resource: 'clients', field: 'client_id' },
   }),

@@ -4,6 +4,7 @@ const ResultsController = () => import('./results_controller.ts')
 const ResultsImportController = () => import('./results_import.ts')
 const GestionesController = () => import('./gestiones_controller.ts')
 const StatsController = () => import('./stats_controller.ts')
+const AgendaController = () => import('./agenda_controller.ts')
 
 /**
  * Mounted under /api/p/tipificaciones (signed in, plugin enabled). Results
@@ -21,6 +22,13 @@ const routes: PluginRoutes = (router) => {
   router.get('campaigns/mine', [GestionesController, 'myCampaigns'])
   router.get('callbacks/mine', [GestionesController, 'myCallbacks'])
   router.post('callbacks/:id/remove', [GestionesController, 'removeCallback'])
+  router.post('callbacks/:id/claim', [AgendaController, 'claim'])
+  router.get('agenda/events', [AgendaController, 'events'])
+  router.post('agenda/events', [AgendaController, 'store'])
+  router.patch('agenda/events/:id', [AgendaController, 'update'])
+  router.get('agenda/tasks', [AgendaController, 'tasks'])
+  router.get('agenda/queue', [AgendaController, 'queue'])
+  router.get('agenda/due', [AgendaController, 'due'])
   router.get('stats', [StatsController, 'show'])
   router.get('report.csv', [StatsController, 'report'])
 }

@@ -57,6 +57,16 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/p/tubolsillo/bulks/999999'),
     passes: 404,
   },
+  // another agent's agenda
+  'tipificaciones.agenda': {
+    request: async (user) => {
+      const someone = await makeUser('agent')
+      const from = new Date().toISOString()
+      const to = new Date(Date.now() + 86_400_000).toISOString()
+      return user.get('/api/p/tipificaciones/agenda/events').qs({ from, to, userId: someone.id })
+    },
+    passes: 200,
+  },
 }
 
 test.group('Permissions: every declared permission × every role', (group) => {
