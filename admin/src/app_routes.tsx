@@ -13,6 +13,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/dashboard_page'))
 const PluginManagerPage = lazy(() => import('./pages/plugins/plugin_manager_page'))
 const PermissionsPage = lazy(() => import('./pages/permissions/permissions_page'))
 const ResourceScreensPage = lazy(() => import('./resources/resource_screens_page'))
+const SearchPage = lazy(() => import('./pages/search/search_page'))
 
 /** Only paths inside the admin are followed: `?to=//elsewhere` must not leave the site. */
 function safeReturnPath(to: string | null) {
@@ -53,6 +54,7 @@ export function AppRoutes() {
             <Route index element={<DashboardPage />} />
             <Route path="plugins" element={<PluginManagerPage />} />
             <Route path="permissions" element={<PermissionsPage />} />
+            <Route path="busqueda" element={<SearchPage />} />
             <Route path="r/:resource/*" element={<ResourceScreensPage />} />
             <Route path="*" element={<PluginRoutes />} />
           </Route>

@@ -24,6 +24,7 @@ export type {
   PluginUninstall,
   Translated,
 } from '#kernel'
+export type { MenuGroup } from '#shared/menu_groups'
 
 // Declaring resources
 export { defineResource, field } from '#resources'
@@ -34,6 +35,7 @@ export type {
   RelationDefinition,
   ResourceAction,
   ResourceDefinition,
+  ResourceMenu,
   RowScope,
   SelectOption,
 } from '#resources'

@@ -13,7 +13,10 @@ const ONLY_MINE_KEY = 'tablero.clients.onlyMine'
  * The clients list: the generated list (columns, filters, export, plugin columns) plus the
  * caller-ID lookup and an "only mine" switch for whoever sees more than their own clients (C14).
  */
-export default function ClientList({ resource }: ResourceScreenProps) {
+export default function ClientList({
+  resource,
+  focusSearch,
+}: ResourceScreenProps & { focusSearch?: boolean }) {
   const { t } = useTranslation()
   const user = useSessionUser()
   const [onlyMine, setOnlyMine] = useState(() => sessionStorage.getItem(ONLY_MINE_KEY) === '1')
@@ -33,6 +36,7 @@ export default function ClientList({ resource }: ResourceScreenProps) {
     <ResourceList
       resource={resource}
       permanentFilters={permanent}
+      focusSearch={focusSearch}
       toolbar={
         <>
           <CallerIdLookup />
