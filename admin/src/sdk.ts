@@ -8,7 +8,17 @@ import type { ResourceScreens } from './resources/custom_screens'
 
 /** Extension points offered by core screens (K6); plugins may also define their own. */
 export type SlotName =
-  'client.header.badges' | 'client.tabs' | 'client.actions' | 'clients.list.columns' | (string & {})
+  | 'client.header.badges'
+  | 'client.tabs'
+  | 'client.actions'
+  | 'clients.list.columns'
+  /** Cards of the agent's home (callbacks due, last gestiones), given `HomeWidgetProps`. */
+  | 'home.agent'
+  /** The agent's home, beside the caller-ID box: the shared queue of the agent's campaigns. */
+  | 'home.agent.queue'
+  /** Cards of the supervisor's and admin's home (the day's gestiones, callbacks). */
+  | 'home.supervisor'
+  | (string & {})
 
 /** A page of the plugin, mounted under `/admin` (`/hello` → `/admin/hello`). */
 export interface PluginRoute {
@@ -41,6 +51,7 @@ export { useLocalize, type LocalizedText } from './i18n/localized_text'
 export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
 export { Slot, useSlotComponents } from './plugins/slot'
+export type { HomeWidgetProps } from './pages/dashboard/home_widgets'
 export { ApiErrorResult } from './pages/errors/api_error_result'
 export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'
 export { ValueInput, type ValueInputProps } from './resources/fields/value_input'

@@ -1,6 +1,6 @@
-import { definePluginAdmin } from '@tablero/admin'
-import { Spin } from 'antd'
-import { lazy, Suspense } from 'react'
+import { definePluginAdmin, type HomeWidgetProps } from '@tablero/admin'
+import { Card, Spin } from 'antd'
+import { type ComponentType, lazy, Suspense } from 'react'
 import type { ClientSlotProps } from './definitions'
 
 /*
@@ -23,11 +23,33 @@ function GestionSlot(props: ClientSlotProps) {
 /** The client page names a plugin's tab after `tabTitle`. */
 GestionSlot.tabTitle = { es: 'Gestión', en: 'Call outcome' }
 
+/** A home card fetched when the home page first draws it, a loading card meanwhile. */
+function homeCard(load: () => Promise<{ default: ComponentType<HomeWidgetProps> }>) {
+  const Widget = lazy(load)
+  return function HomeCard(props: HomeWidgetProps) {
+    return (
+      <Suspense fallback={<Card loading />}>
+        <Widget {...props} />
+      </Suspense>
+    )
+  }
+}
+
 /** Admin half of tipificaciones: result trees, statistics and the agent's gestión panel. */
 export default definePluginAdmin({
   routes: [
     { path: '/tipificaciones', element: ResultsPage },
     { path: '/tipificaciones/estadisticas', element: StatsPage },
   ],
-  slots: { 'client.tabs': [GestionSlot] },
+  slots: {
+    'client.tabs': [GestionSlot],
+    'home.agent': [
+      homeCard(() => import('./home/due_callbacks_card')),
+      homeCard(() => import('./home/recent_gestiones_card')),
+    ],
+    'home.supervisor': [
+      homeCard(() => import('./home/gestiones_by_agent_card')),
+      homeCard(() => import('./home/callbacks_overview_card')),
+    ],
+  },
 })
