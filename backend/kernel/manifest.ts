@@ -74,7 +74,13 @@ export interface PluginUninstall {
  * one line for the seeder's summary ("6 guiones").
  */
 export interface PluginDemoContext {
-  users: Array<{ id: number; role: 'admin' | 'supervisor' | 'agent'; email: string }>
+  users: Array<{
+    id: number
+    role: 'admin' | 'supervisor' | 'agent'
+    email: string
+    /** the profile's IANA zone: "today" for the demo is the supervisor's day */
+    timezone: string
+  }>
   campaigns: Array<{ id: number; name: string; type: string; agentIds: number[] }>
 }
 export type PluginDemo = (context: PluginDemoContext) => Promise<string>

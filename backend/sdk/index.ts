@@ -78,6 +78,7 @@ export type { NormalizedPhone } from '#services/phone_number'
 
 // CSV and files
 export { csvLine } from '#resources/csv'
+export { bulkInsert } from '#resources/bulk_insert'
 export { parseCsv } from '#services/csv_reader'
 export { streamRows } from '#resources/row_stream'
 export { fileTypeError } from '#services/uploaded_files'
