@@ -77,7 +77,7 @@ test.group('Menus by job (seed 001): where each screen sits', (group) => {
       'tipificaciones.tipificaciones-stats': 'estadisticas',
     })
     // The pages edit these resources better than a generic list would.
-    for (const name of ['tip_results', 'speech_scripts', 'cf_profiles']) {
+    for (const name of ['tip_results', 'speech_scripts', 'cf_profiles', 'cf_fields']) {
       assert.isNull(groupOf(name), name)
     }
   })
