@@ -80,7 +80,7 @@ async function request<T>(api: Api, method: string, path: string, body?: unknown
 
 /**
  * Creates (once) the bench profile and its two fields through
- * POST /api/p/custom-fields/profiles and POST /api/r/cf_fields (the
+ * POST /api/r/cf_profiles and POST /api/r/cf_fields (the
  * engine's create, which adds the column), as a supervisor would, then
  * fills their values (only where still missing).
  */
@@ -89,10 +89,10 @@ export async function ensureCustomFields(api: Api, raw: RawClient): Promise<Benc
   let profile = profiles.find((candidate) => candidate.name === BENCH_PROFILE)
   if (!profile) {
     const campaigns = await raw.query({ sql: 'SELECT id FROM campaigns ORDER BY id', bindings: [] })
-    const created = await call<{ id: number }>(api, 'POST', 'profiles', {
+    const created = await request<{ id: number }>(api, 'POST', '/api/r/cf_profiles', {
       name: BENCH_PROFILE,
       description: 'npm run bench: X2 scenarios',
-      campaignIds: campaigns.map((row) => Number(row.id)),
+      campaigns: campaigns.map((row) => Number(row.id)),
     })
     console.log(`custom fields: created profile "${BENCH_PROFILE}" #${created.id}`)
     profiles = await call<ProfileBody[]>(api, 'GET', 'profiles')

@@ -4,6 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
+import { withLock } from '#services/locks'
 import { BaseKeepers } from './base_keepers.ts'
 
 /** Clients deleted per transaction. */
@@ -81,10 +82,22 @@ export class BasePurge {
 
   /**
    * Starts the deletion (audited), refused with 409 while another of the
-   * same base is running; the work goes on in the background.
+   * same base is running; the work goes on in the background. The check
+   * and the insert run under the base's lock: two starts at the same
+   * moment (on MariaDB both transactions would see no running deletion)
+   * take turns, and the second finds the first's row.
    */
   static async start(base: BaseRow, actor: AuditActor, userId: number) {
-    const id = await db.transaction(async (trx) => {
+    const id = await withLock(`bases.delete:${base.id}`, () => this.#open(base, actor, userId), {
+      wait: '10s',
+    })
+    const deletion = (await this.find(id))!
+    void this.run(deletion, actor)
+    return deletion
+  }
+
+  static #open(base: BaseRow, actor: AuditActor, userId: number) {
+    return db.transaction(async (trx) => {
       const running = await trx
         .from('base_deletions')
         .where('base_id', base.id)
@@ -124,9 +137,6 @@ export class BasePurge {
       })
       return Number(deletionId)
     })
-    const deletion = (await this.find(id))!
-    void this.run(deletion, actor)
-    return deletion
   }
 
   static async find(id: number): Promise<BaseDeletionRow | null> {

@@ -104,6 +104,35 @@ test.group('Bases: deleting a base', (group) => {
     assert.isTrue(actions.every((entry) => Number(entry.actor_id) === supervisor.user.id))
   })
 
+  test('five deletions of one base started at once: one runs, the others are refused', async ({
+    client,
+    assert,
+  }) => {
+    const baseId = await makeBase()
+    await manyClients(baseId, 1_200)
+    const supervisor = await signIn(client, 'supervisor')
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => supervisor.post(`/api/bases/${baseId}/delete`))
+    )
+    const statuses = answers.map((answer) => answer.status())
+    assert.equal(statuses.filter((status) => status === 202).length, 1, String(statuses))
+    // The others found it running, or (SQLite is quick) the base already gone.
+    for (const answer of answers.filter((one) => one.status() !== 202)) {
+      if (answer.status() === 404) continue
+      assert.equal(answer.status(), 409)
+      assert.equal(answer.body().error.code, 'BASE_DELETION_RUNNING')
+    }
+    // One deletion row (its base_id is cleared once the base row goes).
+    assert.lengthOf(await db.from('base_deletions'), 1)
+    const deadline = Date.now() + 60_000
+    while (Date.now() < deadline) {
+      const row = await db.from('base_deletions').first()
+      if (row?.status !== 'running') break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    assert.lengthOf(await db.from('clients').where('base_id', baseId), 0)
+  })
+
   test('a base whose clients all go is removed, in batches of 1,000 with progress', async ({
     client,
     assert,
