@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import plugins from '#services/plugins'
+import grants from '#services/grants'
 import { validateManifest } from '#kernel/manifest_validator'
 import { ResourceRegistry } from '#resources/resource_registry'
 import { defineResource, field } from '#resources'
@@ -46,6 +47,9 @@ const SATELLITES = [
 test.group('Menus by job (seed 001): where each screen sits', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => plugins.refresh(true))
+  // /api/meta seeds the grants inside the test's transaction, which rolls back: the next reader
+  // must load (and seed) them again rather than trust this copy.
+  group.each.teardown(() => grants.forget())
 
   test("an agent's menu lists clients, but not users, campaigns or a client's satellites", async ({
     client,
