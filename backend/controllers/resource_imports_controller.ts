@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -11,7 +12,9 @@ import { csvLine } from '#resources/csv'
 import { importableFields } from '#resources/imports/import_columns'
 import { localizedMessage } from '#resources/imports/import_errors'
 import { openImportFile, receiveImportFile } from '#resources/imports/import_file'
-import { ImportJobs, THIS_RUNNER } from '#resources/imports/import_jobs'
+import { ImportJobs, THIS_RUNNER, type ImportJobRow } from '#resources/imports/import_jobs'
+import { readImportMode } from '#resources/imports/import_mode'
+import { rejectedRowsCsv } from '#resources/imports/rejected_rows'
 import { ImportRunner } from '#resources/imports/import_runner'
 import { Bases } from '#services/bases/bases'
 
@@ -37,6 +40,17 @@ export default class ResourceImportsController {
     const user = ctx.auth.getUserOrFail() as User
     let id: number
     try {
+      const mode = readImportMode(
+        {
+          mode: ctx.request.input('mode'),
+          keyField: ctx.request.input('key_field'),
+          updateFields: ctx.request.input('update_fields'),
+        },
+        definition,
+        fields
+      )
+      // Update mode changes records: refused now unless the role may update them.
+      if (mode.mode === 'update') service.importer(definition.name, undefined, 'update')
       // A header that does not fit is refused now, while the user waits.
       const file = await openImportFile(upload.key, fields, upload.encoding)
       file.close()
@@ -66,12 +80,19 @@ export default class ResourceImportsController {
           fileKey: upload.key,
           encoding: upload.encoding,
           baseId,
+          mode,
         })
         await AuditLog.record(trx, actorFromContext(ctx), {
           action: 'resource.import_started',
           resource: 'resource_imports',
           recordId: jobId,
-          after: { resource: definition.name, filename: upload.filename },
+          after: {
+            resource: definition.name,
+            filename: upload.filename,
+            ...(mode.mode === 'update'
+              ? { mode: 'update', keyField: mode.keyField, updateFields: mode.updateFields }
+              : {}),
+          },
         })
         return jobId
       })
@@ -95,30 +116,46 @@ export default class ResourceImportsController {
   /**
    * Imports a validated job, or resumes an interrupted one after its
    * processed rows. A job interrupted before its validation ended is
-   * validated again first.
+   * validated again first. A job with invalid rows imports its valid ones
+   * only when the request confirms it (`skip_invalid`).
    */
   async start(ctx: HttpContext) {
     const service = await resourceService(ctx)
     const job = await this.#job(ctx, service)
     const revalidate = job.status === 'interrupted' && job.total_rows === null
+    const partial = job.status === 'invalid'
+    if (partial) refuseUnconfirmed(job, ctx.request.input('skip_invalid'))
     const started = await db.transaction(async (trx) => {
-      const moved = revalidate
-        ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
-            validated_rows: 0,
-            error_count: 0,
-            errors: null,
-            runner: THIS_RUNNER,
-          })
-        : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
+      const moved = partial
+        ? await ImportJobs.transition(trx, job.id, ['invalid'], 'importing', {
             message: null,
+            finished_at: null,
+            skip_invalid: 1,
             runner: THIS_RUNNER,
           })
+        : revalidate
+          ? await ImportJobs.transition(trx, job.id, ['interrupted'], 'validating', {
+              validated_rows: 0,
+              matched_rows: 0,
+              rejected_rows: 0,
+              error_count: 0,
+              errors: null,
+              runner: THIS_RUNNER,
+            })
+          : await ImportJobs.transition(trx, job.id, ['ready', 'interrupted'], 'importing', {
+              message: null,
+              runner: THIS_RUNNER,
+            })
       if (!moved) return false
       await AuditLog.record(trx, actorFromContext(ctx), {
         action: 'resource.import_confirmed',
         resource: 'resource_imports',
         recordId: job.id,
-        after: { resource: job.resource, fromRow: Number(job.processed_rows) },
+        after: {
+          resource: job.resource,
+          fromRow: Number(job.processed_rows),
+          ...(partial ? { skipInvalid: true, rejectedRows: Number(job.rejected_rows) } : {}),
+        },
       })
       return true
     })
@@ -149,10 +186,53 @@ export default class ResourceImportsController {
     return body
   }
 
+  /**
+   * The rows that were not imported, as the file had them, with their
+   * errors in a first column: fixed, the file is uploaded again as it is.
+   */
+  async rejected(ctx: HttpContext) {
+    const job = await this.#job(ctx)
+    const kept = job.status === 'invalid' || Boolean(Number(job.file_kept))
+    if (!kept || Number(job.error_count) === 0) {
+      throw new TableroError(
+        'IMPORT_FILE_GONE',
+        'The file of this import was discarded: there are no rejected rows to download',
+        410
+      )
+    }
+    csvHeaders(ctx, `${job.resource}-filas-rechazadas-${job.id}.csv`)
+    return ctx.response.stream(Readable.from(rejectedRowsCsv(job, requestLanguage(ctx))))
+  }
+
   async #job(ctx: HttpContext, service?: ResourceService) {
     service ??= await resourceService(ctx)
     const { definition } = service.importable(ctx.params.resource)
     return ImportJobs.visible(ctx.params.id, definition.name, ctx.auth.getUserOrFail() as User)
+  }
+}
+
+/**
+ * A job with invalid rows starts only when the user confirmed leaving them
+ * out (409 saying how many), and only if some row is valid.
+ */
+function refuseUnconfirmed(job: ImportJobRow, confirmed: unknown) {
+  const total = Number(job.total_rows ?? 0)
+  const rejected = Number(job.rejected_rows)
+  if (total - rejected <= 0) {
+    throw new TableroError(
+      'IMPORT_NOTHING_VALID',
+      'No row of this file is valid: fix it and upload it again',
+      409
+    )
+  }
+  if (![true, 'true', 1, '1'].includes(confirmed as never)) {
+    throw new TableroError(
+      'IMPORT_HAS_ERRORS',
+      `${rejected} row(s) have errors: confirm (skip_invalid) to import only the valid ones`,
+      409,
+      undefined,
+      { rejected, valid: total - rejected }
+    )
   }
 }
 

@@ -95,6 +95,12 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   ROW_REFUSED: () => 'La base de datos rechazó un valor (demasiado largo, fuera de rango o vacío)',
   IMPORT_NOT_READY: (p) =>
     `La importación está ${IMPORT_STATUSES[String(p.status)] ?? p.status}: solo se inicia una importación validada (lista) o interrumpida`,
+  IMPORT_HAS_ERRORS: (p) =>
+    `${p.rejected} fila(s) tienen errores: confirme que se importen solo las válidas`,
+  IMPORT_NOTHING_VALID: () => 'Ninguna fila es válida: corrija el archivo y súbalo de nuevo',
+  IMPORT_FILE_GONE: () =>
+    'El archivo de esta importación ya se descartó: no quedan filas con errores para descargar',
+  OUT_OF_SCOPE: () => 'No puede actualizar este registro: está fuera de los que usted ve',
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
   IMPORT_NOT_SUPPORTED: () => 'Estos registros no se importan desde un CSV: créelos de a uno',
   BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
@@ -140,6 +146,9 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   duplicate: (m) => (m.client ? `Lo tiene el cliente ${m.client}` : 'Otro cliente ya lo tiene'),
   duplicateHidden: () => 'Ya lo tiene un cliente que usted no ve: consulte a un supervisor',
   repeatedInFile: (m) => `Repite la línea ${m.line} de este archivo`,
+  key: () => 'La clave está vacía: la fila no indica ningún registro',
+  ambiguousKey: (m) => `${m.count} registros tienen este valor: la clave debe indicar uno solo`,
+  updatable: (m) => `"${m.field}" no se actualiza desde un archivo`,
   unknownField: () => 'Campo desconocido',
   readOnly: () => 'Este campo es de solo lectura',
   exists: () => 'No existe o no tiene acceso',

@@ -86,7 +86,8 @@ function unionOfKeys(rows: Row[]) {
   return [...columns]
 }
 
-function quote(name: string) {
+/** A table or column name as both databases read it. */
+export function quote(name: string) {
   return `\`${name.replaceAll('`', '``')}\``
 }
 
@@ -110,7 +111,8 @@ function insertSql(table: string, columns: string[], rows: Row[], defaults: Map<
 }
 
 /** What knex would bind for a value: booleans as 1/0 (SQLite refuses booleans), objects as JSON. */
-function bindable(value: unknown) {
+/** A value as both drivers bind it: booleans as 1/0, objects as JSON. */
+export function bindable(value: unknown) {
   if (value === undefined) return null
   if (typeof value === 'boolean') return value ? 1 : 0
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {

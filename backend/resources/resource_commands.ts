@@ -30,6 +30,8 @@ import {
   type Links,
 } from './relation_links.ts'
 import { BatchCreate, type BatchInput } from './batch_create.ts'
+import { BatchUpdate, type KeyMatch, type UpdateRow } from './batch_update.ts'
+import { auditSubjectOf, changedFrom, changedOnly } from './record_changes.ts'
 
 const MAX_BULK_IDS = 500
 
@@ -132,9 +134,16 @@ export class ResourceCommands {
    *   rows, with their hooks and audit entries, is one transaction; its
    *   events follow that transaction's commit.
    */
-  importer(name: string, options: WriteOptions = { source: 'import' }) {
+  importer(
+    name: string,
+    options: WriteOptions = { source: 'import' },
+    mode: 'create' | 'update' = 'create'
+  ) {
     const { definition, fields } = this.importable(name)
+    // Update mode changes records: the role must also update them.
+    if (mode === 'update') this.access.authorize(name, 'update')
     const batch = new BatchCreate(this.access, this.#relations)
+    const updates = new BatchUpdate(this.access, this.#relations)
     return {
       definition,
       fields,
@@ -166,6 +175,28 @@ export class ResourceCommands {
           this.#afterCommit(trx, 'resource.created', definition, id, undefined)
         }
         return result
+      },
+      /**
+       * Update mode: the records the rows' `key` names, one query per
+       * batch, in the user's row scope (BatchUpdate.match).
+       */
+      matchMany: (key: string, inputs: BatchInput[], client: QueryClientContract) =>
+        updates.match(definition, fields, key, inputs, client),
+      /** The matched rows' `only` fields validated as updates, no database. */
+      validateUpdates: (matched: KeyMatch['matched'], only: string[]) =>
+        updates.validate(fields, matched, only),
+      /** What `updateMany` checks, without writing (the validation pass). */
+      checkUpdates: (rows: UpdateRow[], trx: QueryClientContract) =>
+        updates.update(definition, fields, rows, this.#hook(trx, options), false),
+      /**
+       * Updates the matched records in `trx`, each through the update's
+       * checks and hooks, with one audit entry per changed record; answers
+       * the ids written. Events follow `trx`'s commit.
+       */
+      updateMany: async (rows: UpdateRow[], trx: QueryClientContract) => {
+        const ids = await updates.update(definition, fields, rows, this.#hook(trx, options), true)
+        for (const id of ids) this.#afterCommit(trx, 'resource.updated', definition, id, undefined)
+        return ids
       },
       check: async (body: unknown, trx: QueryClientContract) => {
         const values = stampValues(await validatePayload(fields, body, 'create'), options)
@@ -337,7 +368,7 @@ export class ResourceCommands {
       resource: definition.name,
       recordId: String(id),
       after: presented,
-      ...this.#subject(definition, stored),
+      ...auditSubjectOf(definition, stored),
     })
     this.#afterCommit(
       trx,
@@ -404,7 +435,7 @@ export class ResourceCommands {
       resource: definition.name,
       recordId: String(beforeRow[pk]),
       ...changedOnly(before, after),
-      ...this.#subject(definition, afterRow),
+      ...auditSubjectOf(definition, afterRow),
     })
     this.#afterCommit(
       trx,
@@ -439,7 +470,7 @@ export class ResourceCommands {
       resource: definition.name,
       recordId: String(row[pk]),
       before,
-      ...this.#subject(definition, row),
+      ...auditSubjectOf(definition, row),
     })
     this.#afterCommit(
       trx,
@@ -448,19 +479,6 @@ export class ResourceCommands {
       row[pk] as string | number,
       linksOf(fields, before)
     )
-  }
-
-  /**
-   * Where the audit entry shows up besides the record's own history: the
-   * parent's log for a satellite, the `auditSubject`'s (a gestión's client)
-   * when the row names one, the record's own log otherwise.
-   */
-  #subject(definition: ResourceDefinition, row: Row) {
-    const under = definition.parent ?? definition.auditSubject
-    if (under && (definition.parent || (row[under.field] ?? null) !== null)) {
-      return { subject: under.resource, subjectId: row[under.field] as string }
-    }
-    return { subject: definition.name, subjectId: row[primaryKeyOf(definition)] as string }
   }
 
   /**
@@ -528,26 +546,4 @@ function bulkBody(body: unknown, withValues: boolean) {
     throw fieldInputError('values', 'Expected an object of field values')
   }
   return { ids: [...new Set(ids as Array<string | number>)], values: record.values }
-}
-
-/** The values of `changes` that differ from the stored row (a link kept as it is is not re-checked). */
-function changedFrom(row: Row, changes: Row) {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([key, value]) => String(row[key] ?? '') !== String(value ?? ''))
-  )
-}
-
-/**
- * Keeps only the fields that changed, so history shows field, old, new.
- */
-function changedOnly(before: Row, after: Row) {
-  const changedBefore: Row = {}
-  const changedAfter: Row = {}
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]) && key !== 'updated_at') {
-      changedBefore[key] = before[key]
-      changedAfter[key] = after[key]
-    }
-  }
-  return { before: changedBefore, after: changedAfter }
 }

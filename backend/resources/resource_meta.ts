@@ -15,6 +15,7 @@ function menuOf(definition: ResourceDefinition, user: User): { group: MenuGroup 
   if (menu?.roles && !menu.roles.includes(user.role)) return null
   return { group: menu?.group ?? DEFAULT_MENU_GROUP }
 }
+import { importKeyFields } from './imports/import_mode.ts'
 
 /**
  * The resources a user may list, described for the admin's generic
@@ -26,7 +27,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
     .all()
     .filter((definition) => registry.can(user, definition, 'list'))
     .map((definition) => {
-      const fields = [...registry.fieldsFor(definition, user).values()]
+      const fieldMap = registry.fieldsFor(definition, user)
+      const fields = [...fieldMap.values()]
       const actions = Object.fromEntries(
         ACTIONS.map((action) => [action, registry.can(user, definition, action)])
       ) as Record<ResourceAction, boolean>
@@ -43,6 +45,8 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         menu: menuOf(definition, user),
         archivable: definition.archivable ?? false,
         importsAsBases: definition.importsAsBases ?? false,
+        // The fields an import in update mode may find records by.
+        importKeys: importKeyFields(definition, fieldMap).map((field) => field.name),
         actions,
         fields: fields.map((field) => ({
           name: field.name,

@@ -44,7 +44,7 @@ export class ResourceService extends ResourceQueries {
     return this.commands.importable(name)
   }
 
-  importer(name: string, options?: WriteOptions) {
-    return this.commands.importer(name, options)
+  importer(name: string, options?: WriteOptions, mode?: 'create' | 'update') {
+    return this.commands.importer(name, options, mode)
   }
 }

@@ -254,6 +254,12 @@ export interface ResourceHooks {
    * the primary key), once per batch, in the batch's transaction. Without
    * it, afterCreate runs per row with the row read back.
    */
+  /**
+   * The value of a key field of an import in update mode as a create would
+   * store it (clients: a phone in E.164), so a file's row finds its record.
+   * Receives the value as validated; throws a field error to refuse it.
+   */
+  importKey?: (field: string, value: unknown) => unknown
   afterCreateMany?: (
     rows: Array<Record<string, unknown>>,
     hook: HookContext
@@ -328,6 +334,11 @@ export interface ResourceDefinition {
    * `base_id` (the table needs that column).
    */
   importsAsBases?: boolean
+  /**
+   * The fields an import in update mode may match records by (clients:
+   * document, phone, e-mail), besides every field marked `unique`.
+   */
+  importKeys?: string[]
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
   /**

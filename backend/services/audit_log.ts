@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { authCache } from '#services/auth_cache'
+import { insertMany } from '#resources/bulk_insert'
 
 /**
  * Who did it and from where: taken from the request, or `system` for
@@ -50,27 +51,40 @@ export class AuditLog {
     // Every write to users is audited, so this is where the auth cache
     // learns that a role, a password or an account's state changed.
     if (entry.resource === 'users') authCache.forget(client)
-    await client
-      .insertQuery()
-      .table('audit_logs')
-      .insert({
-        actor_id: actor.actorId,
-        action: entry.action,
-        resource: entry.resource,
-        record_id:
-          entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        subject: entry.subject ?? null,
-        subject_id:
-          entry.subjectId === undefined || entry.subjectId === null
-            ? null
-            : String(entry.subjectId),
-        ...(entry.range ? { range_from: entry.range.from, range_to: entry.range.to } : {}),
-        ip: actor.ip,
-        request_id: actor.requestId,
-        created_at: toSqlDateTime(DateTime.utc()),
-      })
+    await client.insertQuery().table('audit_logs').insert(auditRow(actor, entry))
+  }
+
+  /**
+   * Several entries in multi-row inserts (a batch of an import's updates:
+   * one entry per changed record, so each record's history shows its own
+   * change), in the caller's transaction like `record`.
+   */
+  static async recordMany(client: QueryClientContract, actor: AuditActor, entries: AuditEntry[]) {
+    if (entries.some((entry) => entry.resource === 'users')) authCache.forget(client)
+    await insertMany(
+      client,
+      'audit_logs',
+      entries.map((entry) => auditRow(actor, entry))
+    )
+  }
+}
+
+function auditRow(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actor_id: actor.actorId,
+    action: entry.action,
+    resource: entry.resource,
+    record_id:
+      entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    subject: entry.subject ?? null,
+    subject_id:
+      entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
+    ...(entry.range ? { range_from: entry.range.from, range_to: entry.range.to } : {}),
+    ip: actor.ip,
+    request_id: actor.requestId,
+    created_at: toSqlDateTime(DateTime.utc()),
   }
 }
 

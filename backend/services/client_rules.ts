@@ -53,6 +53,14 @@ export class ClientRules {
     }
   }
 
+  /** A key of an update by file as the client stores it: a phone in E.164. */
+  static importKey(field: string, value: unknown) {
+    if (field === 'primary_phone' && typeof value === 'string') {
+      return normalizePhone(value, 'primary_phone').e164
+    }
+    return value
+  }
+
   /** Search name, lower-case e-mail, phone in E.164 with its country, an agent's own client. */
   static #prepare(values: Values, hook: HookContext) {
     values.search_name = searchName(values.first_name, values.last_name)

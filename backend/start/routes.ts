@@ -110,6 +110,9 @@ router
     router
       .get('r/:resource/imports/:id/errors.csv', [ResourceImportsController, 'errors'])
       .where('id', router.matchers.number())
+    router
+      .get('r/:resource/imports/:id/rejected.csv', [ResourceImportsController, 'rejected'])
+      .where('id', router.matchers.number())
 
     router.get('r/:resource', [ResourcesController, 'index'])
     router.post('r/:resource/query', [ResourcesController, 'query'])

@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
 import { menuEntry, openMenuEntry, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
-import { searchAndChoose } from './support/antd_widgets.ts'
+import { chooseOption, searchAndChoose } from './support/antd_widgets.ts'
 import { keepScreenshot } from './support/screenshots.ts'
 
 /** A name no other run shares, in letters only (a digit would make `q` search documents). */
@@ -108,6 +108,86 @@ test.group('Bases', (group) => {
     assert.deepEqual(
       left.map((row) => row.first_name),
       ['Bruno']
+    )
+  })
+
+  test('a supervisor imports the valid rows of a base with bad ones, downloads the bad rows, then updates a field by document', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const surname = uniqueWord('Parcial')
+    const doc = (n: number) => `D${surname}${n}`
+    await signInAs(page, 'supervisor', '/')
+    await page.locator('.ant-layout-sider').getByText('Parámetros', { exact: true }).click()
+    await menuEntry(page, 'Bases').click()
+    await page.getByTestId('resource-list').waitFor()
+
+    // A base with two bad rows: the valid ones may be imported after confirming.
+    await page.getByTestId('base-upload').click()
+    await page.getByTestId('import-base-name').fill(`Parcial ${surname}`)
+    await dropCsv(page, 'parcial.csv', [
+      'first_name,last_name,document,email',
+      `Ana,${surname},${doc(1)},`,
+      `Bruno,${surname},${doc(2)},no-es-correo`,
+      `Carla,${surname},${doc(3)},`,
+      `,${surname},${doc(4)},`,
+    ])
+    const partial = page.getByTestId('import-partial')
+    await partial.waitFor()
+    assert.include(await partial.innerText(), '2 filas con errores no se importarán')
+    await keepScreenshot(page, 'import-partial-confirmation')
+
+    // The bad rows come back as the file had them, with their errors first.
+    const download = page.getByTestId('import-rejected-download')
+    const rejected = await page.request.get((await download.getAttribute('href'))!)
+    assert.equal(rejected.status(), 200)
+    const lines = (await rejected.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    assert.equal(lines[0], 'Errores de importación,first_name,last_name,document,email')
+    assert.lengthOf(lines, 3)
+    assert.match(lines[1], new RegExp(`,Bruno,${surname},${doc(2)},no-es-correo$`))
+    assert.match(lines[2], new RegExp(`^first_name: .*,,${surname},${doc(4)},$`))
+
+    await page.getByTestId('import-start-valid').click()
+    await page.getByTestId('import-done-summary').waitFor()
+    await page.getByTestId('import-close').click()
+    const imported = await db.from('clients').where('last_name', surname).orderBy('id')
+    assert.deepEqual(
+      imported.map((row) => row.first_name),
+      ['Ana', 'Carla']
+    )
+
+    // Update by document: only the status changes, after confirming how many match.
+    await page.getByTestId('base-upload').click()
+    await page.getByTestId('import-mode-update').click()
+    await chooseOption(page, page.getByTestId('import-key-field'), 'Documento')
+    await chooseOption(page, page.getByTestId('import-update-fields'), 'Estado')
+    await dropCsv(page, 'estados.csv', [
+      'first_name,last_name,document,status',
+      `Otro nombre,${surname},${doc(1)},Cerrado`,
+      `Carla,${surname},${doc(3)},Cerrado`,
+      `Nuevo,${surname},${doc(5)},`,
+    ])
+    const confirm = page.getByTestId('import-confirm-update')
+    await confirm.waitFor()
+    assert.include(await confirm.innerText(), '2 clientes se actualizarán, 1 son nuevos')
+    await keepScreenshot(page, 'import-update-confirmation')
+    await page.getByTestId('import-start').click()
+    await page.getByTestId('import-done-summary').waitFor()
+    assert.include(
+      await page.getByTestId('import-done-summary').innerText(),
+      'Se actualizaron 2 registros'
+    )
+    const after = await db.from('clients').where('last_name', surname).orderBy('id')
+    assert.deepEqual(
+      after.map((row) => [row.first_name, row.status]),
+      [
+        ['Ana', 'closed'],
+        ['Carla', 'closed'],
+        ['Nuevo', 'new'],
+      ]
     )
   })
 

@@ -54,7 +54,7 @@ test.group('Resource CSV import', (group) => {
     const header = (await readFile((await template.path())!, 'utf8')).split(/\r?\n/)[0]
     assert.include(header, 'first_name')
 
-    // One bad row refuses the whole file: its line is shown, and nothing is written.
+    // A bad row: its line is shown, and nothing is written unless the valid rows are confirmed.
     await dropCsv(page, 'clientes-con-error.csv', [
       'first_name,last_name,email',
       `Ana,${surname},ana.${surname}@example.com`,

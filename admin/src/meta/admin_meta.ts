@@ -112,6 +112,8 @@ export interface ResourceDescription {
   importsAsBases?: boolean
   /** Where its list sits in this user's sider; null when it is no menu entry (a satellite). */
   menu?: { group: MenuGroup } | null
+  /** The fields an import in update mode may find records by (document, phone, e-mail…). */
+  importKeys?: string[]
   /** What this user may do with the resource. */
   actions: Partial<Record<ResourceAction, boolean>>
   fields: ResourceFieldDescription[]

@@ -143,6 +143,8 @@ export const clients = defineResource({
     agent: (query, user) => query.where('assigned_user_id', user.id),
   },
   importsAsBases: true,
+  // An update by file finds its clients by one of these (seed 001: the client key).
+  importKeys: ['document', 'primary_phone', 'email'],
   // A base's deletion keeps the clients that have notes (plugins add theirs).
   keptBy: [
     {
@@ -161,6 +163,7 @@ export const clients = defineResource({
     afterCreate: (row, hook) => ClientRules.afterCreate(row, hook),
     beforeCreateMany: (rows, hook) => ClientRules.beforeCreateMany(rows, hook),
     afterCreateMany: (rows, hook) => ClientRules.afterCreateMany(rows, hook),
+    importKey: (name, value) => ClientRules.importKey(name, value),
     beforeUpdate: (values, before, hook) => ClientRules.beforeUpdate(values, before, hook),
     afterUpdate: (row, before, hook) => ClientRules.afterUpdate(row, before, hook),
   },

@@ -1,6 +1,7 @@
 import { TableroError } from '#exceptions/tablero_error'
 import { foldForSearch } from '#services/client_names'
 import type { FieldDefinition } from '../types.ts'
+import { isRejectionColumn } from './rejection_column.ts'
 
 /** A column of an import file and the field it fills. */
 export interface ImportColumn {
@@ -46,6 +47,8 @@ export function resolveHeader(fields: Map<string, FieldDefinition>, header: stri
   const seen = new Set<string>()
   for (let index = 0; index < width; index++) {
     const name = header[index].trim()
+    // A rejected-rows file's error column (fixed rows uploaded again).
+    if (isRejectionColumn(name)) continue
     const field = byName.get(fold(name))
     if (name === '') {
       problems.push({

@@ -8,6 +8,8 @@ import { TableroError } from '#exceptions/tablero_error'
 import { presentDateTime } from '../values.ts'
 import { localizedMessage, type RowError } from './import_errors.ts'
 import type { CsvEncoding } from '../csv_records.ts'
+import { CREATE_MODE, modeOf, type ImportMode } from './import_mode.ts'
+import { RejectedLines } from './rejected_lines.ts'
 
 export type ImportStatus =
   'validating' | 'invalid' | 'ready' | 'importing' | 'done' | 'failed' | 'interrupted'
@@ -33,6 +35,18 @@ export interface ImportJobRow {
   encoding: CsvEncoding | null
   /** the base the import fills (clients), stamped on every row */
   base_id: number | null
+  /** 'create' or 'update' (see ImportMode) */
+  mode: string
+  key_field: string | null
+  /** JSON list of the fields an update mode import changes */
+  update_fields: string | null
+  matched_rows: number
+  updated_rows: number
+  rejected_rows: number
+  /** the user confirmed importing the valid rows of a file with invalid ones */
+  skip_invalid: boolean | number
+  /** the file outlives the finished job, for the rejected rows' download */
+  file_kept: boolean | number
 }
 
 /** Row errors kept on the job; `error_count` counts them all. */
@@ -64,6 +78,15 @@ const EXPIRED = {
  */
 export const THIS_RUNNER = `${hostname()}:${process.env.PORT ?? ''}`.slice(0, 160)
 
+/** Deletes a job's stored file and its rejected lines; a missing one is no error. */
+export async function discardFiles(fileKey: string) {
+  await drive
+    .use()
+    .delete(fileKey)
+    .catch(() => {})
+  await RejectedLines.discard(fileKey)
+}
+
 /** Rows an update changed, whatever shape the driver answers with. */
 export function affected(result: unknown) {
   return Number(Array.isArray(result) ? result[0] : result)
@@ -83,8 +106,10 @@ export class ImportJobs {
       fileKey: string
       encoding: CsvEncoding
       baseId?: number | null
+      mode?: ImportMode
     }
   ) {
+    const mode = values.mode ?? CREATE_MODE
     const [id] = await trx
       .insertQuery()
       .table(TABLE)
@@ -97,6 +122,9 @@ export class ImportJobs {
         file_key: values.fileKey,
         encoding: values.encoding,
         base_id: values.baseId ?? null,
+        mode: mode.mode,
+        key_field: mode.keyField,
+        update_fields: mode.mode === 'update' ? JSON.stringify(mode.updateFields) : null,
         validated_rows: 0,
         processed_rows: 0,
         created_rows: 0,
@@ -183,15 +211,26 @@ export class ImportJobs {
   }
 
   /**
-   * Jobs left `ready` or `interrupted` for IDLE_DAYS: their stored file is
-   * deleted and they end `failed`, saying to upload the file again. Runs
-   * with the stale-job sweep.
+   * Jobs left `ready`, `invalid` or `interrupted` for IDLE_DAYS: their
+   * stored file is deleted and they end `failed`, saying to upload the
+   * file again. A finished job's file kept for its rejected rows is given
+   * back too. Runs with the stale-job sweep.
    */
   static async expireIdle(olderThanDays = IDLE_DAYS) {
     const cutoff = toSqlDateTime(DateTime.utc().minus({ days: olderThanDays }))
+    const kept = (await db
+      .from(TABLE)
+      .where('file_kept', 1)
+      .whereNotIn('status', ['validating', 'importing'])
+      .where('updated_at', '<', cutoff)
+      .select('id', 'file_key')) as Array<Pick<ImportJobRow, 'id' | 'file_key'>>
+    for (const job of kept) {
+      await db.from(TABLE).where('id', job.id).update({ file_kept: 0 })
+      await discardFiles(job.file_key)
+    }
     const idle = (await db
       .from(TABLE)
-      .whereIn('status', ['ready', 'interrupted'])
+      .whereIn('status', ['ready', 'invalid', 'interrupted'])
       .where('updated_at', '<', cutoff)
       .select('id', 'status', 'file_key')) as Array<
       Pick<ImportJobRow, 'id' | 'status' | 'file_key'>
@@ -201,12 +240,7 @@ export class ImportJobs {
         message: JSON.stringify(EXPIRED),
         finished_at: now(),
       })
-      if (moved) {
-        await drive
-          .use()
-          .delete(job.file_key)
-          .catch(() => {})
-      }
+      if (moved) await discardFiles(job.file_key)
     }
     return idle.length
   }
@@ -237,6 +271,17 @@ export class ImportJobs {
       validatedRows: Number(job.validated_rows),
       processedRows: Number(job.processed_rows),
       createdRows: Number(job.created_rows),
+      mode: job.mode === 'update' ? 'update' : 'create',
+      keyField: job.key_field ?? null,
+      updateFields: modeOf(job).updateFields,
+      matchedRows: Number(job.matched_rows ?? 0),
+      updatedRows: Number(job.updated_rows ?? 0),
+      rejectedRows: Number(job.rejected_rows ?? 0),
+      skipInvalid: Boolean(Number(job.skip_invalid ?? 0)),
+      // The rejected rows can be downloaded while the file is there.
+      rejectedFile:
+        Number(job.error_count) > 0 &&
+        (job.status === 'invalid' || Boolean(Number(job.file_kept ?? 0))),
       errorCount: Number(job.error_count),
       errors: this.errors(job)
         .slice(0, ERRORS_SHOWN)

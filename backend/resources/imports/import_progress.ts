@@ -17,6 +17,11 @@ type Counter = 'validated_rows' | 'processed_rows'
 export class ImportProgress {
   rows: number
   created: number
+  /** update mode: rows that matched a record (validation), records updated (import) */
+  matched: number
+  updated: number
+  /** rows (not errors) the validation refused */
+  rejected: number
   errorCount: number
   errors: RowError[]
 
@@ -26,6 +31,9 @@ export class ImportProgress {
   ) {
     this.rows = Number(job[counter])
     this.created = Number(job.created_rows)
+    this.matched = Number(job.matched_rows ?? 0)
+    this.updated = Number(job.updated_rows ?? 0)
+    this.rejected = Number(job.rejected_rows ?? 0)
     this.errorCount = Number(job.error_count)
     this.errors = ImportJobs.errors(job)
   }
@@ -35,13 +43,21 @@ export class ImportProgress {
   }
 
   /**
-   * Counts `rows` more rows (`created` of them written) and their errors
+   * Counts `rows` more rows (`created` of them written, `updated` records
+   * changed, `matched` found by key, `rejected` refused) and their errors
    * in `client`, the transaction that wrote them; answers the function that
    * makes the new state this object's own after the commit.
    */
   async save(
     client: QueryClientContract,
-    delta: { rows: number; created?: number; errors?: RowError[] }
+    delta: {
+      rows: number
+      created?: number
+      matched?: number
+      updated?: number
+      rejected?: number
+      errors?: RowError[]
+    }
   ) {
     // MySQL counts changed rows only: an update that changes nothing
     // would read as "moved by someone else".
@@ -49,12 +65,18 @@ export class ImportProgress {
     const next = {
       rows: this.rows + delta.rows,
       created: this.created + (delta.created ?? 0),
+      matched: this.matched + (delta.matched ?? 0),
+      updated: this.updated + (delta.updated ?? 0),
+      rejected: this.rejected + (delta.rejected ?? 0),
       errorCount: this.errorCount + (delta.errors?.length ?? 0),
       errors: this.errors,
     }
     const changes: Record<string, unknown> = {
       [this.counter]: next.rows,
       created_rows: next.created,
+      matched_rows: next.matched,
+      updated_rows: next.updated,
+      rejected_rows: next.rejected,
       error_count: next.errorCount,
       updated_at: now(),
     }

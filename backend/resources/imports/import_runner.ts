@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import drive from '@adonisjs/drive/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
@@ -12,6 +11,10 @@ import { rowErrorsOf, type RowError } from './import_errors.ts'
 import { ImportJobs, now, type ImportJobRow, type ImportStatus } from './import_jobs.ts'
 import { ImportProgress, ImportStopped } from './import_progress.ts'
 import { RepeatsInFile } from './repeats_in_file.ts'
+import { modeOf } from './import_mode.ts'
+import { RejectedLines } from './rejected_lines.ts'
+import { discardFiles } from './import_jobs.ts'
+import type { UpdateRow } from '../batch_update.ts'
 import { Bases } from '#services/bases/bases'
 import type { WriteOptions } from '../types.ts'
 
@@ -67,10 +70,18 @@ export class ImportRunner {
   #writer: ReturnType<ResourceService['importer']> | null = null
   /** The import's write options: a base's stamp on every row (Bases.importOptions). */
   #options: WriteOptions = { source: 'import' }
+  /** Create, or update by key (issue 14). */
+  get #mode() {
+    return modeOf(this.job)
+  }
 
   /** Authorized once per run, inside #run: a refusal ends the job failed. */
   get #importer() {
-    return (this.#writer ??= this.service.importer(this.job.resource, this.#options))
+    return (this.#writer ??= this.service.importer(
+      this.job.resource,
+      this.#options,
+      this.#mode.mode
+    ))
   }
 
   get #fields() {
@@ -80,7 +91,10 @@ export class ImportRunner {
   async #validate() {
     const progress = new ImportProgress(this.job, 'validated_rows')
     const { definition, fields } = this.#importer
-    const repeats = new RepeatsInFile(definition, fields)
+    // A key repeated inside the file would update one record twice.
+    const keys = this.#mode.keyField ? [this.#mode.keyField] : []
+    const repeats = new RepeatsInFile(definition, fields, keys)
+    const rejected = new RejectedLines()
     let file
     try {
       file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
@@ -89,7 +103,7 @@ export class ImportRunner {
       const errors = rowErrorsOf(error, 1)
       if (!errors) throw error
       ;(await progress.save(db.connection(), { rows: 0, errors }))()
-      return this.#finishValidation(progress)
+      return this.#finishValidation(progress, rejected)
     }
     let batch: ImportRow[] = []
     const late: RowError[] = []
@@ -97,7 +111,7 @@ export class ImportRunner {
       for await (const row of file.rows) {
         batch.push(row)
         if (batch.length < BATCH_SIZE) continue
-        await this.#checkBatch(progress, batch, [], repeats)
+        await this.#checkBatch(progress, batch, [], repeats, rejected)
         batch = []
       }
     } catch (error) {
@@ -107,35 +121,76 @@ export class ImportRunner {
     if (progress.rows + batch.length === 0 && late.length === 0) {
       late.push({ line: 2, field: null, message: 'The CSV has no rows', code: 'CSV_EMPTY' })
     }
-    await this.#checkBatch(progress, batch, late, repeats)
-    await this.#finishValidation(progress)
+    await this.#checkBatch(progress, batch, late, repeats, rejected)
+    await this.#finishValidation(progress, rejected)
   }
 
   async #checkBatch(
     progress: ImportProgress,
     batch: ImportRow[],
     late: RowError[],
-    repeats: RepeatsInFile
+    repeats: RepeatsInFile,
+    rejected: RejectedLines
   ) {
     const errors: RowError[] = []
+    let matched = 0
     if (batch.length > 0) {
-      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
+      const inputs = this.#inputs(batch, errors)
+      const { updates, creates, refused } = await this.#split(inputs, db.connection())
+      const validated = await this.#importer.validateMany(creates)
       // Hooks see the rows in a transaction that is always rolled back.
       const trx = await db.transaction()
       let checked
       try {
         checked = await this.#importer.checkMany(validated, trx)
+        await this.#importer.checkUpdates(updates, trx)
       } finally {
         await trx.rollback()
       }
-      for (const row of checked) {
-        if (row.error) errors.push(...refusal(row.error, row.line))
-        else errors.push(...repeats.check(row.values, row.line))
+      const key = this.#mode.keyField
+      const rows = [...refused, ...checked, ...updates].sort((a, b) => a.line - b.line)
+      for (const row of rows) {
+        if (row.error) {
+          errors.push(...refusal(row.error, row.line))
+          continue
+        }
+        // An update's values lack its key (never changed): the key it matched by.
+        const values = key && 'key' in row ? { ...row.values, [key]: row.key } : row.values
+        const repeated = repeats.check(values, row.line)
+        errors.push(...repeated)
+        if (repeated.length === 0 && 'id' in row) matched += 1
       }
     }
     errors.sort((a, b) => a.line - b.line)
-    ;(await progress.save(db.connection(), { rows: batch.length, errors: [...errors, ...late] }))()
+    const all = [...errors, ...late]
+    const before = rejected.size
+    for (const error of all) rejected.add(error.line)
+    ;(
+      await progress.save(db.connection(), {
+        rows: batch.length,
+        matched,
+        rejected: rejected.size - before,
+        errors: all,
+      })
+    )()
     await yieldToRequests()
+  }
+
+  /**
+   * Update mode: the rows whose key names a record become updates of the
+   * chosen fields (validated, not checked yet), the others creates; a row
+   * the key refuses (empty, ambiguous, out of the user's scope) is an
+   * error of its line. Create mode: every row is a create.
+   */
+  async #split(
+    inputs: Array<{ body: Record<string, unknown>; line: number }>,
+    client: QueryClientContract
+  ) {
+    const { keyField, updateFields } = this.#mode
+    if (!keyField) return { updates: [] as UpdateRow[], creates: inputs, refused: [] }
+    const match = await this.#importer.matchMany(keyField, inputs, client)
+    const updates = await this.#importer.validateUpdates(match.matched, updateFields)
+    return { updates, creates: match.fresh, refused: match.refused }
   }
 
   /** The rows of a batch as creates; a row with cells past the header is refused here. */
@@ -148,9 +203,14 @@ export class ImportRunner {
     return inputs
   }
 
-  async #finishValidation(progress: ImportProgress) {
+  /**
+   * A file with errors is kept, with its rejected lines, so its valid rows
+   * can still be imported (partial import) and its invalid ones downloaded.
+   */
+  async #finishValidation(progress: ImportProgress, rejected: RejectedLines) {
     const invalid = progress.errorCount > 0
     const status = invalid ? 'invalid' : 'ready'
+    if (invalid) await rejected.save(this.job.file_key)
     const moved = await ImportJobs.transition(
       db.connection(),
       this.job.id,
@@ -161,7 +221,7 @@ export class ImportRunner {
         finished_at: invalid ? now() : null,
       }
     )
-    if (moved && invalid) await this.#discardFile()
+    if (!moved && invalid) await RejectedLines.discard(this.job.file_key)
   }
 
   /** Imports the rows after `processed_rows`: a resumed job goes on where it stopped. */
@@ -169,31 +229,50 @@ export class ImportRunner {
     const progress = new ImportProgress(this.job, 'processed_rows')
     const done = progress.rows
     const file = await openImportFile(this.job.file_key, this.#fields, this.job.encoding)
+    // Confirmed with invalid rows: exactly the rows the validation refused are left out.
+    const partial = Boolean(Number(this.job.skip_invalid))
+    this.#skipped = partial ? await RejectedLines.load(this.job.file_key) : new RejectedLines()
     let seen = 0
     let batch: ImportRow[] = []
-    for await (const row of file.rows) {
-      seen += 1
-      if (seen <= done) continue
-      batch.push(row)
-      if (batch.length < BATCH_SIZE) continue
-      await this.#importBatch(progress, batch)
-      batch = []
+    try {
+      for await (const row of file.rows) {
+        seen += 1
+        if (seen <= done) continue
+        batch.push(row)
+        if (batch.length < BATCH_SIZE) continue
+        await this.#importBatch(progress, batch)
+        batch = []
+      }
+    } catch (error) {
+      // A file unreadable past a line: that line was refused, and nothing after it was validated.
+      if (!(partial && error instanceof CsvFormatError)) throw error
     }
     await this.#importBatch(progress, batch)
+    // The rejected rows stay downloadable for a while (see expireIdle).
+    const keep = progress.errorCount > 0
     const moved = await ImportJobs.transition(db.connection(), this.job.id, ['importing'], 'done', {
       finished_at: now(),
+      file_kept: keep ? 1 : 0,
     })
     if (moved) await Bases.settleRows(this.job.base_id, progress.created)
-    if (moved) await this.#discardFile()
+    if (moved && !keep) await this.#discardFile()
   }
+
+  /** The lines a partial import leaves out. */
+  #skipped = new RejectedLines()
 
   async #importBatch(progress: ImportProgress, batch: ImportRow[]) {
     if (batch.length === 0) return
     try {
       const errors: RowError[] = []
-      const validated = await this.#importer.validateMany(this.#inputs(batch, errors))
+      const rows = batch.filter((row) => !this.#skipped.has(row.line))
+      // Matched and validated before the transaction opens, so it holds only
+      // the writes; each update reads its record again in it, in the row scope.
+      const split = await this.#split(this.#inputs(rows, errors), db.connection())
+      for (const row of split.refused) errors.push(...refusal(row.error, row.line))
+      const validated = await this.#importer.validateMany(split.creates)
       const apply = await db.transaction((trx) =>
-        this.#writeBatch(progress, batch.length, validated, errors, trx)
+        this.#writeBatch(progress, batch.length, validated, split.updates, errors, trx)
       )
       apply()
     } catch (error) {
@@ -207,14 +286,21 @@ export class ImportRunner {
     await yieldToRequests()
   }
 
-  /** One batch in `trx`: the rows the checks accept are written, the others counted with their errors. */
+  /**
+   * One batch in `trx`: the updates of matched records, then the creates;
+   * the rows the checks accept are written, the others counted with their
+   * errors.
+   */
   async #writeBatch(
     progress: ImportProgress,
     size: number,
     validated: BatchRow[],
+    updates: UpdateRow[],
     errors: RowError[],
     trx: QueryClientContract
   ) {
+    const updated = await this.#importer.updateMany(updates, trx)
+    for (const row of updates) if (row.error) errors.push(...refusal(row.error, row.line))
     const { rows, ids } = await this.#importer.createMany(validated, trx, {
       import: this.job.id,
       filename: this.job.filename,
@@ -223,7 +309,12 @@ export class ImportRunner {
     })
     for (const row of rows) if (row.error) errors.push(...refusal(row.error, row.line))
     errors.sort((a, b) => a.line - b.line)
-    return progress.save(trx, { rows: size, created: ids.length, errors })
+    return progress.save(trx, {
+      rows: size,
+      created: ids.length,
+      updated: updated.length,
+      errors,
+    })
   }
 
   async #recordFailure(progress: ImportProgress, row: ImportRow, error: unknown) {
@@ -233,10 +324,7 @@ export class ImportRunner {
   }
 
   async #discardFile() {
-    await drive
-      .use()
-      .delete(this.job.file_key)
-      .catch(() => {})
+    await discardFiles(this.job.file_key)
   }
 }
 

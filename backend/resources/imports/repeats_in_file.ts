@@ -14,8 +14,13 @@ export class RepeatsInFile {
   /** Keys are the field's position and the value: one table for every field. */
   #firstLine = new FirstLines()
 
-  constructor(definition: ResourceDefinition, fields: Map<string, FieldDefinition>) {
-    const names = new Set(definition.distinctInImport ?? [])
+  /** `also`: more fields that must not repeat (an update's key field). */
+  constructor(
+    definition: ResourceDefinition,
+    fields: Map<string, FieldDefinition>,
+    also: string[] = []
+  ) {
+    const names = new Set([...(definition.distinctInImport ?? []), ...also])
     for (const field of fields.values()) if (field.unique) names.add(field.name)
     this.#fields = [...names].filter((name) => fields.has(name))
   }

@@ -191,7 +191,7 @@ test.group('Resource engine: CSV import', (group) => {
 
     const start = await admin.post(`/api/r/clients/imports/${job.id}/start`)
     start.assertStatus(409)
-    assert.equal(start.body().error.code, 'IMPORT_NOT_READY')
+    assert.equal(start.body().error.code, 'IMPORT_NOTHING_VALID')
 
     const errors = await admin
       .get(`/api/r/clients/imports/${job.id}/errors.csv`)

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useLocalize } from '../../i18n/localized_text'
 import type { ResourceDescription } from '../../meta/admin_meta'
 import { useUserLocale } from '../fields/use_user_locale'
-import type { ImportJob } from './import_job'
+import { validRows, type ImportJob } from './import_job'
+import { UpdateConfirmation } from './import_update_confirmation'
 import { ImportOutcome } from './import_outcome'
 import { ImportProgress } from './import_progress'
 import { ImportUploadStep } from './import_upload_step'
@@ -21,7 +22,10 @@ function stepOf(job: ImportJob | null, started: boolean) {
     case 'validating':
       return { current: 1, status: 'process' as const }
     case 'invalid':
-      return { current: 1, status: 'error' as const }
+      // Some rows are valid: the user may confirm importing only those.
+      return validRows(job) > 0
+        ? { current: 2, status: 'process' as const }
+        : { current: 1, status: 'error' as const }
     case 'ready':
       return { current: 2, status: 'process' as const }
     case 'importing':
@@ -37,10 +41,11 @@ function stepOf(job: ImportJob | null, started: boolean) {
 interface StepBodyProps {
   flow: ImportFlow
   job: ImportJob
+  resource: ResourceDescription
   noun: string
 }
 
-function StepBody({ flow, job, noun }: StepBodyProps) {
+function StepBody({ flow, job, resource, noun }: StepBodyProps) {
   const { t } = useTranslation()
   const { locale } = useUserLocale()
   switch (job.status) {
@@ -64,17 +69,30 @@ function StepBody({ flow, job, noun }: StepBodyProps) {
             type="info"
             showIcon
             data-testid="import-confirm"
-            message={t('resources.import.confirm', {
-              count,
-              total: formatCount(count, locale),
-              label: noun,
-            })}
+            message={
+              job.mode === 'update' ? (
+                <UpdateConfirmation job={job} resource={resource} noun={noun} valid={count} />
+              ) : (
+                t('resources.import.confirm', {
+                  count,
+                  total: formatCount(count, locale),
+                  label: noun,
+                })
+              )
+            }
           />
         </Flex>
       )
     }
     default:
-      return <ImportOutcome job={job} noun={noun} errorsUrl={flow.api.errorsUrl(job.id)} />
+      return (
+        <ImportOutcome
+          job={job}
+          noun={noun}
+          errorsUrl={flow.api.errorsUrl(job.id)}
+          rejectedUrl={flow.api.rejectedUrl(job.id)}
+        />
+      )
   }
 }
 
@@ -104,7 +122,20 @@ function footerFor(flow: ImportFlow, close: () => void, t: (key: string) => stri
   )
   switch (job?.status) {
     case 'invalid':
-      return [again, closeButton]
+      if (validRows(job) === 0) return [again, closeButton]
+      return [
+        again,
+        closeButton,
+        <Button
+          key="start-valid"
+          type="primary"
+          loading={flow.starting}
+          onClick={() => void flow.start(true)}
+          data-testid="import-start-valid"
+        >
+          {t('importMode.startValid')}
+        </Button>,
+      ]
     case 'ready':
       return [again, closeButton, primary('start', t('resources.import.start'))]
     case 'interrupted':
@@ -162,9 +193,9 @@ export default function ImportCsvModal({ resource, onClose }: ImportCsvModalProp
           items={STEP_KEYS.map((key) => ({ title: t(`resources.import.steps.${key}`) }))}
         />
         {job ? (
-          <StepBody flow={flow} job={job} noun={noun} />
+          <StepBody flow={flow} job={job} resource={resource} noun={noun} />
         ) : (
-          <ImportUploadStep flow={flow} asBase={resource.importsAsBases} />
+          <ImportUploadStep flow={flow} asBase={resource.importsAsBases} resource={resource} />
         )}
         {Boolean(flow.startError) && (
           <Alert

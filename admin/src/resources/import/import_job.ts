@@ -27,11 +27,27 @@ export interface ImportJob {
   validatedRows: number
   processedRows: number
   createdRows: number
+  /** `update`: rows whose key finds a record change only `updateFields` of it. */
+  mode?: 'create' | 'update'
+  keyField?: string | null
+  updateFields?: string[]
+  /** Update mode: rows the validation found a record for; records the import updated. */
+  matchedRows?: number
+  updatedRows?: number
+  /** Rows (not errors) the validation refused: a partial import leaves them out. */
+  rejectedRows?: number
+  /** The rows that were not imported can be downloaded, with their errors, to fix them. */
+  rejectedFile?: boolean
   errorCount: number
   errors: ImportRowError[]
   message: string | null
   createdAt: string
   finishedAt: string | null
+}
+
+/** Rows of a validated file that passed every check: what a partial import would write. */
+export function validRows(job: ImportJob) {
+  return Math.max(0, (job.totalRows ?? 0) - (job.rejectedRows ?? 0))
 }
 
 /** What the browser refuses before sending; the server holds the same limit (413). */
@@ -52,6 +68,7 @@ export function importApi(resource: string) {
   return {
     templateUrl: buildUrl(`${base}/import/template.csv`),
     errorsUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/errors.csv`),
+    rejectedUrl: (id: ImportJob['id']) => buildUrl(`${jobPath(id)}/rejected.csv`),
 
     async upload(
       file: File,
@@ -73,9 +90,15 @@ export function importApi(resource: string) {
       return answer.data
     },
 
-    /** Starts (or resumes) the writing; the answer may or may not carry the job. */
-    async start(id: ImportJob['id']) {
-      const answer = await api.post<Partial<JobEnvelope> | undefined>(`${jobPath(id)}/start`)
+    /**
+     * Starts (or resumes) the writing; the answer may or may not carry the job. `skipInvalid`
+     * confirms importing only the valid rows of a file with invalid ones.
+     */
+    async start(id: ImportJob['id'], skipInvalid = false) {
+      const answer = await api.post<Partial<JobEnvelope> | undefined>(
+        `${jobPath(id)}/start`,
+        skipInvalid ? { skip_invalid: true } : undefined
+      )
       return answer?.data ?? null
     },
   }

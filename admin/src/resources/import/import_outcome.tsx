@@ -1,8 +1,10 @@
-import { Alert, Flex, Result } from 'antd'
+import { DownloadOutlined } from '@ant-design/icons'
+import { Alert, Button, Flex, Result, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useUserLocale } from '../fields/use_user_locale'
 import { ImportErrorsTable } from './import_errors_table'
-import type { ImportJob } from './import_job'
+import { validRows, type ImportJob } from './import_job'
+import { UpdateCounts } from './import_update_confirmation'
 import { formatCount } from '../../i18n/wording'
 
 interface ImportOutcomeProps {
@@ -10,28 +12,75 @@ interface ImportOutcomeProps {
   /** The resource's label as it reads inside a sentence ("clientes"). */
   noun: string
   errorsUrl: string
+  /** The rows not imported, as the file had them, with their errors: to fix and upload again. */
+  rejectedUrl: string
 }
 
-/** The file was refused as a whole: what is wrong, and that nothing was written. */
-function InvalidOutcome({ job, errorsUrl }: ImportOutcomeProps) {
+/** The rows that were not imported, to fix and upload again. */
+function RejectedDownload({ job, rejectedUrl }: Pick<ImportOutcomeProps, 'job' | 'rejectedUrl'>) {
   const { t } = useTranslation()
-  const { locale } = useUserLocale()
-  const count = Math.max(job.errorCount, job.errors.length)
+  if (!job.rejectedFile) return null
   return (
-    <Flex vertical gap={12} data-testid="import-invalid">
-      <Alert
-        type="error"
-        showIcon
-        message={t('resources.import.invalid', { count, total: formatCount(count, locale) })}
-        description={t('resources.import.nothingWritten')}
-      />
-      <ImportErrorsTable job={job} errorsUrl={errorsUrl} />
+    <Flex justify="space-between" align="center" wrap gap={8}>
+      <Typography.Text type="secondary">{t('importMode.rejectedHelp')}</Typography.Text>
+      <Button
+        icon={<DownloadOutlined />}
+        href={rejectedUrl}
+        download
+        data-testid="import-rejected-download"
+      >
+        {t('importMode.downloadRejected')}
+      </Button>
     </Flex>
   )
 }
 
-/** What was created, and which rows were left out and why. */
-function DoneOutcome({ job, noun, errorsUrl }: ImportOutcomeProps) {
+/**
+ * Some rows were refused: what is wrong, that nothing was written yet, and (when some rows are
+ * valid) that confirming imports those and leaves the others out.
+ */
+function InvalidOutcome({ job, noun, errorsUrl, rejectedUrl }: ImportOutcomeProps) {
+  const { t } = useTranslation()
+  const { locale } = useUserLocale()
+  const count = Math.max(job.errorCount, job.errors.length)
+  const valid = validRows(job)
+  const rejected = job.rejectedRows ?? count
+  return (
+    <Flex vertical gap={12} data-testid="import-invalid">
+      {valid > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-partial"
+          message={t('importMode.partial', {
+            count: rejected,
+            total: formatCount(rejected, locale),
+          })}
+          description={
+            <Flex vertical gap={4}>
+              {job.mode === 'update' && <UpdateCounts job={job} noun={noun} valid={valid} />}
+              <span>
+                {t('importMode.partialValid', { count: valid, total: formatCount(valid, locale) })}
+              </span>
+            </Flex>
+          }
+        />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          message={t('resources.import.invalid', { count, total: formatCount(count, locale) })}
+          description={t('resources.import.nothingWritten')}
+        />
+      )}
+      <ImportErrorsTable job={job} errorsUrl={errorsUrl} />
+      <RejectedDownload job={job} rejectedUrl={rejectedUrl} />
+    </Flex>
+  )
+}
+
+/** What was created (and updated), and which rows were left out and why. */
+function DoneOutcome({ job, noun, errorsUrl, rejectedUrl }: ImportOutcomeProps) {
   const { t } = useTranslation()
   const { locale } = useUserLocale()
   const created = t('resources.import.created', {
@@ -48,13 +97,23 @@ function DoneOutcome({ job, noun, errorsUrl }: ImportOutcomeProps) {
       <Result
         status={job.errorCount > 0 ? 'warning' : 'success'}
         title={t('resources.import.doneTitle')}
-        subTitle={<span data-testid="import-done-summary">{created}</span>}
+        subTitle={
+          <span data-testid="import-done-summary">
+            {created}
+            {job.mode === 'update' &&
+              ` ${t('importMode.updated', {
+                count: job.updatedRows ?? 0,
+                total: formatCount(job.updatedRows ?? 0, locale),
+              })}`}
+          </span>
+        }
         style={{ padding: '16px 0' }}
       />
       {job.errorCount > 0 && (
         <>
           <Alert type="warning" showIcon message={skipped} data-testid="import-not-imported" />
           <ImportErrorsTable job={job} errorsUrl={errorsUrl} />
+          <RejectedDownload job={job} rejectedUrl={rejectedUrl} />
         </>
       )}
     </Flex>

@@ -9,6 +9,8 @@ import { useUserLocale } from '../fields/use_user_locale'
 import { IMPORT_MAX_BYTES } from './import_job'
 import type { ImportFlow } from './use_import_job'
 import { RelationSelect } from '../form/relation_select'
+import type { ResourceDescription } from '../../meta/admin_meta'
+import { ImportModeFields, offersUpdateMode } from './import_mode_fields'
 
 const CAMPAIGNS = { resource: 'campaigns', labelField: 'name' }
 
@@ -58,9 +60,19 @@ function BaseFields({ onChange }: { onChange: (fields: Record<string, string>) =
  * (not a .csv, over 50 MB) before sending a byte; the server's own refusals show in the same
  * place, with its reasons.
  */
-export function ImportUploadStep({ flow, asBase }: { flow: ImportFlow; asBase?: boolean }) {
+export function ImportUploadStep({
+  flow,
+  asBase,
+  resource,
+}: {
+  flow: ImportFlow
+  asBase?: boolean
+  /** Offers the update mode when the resource has key fields and the user may update. */
+  resource?: ResourceDescription
+}) {
   const { t } = useTranslation()
   const baseFields = useRef<Record<string, string>>({})
+  const modeFields = useRef<Record<string, string>>({})
   const { locale } = useUserLocale()
   const [refusal, setRefusal] = useState<string | null>(null)
   const maxSize = formatFileSize(IMPORT_MAX_BYTES, locale)
@@ -109,6 +121,14 @@ export function ImportUploadStep({ flow, asBase }: { flow: ImportFlow; asBase?: 
           }}
         />
       )}
+      {resource && offersUpdateMode(resource) && (
+        <ImportModeFields
+          resource={resource}
+          onChange={(fields) => {
+            modeFields.current = fields
+          }}
+        />
+      )}
       <div data-testid="import-dragger">
         <Upload.Dragger
           accept=".csv,text/csv"
@@ -116,7 +136,9 @@ export function ImportUploadStep({ flow, asBase }: { flow: ImportFlow; asBase?: 
           showUploadList={false}
           disabled={uploading}
           beforeUpload={(file) => (accept(file) ? true : Upload.LIST_IGNORE)}
-          customRequest={({ file }) => void flow.upload(file as File, baseFields.current)}
+          customRequest={({ file }) =>
+            void flow.upload(file as File, { ...baseFields.current, ...modeFields.current })
+          }
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />

@@ -33,7 +33,8 @@ export interface ImportFlow {
   started: boolean
   /** `fields`: text fields sent with the file (`base_name`, `campaign_id`). */
   upload: (file: File, fields?: Record<string, string>) => Promise<void>
-  start: () => Promise<void>
+  /** `skipInvalid`: the user confirmed importing only the valid rows. */
+  start: (skipInvalid?: boolean) => Promise<void>
   /** Back to choosing a file; an upload in flight is abandoned. */
   reset: () => void
 }
@@ -107,12 +108,12 @@ export function useImportJob(resource: string): ImportFlow {
     }
   }
 
-  const start = async () => {
+  const start = async (skipInvalid = false) => {
     if (!job) return
     setStarting(true)
     setStartError(null)
     try {
-      const answer = await endpoints.start(job.id)
+      const answer = await endpoints.start(job.id, skipInvalid)
       setStarted(true)
       if (answer && answer.status !== job.status) {
         setJob(answer)
