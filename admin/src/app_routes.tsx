@@ -14,6 +14,7 @@ const PluginManagerPage = lazy(() => import('./pages/plugins/plugin_manager_page
 const PermissionsPage = lazy(() => import('./pages/permissions/permissions_page'))
 const ResourceScreensPage = lazy(() => import('./resources/resource_screens_page'))
 const AssignmentsPage = lazy(() => import('./assignments/assignments_page'))
+const SearchPage = lazy(() => import('./pages/search/search_page'))
 
 /** Only paths inside the admin are followed: `?to=//elsewhere` must not leave the site. */
 function safeReturnPath(to: string | null) {
@@ -55,6 +56,7 @@ export function AppRoutes() {
             <Route path="plugins" element={<PluginManagerPage />} />
             <Route path="permissions" element={<PermissionsPage />} />
             <Route path="assignments" element={<AssignmentsPage />} />
+            <Route path="busqueda" element={<SearchPage />} />
             <Route path="r/:resource/*" element={<ResourceScreensPage />} />
             <Route path="*" element={<PluginRoutes />} />
           </Route>

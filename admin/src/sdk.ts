@@ -22,6 +22,12 @@ export type SlotName =
   | 'assignments.actions'
   /** the shell's header, beside the user menu (the agenda's due count) */
   | 'header.badges'
+  /** Cards of the agent's home (callbacks due, last gestiones), given `HomeWidgetProps`. */
+  | 'home.agent'
+  /** The agent's home, beside the caller-ID box: the shared queue of the agent's campaigns. */
+  | 'home.agent.queue'
+  /** Cards of the supervisor's and admin's home (the day's gestiones, callbacks). */
+  | 'home.supervisor'
   | (string & {})
 
 /**
@@ -79,6 +85,7 @@ export {
   type AssignmentSelectionDetail,
 } from './assignments/selection_event'
 export type { AssignmentCounts, AssignmentSelection } from './assignments/assignment_api'
+export type { HomeWidgetProps } from './pages/dashboard/home_widgets'
 export { ApiErrorResult } from './pages/errors/api_error_result'
 export type { ResourceScreenProps, ResourceScreens } from './resources/custom_screens'
 export { ValueInput, type ValueInputProps } from './resources/fields/value_input'

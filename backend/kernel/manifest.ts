@@ -4,6 +4,7 @@ import type { ResourceRegistry } from '#resources/resource_registry'
 import type { PluginRegistry } from './plugin_registry.ts'
 import type { ClientTableFate, PluginHooks } from './plugin_hooks.ts'
 import type { JobDefinition } from '#services/jobs/define_job'
+import type { MenuGroup } from '#shared/menu_groups'
 
 export interface Translated {
   es: string
@@ -22,7 +23,9 @@ export interface PluginPermission {
 
 /**
  * A menu entry a plugin adds to the admin's sider. `path` is relative to
- * /admin; `roles` limits who sees it (everyone signed in when omitted).
+ * /admin; `roles` limits who sees it (everyone signed in when omitted);
+ * `group` is the job it belongs to (`parametros`, `agenda`,
+ * `estadisticas`…, see shared/menu_groups.ts), `otros` when omitted.
  */
 export interface PluginMenuEntry {
   key: string
@@ -30,6 +33,7 @@ export interface PluginMenuEntry {
   path: string
   icon?: string
   roles?: Array<'admin' | 'supervisor' | 'agent'>
+  group?: MenuGroup
 }
 
 /**
@@ -70,7 +74,13 @@ export interface PluginUninstall {
  * one line for the seeder's summary ("6 guiones").
  */
 export interface PluginDemoContext {
-  users: Array<{ id: number; role: 'admin' | 'supervisor' | 'agent'; email: string }>
+  users: Array<{
+    id: number
+    role: 'admin' | 'supervisor' | 'agent'
+    email: string
+    /** the profile's IANA zone: "today" for the demo is the supervisor's day */
+    timezone: string
+  }>
   campaigns: Array<{ id: number; name: string; type: string; agentIds: number[] }>
 }
 export type PluginDemo = (context: PluginDemoContext) => Promise<string>

@@ -1,5 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import { TableroError } from '#exceptions/tablero_error'
+import { MENU_GROUPS } from '#shared/menu_groups'
 import type { PluginManifest } from './manifest.ts'
 
 const translated = vine.object({
@@ -37,6 +38,7 @@ const manifestSchema = vine.compile(
           path: vine.string().startsWith('/'),
           icon: vine.string().optional(),
           roles: vine.array(vine.enum(['admin', 'supervisor', 'agent'])).optional(),
+          group: vine.enum(MENU_GROUPS).optional(),
         })
       )
       .optional(),

@@ -9,6 +9,7 @@ export type {
   RelationDefinition,
   ResourceAction,
   ResourceDefinition,
+  ResourceMenu,
   RowScope,
   SelectOption,
 } from './types.ts'

@@ -1,7 +1,20 @@
 import type User from '#models/user'
 import { primaryKeyOf, type ResourceRegistry } from './resource_registry.ts'
-import { ACTIONS, type ResourceAction } from './types.ts'
+import { ACTIONS, type ResourceAction, type ResourceDefinition } from './types.ts'
 import { operatorsFor } from './filter_tree.ts'
+import { DEFAULT_MENU_GROUP, type MenuGroup } from '#shared/menu_groups'
+
+/**
+ * The resource's place in this user's sider, or null when its list is no
+ * menu entry for them: a satellite, a resource declared `menu: false`, or
+ * one whose menu names other roles.
+ */
+function menuOf(definition: ResourceDefinition, user: User): { group: MenuGroup } | null {
+  const menu = definition.menu
+  if (menu === false || (menu === undefined && definition.parent)) return null
+  if (menu?.roles && !menu.roles.includes(user.role)) return null
+  return { group: menu?.group ?? DEFAULT_MENU_GROUP }
+}
 import { importKeyFields } from './imports/import_mode.ts'
 
 /**
@@ -29,6 +42,7 @@ export function describeResources(registry: ResourceRegistry, user: User) {
         defaultSort: definition.defaultSort ?? primaryKeyOf(definition),
         searchable: Boolean(definition.search) || fields.some((field) => field.searchable),
         parent: definition.parent ?? null,
+        menu: menuOf(definition, user),
         archivable: definition.archivable ?? false,
         importsAsBases: definition.importsAsBases ?? false,
         // The fields an import in update mode may find records by.

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { TableroError } from '#exceptions/tablero_error'
+import { MENU_GROUPS, isMenuGroup } from '#shared/menu_groups'
 import type User from '#models/user'
 import grants from '#services/grants'
 import type { PluginRegistry } from '#kernel/plugin_registry'
@@ -92,6 +93,13 @@ export class ResourceRegistry {
           500
         )
       }
+    }
+    if (definition.menu && !isMenuGroup(definition.menu.group)) {
+      throw new TableroError(
+        'RESOURCE_INVALID',
+        `Resource "${definition.name}" of ${where}: unknown menu group "${definition.menu.group}" (one of ${MENU_GROUPS.join(', ')})`,
+        500
+      )
     }
     this.#resources.set(definition.name, definition)
   }

@@ -4,6 +4,7 @@ import type { Translated } from '#kernel'
 import type User from '#models/user'
 import type { Role } from '#models/user'
 import type { AuditActor } from '#services/audit_log'
+import type { MenuGroup } from '#shared/menu_groups'
 
 export const FIELD_TYPES = [
   'text',
@@ -381,8 +382,26 @@ export interface ResourceDefinition {
   outOfScopeForbidden?: boolean
   /** rows elsewhere that keep a record from being deleted (plugins add theirs at setup) */
   keptBy?: KeepingReference[]
+  /**
+   * Where the resource's list sits in the admin's sider (see ResourceMenu);
+   * `false` keeps it out of the menu (a plugin page shows it better). A
+   * resource that declares nothing is listed under `otros`, a satellite
+   * (`parent`) is not listed: it lives in its parent's page.
+   */
+  menu?: ResourceMenu | false
   /** plugin that declared it (set by the kernel) */
   plugin?: string
+}
+
+/**
+ * A resource's place in the sider: the job `group` (shared/menu_groups.ts)
+ * and, when only some of the roles that may list it work with it there
+ * (a supervisor's report an agent reads only inside the client page),
+ * those `roles`.
+ */
+export interface ResourceMenu {
+  group: MenuGroup
+  roles?: Role[]
 }
 
 /**

@@ -24,6 +24,7 @@ export type {
   PluginUninstall,
   Translated,
 } from '#kernel'
+export type { MenuGroup } from '#shared/menu_groups'
 
 // Declaring resources
 export { defineResource, field } from '#resources'
@@ -34,6 +35,7 @@ export type {
   RelationDefinition,
   ResourceAction,
   ResourceDefinition,
+  ResourceMenu,
   RowScope,
   SelectOption,
 } from '#resources'
@@ -76,6 +78,7 @@ export type { NormalizedPhone } from '#services/phone_number'
 
 // CSV and files
 export { csvLine } from '#resources/csv'
+export { bulkInsert } from '#resources/bulk_insert'
 export { parseCsv } from '#services/csv_reader'
 export { streamRows } from '#resources/row_stream'
 export { fileTypeError } from '#services/uploaded_files'

@@ -2,6 +2,10 @@ import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { toSqlDateTime } from '#services/audit_log'
 import { type InstantRange, whereWithin } from '#services/local_days'
+import { bulkInsert } from '#resources/bulk_insert'
+
+/** Clients whose last interaction one statement refreshes. */
+const TOUCH_BATCH = 1000
 
 export interface Interaction {
   clientId: number
@@ -39,6 +43,37 @@ export class ClientInteractions {
       .from('clients')
       .where('id', interaction.clientId)
       .update({ last_interaction_at: occurredAt })
+  }
+
+  /**
+   * Many interactions at once (a demo's or an import's history): multi-row
+   * inserts, then each touched client's `last_interaction_at` set to its
+   * latest interaction, in a few statements rather than two per row.
+   */
+  static async recordMany(client: QueryClientContract, interactions: Interaction[]) {
+    if (interactions.length === 0) return
+    const rows = interactions.map((interaction) => ({
+      client_id: interaction.clientId,
+      channel: interaction.channel,
+      direction: interaction.direction,
+      campaign_id: interaction.campaignId ?? null,
+      result: interaction.result ?? null,
+      source: interaction.source,
+      user_id: interaction.userId ?? null,
+      occurred_at: toSqlDateTime(interaction.occurredAt ?? DateTime.utc()),
+    }))
+    await bulkInsert(client, 'client_interactions', 'id', rows)
+    const clientIds = [...new Set(interactions.map((interaction) => interaction.clientId))]
+    for (let start = 0; start < clientIds.length; start += TOUCH_BATCH) {
+      await client
+        .from('clients')
+        .whereIn('id', clientIds.slice(start, start + TOUCH_BATCH))
+        .update({
+          last_interaction_at: client.raw(
+            '(select max(client_interactions.occurred_at) from client_interactions where client_interactions.client_id = clients.id)'
+          ),
+        })
+    }
   }
 
   /**

@@ -63,7 +63,7 @@ export default class DemoSeeder extends BaseSeeder {
   async #pluginDemos() {
     const plugins = await app.container.make('tablero.plugins')
     await plugins.refresh(true)
-    const users = await db.from('users').select('id', 'role', 'email').orderBy('id')
+    const users = await db.from('users').select('id', 'role', 'email', 'timezone').orderBy('id')
     const campaigns = await db.from('campaigns').select('id', 'name', 'type').orderBy('id')
     const members = await db.from('campaign_agents').select('campaign_id', 'user_id')
     const context = {
@@ -78,7 +78,9 @@ export default class DemoSeeder extends BaseSeeder {
     for (const manifest of plugins.manifests) {
       if (!manifest.demo || !plugins.isEnabled(manifest.name)) continue
       const { default: demo } = await manifest.demo()
-      console.log(`  ${manifest.name}: ${await demo(context)}`)
+      const started = performance.now()
+      const summary = await demo(context)
+      console.log(`  ${manifest.name}: ${summary} in ${Math.round(performance.now() - started)} ms`)
     }
   }
 }

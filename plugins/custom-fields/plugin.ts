@@ -27,6 +27,7 @@ export default definePlugin({
       path: '/custom-fields',
       icon: 'FormOutlined',
       roles: ['admin', 'supervisor'],
+      group: 'parametros',
     },
   ],
   routes: () => import('./backend/routes.ts'),

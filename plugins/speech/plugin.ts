@@ -19,6 +19,7 @@ export default definePlugin({
       path: '/speech',
       icon: 'FileTextOutlined',
       roles: ['admin', 'supervisor'],
+      group: 'parametros',
     },
   ],
   routes: () => import('./backend/routes.ts'),

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
-import { menuEntry, signInAs } from './support/admin_screens.ts'
+import { menuEntry, openMenuEntry, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption, searchAndChoose } from './support/antd_widgets.ts'
 import { keepScreenshot } from './support/screenshots.ts'
@@ -42,8 +42,7 @@ test.group('Bases', (group) => {
     })
 
     await signInAs(page, 'supervisor', '/')
-    await page.locator('.ant-layout-sider').getByText('Parámetros', { exact: true }).click()
-    await menuEntry(page, 'Bases').click()
+    await openMenuEntry(page, 'Parámetros', 'Bases')
     await page.getByTestId('resource-list').waitFor()
 
     // Upload: the base's name and campaign, then the file through the clients import.

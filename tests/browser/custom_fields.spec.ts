@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { signIn } from '#tests/helpers/auth'
-import { menuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
+import { openMenuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import {
   chooseOption,
@@ -222,7 +222,7 @@ test.group('Custom fields: the supervisor screen (P1–P5)', (group) => {
     const visit = uniqueKey('fecha_visita')
 
     await signInAs(page, 'supervisor')
-    await menuEntry(page, 'Perfiles y campos').click()
+    await openMenuEntry(page, 'Parámetros', 'Perfiles y campos')
     await page.getByTestId('custom-fields-profiles').waitFor()
     await page.getByTestId('new-profile').click()
     await profileForm(page).getByTestId('input-name').fill(profileName)

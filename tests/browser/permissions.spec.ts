@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import grants from '#services/grants'
 import { SYSTEM_ACTOR } from '#services/audit_log'
-import { menuEntry, signInAs } from './support/admin_screens.ts'
+import { menuEntry, openMenuEntry, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 
 test.group('Permisos: the role × permission matrix', (group) => {
@@ -14,8 +14,7 @@ test.group('Permisos: the role × permission matrix', (group) => {
   }) => {
     const { page } = ui
     await signInAs(page, 'admin', '/')
-    await page.locator('.ant-layout-sider').getByText('Usuarios', { exact: true }).first().click()
-    await menuEntry(page, 'Permisos').click()
+    await openMenuEntry(page, 'Administración', 'Permisos')
 
     const supervisorExport = page.getByTestId('perm-clients.export-supervisor')
     await supervisorExport.waitFor()

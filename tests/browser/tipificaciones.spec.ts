@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { makeClient } from '#tests/helpers/clients'
 import { readFile } from 'node:fs/promises'
-import { menuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
+import { openMenuEntry, openConfirmation, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption, openDropdown } from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
@@ -375,7 +375,7 @@ test.group('Tipificaciones screens (T1–T9)', (group) => {
 
     // No admin code: the declared resource brings its menu entry, list and export (issue 13).
     await signInAs(page, 'supervisor')
-    await menuEntry(page, 'Gestiones').click()
+    await openMenuEntry(page, 'Estadísticas', 'Gestiones')
     await page.waitForURL('**/admin/r/tip_gestiones')
     const rows = page.locator('tr.ant-table-row', { hasText: marker })
     await rows.filter({ hasText: 'del agente' }).waitFor()

@@ -14,7 +14,10 @@ const ONLY_MINE_KEY = 'tablero.clients.onlyMine'
  * caller-ID lookup and the "Solo mis clientes" switch (C14): on by default for agents, who may
  * turn it off to search every client of their campaigns.
  */
-export default function ClientList({ resource }: ResourceScreenProps) {
+export default function ClientList({
+  resource,
+  focusSearch,
+}: ResourceScreenProps & { focusSearch?: boolean }) {
   const { t } = useTranslation()
   const user = useSessionUser()
   // Agents start with their own clients (seed 001 Búsqueda) and may widen to their campaigns'.
@@ -38,6 +41,7 @@ export default function ClientList({ resource }: ResourceScreenProps) {
       key={onlyMine ? 'mine' : 'all'}
       resource={resource}
       permanentFilters={permanent}
+      focusSearch={focusSearch}
       toolbar={
         <>
           <CallerIdLookup />

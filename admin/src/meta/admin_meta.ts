@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/i18n'
 import type { LocalizedText } from '../i18n/localized_text'
 import type { FilterOperator } from '../providers/filter_tree'
+import type { MenuGroup } from '@tablero/shared/menu_groups'
 
 /** Shapes of `/api/meta` and `/api/auth/me`: what the shell knows about the signed-in user. */
 export type Role = 'admin' | 'supervisor' | 'agent'
@@ -21,6 +22,8 @@ export interface PluginMenuEntry {
   path: string
   /** Name of an @ant-design/icons icon, e.g. `PhoneOutlined`. */
   icon?: string
+  /** The job the page belongs to in the sider; `otros` when the manifest names none. */
+  group?: MenuGroup
 }
 
 /** An enabled plugin, as far as the admin shell is concerned. */
@@ -107,6 +110,8 @@ export interface ResourceDescription {
   archivable?: boolean
   /** Each CSV import is a base (clients): the upload names the base and its campaign. */
   importsAsBases?: boolean
+  /** Where its list sits in this user's sider; null when it is no menu entry (a satellite). */
+  menu?: { group: MenuGroup } | null
   /** The fields an import in update mode may find records by (document, phone, e-mail…). */
   importKeys?: string[]
   /** The listable fields the list shows for this user's role until they pick others (null: all). */

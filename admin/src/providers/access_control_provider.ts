@@ -14,6 +14,8 @@ const KERNEL_SCREEN_PERMISSIONS: Record<string, string> = {
 export const MENU_KIND = {
   home: 'home',
   pluginPage: 'plugin-page',
+  /** A screen of the shell (Búsqueda, Permisos, Plugins), shown when its own check passes. */
+  corePage: 'core-page',
   resource: 'resource',
   group: 'group',
 } as const
@@ -33,6 +35,7 @@ function decide(meta: AdminMeta, { resource, action, params }: CanParams): boole
   if (!resource) return false
   const kernelPermission = KERNEL_SCREEN_PERMISSIONS[resource]
   if (kernelPermission) return meta.permissions.includes(kernelPermission)
+  if (kind === MENU_KIND.corePage) return true
   const description = meta.resources.find((candidate) => candidate.name === resource)
   if (description) return Boolean(description.actions[resourceAction(action)])
   return meta.permissions.includes(`${resource}.${action}`)

@@ -14,6 +14,7 @@ export const bases = defineResource({
   table: 'bases',
   label: label('Bases', 'Bases'),
   defaultSort: '-id',
+  menu: { group: 'parametros' },
   fields: [
     field.id(),
     field.text('name', {

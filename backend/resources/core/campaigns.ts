@@ -13,6 +13,8 @@ export const campaigns = defineResource({
   table: 'campaigns',
   label: { es: 'Campañas', en: 'Campaigns' },
   defaultSort: 'name',
+  // agents read campaigns for their pickers; the list is the supervisor's
+  menu: { group: 'campanas', roles: ['admin', 'supervisor'] },
   fields: [
     field.id(),
     field.text('name', {

@@ -40,6 +40,7 @@ export const clients = defineResource({
   table: 'clients',
   label: label('Clientes', 'Clients'),
   defaultSort: '-id',
+  menu: { group: 'clientes' },
   fields: [
     field.id(),
     field.text('first_name', {

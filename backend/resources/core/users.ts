@@ -15,6 +15,8 @@ export const users = defineResource({
   table: 'users',
   label: label('Usuarios', 'Users'),
   defaultSort: 'full_name',
+  // others read users to name them (assignee, agent); managing them is the admin's
+  menu: { group: 'administracion', roles: ['admin'] },
   fields: [
     field.id(),
     field.text('full_name', {

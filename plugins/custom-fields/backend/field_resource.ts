@@ -69,6 +69,8 @@ export const fieldResource = defineResource({
   table: 'cf_fields',
   label: label('Campos personalizados', 'Custom fields'),
   defaultSort: 'sort_order',
+  // Parámetros → Perfiles y campos edits them, profile by profile
+  menu: false,
   fields: [
     field.id(),
     field.relation('profile_id', {

@@ -34,6 +34,8 @@ export default [
     table: 'cf_profiles',
     label: { es: 'Perfiles de campos', en: 'Field profiles' },
     defaultSort: 'name',
+    // Parámetros → Perfiles y campos edits them with their fields
+    menu: false,
     fields: [
       field.id(),
       field.text('name', {

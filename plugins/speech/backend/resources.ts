@@ -15,6 +15,8 @@ const scripts = defineResource({
   table: 'speech_scripts',
   label: { es: 'Guiones', en: 'Scripts' },
   defaultSort: '-updated_at',
+  // Parámetros → Speech edits them; agents read theirs in the client page
+  menu: false,
   fields: [
     field.id(),
     field.relation('campaign_id', {

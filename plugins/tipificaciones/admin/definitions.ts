@@ -62,6 +62,8 @@ export interface PendingCallback {
 export interface Stats {
   byResult: { result: string; total: number; share: number }[]
   totalGestiones: number
+  /** Gestiones per agent in the range, most first (an agent sees only its own). */
+  byAgent: { userId: number | null; name: string | null; total: number }[]
   clients: { managed: number; unmanaged: number; total: number }
 }
 

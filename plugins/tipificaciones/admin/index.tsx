@@ -1,6 +1,6 @@
-import { definePluginAdmin } from '@tablero/admin'
-import { Spin } from 'antd'
-import { lazy, Suspense } from 'react'
+import { definePluginAdmin, type HomeWidgetProps } from '@tablero/admin'
+import { Card, Spin } from 'antd'
+import { type ComponentType, lazy, Suspense } from 'react'
 import type { ClientSlotProps } from './definitions'
 
 /*
@@ -32,6 +32,18 @@ function GestionSlot(props: ClientSlotProps) {
   )
 }
 
+/** A home card fetched when the home page first draws it, a loading card meanwhile. */
+function homeCard(load: () => Promise<{ default: ComponentType<HomeWidgetProps> }>) {
+  const Widget = lazy(load)
+  return function HomeCard(props: HomeWidgetProps) {
+    return (
+      <Suspense fallback={<Card loading />}>
+        <Widget {...props} />
+      </Suspense>
+    )
+  }
+}
+
 /**
  * Admin half of tipificaciones: result trees, statistics, the agent's gestión panel in the
  * client's Info tab beside its data (seed 001 "Agente → Info"), history and callbacks included,
@@ -43,5 +55,17 @@ export default definePluginAdmin({
     { path: '/tipificaciones/estadisticas', element: StatsPage },
     { path: '/agenda', element: AgendaPage },
   ],
-  slots: { 'client.info': [GestionSlot], 'header.badges': [DueBadgeSlot] },
+  slots: {
+    'client.info': [GestionSlot],
+    'header.badges': [DueBadgeSlot],
+    'home.agent': [
+      homeCard(() => import('./home/due_callbacks_card')),
+      homeCard(() => import('./home/recent_gestiones_card')),
+    ],
+    'home.agent.queue': [homeCard(() => import('./home/shared_queue_card'))],
+    'home.supervisor': [
+      homeCard(() => import('./home/gestiones_by_agent_card')),
+      homeCard(() => import('./home/callbacks_overview_card')),
+    ],
+  },
 })

@@ -73,6 +73,8 @@ export default [
     table: 'tip_results',
     label: { es: 'Resultados de tipificación', en: 'Disposition results' },
     defaultSort: 'campaign_id,level,sort_order',
+    // the tree editor (Parámetros → Tipificaciones) shows them
+    menu: false,
     fields: [
       field.id(),
       campaign,
@@ -144,6 +146,8 @@ export default [
     table: 'tip_gestiones',
     label: { es: 'Gestiones', en: 'Call outcomes' },
     defaultSort: '-created_at',
+    // agents read them in the client page and their home
+    menu: { group: 'estadisticas', roles: ['admin', 'supervisor'] },
     fields: [
       field.id(),
       created,
@@ -212,6 +216,7 @@ export default [
     table: 'tip_callbacks',
     label: { es: 'Rellamadas', en: 'Callbacks' },
     defaultSort: 'due_at',
+    menu: { group: 'agenda', roles: ['admin', 'supervisor'] },
     fields: [
       field.id(),
       field.datetime('due_at', {

@@ -41,6 +41,14 @@ export default class StatsController {
       .groupBy('tip_gestiones.result_path')
       .orderBy('total', 'desc')
     const totalGestiones = byResult.reduce((sum, row) => sum + Number(row.total), 0)
+    // the supervisor's home: the day's gestiones of each agent
+    const byAgent = await gestiones
+      .clone()
+      .leftJoin('users', 'users.id', 'tip_gestiones.user_id')
+      .select('tip_gestiones.user_id', 'users.full_name')
+      .count('* as total')
+      .groupBy('tip_gestiones.user_id', 'users.full_name')
+      .orderBy('total', 'desc')
 
     const clients = db.from('clients')
     if (range.userId) clients.where('assigned_user_id', range.userId)
@@ -68,6 +76,11 @@ export default class StatsController {
           share: totalGestiones ? Number(row.total) / totalGestiones : 0,
         })),
         totalGestiones,
+        byAgent: byAgent.map((row) => ({
+          userId: row.user_id === null ? null : Number(row.user_id),
+          name: row.full_name ?? null,
+          total: Number(row.total),
+        })),
         clients: {
           managed: Number(managed.total),
           unmanaged: Number(scope.total) - Number(managed.total),

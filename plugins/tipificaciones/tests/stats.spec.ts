@@ -92,6 +92,47 @@ test.group('tipificaciones: statistics', (group) => {
     assert.deepEqual(overall.clients, { managed: 1, unmanaged: 2, total: 3 })
   })
 
+  test("the supervisor's day counts each agent's gestiones in the supervisor's zone", async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(
+      client,
+      await makeUser('supervisor', { timezone: 'America/Bogota' })
+    )
+    const [ana, beto] = [await makeUser('agent'), await makeUser('agent')]
+    const campaignId = await campaign()
+    const clientId = await makeClient({ campaign_id: campaignId })
+    // 10 November in Bogotá runs from 05:00 UTC on the 10th to 05:00 UTC on the 11th.
+    await gestion({ clientId, campaignId, createdAt: '2026-11-10 14:00:00', userId: ana.id })
+    await gestion({ clientId, campaignId, createdAt: '2026-11-11 04:30:00', userId: ana.id })
+    await gestion({ clientId, campaignId, createdAt: '2026-11-10 16:00:00', userId: beto.id })
+    await gestion({ clientId, campaignId, createdAt: '2026-11-11 05:30:00', userId: beto.id })
+
+    const response = await supervisor
+      .get(`${BASE}/stats`)
+      .qs({ from: '2026-11-10', to: '2026-11-10', campaignId })
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data.byAgent, [
+      { userId: ana.id, name: ana.fullName, total: 2 },
+      { userId: beto.id, name: beto.fullName, total: 1 },
+    ])
+  })
+
+  test("an agent's statistics name only the agent's own gestiones", async ({ client, assert }) => {
+    const [ana, beto] = [await makeUser('agent'), await makeUser('agent')]
+    const campaignId = await campaign()
+    const clientId = await makeClient({ campaign_id: campaignId, assigned_user_id: ana.id })
+    const at = '2026-11-10 15:00:00'
+    await gestion({ clientId, campaignId, createdAt: at, userId: ana.id })
+    await gestion({ clientId, campaignId, createdAt: at, userId: beto.id })
+
+    const response = await (await signIn(client, ana)).get(`${BASE}/stats`).qs({ campaignId })
+    assert.deepEqual(response.body().data.byAgent, [
+      { userId: ana.id, name: ana.fullName, total: 1 },
+    ])
+  })
+
   test('a day that is not on the calendar is a 422 on its field', async ({ client, assert }) => {
     const supervisor = await signIn(client, 'supervisor')
     const response = await supervisor.get(`${BASE}/stats`).qs({ from: '2026-02-30' })

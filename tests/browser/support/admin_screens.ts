@@ -26,6 +26,12 @@ export function menuEntry(page: Page, label: string) {
     .filter({ has: page.getByText(label, { exact: true }) })
 }
 
+/** Opens a sider group (a submenu such as "Parámetros"), then its entry labelled `label`. */
+export async function openMenuEntry(page: Page, group: string, label: string) {
+  await page.locator('.ant-layout-sider .ant-menu-submenu-title').filter({ hasText: group }).click()
+  await menuEntry(page, label).click()
+}
+
 /** Flips a plugin's switch on the plugin manager and confirms the question it asks. */
 export async function togglePlugin(page: Page, name: string, confirmLabel: string) {
   await page.getByTestId(`plugin-toggle-${name}`).click()

@@ -54,6 +54,8 @@ export interface ResourceListProps {
   actions?: ReactNode
   /** Columns a custom list screen adds after the chosen ones (counts, row actions). */
   extraColumns?: TableColumnType<Row>[]
+  /** The search box takes the focus on arrival (Búsqueda: the user came to type). */
+  focusSearch?: boolean
 }
 
 /** One shared empty list: Refine memoizes on the permanent filters' identity. */
@@ -65,6 +67,7 @@ export default function ResourceList({
   toolbar,
   actions,
   extraColumns,
+  focusSearch = false,
 }: ResourceListProps) {
   const { t } = useTranslation()
   const localize = useLocalize()
@@ -162,6 +165,7 @@ export default function ResourceList({
             {resource.searchable && (
               <Input.Search
                 allowClear
+                autoFocus={focusSearch}
                 data-testid="list-search"
                 defaultValue={remembered.search}
                 placeholder={t('resources.list.searchPlaceholder')}
