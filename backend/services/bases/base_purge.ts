@@ -5,6 +5,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { TableroError } from '#exceptions/tablero_error'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#services/audit_log'
 import { withLock } from '#services/locks'
+import { notFound } from '#resources/errors'
 import { BaseKeepers } from './base_keepers.ts'
 
 /** Clients deleted per transaction. */
@@ -98,6 +99,9 @@ export class BasePurge {
 
   static #open(base: BaseRow, actor: AuditActor, userId: number) {
     return db.transaction(async (trx) => {
+      // The base may have gone since the request read it (a deletion that just ended).
+      const still = await trx.from('bases').where('id', base.id).forUpdate().select('id').first()
+      if (!still) throw notFound('bases')
       const running = await trx
         .from('base_deletions')
         .where('base_id', base.id)

@@ -104,9 +104,10 @@ test.group('Campaign teams: who assigns a client, and to whom (C11, C16)', (grou
     const supervisor = await signIn(client, 'supervisor')
     const campaignId = await makeCampaign('Solo', [ana.id, beto.user.id])
     const id = await makeClient({ campaign_id: campaignId, assigned_user_id: ana.id })
+    // Beto reads his campaign's clients (C14) but may not take Ana's.
     ;(
       await beto.patch(`/api/r/clients/${id}`).json({ assigned_user_id: beto.user.id })
-    ).assertStatus(404)
+    ).assertStatus(403)
     const loose = await makeClient({ assigned_user_id: ana.id })
     ;(
       await supervisor

@@ -251,7 +251,11 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
     })
     assert.deepEqual(ids(mine), [own])
 
-    ;(await agent.get(`/api/r/clients/${outside}`)).assertStatus(404)
+    // Opened by its id, a client outside the agent's campaigns is "sin acceso", never shown.
+    const refused = await agent.get(`/api/r/clients/${outside}`)
+    refused.assertStatus(403)
+    assert.equal(refused.body().error.code, 'OUT_OF_SCOPE')
+    assert.notProperty(refused.body(), 'data')
     const lookup = await agent.get('/api/clients/lookup').qs({ phone: '+573009876544' })
     assert.deepEqual(ids(lookup), [])
   })
