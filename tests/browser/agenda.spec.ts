@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { makeClient } from '#tests/helpers/clients'
-import { menuEntry, signInAs, signInThroughForm } from './support/admin_screens.ts'
+import { openMenuEntry, signInAs, signInThroughForm } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { appUrl } from './support/app_url.ts'
 import { chooseOption } from './support/antd_widgets.ts'
@@ -71,6 +71,8 @@ test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
     await chooseOption(page, form.getByTestId('gestion-level2'), 'Rellamar mañana')
     const tomorrow = DateTime.now().plus({ days: 1 }).set({ hour: 10, minute: 0 })
     await form.getByTestId('gestion-callback').click()
+    // the picker starts on the next calling-hours slot: replace it
+    await page.keyboard.press('ControlOrMeta+a')
     await page.keyboard.type(tomorrow.toFormat('dd/LL/yyyy HH:mm'))
     await page.keyboard.press('Enter')
     assert.isFalse(await form.getByTestId('gestion-for-me').isChecked())
@@ -119,7 +121,8 @@ test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
     // 3. The supervisor sees agent2's event, filtered by agent, and moves it to a new time.
     await ui.context.clearCookies()
     await signInAs(page, 'supervisor', '/')
-    await menuEntry(page, 'Agenda').click()
+    // the supervisor's Agenda group holds the calendar and the callbacks list
+    await openMenuEntry(page, 'Agenda', 'Agenda')
     await page.getByTestId('agenda-page').waitFor()
     await chooseOption(page, page.getByTestId('agenda-filter-agent'), agent2.fullName)
     const event = page.getByTestId(`agenda-event-${queued.id}`)

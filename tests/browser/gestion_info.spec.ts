@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
+import plugins from '#services/plugins'
+import { SYSTEM_ACTOR } from '#services/audit_log'
 import { makeClient } from '#tests/helpers/clients'
 import { signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
@@ -156,6 +158,7 @@ test.group('The agent’s call: gestión in Info, feedback and fit (issue 20)', 
 
   test('the client list fits 1440 px with País, Estado, Campaña and Usuario asignado', async ({
     assert,
+    cleanup,
   }) => {
     const { page } = ui
     const campaign = await makeCampaign('Campaña de nombre bastante largo', 'outbound_dialer')
@@ -173,6 +176,15 @@ test.group('The agent’s call: gestión in Info, feedback and fit (issue 20)', 
         assigned_user_id: owner.id,
       })
     }
+    // The fixture plugins add test-only columns; the product's own plugins stay on.
+    await plugins.refresh(true)
+    const fixtures = ['greeter-extra', 'hello', 'recordatorios'].filter((name) =>
+      plugins.isEnabled(name)
+    )
+    for (const name of fixtures) await plugins.disable(name, SYSTEM_ACTOR)
+    cleanup(async () => {
+      for (const name of [...fixtures].reverse()) await plugins.enable(name, SYSTEM_ACTOR)
+    })
     await page.setViewportSize({ width: 1440, height: 900 })
     for (const role of ['supervisor', 'agent'] as const) {
       await signInAs(page, role, '/r/clients')

@@ -54,15 +54,22 @@ test.group('Menus by job (seed 001)', (group) => {
     }
   })
 
-  test("an agent's menu is Clientes, Búsqueda and Estadísticas: no Usuarios, Campañas or Teléfonos", async ({
+  test("an agent's menu is Clientes, Búsqueda, Agenda and Estadísticas: no Usuarios, Campañas or Teléfonos", async ({
     assert,
   }) => {
     const { page } = ui
     await signInAs(page, 'agent', '/')
-    const expected = ['Inicio', 'Clientes', 'Búsqueda', 'Estadísticas']
+    const expected = ['Inicio', 'Clientes', 'Búsqueda', 'Agenda', 'Estadísticas']
     assert.deepEqual(await topLevelMenu(page, expected), expected)
     const sider = await page.locator(SIDER).innerText()
-    for (const absent of ['Usuarios', 'Campañas', 'Teléfonos', 'Parámetros', 'Plugins']) {
+    for (const absent of [
+      'Usuarios',
+      'Campañas',
+      'Teléfonos',
+      'Parámetros',
+      'Plugins',
+      'TuBolsillo',
+    ]) {
       assert.notInclude(sider, absent)
     }
 
@@ -79,15 +86,29 @@ test.group('Menus by job (seed 001)', (group) => {
   }) => {
     const { page } = ui
     await signInAs(page, 'supervisor', '/')
-    const expected = ['Inicio', 'Clientes', 'Parámetros', 'Rellamadas', 'Estadísticas', 'Campañas']
+    const expected = [
+      'Inicio',
+      'Clientes',
+      'Parámetros',
+      'Asignaciones',
+      'Agenda',
+      'Estadísticas',
+      'Campañas',
+    ]
     assert.deepEqual(await topLevelMenu(page, expected), expected)
     assert.deepEqual(await submenu(page, 'Parámetros'), [
       'Bases',
       'Perfiles y campos',
       'Speech',
       'Tipificaciones',
+      'Motivos TuBolsillo',
     ])
-    assert.deepEqual(await submenu(page, 'Estadísticas'), ['Estadísticas', 'Gestiones'])
+    assert.deepEqual(await submenu(page, 'Agenda'), ['Agenda', 'Rellamadas'])
+    assert.deepEqual(await submenu(page, 'Estadísticas'), [
+      'Estadísticas',
+      'Gestiones',
+      'Cambios TuBolsillo',
+    ])
     assert.notInclude(await page.locator(SIDER).innerText(), 'Usuarios')
     await keepScreenshot(page, 'supervisor-menu')
   })
@@ -99,7 +120,8 @@ test.group('Menus by job (seed 001)', (group) => {
       'Inicio',
       'Clientes',
       'Parámetros',
-      'Rellamadas',
+      'Asignaciones',
+      'Agenda',
       'Estadísticas',
       'Campañas',
       'Administración',

@@ -62,6 +62,8 @@ async function resultId(row: Locator) {
 /** Adds one option to a multiple Select, then closes its menu (it stays open while picking). */
 async function addOption(page: Page, select: Locator, label: string, closeOn: Locator) {
   await select.click()
+  // typed first: the menu is a virtual list that draws only the options in view
+  await page.keyboard.type(label)
   await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).click()
   await closeOn.click()
   await openDropdown(page).waitFor({ state: 'hidden' })

@@ -30,7 +30,11 @@ export class ApiError extends Error {
     return new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
-      fieldsText(errors) || error?.message || response.statusText || `HTTP ${response.status}`,
+      // A 422's own message names fields by key; other refusals (a 409 with its counts) keep theirs.
+      (response.status === 422 ? fieldsText(errors) : '') ||
+        error?.message ||
+        response.statusText ||
+        `HTTP ${response.status}`,
       errors
     )
   }

@@ -28,6 +28,8 @@ export default [
     table: 'tubolsillo_reasons',
     label: label('Motivos TuBolsillo', 'TuBolsillo reasons'),
     defaultSort: 'label',
+    // Supervisors keep the reasons with the other settings; agents only pick one.
+    menu: { group: 'parametros', roles: ['admin', 'supervisor'] },
     fields: [
       field.id(),
       field.text('label', {
@@ -76,6 +78,8 @@ export default [
     table: 'tubolsillo_toggles',
     label: label('Cambios TuBolsillo', 'TuBolsillo toggles'),
     defaultSort: '-id',
+    // A supervisor's report; an agent reads a client's toggles in its TuBolsillo tab.
+    menu: { group: 'estadisticas', roles: ['admin', 'supervisor'] },
     fields: [
       field.id(),
       field.relation('client_id', {
