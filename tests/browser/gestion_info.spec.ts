@@ -176,6 +176,14 @@ test.group('The agent’s call: gestión in Info, feedback and fit (issue 20)', 
         assigned_user_id: owner.id,
       })
     }
+    // long unbroken values too (a name typed run together, a code): they wrap rather than scroll
+    const supervisorUser = await User.findByOrFail('email', demoUser('supervisor').email)
+    await makeClient({
+      first_name: 'Plugin1795952042067',
+      last_name: 'Ríos1795952019522Lotebhjfjfbjgjgfa',
+      campaign_id: campaign.id,
+      assigned_user_id: supervisorUser.id,
+    })
     // The fixture plugins add test-only columns; the product's own plugins stay on.
     await plugins.refresh(true)
     const fixtures = ['greeter-extra', 'hello', 'recordatorios'].filter((name) =>

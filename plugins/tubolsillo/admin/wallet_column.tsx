@@ -61,7 +61,13 @@ export default function WalletColumn({ record }: { record: Record<string, unknow
   }, [id])
   if (!status) return null
   return (
-    <Tag color={COLORS[status]} data-testid="tubolsillo-column" data-status={status}>
+    // wraps like the list's other cells, so the column never pushes the list past the screen
+    <Tag
+      color={COLORS[status]}
+      data-testid="tubolsillo-column"
+      data-status={status}
+      style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+    >
       {t(`status.${status}`)}
     </Tag>
   )

@@ -240,7 +240,7 @@ export default function ResourceList({
             localize,
             t,
             extraColumns: extraColumns ? [...slotColumns, ...extraColumns] : slotColumns,
-          })}
+          }).map((column) => ({ ...column, onCell: column.onCell ?? wrapAnywhere }))}
           rowSelection={
             resource.actions.delete || resource.actions.update || bulkActions.length > 0
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) }
@@ -278,4 +278,12 @@ export default function ResourceList({
       </div>
     </ScreenFrame>
   )
+}
+
+/**
+ * A long unbroken value (a code, a name typed run together) may wrap too, when it must: antd's
+ * cells break words only past their width, which still sizes a column to its longest word.
+ */
+function wrapAnywhere() {
+  return { style: { overflowWrap: 'anywhere' as const } }
 }
