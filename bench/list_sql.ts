@@ -81,29 +81,17 @@ export class ListSql {
     for (const leaf of shape.equals ?? []) query.where(leaf.column, leaf.value)
     if (shape.nameSearch !== undefined) {
       // ClientSearch's word search: the longest word drives on client_name_words'
-      // primary key; a client is kept once; each other word is an EXISTS probe.
+      // primary key; the row's word line keeps a client once and holds the other words.
       const [driver, ...others] = [...searchWords(shape.nameSearch)].sort(
         (a, b) => b.length - a.length
       )
       query
         .join('client_name_words as name_words', 'name_words.client_id', 'clients.id')
         .whereRaw(`name_words.word LIKE ? ESCAPE '!'`, [`${escapeLike(driver)}%`])
-        .whereNotExists((earlier) =>
-          earlier
-            .from('client_name_words as name_earlier')
-            .whereRaw('name_earlier.client_id = name_words.client_id')
-            .whereRaw(`name_earlier.word LIKE ? ESCAPE '!'`, [`${escapeLike(driver)}%`])
-            .whereRaw('name_earlier.word < name_words.word')
-        )
-      others.forEach((word, index) => {
-        const alias = `name_other${index}`
-        query.whereExists((other) =>
-          other
-            .from(`client_name_words as ${alias}`)
-            .whereRaw(`${alias}.client_id = name_words.client_id`)
-            .whereRaw(`${alias}.word LIKE ? ESCAPE '!'`, [`${escapeLike(word)}%`])
-        )
-      })
+        .whereRaw('INSTR(name_words.words, ?) = name_words.word_pos', [` ${driver}`])
+      for (const word of others) {
+        query.whereRaw(`name_words.words LIKE ? ESCAPE '!'`, [`% ${escapeLike(word)}%`])
+      }
     }
     if (shape.phone !== undefined) {
       const phone = shape.phone

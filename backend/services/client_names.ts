@@ -18,6 +18,9 @@ export function foldForSearch(text: string) {
 /** The longest word kept in client_name_words (its column's width). */
 export const NAME_WORD_LENGTH = 40
 
+/** The width of client_name_words.words, every word of the client (at most 201 characters of names). */
+export const NAME_WORDS_LINE_LENGTH = 255
+
 /** Words beyond this many in a search are ignored: more only narrow what a few already found. */
 const SEARCH_WORDS = 5
 

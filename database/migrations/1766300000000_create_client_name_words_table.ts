@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { insertMany } from '#resources/bulk_insert'
 import { ClientNameWords } from '#services/client_name_words'
 import { NAME_WORD_LENGTH } from '#services/client_names'
 
@@ -42,7 +43,12 @@ export default class extends BaseSchema {
           .limit(BATCH)
           .select('id', 'first_name', 'last_name')
         if (clients.length === 0) return
-        await db.transaction((trx) => ClientNameWords.add(trx, clients))
+        // the columns this migration creates (later ones fill the rest)
+        const rows = ClientNameWords.rowsOf(clients).map(({ word, client_id }) => ({
+          word,
+          client_id,
+        }))
+        await db.transaction((trx) => insertMany(trx, 'client_name_words', rows))
         lastId = clients[clients.length - 1].id
       }
     })

@@ -55,6 +55,26 @@ test.group('Clients: search by any word of the names (C14)', (group) => {
     assert.deepEqual(await search('anueva'), [])
   })
 
+  test('a client whose names hold the prefix twice is found once, with its total', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const twice = await makeClient({ first_name: 'Mariana', last_name: 'Marín Ana' })
+    const once = await makeClient({ first_name: 'Ana', last_name: 'Maroto' })
+    const list = async (q: string) => {
+      const response = await supervisor.get('/api/r/clients').qs({ q })
+      return { ids: ids(response), total: response.body().meta.total }
+    }
+
+    assert.deepEqual(await list('mar'), { ids: [twice, once], total: 2 })
+    assert.deepEqual(await list('ana'), { ids: [twice, once], total: 2 })
+    assert.deepEqual(await list('ana mar'), { ids: [twice, once], total: 2 })
+    assert.deepEqual(await list('marin mariana'), { ids: [twice], total: 1 })
+    // a word of the search must start a word of the names
+    assert.deepEqual(await list('rin'), { ids: [], total: 0 })
+  })
+
   test('a rename re-indexes the words; a deletion drops them', async ({ client, assert }) => {
     const admin = await signIn(client, 'admin')
     const created = await admin.post('/api/r/clients').json({
