@@ -8,7 +8,7 @@ import type { RawClient, Sql } from './raw_client.ts'
  */
 export const BENCH_PROFILE = 'Bench X2'
 
-/** `segmento` options and their share of the clients (the rest, 20 %, is empty). */
+/** `bench_segmento` options and their share of the clients (the rest, 20 %, is empty). */
 export const SEGMENT_OPTIONS = [
   { value: 'premium', es: 'Premium', en: 'Premium', upTo: 52 },
   { value: 'alto', es: 'Alto', en: 'High', upTo: 72 },
@@ -24,10 +24,15 @@ export interface BenchCustomFields {
   dateKey: string
 }
 
-/** The fields as the columns of the resource cf_fields. */
+/**
+ * The fields as the columns of the resource cf_fields. Their keys are the
+ * bench's own: the demo's Cobranzas profile has a `segmento` of its own
+ * (oro, plata, bronce), which the bench once took for its field and filled
+ * with values that are not its options.
+ */
 const FIELDS = {
   select: {
-    key: 'segmento',
+    key: 'bench_segmento',
     type: 'select',
     label_es: 'Segmento',
     label_en: 'Segment',
@@ -36,7 +41,7 @@ const FIELDS = {
     ),
   },
   date: {
-    key: 'fecha_visita',
+    key: 'bench_fecha_visita',
     type: 'date',
     label_es: 'Fecha de visita',
     label_en: 'Visit date',

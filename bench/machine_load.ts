@@ -6,7 +6,9 @@ import { cpus, loadavg } from 'node:os'
  * CPU time spent outside the idle state over one second, from /proc/stat
  * (Linux), or the 1-minute load average per core elsewhere. Taken between
  * scenarios, it shows what other processes were doing, which the load
- * average (still counting the previous scenario) cannot.
+ * average (still counting the previous scenario) cannot. Time of niced
+ * processes (`nice -n 19 npm test`) counts as idle: the kernel gives them
+ * the CPU only when the bench's processes leave it.
  */
 export async function busyShare(): Promise<number> {
   const first = cpuTimes()
@@ -21,7 +23,8 @@ function cpuTimes() {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]
     const values = line.split(/\s+/).slice(1).map(Number)
-    const idle = values[3] + (values[4] ?? 0)
+    // user nice system idle iowait …: niced work yields to the bench, so it is idle here
+    const idle = values[1] + values[3] + (values[4] ?? 0)
     return { idle, total: values.reduce((sum, value) => sum + value, 0) }
   } catch {
     return null
