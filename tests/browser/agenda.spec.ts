@@ -147,4 +147,67 @@ test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
     assert.equal(card.assigned_user_id, agent1.id)
     await keepScreenshot(page, 'agenda-supervisor-moved-event')
   })
+
+  test("the calendar lays out days and hours in the agent's profile zone, not the browser's", async ({
+    assert,
+  }) => {
+    const agent1 = await User.findByOrFail('email', demoUser('agent').email)
+    const [campaignId] = await db.table('campaigns').insert({
+      name: `Agenda zona ${Date.now()}`,
+      type: 'outbound_dialer',
+      active: 1,
+      created_at: NOW(),
+    })
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: agent1.id, created_at: NOW() })
+    const clientId = await makeClient({
+      first_name: 'Zoila',
+      last_name: 'Husos',
+      primary_phone: '+573004447788',
+      campaign_id: campaignId,
+      assigned_user_id: agent1.id,
+    })
+    // 22:00 tomorrow in Bogotá (the agent's profile zone) is 12:00 the day after in Tokyo
+    // (the browser's zone): another day and another hour.
+    const bogota = DateTime.now()
+      .setZone('America/Bogota')
+      .plus({ days: 1 })
+      .set({ hour: 22, minute: 0, second: 0, millisecond: 0 })
+    const [callbackId] = await db.table('tip_callbacks').insert({
+      client_id: clientId,
+      campaign_id: campaignId,
+      user_id: agent1.id,
+      due_at: bogota.toUTC().toSQL({ includeOffset: false }),
+      status: 'pending',
+      created_at: NOW(),
+      updated_at: NOW(),
+    })
+    const previousZone = agent1.timezone
+    agent1.timezone = 'America/Bogota'
+    await agent1.save()
+    const context = await ui.browser.newContext({
+      baseURL: appUrl(),
+      locale: 'es-ES',
+      timezoneId: 'Asia/Tokyo',
+      viewport: { width: 1280, height: 800 },
+    })
+    try {
+      const page = await context.newPage()
+      await page.goto('/admin/login?to=%2Fagenda')
+      await signInThroughForm(page, agent1.email, demoUser('agent').password)
+      await page.getByTestId('agenda-page').waitFor()
+      await page.locator('.fc-dayGridMonth-button').click()
+      const day = page.locator(`td.fc-daygrid-day[data-date="${bogota.toISODate()}"]`)
+      const event = day.getByTestId(`agenda-event-${callbackId}`)
+      await event.waitFor()
+      // the month view shows the hour alone ("22"), on the day of Bogotá
+      assert.match(await event.innerText(), /^22\b/)
+      await keepScreenshot(page, 'agenda-profile-zone')
+    } finally {
+      await context.close()
+      agent1.timezone = previousZone
+      await agent1.save()
+    }
+  })
 })

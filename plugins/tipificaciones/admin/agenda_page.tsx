@@ -7,6 +7,7 @@ import type {
 import esLocale from '@fullcalendar/core/locales/es'
 import dayGridPlugin from '@fullcalendar/daygrid'
 import interactionPlugin from '@fullcalendar/interaction'
+import luxonPlugin, { toLuxonDateTime } from '@fullcalendar/luxon3'
 import FullCalendar from '@fullcalendar/react'
 import timeGridPlugin from '@fullcalendar/timegrid'
 import { useSubscription } from '@refinedev/core'
@@ -23,6 +24,7 @@ import { useShellLanguage } from './file_transfer'
 import { SharedQueue } from './shared_queue'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
+import { useUserTime } from './user_time'
 
 const AGENTS_PAGE = 100
 
@@ -78,6 +80,16 @@ export default function AgendaPage() {
   const [creating, setCreating] = useState(false)
   const [version, reread] = useReducer((value: number) => value + 1, 0)
   const calendar = useRef<FullCalendar>(null)
+  const { zone } = useUserTime()
+  /**
+   * The instant a calendar date stands for, ISO UTC. The calendar lays out days and hours in the
+   * user's profile zone (a named zone, through the Luxon plugin), and then hands out Dates that
+   * carry that zone's wall clock as if it were UTC: Luxon turns them back into real instants.
+   */
+  const instant = (date: Date) => {
+    const api = calendar.current?.getApi()
+    return zone && api ? toLuxonDateTime(date, api).toUTC().toISO()! : date.toISOString()
+  }
 
   useEffect(() => {
     calendar.current?.getApi().refetchEvents()
@@ -91,7 +103,7 @@ export default function AgendaPage() {
   })
 
   const load = async (info: EventSourceFuncArg) => {
-    const window = { from: info.start.toISOString(), to: info.end.toISOString() }
+    const window = { from: instant(info.start), to: instant(info.end) }
     const [events, tasks] = await Promise.all([
       agendaApi.events({ ...window, userId: supervisor ? userId : undefined, campaignId }),
       agendaApi.tasks(window),
@@ -114,7 +126,7 @@ export default function AgendaPage() {
     const done =
       start !== null &&
       (await runAction(
-        () => agendaApi.change(event.id, { dueAt: start.toISOString() }),
+        () => agendaApi.change(event.id, { dueAt: instant(start) }),
         t('agenda.moved')
       ))
     if (!done) drop.revert()
@@ -158,7 +170,8 @@ export default function AgendaPage() {
           <Card size="small">
             <FullCalendar
               ref={calendar}
-              plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+              plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, luxonPlugin]}
+              timeZone={zone ?? 'local'}
               initialView="timeGridWeek"
               headerToolbar={{
                 left: 'prev,next today',
