@@ -191,6 +191,106 @@ test.group('Bases', (group) => {
     )
   })
 
+  test('a supervisor uploads a base with mapped columns and bad rows, imports the valid ones, updates a field by document, exports the base and deletes it', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const surname = uniqueWord('Flujo')
+    const doc = (n: number) => `F${surname}${n}`
+    await signInAs(page, 'supervisor', '/')
+    await openMenuEntry(page, 'Parámetros', 'Bases')
+    await page.getByTestId('resource-list').waitFor()
+
+    // 1. A provider's file (its own headers, semicolons) with two bad rows.
+    await page.getByTestId('base-upload').click()
+    await page.getByTestId('import-base-name').fill(`Flujo ${surname}`)
+    await page
+      .getByTestId('import-dragger')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'proveedor.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'Nombre del titular;APELLIDOS;Cédula;email',
+            `Ana;${surname};${doc(1)};`,
+            `Bruno;${surname};${doc(2)};no-es-correo`,
+            `Carla;${surname};${doc(3)};`,
+            `;${surname};${doc(4)};`,
+          ].join('\r\n') + '\r\n'
+        ),
+      })
+    await page.getByTestId('import-mapping').waitFor()
+    await chooseOption(page, page.getByTestId('import-mapping-field-0'), 'Nombres *')
+    await chooseOption(page, page.getByTestId('import-mapping-field-2'), 'Documento')
+    await page.getByTestId('import-mapping-confirm').click()
+
+    // 2. The valid rows are imported after confirming that the bad ones are not.
+    const partial = page.getByTestId('import-partial')
+    await partial.waitFor()
+    assert.include(await partial.innerText(), '2 filas con errores no se importarán')
+    await page.getByTestId('import-start-valid').click()
+    await page.getByTestId('import-done-summary').waitFor()
+    await page.getByTestId('import-close').click()
+    const base = await db.from('bases').where('name', `Flujo ${surname}`).firstOrFail()
+    const imported = await db.from('clients').where('last_name', surname).orderBy('id')
+    assert.deepEqual(
+      imported.map((row) => [row.first_name, row.document, Number(row.base_id)]),
+      [
+        ['Ana', doc(1), Number(base.id)],
+        ['Carla', doc(3), Number(base.id)],
+      ]
+    )
+
+    // 3. A field updated by document, after confirming what changes.
+    await page.getByTestId('base-upload').click()
+    await page.getByTestId('import-mode-update').click()
+    await chooseOption(page, page.getByTestId('import-key-field'), 'Documento')
+    await chooseOption(page, page.getByTestId('import-update-fields'), 'Estado')
+    await dropCsv(page, 'estados.csv', [
+      'first_name,last_name,document,status',
+      `Ana,${surname},${doc(1)},Cerrado`,
+      `Carla,${surname},${doc(3)},Contactado`,
+    ])
+    const confirm = page.getByTestId('import-confirm-update')
+    await confirm.waitFor()
+    assert.include(await confirm.innerText(), '2 clientes se actualizarán')
+    await page.getByTestId('import-start').click()
+    await page.getByTestId('import-done-summary').waitFor()
+    await page.getByTestId('import-close').click()
+    const updated = await db.from('clients').where('last_name', surname).orderBy('id')
+    assert.deepEqual(
+      updated.map((row) => row.status),
+      ['closed', 'contacted']
+    )
+
+    // 4. The base exported as it is now, in Spanish.
+    await page.getByTestId('list-search').fill(`Flujo ${surname}`)
+    await page.getByTestId('list-search').press('Enter')
+    await page.getByTestId(`base-clients-${base.id}`).filter({ hasText: '2' }).waitFor()
+    const exportLink = page.getByTestId(`base-export-${base.id}`)
+    const exported = await page.request.get((await exportLink.getAttribute('href'))!)
+    assert.equal(exported.status(), 200)
+    const csv = await exported.text()
+    assert.include(csv, doc(1))
+    assert.include(csv, 'Cerrado')
+    assert.include(csv, 'Contactado')
+    assert.notInclude(csv, doc(2))
+
+    // 5. The base deleted after its confirmation: both clients go (no gestiones, notes or callbacks).
+    await page.getByTestId(`base-delete-${base.id}`).click()
+    const plan = page.getByTestId('base-delete-plan')
+    await plan.waitFor()
+    assert.include(await plan.innerText(), 'Se eliminarán 2 clientes')
+    await page.getByTestId('base-delete-confirm').click()
+    const done = page.getByTestId('base-delete-done')
+    await done.waitFor()
+    assert.include(await done.innerText(), '2 clientes eliminados')
+    await keepScreenshot(page, 'base-full-flow-deleted')
+    await page.getByTestId('base-delete-close').click()
+    assert.lengthOf(await db.from('clients').where('last_name', surname), 0)
+  })
+
   test('agents see no Bases screen', async ({ assert }) => {
     const { page } = ui
     await signInAs(page, 'agent', '/')
