@@ -96,8 +96,13 @@ export default class KernelProvider {
     // those of another node that died, once silent for two minutes.
     const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
     await ImportJobs.interruptOwn()
-    // Jobs nobody starts give their file back after a week.
-    const sweep = () => Promise.all([ImportJobs.interruptStale(), ImportJobs.expireIdle()])
+    // Jobs nobody starts give their file back after a week; previews nobody confirms, after a day.
+    const sweep = () =>
+      Promise.all([
+        ImportJobs.interruptStale(),
+        ImportJobs.expireIdle(),
+        ImportJobs.expirePreviews(),
+      ])
     await sweep()
     this.#importSweep = setInterval(() => {
       sweep().catch(() => {})

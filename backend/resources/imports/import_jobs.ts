@@ -66,6 +66,10 @@ const STALE_AFTER_MS = 2 * 60_000
 export const SWEEP_EVERY_MS = 30_000
 /** A validated or interrupted job nobody starts keeps its file this long. */
 const IDLE_DAYS = 7
+/** A file sent to the mapping preview and never confirmed is kept this long. */
+export const PREVIEW_HOURS = 24
+/** Stored names of preview files (import_file.ts previewKey). */
+const PREVIEW_FILE = /^preview-\d+-[0-9a-f-]{36}\.csv$/
 
 /** How an expired job's message is stored: translated when read. */
 const EXPIRED = {
@@ -245,6 +249,31 @@ export class ImportJobs {
       if (moved) await discardFiles(job.file_key)
     }
     return idle.length
+  }
+
+  /**
+   * Files sent to the mapping preview that nobody confirmed within
+   * PREVIEW_HOURS (the supervisor closed the dialog, or the browser): they
+   * are deleted, and a late confirmation asks to upload the file again.
+   * Runs with the stale-job sweep; returns how many went.
+   */
+  static async expirePreviews(olderThanHours = PREVIEW_HOURS, at = Date.now()) {
+    const cutoff = at - olderThanHours * 3_600_000
+    const disk = drive.use()
+    let removed = 0
+    let paginationToken: string | undefined
+    do {
+      const page = await disk.listAll('imports', { paginationToken })
+      paginationToken = page.paginationToken
+      for (const object of page.objects) {
+        if (!object.isFile || !PREVIEW_FILE.test(object.name)) continue
+        const { lastModified } = await object.getMetaData()
+        if (lastModified.getTime() >= cutoff) continue
+        await disk.delete(object.key).catch(() => {})
+        removed++
+      }
+    } while (paginationToken)
+    return removed
   }
 
   /** The job's message in the reader's language (a stored code is translated). */

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import { ImportJobs, PREVIEW_HOURS } from '#resources/imports/import_jobs'
 import plugins from '#services/plugins'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
@@ -59,6 +61,34 @@ test.group('CSV import: column mapping and preview (issue 14)', (group) => {
   group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
   group.each.timeout(120_000)
+
+  test('a preview nobody confirms gives its file back after a day, and its token asks for the file again', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const answer = await preview(supervisor, 'NOMBRES;Ciudad\r\nAna;Cali\r\n')
+    answer.assertStatus(200)
+    const token = answer.body().data.upload as string
+    const stored = async () => {
+      const { objects } = await drive.use().listAll('imports')
+      return [...objects].filter((object) => object.name.startsWith('preview-')).length
+    }
+    assert.equal(await stored(), 1)
+
+    // Within the day it stays; a day later the sweep deletes it.
+    assert.equal(await ImportJobs.expirePreviews(), 0)
+    assert.equal(await stored(), 1)
+    const tomorrow = Date.now() + (PREVIEW_HOURS + 1) * 3_600_000
+    assert.equal(await ImportJobs.expirePreviews(PREVIEW_HOURS, tomorrow), 1)
+    assert.equal(await stored(), 0)
+
+    const late = await supervisor
+      .post('/api/r/clients/imports')
+      .json({ upload: token, filename: 'proveedor.csv', mapping: { NOMBRES: 'first_name' } })
+    late.assertStatus(422)
+    assert.equal(late.body().error.fields[0].field, 'upload')
+  })
 
   test('a preview reads the first rows and proposes a mapping; the mapped file imports', async ({
     client,
