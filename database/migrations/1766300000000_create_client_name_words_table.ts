@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { forEachClientBatch } from '#database/client_batches'
 import { insertMany } from '#resources/bulk_insert'
 import { ClientNameWords } from '#services/client_name_words'
 import { NAME_WORD_LENGTH } from '#services/client_names'
@@ -33,25 +34,20 @@ export default class extends BaseSchema {
       table.primary(['word', 'client_id'])
       table.index(['client_id', 'word'], 'client_name_words_client_idx')
     })
-    this.defer(async (db) => {
-      let lastId = 0
-      for (;;) {
-        const clients = await db
-          .from('clients')
-          .where('id', '>', lastId)
-          .orderBy('id')
-          .limit(BATCH)
-          .select('id', 'first_name', 'last_name')
-        if (clients.length === 0) return
-        // the columns this migration creates (later ones fill the rest)
-        const rows = ClientNameWords.rowsOf(clients).map(({ word, client_id }) => ({
-          word,
-          client_id,
-        }))
-        await db.transaction((trx) => insertMany(trx, 'client_name_words', rows))
-        lastId = clients[clients.length - 1].id
-      }
-    })
+    this.defer((db) =>
+      forEachClientBatch(
+        db,
+        { columns: ['id', 'first_name', 'last_name'], batch: BATCH },
+        (trx, clients) => {
+          // the columns this migration creates (later ones fill the rest)
+          const rows = ClientNameWords.rowsOf(clients).map(({ word, client_id }) => ({
+            word,
+            client_id,
+          }))
+          return insertMany(trx, 'client_name_words', rows)
+        }
+      )
+    )
   }
 
   async down() {

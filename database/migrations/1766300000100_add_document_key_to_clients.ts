@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { forEachClientBatch } from '#database/client_batches'
 import { documentKey } from '#services/client_names'
 
 const BATCH = 5_000
@@ -21,28 +22,24 @@ export default class extends BaseSchema {
       }
       table.index(['document_key', 'id'], 'clients_document_key_idx')
     })
-    this.defer(async (db) => {
-      let lastId = 0
-      for (;;) {
-        const clients = await db
-          .from('clients')
-          .where('id', '>', lastId)
-          .whereNotNull('document')
-          .orderBy('id')
-          .limit(BATCH)
-          .select('id', 'document')
-        if (clients.length === 0) return
-        await db.transaction(async (trx) => {
+    this.defer((db) =>
+      forEachClientBatch(
+        db,
+        {
+          columns: ['id', 'document'],
+          batch: BATCH,
+          narrow: (query) => query.whereNotNull('document'),
+        },
+        async (trx, clients) => {
           for (const client of clients) {
             await trx
               .from('clients')
               .where('id', client.id)
               .update({ document_key: documentKey(client.document) })
           }
-        })
-        lastId = clients[clients.length - 1].id
-      }
-    })
+        }
+      )
+    )
   }
 
   async down() {

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { forEachClientBatch } from '#database/client_batches'
 import { ClientNameWords } from '#services/client_name_words'
 import { NAME_WORD_LENGTH, NAME_WORDS_LINE_LENGTH } from '#services/client_names'
 
@@ -44,20 +45,13 @@ export default class extends BaseSchema {
         table.smallint('word_pos').unsigned().notNullable().defaultTo(0)
       })
     }
-    this.defer(async (db) => {
-      let lastId = 0
-      for (;;) {
-        const clients = await db
-          .from('clients')
-          .where('id', '>', lastId)
-          .orderBy('id')
-          .limit(BATCH)
-          .select('id', 'first_name', 'last_name')
-        if (clients.length === 0) return
-        await db.transaction((trx) => ClientNameWords.replace(trx, clients))
-        lastId = clients[clients.length - 1].id
-      }
-    })
+    this.defer((db) =>
+      forEachClientBatch(
+        db,
+        { columns: ['id', 'first_name', 'last_name'], batch: BATCH },
+        (trx, clients) => ClientNameWords.replace(trx, clients)
+      )
+    )
   }
 
   async down() {
