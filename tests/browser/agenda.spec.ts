@@ -18,6 +18,22 @@ async function dueCount(page: Page, expected: number) {
   await page.locator(`[data-testid="agenda-due-count"][data-due="${expected}"]`).waitFor()
 }
 
+/** A new outbound campaign worked by these agents. */
+async function campaignOf(name: string, agents: User[]) {
+  const [campaignId] = await db.table('campaigns').insert({
+    name: `${name} ${Date.now()}`,
+    type: 'outbound_dialer',
+    active: 1,
+    created_at: NOW(),
+  })
+  for (const user of agents) {
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: user.id, created_at: NOW() })
+  }
+  return Number(campaignId)
+}
+
 test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
   const ui = useAdminUi(group)
 
@@ -27,17 +43,7 @@ test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
     const { page } = ui
     const agent1 = await User.findByOrFail('email', demoUser('agent').email)
     const agent2 = await User.findByOrFail('email', 'agent2@tablero.test')
-    const [campaignId] = await db.table('campaigns').insert({
-      name: `Cobranza agenda ${Date.now()}`,
-      type: 'outbound_dialer',
-      active: 1,
-      created_at: NOW(),
-    })
-    for (const user of [agent1, agent2]) {
-      await db
-        .table('campaign_agents')
-        .insert({ campaign_id: campaignId, user_id: user.id, created_at: NOW() })
-    }
+    const campaignId = await campaignOf('Cobranza agenda', [agent1, agent2])
     const clientId = await makeClient({
       first_name: 'Rosa',
       last_name: 'Quintero',
@@ -152,15 +158,7 @@ test.group('agenda: shared callbacks and the supervisor agenda', (group) => {
     assert,
   }) => {
     const agent1 = await User.findByOrFail('email', demoUser('agent').email)
-    const [campaignId] = await db.table('campaigns').insert({
-      name: `Agenda zona ${Date.now()}`,
-      type: 'outbound_dialer',
-      active: 1,
-      created_at: NOW(),
-    })
-    await db
-      .table('campaign_agents')
-      .insert({ campaign_id: campaignId, user_id: agent1.id, created_at: NOW() })
+    const campaignId = await campaignOf('Agenda zona', [agent1])
     const clientId = await makeClient({
       first_name: 'Zoila',
       last_name: 'Husos',

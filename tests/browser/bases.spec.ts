@@ -25,6 +25,25 @@ async function dropCsv(page: Page, name: string, lines: string[]) {
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') })
 }
 
+/** Signs in as the supervisor and opens Parámetros → Bases. */
+async function openBases(page: Page) {
+  await signInAs(page, 'supervisor', '/')
+  await openMenuEntry(page, 'Parámetros', 'Bases')
+  await page.getByTestId('resource-list').waitFor()
+}
+
+/** Uploads a file that updates the status of the clients it names by document; answers the confirmation. */
+async function updateStatusByDocument(page: Page, lines: string[]) {
+  await page.getByTestId('base-upload').click()
+  await page.getByTestId('import-mode-update').click()
+  await chooseOption(page, page.getByTestId('import-key-field'), 'Documento')
+  await chooseOption(page, page.getByTestId('import-update-fields'), 'Estado')
+  await dropCsv(page, 'estados.csv', lines)
+  const confirm = page.getByTestId('import-confirm-update')
+  await confirm.waitFor()
+  return confirm
+}
+
 /** Parámetros → Bases: upload a base, see it counted, export it, delete it with confirmation. */
 test.group('Bases', (group) => {
   const ui = useAdminUi(group)
@@ -41,9 +60,7 @@ test.group('Bases', (group) => {
       created_at: toSqlDateTime(DateTime.utc()),
     })
 
-    await signInAs(page, 'supervisor', '/')
-    await openMenuEntry(page, 'Parámetros', 'Bases')
-    await page.getByTestId('resource-list').waitFor()
+    await openBases(page)
 
     // Upload: the base's name and campaign, then the file through the clients import.
     await page.getByTestId('base-upload').click()
@@ -117,10 +134,7 @@ test.group('Bases', (group) => {
     const { page } = ui
     const surname = uniqueWord('Parcial')
     const doc = (n: number) => `D${surname}${n}`
-    await signInAs(page, 'supervisor', '/')
-    await page.locator('.ant-layout-sider').getByText('Parámetros', { exact: true }).click()
-    await menuEntry(page, 'Bases').click()
-    await page.getByTestId('resource-list').waitFor()
+    await openBases(page)
 
     // A base with two bad rows: the valid ones may be imported after confirming.
     await page.getByTestId('base-upload').click()
@@ -160,18 +174,12 @@ test.group('Bases', (group) => {
     )
 
     // Update by document: only the status changes, after confirming how many match.
-    await page.getByTestId('base-upload').click()
-    await page.getByTestId('import-mode-update').click()
-    await chooseOption(page, page.getByTestId('import-key-field'), 'Documento')
-    await chooseOption(page, page.getByTestId('import-update-fields'), 'Estado')
-    await dropCsv(page, 'estados.csv', [
+    const confirm = await updateStatusByDocument(page, [
       'first_name,last_name,document,status',
       `Otro nombre,${surname},${doc(1)},Cerrado`,
       `Carla,${surname},${doc(3)},Cerrado`,
       `Nuevo,${surname},${doc(5)},`,
     ])
-    const confirm = page.getByTestId('import-confirm-update')
-    await confirm.waitFor()
     assert.include(await confirm.innerText(), '2 clientes se actualizarán, 1 son nuevos')
     await keepScreenshot(page, 'import-update-confirmation')
     await page.getByTestId('import-start').click()
@@ -197,9 +205,7 @@ test.group('Bases', (group) => {
     const { page } = ui
     const surname = uniqueWord('Flujo')
     const doc = (n: number) => `F${surname}${n}`
-    await signInAs(page, 'supervisor', '/')
-    await openMenuEntry(page, 'Parámetros', 'Bases')
-    await page.getByTestId('resource-list').waitFor()
+    await openBases(page)
 
     // 1. A provider's file (its own headers, semicolons) with two bad rows.
     await page.getByTestId('base-upload').click()
@@ -243,17 +249,11 @@ test.group('Bases', (group) => {
     )
 
     // 3. A field updated by document, after confirming what changes.
-    await page.getByTestId('base-upload').click()
-    await page.getByTestId('import-mode-update').click()
-    await chooseOption(page, page.getByTestId('import-key-field'), 'Documento')
-    await chooseOption(page, page.getByTestId('import-update-fields'), 'Estado')
-    await dropCsv(page, 'estados.csv', [
+    const confirm = await updateStatusByDocument(page, [
       'first_name,last_name,document,status',
       `Ana,${surname},${doc(1)},Cerrado`,
       `Carla,${surname},${doc(3)},Contactado`,
     ])
-    const confirm = page.getByTestId('import-confirm-update')
-    await confirm.waitFor()
     assert.include(await confirm.innerText(), '2 clientes se actualizarán')
     await page.getByTestId('import-start').click()
     await page.getByTestId('import-done-summary').waitFor()
