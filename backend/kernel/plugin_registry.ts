@@ -35,9 +35,10 @@ type ChangeListener = (name: string, enabled: boolean) => void
  * How long a node trusts its in-memory plugin states before re-reading the
  * `plugins` table. Toggles made on this node apply at once; toggles made by
  * another node or by `node ace plugin:*` reach this node within this delay
- * (at once when Redis broadcasts them).
+ * (at once when Redis broadcasts them). PLUGIN_STATE_TTL_MS changes it
+ * (the two-node test sets ten minutes, so that only Redis can be in time).
  */
-const STATE_TTL_MS = 2000
+const STATE_TTL_MS = Number(process.env.PLUGIN_STATE_TTL_MS) || 2000
 
 /**
  * The plugin kernel (K1, K2, K4): knows every discovered plugin, keeps

@@ -29,6 +29,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   MYSQL_DB_NAME: Env.schema.string.optional(),
 
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  /** How long a node trusts its plugin states before re-reading them (default 2000). */
+  PLUGIN_STATE_TTL_MS: Env.schema.number.optional(),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
 
