@@ -2,6 +2,9 @@ import knex, { type Knex } from 'knex'
 import type { Sql } from './raw_client.ts'
 import { searchWords } from '../backend/services/client_names.ts'
 
+/** client_phones.tail's width (PHONE_TAIL_LENGTH in backend/services/client_search.ts). */
+const PHONE_TAIL_LENGTH = 6
+
 /** resource_service.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
 export const COUNT_CAP = 1_000
 
@@ -96,7 +99,12 @@ export class ListSql {
     if (shape.phone !== undefined) {
       const phone = shape.phone
       // ClientActionsController.lookup's restriction, in parentheses as list() adds it
-      query.whereRaw('(id in (select client_id from client_phones where e164 = ?))', [phone])
+      // the full number, or a number ending in its digits (issue 20.3: a partial phone)
+      const digits = phone.replace(/\D/g, '')
+      query.whereRaw(
+        '(id in (select client_id from client_phones where e164 = ? or (tail = ? and e164 like ?)))',
+        [phone, digits.slice(-PHONE_TAIL_LENGTH), `%${digits}`]
+      )
     }
     return query
   }
