@@ -95,14 +95,16 @@ export class AriTelephony implements TelephonyAdapter {
   }
 
   /**
-   * A POST that got no answer may still have placed the call: ask Asterisk.
+   * A POST that got no answer may still have placed the call (one that
+   * could not even connect did not): ask Asterisk.
    * Placed, the call goes on (its events follow); not placed, it leaves the
    * books and the error is the caller's; unknown (Asterisk still silent), it
    * stays in the books for the next reconciliation and the caller hears
    * `TELEPHONY_UNCERTAIN`, so it waits for the call's hangup before retrying.
    */
   async #settleFailedOriginate(callId: string, error: unknown): Promise<void> {
-    if (!(error instanceof TableroError) || error.code !== 'TELEPHONY_UNAVAILABLE') {
+    const unanswered = error instanceof TableroError && error.code === 'TELEPHONY_UNAVAILABLE'
+    if (!unanswered || error.params.reached === 'no') {
       this.#book.forget(callId)
       throw error
     }

@@ -1,6 +1,13 @@
 import { AdapterError, HttpClient, TableroError, type HttpRequest } from '#sdk'
 import type { AriConfig } from '../config.ts'
 
+/**
+ * Connection failures that prove the request never reached Asterisk (the
+ * SDK's HttpClient names the system error in its message); a time-out or a
+ * reset connection may have been carried out.
+ */
+const NOT_REACHED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/
+
 export interface AriChannel {
   id: string
   state: string
@@ -46,7 +53,9 @@ export class AriRest {
         throw new TableroError(
           'TELEPHONY_UNAVAILABLE',
           `Asterisk (ARI) did not answer: ${error.message}`,
-          503
+          503,
+          undefined,
+          { reached: NOT_REACHED.test(error.message) ? 'no' : 'maybe' }
         )
       }
       throw error
