@@ -113,6 +113,27 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
     assert.deepEqual(adapter.liveCalls(), [])
   })
 
+  test('a click-to-call is bridged to its agent on answer, and ends when the agent hangs up', async ({
+    assert,
+  }) => {
+    const record = recordEvents(adapter)
+    await adapter.start()
+    await adapter.originate({ ...call('click-1'), agent: { agentId: 4, extension: '104' } })
+    fake.ring('click-1')
+    fake.answer('click-1')
+    const bridged = await record.until(isCall('click-1', 'bridged'))
+    assert.deepInclude(bridged, { agentId: 4 })
+    assert.equal(
+      fake.received.find((request) => request.path === '/ari/channels/click-1-agent')?.query
+        .endpoint,
+      'PJSIP/104'
+    )
+    fake.hangup('click-1-agent', 16)
+    await record.until(isCall('click-1', 'hangup'))
+    assert.deepEqual(record.story('click-1'), ['ringing', 'answered', 'bridged', 'hangup:normal'])
+    assert.isFalse(fake.channels.has('click-1'))
+  })
+
   test('hangup causes are mapped from Q.850 codes', async ({ assert }) => {
     const record = recordEvents(adapter)
     await adapter.start()
@@ -260,6 +281,35 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
     fake.hangup('kept', 17)
     await record.until(isCall('kept', 'hangup'))
     assert.deepEqual(record.story('kept'), ['ringing', 'hangup:busy'])
+  })
+})
+
+test.group('telephony: ARI reconciliation while connected', (group) => {
+  let fake: FakeAri
+  let adapter: AriTelephony
+  group.each.setup(async () => {
+    fake = await startFakeAri()
+    adapter = new AriTelephony(ariConfig(fake, { ARI_RECONCILE_MS: '30' }))
+    return async () => {
+      await adapter.stop()
+      await fake.close()
+    }
+  })
+
+  test('a call whose events were lost without the socket dropping is found by the periodic listing', async ({
+    assert,
+  }) => {
+    const record = recordEvents(adapter)
+    await adapter.start()
+    await adapter.originate(call('quiet-1'))
+    await adapter.originate(call('quiet-2'))
+    fake.silently('quiet-1', 'Up')
+    fake.vanish('quiet-2')
+    await record.until(isCall('quiet-2', 'hangup'))
+    await record.until(isCall('quiet-1', 'answered'))
+    assert.deepEqual(record.story('quiet-2'), ['hangup:lost'])
+    assert.equal(fake.listeners(), 1, 'the stream stayed up')
+    assert.deepEqual(adapter.liveCalls(), ['quiet-1'])
   })
 })
 

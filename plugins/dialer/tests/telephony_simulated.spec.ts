@@ -81,7 +81,7 @@ test.group('telephony: simulated adapter', () => {
     const adapter = new SimulatedTelephony(settings)
     const record = recordEvents(adapter)
     const [id] = idsMeeting('answered', settings)
-    await adapter.originate({ ...call(id), agent: { agentId: 3, extension: '103' } })
+    await adapter.originate(call(id))
     const early = await adapter.bridge(id, { agentId: 3, extension: '103' }).catch((error) => error)
     assert.equal((early as TableroError).code, 'CALL_NOT_ANSWERED')
     await record.until((event) => event.type === 'answered' && event.callId === id)
@@ -94,6 +94,22 @@ test.group('telephony: simulated adapter', () => {
     assert.deepEqual(adapter.liveCalls(), [])
     const gone = await adapter.bridge(id, { agentId: 3, extension: '103' }).catch((error) => error)
     assert.equal((gone as TableroError).code, 'UNKNOWN_CALL')
+    await adapter.stop()
+  })
+
+  test('a call placed for an agent (click-to-call) is put through to that agent when answered', async ({
+    assert,
+  }) => {
+    const settings = config()
+    const adapter = new SimulatedTelephony(settings)
+    const record = recordEvents(adapter)
+    await adapter.start()
+    const [id] = idsMeeting('answered', settings)
+    await adapter.originate({ ...call(id), agent: { agentId: 5, extension: '105' } })
+    const bridged = await record.until((event) => event.type === 'bridged' && event.callId === id)
+    assert.deepInclude(bridged, { agentId: 5 })
+    assert.deepEqual(record.story(id), ['ringing', 'answered', 'bridged'])
+    assert.deepInclude(record.events[0], { type: 'connection', state: 'up' })
     await adapter.stop()
   })
 

@@ -15,7 +15,10 @@ export interface LiveCall {
   correlationId: string
   to: string
   state: CallState
+  /** the agent the call was placed for: put through as soon as it is answered */
   agent?: AgentLeg
+  /** the originate request is still on its way: a channel listing may not show it yet */
+  sending: boolean
 }
 
 /** a call only moves forward: a late or repeated event never takes it back */
@@ -100,6 +103,7 @@ export class CallBook {
       to: request.to,
       state: 'dialing',
       agent: request.agent,
+      sending: true,
     })
   }
 
@@ -111,10 +115,18 @@ export class CallBook {
     return [...this.#calls.keys()]
   }
 
-  /** moves a live call on, emitting the event once; ignored for unknown or ended calls */
+  /** the calls whose originate has been sent, which the platform must know */
+  sent() {
+    return [...this.#calls.values()].filter((call) => !call.sending).map((call) => call.callId)
+  }
+
+  /**
+   * Moves a live call on, emitting the event once; false (and nothing
+   * emitted) for an unknown or ended call or a step it has passed.
+   */
   advance(callId: string, state: Exclude<CallState, 'dialing'>, agentId?: number) {
     const call = this.#calls.get(callId)
-    if (!call || RANK[state] <= RANK[call.state]) return
+    if (!call || RANK[state] <= RANK[call.state]) return false
     call.state = state
     const base = { callId, correlationId: call.correlationId }
     const event: CallEvent =
@@ -122,6 +134,7 @@ export class CallBook {
         ? { ...base, type: 'bridged', agentId: agentId ?? call.agent?.agentId ?? 0 }
         : { ...base, type: state }
     this.emit(event)
+    return true
   }
 
   /** drops a call that was never placed, with no event */

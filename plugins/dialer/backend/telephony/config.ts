@@ -31,6 +31,8 @@ export interface AriConfig {
   /** WebSocket reconnect backoff: first pause, doubled up to the cap */
   reconnectMs: number
   reconnectMaxMs: number
+  /** while connected, how often the live channels are compared with the calls held (0: never) */
+  reconcileMs: number
 }
 
 export type TelephonyConfig = SimulatedConfig | AriConfig
@@ -139,6 +141,7 @@ function ari(env: Env): AriConfig {
     timeoutMs: positiveInt(env, 'ARI_TIMEOUT_MS', 5000),
     reconnectMs,
     reconnectMaxMs: positiveInt(env, 'ARI_RECONNECT_MAX_MS', 30_000, reconnectMs),
+    reconcileMs: positiveInt(env, 'ARI_RECONCILE_MS', 30_000, 0),
   }
 }
 

@@ -39,7 +39,8 @@ export function simulatedFate(
 /**
  * A telephony platform in memory, for the demo and the tests: each call rings
  * after one `delayMs`, then is answered, taken by a machine, busy or rings
- * out, as `simulatedFate` says, with the same events Asterisk gives.
+ * out, as `simulatedFate` says, with the same events Asterisk gives. A call
+ * placed for an agent is bridged to that agent when answered, as with ARI.
  */
 export class SimulatedTelephony implements TelephonyAdapter {
   readonly kind = 'simulated' as const
@@ -48,7 +49,14 @@ export class SimulatedTelephony implements TelephonyAdapter {
 
   constructor(readonly config: SimulatedConfig) {}
 
-  async start() {}
+  #started = false
+
+  /** the simulated platform is always reachable: one `up` for the wallboard */
+  async start() {
+    if (this.#started) return
+    this.#started = true
+    this.#book.emit({ type: 'connection', state: 'up', reconciled: 0 })
+  }
 
   onEvent(listener: Parameters<TelephonyAdapter['onEvent']>[0]) {
     return this.#book.onEvent(listener)
@@ -73,6 +81,8 @@ export class SimulatedTelephony implements TelephonyAdapter {
       this.#later(callId, 2 * step, () => {
         this.#book.advance(callId, 'answered')
         if (fate === 'machine') this.#book.advance(callId, 'machine')
+        // a call placed for an agent goes to that agent at once
+        if (checked.agent) void this.bridge(callId, checked.agent)
       })
     } else if (fate === 'busy') {
       this.#later(callId, 2 * step, () => this.#end(callId, 'busy', 17))

@@ -6,25 +6,40 @@ import { hangupCause, readAriEvent, type AriEvent } from './ari_causes.ts'
 import { AriEventStream } from './ari_event_stream.ts'
 import { AriRest, query } from './ari_rest.ts'
 
-const agentLeg = (callId: string) => `${callId}-agent`
+/** an agent's leg of a call: called, then in the call's bridge */
+interface AgentSide {
+  callId: string
+  agent: AgentLeg
+  bridged: boolean
+}
+
 const bridgeOf = (callId: string) => `tablero-${callId}`
+const path = (...parts: string[]) => `/${parts.map(encodeURIComponent).join('/')}`
 
 /**
  * Asterisk through ARI. A call is `POST /ari/channels/<correlation id>` into
  * the Stasis app, so the channel's id is the dialer's own key; bridging makes
  * a mixing bridge, adds the client's channel, and calls the agent's extension
- * into the app (`appArgs=agent,<call>`), adding that leg when it answers.
- * Events come over the WebSocket; after each reconnect the live channels are
- * listed and every call the adapter still holds is brought up to date, or
- * ended as `lost` when Asterisk no longer has it: no call is left ringing
- * forever in the dialer's books.
+ * into the app (`appArgs=agent,<call>`), adding that leg when it answers. A
+ * call placed for an agent (click-to-call, preview) is bridged to that agent
+ * as soon as it is answered; when the agent's leg hangs up, the call ends.
+ *
+ * Events come over the WebSocket. After each (re)connect, and every
+ * `reconcileMs` while connected, the live channels are listed and every call
+ * the adapter holds is brought up to date, or ended as `lost` when Asterisk
+ * no longer has it: no call is left ringing forever in the dialer's books,
+ * even when an event was lost without the socket dropping.
  */
 export class AriTelephony implements TelephonyAdapter {
   readonly kind = 'asterisk-ari' as const
   readonly #book = new CallBook()
   readonly #rest: AriRest
   readonly #stream: AriEventStream
-  readonly #pendingAgents = new Map<string, AgentLeg>()
+  /** agent legs by their channel id (`<call>-agent`) */
+  readonly #agentSides = new Map<string, AgentSide>()
+  /** agent sides being torn down, by call */
+  readonly #drops = new Map<string, Promise<unknown>>()
+  #sweep?: NodeJS.Timeout
 
   constructor(readonly config: AriConfig) {
     this.#rest = new AriRest(config)
@@ -45,10 +60,19 @@ export class AriTelephony implements TelephonyAdapter {
   }
 
   start() {
+    if (!this.#sweep && this.config.reconcileMs > 0) {
+      this.#sweep = setInterval(() => {
+        if (this.#stream.connected)
+          void this.#reconcile(false).catch(() => this.#stream.reconnect())
+      }, this.config.reconcileMs)
+      this.#sweep.unref()
+    }
     return this.#stream.start()
   }
 
   async stop() {
+    clearInterval(this.#sweep)
+    this.#sweep = undefined
     this.#stream.stop()
   }
 
@@ -68,19 +92,18 @@ export class AriTelephony implements TelephonyAdapter {
       throw new TableroError('CALL_EXISTS', `Call "${callId}" is already in progress`, 409)
     }
     this.#book.open(callId, checked)
-    const path =
-      `/channels/${encodeURIComponent(callId)}` +
-      query({
-        endpoint: this.config.endpoint.replace('{to}', checked.to),
-        app: this.config.app,
-        appArgs: 'client',
-        callerId: checked.callerId,
-        timeout: checked.ringTimeoutSec ?? 30,
-      })
     try {
       await this.#rest.call({
         method: 'POST',
-        path,
+        path:
+          path('channels', callId) +
+          query({
+            endpoint: this.config.endpoint.replace('{to}', checked.to),
+            app: this.config.app,
+            appArgs: 'client',
+            callerId: checked.callerId,
+            timeout: checked.ringTimeoutSec ?? 30,
+          }),
         json: {
           variables: {
             TABLERO_CORRELATION_ID: callId,
@@ -90,17 +113,20 @@ export class AriTelephony implements TelephonyAdapter {
       })
     } catch (error) {
       await this.#settleFailedOriginate(callId, error)
+    } finally {
+      const call = this.#book.get(callId)
+      if (call) call.sending = false
     }
     return { callId, correlationId: callId }
   }
 
   /**
    * A POST that got no answer may still have placed the call (one that
-   * could not even connect did not): ask Asterisk.
-   * Placed, the call goes on (its events follow); not placed, it leaves the
-   * books and the error is the caller's; unknown (Asterisk still silent), it
-   * stays in the books for the next reconciliation and the caller hears
-   * `TELEPHONY_UNCERTAIN`, so it waits for the call's hangup before retrying.
+   * could not even connect did not): ask Asterisk. Placed, the call goes on
+   * (its events follow); not placed, it leaves the books and the error is the
+   * caller's; unknown (Asterisk still silent), it stays in the books for the
+   * next reconciliation and the caller hears `TELEPHONY_UNCERTAIN`, so it
+   * waits for the call's hangup before dialing that contact again.
    */
   async #settleFailedOriginate(callId: string, error: unknown): Promise<void> {
     const unanswered = error instanceof TableroError && error.code === 'TELEPHONY_UNAVAILABLE'
@@ -133,102 +159,132 @@ export class AriTelephony implements TelephonyAdapter {
     const bridgeId = bridgeOf(callId)
     await this.#rest.call({
       method: 'POST',
-      path: `/bridges/${encodeURIComponent(bridgeId)}${query({ type: 'mixing' })}`,
+      path: path('bridges', bridgeId) + query({ type: 'mixing' }),
       idempotent: true,
     })
     await this.#rest.call({
       method: 'POST',
-      path: `/bridges/${encodeURIComponent(bridgeId)}/addChannel${query({ channel: callId })}`,
+      path: path('bridges', bridgeId, 'addChannel') + query({ channel: callId }),
       idempotent: true,
     })
-    this.#pendingAgents.set(callId, agent)
-    await this.#rest.call({
-      method: 'POST',
-      path:
-        `/channels/${encodeURIComponent(agentLeg(callId))}` +
-        query({
-          endpoint: this.config.agentEndpoint.replace('{extension}', agent.extension),
-          app: this.config.app,
-          appArgs: `agent,${callId}`,
-          callerId: call.to,
-        }),
-    })
+    const legId = `${callId}-agent`
+    this.#agentSides.set(legId, { callId, agent, bridged: false })
+    try {
+      await this.#rest.call({
+        method: 'POST',
+        path:
+          path('channels', legId) +
+          query({
+            endpoint: this.config.agentEndpoint.replace('{extension}', agent.extension),
+            app: this.config.app,
+            appArgs: `agent,${callId}`,
+            callerId: call.to,
+          }),
+      })
+    } catch (error) {
+      this.#agentSides.delete(legId)
+      throw error
+    }
   }
 
   async hangup(callId: string) {
-    const call = this.#book.get(callId)
     const gone = await this.#rest.call({
       method: 'DELETE',
-      path: `/channels/${encodeURIComponent(callId)}${query({ reason_code: 16 })}`,
+      path: path('channels', callId) + query({ reason_code: 16 }),
       missingIsNull: true,
     })
-    if (call?.agent) await this.#dropAgentSide(callId)
+    await this.#dropAgentSide(callId)
     // already gone on Asterisk's side and its end not heard yet: end it here
-    if (gone === null && this.#book.get(callId)) this.#book.end(callId, 'normal', { causeCode: 16 })
+    if (gone === null) this.#book.end(callId, 'normal', { causeCode: 16 })
   }
 
-  async #dropAgentSide(callId: string) {
-    this.#pendingAgents.delete(callId)
-    await Promise.allSettled([
+  /** hangs up the agent's leg and destroys the bridge, once, whoever asks first */
+  #dropAgentSide(callId: string) {
+    const legId = `${callId}-agent`
+    const running = this.#drops.get(callId)
+    if (running) return running
+    if (!this.#agentSides.delete(legId)) return Promise.resolve()
+    const drop = Promise.allSettled([
+      this.#rest.call({ method: 'DELETE', path: path('channels', legId), missingIsNull: true }),
       this.#rest.call({
         method: 'DELETE',
-        path: `/channels/${encodeURIComponent(agentLeg(callId))}`,
+        path: path('bridges', bridgeOf(callId)),
         missingIsNull: true,
       }),
-      this.#rest.call({
-        method: 'DELETE',
-        path: `/bridges/${encodeURIComponent(bridgeOf(callId))}`,
-        missingIsNull: true,
-      }),
-    ])
+    ]).finally(() => this.#drops.delete(callId))
+    this.#drops.set(callId, drop)
+    return drop
+  }
+
+  /** answered: a call placed for an agent goes to that agent at once */
+  #answered(callId: string) {
+    if (!this.#book.advance(callId, 'answered')) return
+    const agent = this.#book.get(callId)?.agent
+    if (!agent) return
+    this.bridge(callId, agent).catch(() => {
+      // the agent cannot be reached: end the call rather than leave the client in silence
+      void this.hangup(callId).catch(() => {})
+    })
   }
 
   #onAriEvent(event: AriEvent) {
     const step = readAriEvent(event)
     if (!step) return
+    const side = this.#agentSides.get(step.channelId)
     switch (step.step) {
       case 'ringing':
-      case 'answered':
       case 'machine':
-        return this.#book.advance(step.channelId, step.step)
+        this.#book.advance(step.channelId, step.step)
+        return
+      case 'answered':
+        this.#answered(step.channelId)
+        return
       case 'agent-ready':
-        if (!this.#pendingAgents.has(step.callId)) return
-        void this.#rest
+        if (!side) return
+        this.#rest
           .call({
             method: 'POST',
-            path: `/bridges/${encodeURIComponent(bridgeOf(step.callId))}/addChannel${query({ channel: step.channelId })}`,
+            path:
+              path('bridges', bridgeOf(side.callId), 'addChannel') +
+              query({ channel: step.channelId }),
             idempotent: true,
           })
           .catch(() => {
             // the agent's leg could not join: the call stays answered, the dialer's timeout acts
           })
         return
-      case 'entered-bridge': {
-        const callId = step.channelId.endsWith('-agent') ? step.channelId.slice(0, -6) : null
-        const agent = callId ? this.#pendingAgents.get(callId) : undefined
-        if (!callId || !agent) return
-        this.#pendingAgents.delete(callId)
-        return this.#book.advance(callId, 'bridged', agent.agentId)
-      }
-      case 'destroyed': {
-        const call = this.#book.get(step.channelId)
-        if (!call) return
-        const answered = call.state !== 'dialing' && call.state !== 'ringing'
-        this.#book.end(step.channelId, hangupCause(step.causeCode, answered), {
-          causeCode: step.causeCode,
-        })
-        if (call.agent) void this.#dropAgentSide(step.channelId)
-      }
+      case 'entered-bridge':
+        if (!side || side.bridged) return
+        side.bridged = true
+        this.#book.advance(side.callId, 'bridged', side.agent.agentId)
+        return
+      case 'destroyed':
+        if (side) return this.#agentLeft(step.channelId, side)
+        return this.#ended(step.channelId, step.causeCode)
     }
   }
 
+  /** the agent hung up: a call in progress ends with them; one still waiting for them stays */
+  #agentLeft(legId: string, side: AgentSide) {
+    this.#agentSides.delete(legId)
+    if (side.bridged) void this.hangup(side.callId).catch(() => {})
+  }
+
+  #ended(callId: string, causeCode: number | undefined) {
+    const call = this.#book.get(callId)
+    if (!call) return
+    const answered = call.state !== 'dialing' && call.state !== 'ringing'
+    this.#book.end(callId, hangupCause(causeCode, answered), { causeCode })
+    void this.#dropAgentSide(callId)
+  }
+
   /**
-   * After (re)connecting: every call held before the listing was asked for is
-   * compared with Asterisk's live channels. A call found moves to the state
-   * Asterisk reports; a call missing ended while nobody listened.
+   * Compares every call sent before the listing was asked for with
+   * Asterisk's live channels. A call found moves to the state Asterisk
+   * reports; a call missing ended while nobody heard it.
    */
-  async #reconcile() {
-    const held = this.#book.ids()
+  async #reconcile(announce = true) {
+    const held = this.#book.sent()
     const channels = await this.#rest.channels()
     const live = new Map(channels.map((channel) => [channel.id, channel]))
     let ended = 0
@@ -237,12 +293,13 @@ export class AriTelephony implements TelephonyAdapter {
       if (!channel) {
         if (this.#book.get(callId)) ended++
         this.#book.end(callId, 'lost', { reconciled: true })
+        void this.#dropAgentSide(callId)
       } else if (channel.state === 'Up') {
-        this.#book.advance(callId, 'answered')
+        this.#answered(callId)
       } else if (channel.state === 'Ringing') {
         this.#book.advance(callId, 'ringing')
       }
     }
-    this.#book.emit({ type: 'connection', state: 'up', reconciled: ended })
+    if (announce) this.#book.emit({ type: 'connection', state: 'up', reconciled: ended })
   }
 }

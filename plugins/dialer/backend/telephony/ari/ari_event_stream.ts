@@ -42,6 +42,16 @@ export class AriEventStream {
     return this.#firstOpen
   }
 
+  /** whether the socket is open now */
+  get connected() {
+    return this.#socket?.readyState === WebSocket.OPEN
+  }
+
+  /** drops the socket (it looks alive but Asterisk does not answer): the usual reconnect follows */
+  reconnect() {
+    this.#socket?.close()
+  }
+
   stop() {
     this.#stopped = true
     clearTimeout(this.#timer)
