@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { OutcomeWindow } from '../backend/telephony/outcome_window.ts'
 import { expectedExcess, paceCalls, type PacingSettings } from '../backend/telephony/pacing.ts'
 
 const noStats = { attempts: 0, answered: 0, abandoned: 0 }
@@ -153,6 +154,17 @@ test.group('telephony pacing: dialing modes', () => {
       { mode: 'adaptive', maxDialLevel: 3 }
     )
     assert.equal(capped.calls, 30, 'the ceiling holds')
+  })
+
+  test('the outcome window counts the last 15 minutes of calls for the pacer', ({ assert }) => {
+    const window = new OutcomeWindow()
+    window.record('unanswered', 0)
+    window.record('answered', 60_000)
+    window.record('abandoned', 120_000)
+    window.record('unanswered', 120_000)
+    assert.deepEqual(window.stats(120_000), { attempts: 4, answered: 2, abandoned: 1 })
+    assert.deepEqual(window.stats(15 * 60_000 + 60_000), { attempts: 3, answered: 2, abandoned: 1 })
+    assert.deepEqual(window.stats(60 * 60_000), { attempts: 0, answered: 0, abandoned: 0 })
   })
 
   test('expected excess answers follow the binomial', ({ assert }) => {

@@ -1,7 +1,12 @@
 import { test } from '@japa/runner'
 import type { TableroError } from '#sdk'
 import { readTelephonyConfig, type SimulatedConfig } from '../backend/telephony/config.ts'
-import { createTelephony, resetTelephony, telephony } from '../backend/telephony/index.ts'
+import {
+  createTelephony,
+  resetTelephony,
+  telephony,
+  telephonyDialing,
+} from '../backend/telephony/index.ts'
 import { SimulatedTelephony, simulatedFate } from '../backend/telephony/simulated_adapter.ts'
 import type { TelephonyEvent } from '../backend/telephony/types.ts'
 import { recordEvents } from './telephony_fake_ari.ts'
@@ -110,6 +115,39 @@ test.group('telephony: simulated adapter', () => {
     assert.deepInclude(bridged, { agentId: 5 })
     assert.deepEqual(record.story(id), ['ringing', 'answered', 'bridged'])
     assert.deepInclude(record.events[0], { type: 'connection', state: 'up' })
+    await adapter.stop()
+  })
+
+  test("the dialer's Dialing port places the call for the agent with the campaign's caller id", async ({
+    assert,
+  }) => {
+    const adapter = new SimulatedTelephony(config({ delayMs: 60_000 }))
+    const record = recordEvents(adapter)
+    const dialing = telephonyDialing(adapter, {
+      callerId: async (campaignId) => (campaignId === 2 ? '+5491140000002' : '+5491140000000'),
+      extension: (agentId) => `ag${agentId}`,
+    })
+    const first = await dialing.originate({
+      phone: '+5491155550101',
+      agentId: 8,
+      contactId: 41,
+      campaignId: 2,
+    })
+    const second = await dialing.originate({
+      phone: '+5491155550101',
+      agentId: 8,
+      contactId: 41,
+      campaignId: 2,
+    })
+    assert.match(first.callId, /^c2-k41-/)
+    assert.notEqual(first.callId, second.callId, 'each attempt has its own id')
+    assert.equal(first.mode, 'progressive')
+    const invalid = await dialing
+      .originate({ phone: '011 5555', agentId: 8, contactId: 42, campaignId: 2 })
+      .catch((error) => error)
+    assert.equal((invalid as TableroError).code, 'INVALID_PHONE')
+    assert.sameMembers(adapter.liveCalls(), [first.callId, second.callId])
+    assert.deepEqual(record.events, [], 'nothing happened yet: the first step waits delayMs')
     await adapter.stop()
   })
 

@@ -7,6 +7,10 @@ export type * from './types.ts'
 export { readTelephonyConfig, TelephonyConfigError } from './config.ts'
 export type { TelephonyConfig } from './config.ts'
 export { paceCalls } from './pacing.ts'
+export { OutcomeWindow } from './outcome_window.ts'
+export type { CallOutcome } from './outcome_window.ts'
+export { telephonyDialing } from './dialing_bridge.ts'
+export type { DialRequest, DialingBridgeOptions } from './dialing_bridge.ts'
 export type { DialingMode, PacingInput, PacingSettings, PacingDecision } from './pacing.ts'
 
 /** The adapter a configuration names. */
