@@ -243,6 +243,7 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
       await record.until(isCall(id, 'ringing'))
     }
 
+    assert.deepInclude(adapter.connection(), { state: 'up' })
     fake.state.refuse = 4
     fake.dropEvents()
     // while nobody listens: one call is answered, one ends
@@ -267,8 +268,13 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
       ]
     )
     assert.match(downs[0].reason, /closed/)
+    assert.isTrue(
+      record.events.indexOf(downs[4]) < record.events.indexOf(back),
+      'the wallboard saw it down until it was back'
+    )
     assert.match(downs[1].reason, /could not connect/)
     assert.deepInclude(back, { reconciled: 1 })
+    assert.deepEqual(adapter.connection(), back)
     assert.deepEqual(record.story('answered-meanwhile'), ['ringing', 'answered'])
     assert.deepEqual(record.story('ended-meanwhile'), ['ringing', 'hangup:lost'])
     assert.deepInclude(record.events.find(isCall('ended-meanwhile', 'hangup'))!, {
@@ -282,6 +288,44 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
     await record.until(isCall('kept', 'hangup'))
     assert.deepEqual(record.story('kept'), ['ringing', 'hangup:busy'])
   })
+})
+
+test.group('telephony: ARI stream back while REST times out', (group) => {
+  let fake: FakeAri
+  let adapter: AriTelephony
+  group.each.setup(async () => {
+    fake = await startFakeAri()
+    adapter = new AriTelephony(ariConfig(fake, { ARI_TIMEOUT_MS: '100' }))
+    return async () => {
+      await adapter.stop()
+      await fake.close()
+    }
+  })
+
+  test('a reconnect whose reconciliation times out counts as failed: the backoff keeps growing and calls stay held', async ({
+    assert,
+  }) => {
+    const record = recordEvents(adapter)
+    await adapter.start()
+    await adapter.originate(call('held-1'))
+    fake.state.delayMs = 1000
+    fake.dropEvents()
+    const third = await record.until(
+      (event) => event.type === 'connection' && event.state === 'down' && event.attempt === 3
+    )
+    assert.deepInclude(third, { delayMs: 80 })
+    assert.deepEqual(adapter.liveCalls(), ['held-1'], 'nothing is ended on a guess')
+    assert.isAtLeast(fake.state.upgrades, 3, 'the socket itself did reopen')
+    fake.state.delayMs = 0
+    const back = await record.until(
+      (event) =>
+        event.type === 'connection' &&
+        event.state === 'up' &&
+        record.events.indexOf(event) > record.events.indexOf(third)
+    )
+    assert.deepInclude(back, { reconciled: 0 })
+    assert.deepEqual(adapter.liveCalls(), ['held-1'])
+  }).timeout(15_000)
 })
 
 test.group('telephony: ARI reconciliation while connected', (group) => {

@@ -2,6 +2,7 @@ import { TableroError, normalizePhone } from '#sdk'
 import type {
   AgentLeg,
   CallEvent,
+  ConnectionEvent,
   HangupCause,
   OriginateRequest,
   TelephonyEvent,
@@ -86,7 +87,14 @@ export class CallBook {
     }
   }
 
+  /** the last connection event, for `TelephonyAdapter.connection()` */
+  connection: ConnectionEvent | { type: 'connection'; state: 'idle' } = {
+    type: 'connection',
+    state: 'idle',
+  }
+
   emit(event: TelephonyEvent) {
+    if (event.type === 'connection') this.connection = event
     for (const listener of this.#listeners) {
       try {
         listener(event)

@@ -66,6 +66,10 @@ export class SimulatedTelephony implements TelephonyAdapter {
     return this.#book.ids()
   }
 
+  connection() {
+    return this.#book.connection
+  }
+
   async originate(request: OriginateRequest) {
     const checked = checkOriginate(request)
     const callId = checked.correlationId

@@ -102,6 +102,8 @@ export interface TelephonyAdapter {
   onEvent(listener: TelephonyListener): () => void
   /** calls placed and not yet hung up, as the adapter knows them */
   liveCalls(): string[]
+  /** the link to the platform now, for the wallboard: the last connection event, `idle` before start */
+  connection(): ConnectionEvent | { type: 'connection'; state: 'idle' }
   /** closes the stream and timers (the calls on the platform go on) */
   stop(): Promise<void>
 }

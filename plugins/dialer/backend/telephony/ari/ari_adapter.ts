@@ -84,6 +84,10 @@ export class AriTelephony implements TelephonyAdapter {
     return this.#book.ids()
   }
 
+  connection() {
+    return this.#book.connection
+  }
+
   async originate(request: OriginateRequest) {
     const checked = checkOriginate(request)
     void this.start()

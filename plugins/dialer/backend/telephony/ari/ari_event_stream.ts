@@ -70,11 +70,16 @@ export class AriEventStream {
     let ready: Promise<void> = Promise.resolve()
     socket.addEventListener('open', () => {
       opened = true
-      this.#attempt = 0
-      ready = this.options.onUp().catch(() => {
-        // a failed reconciliation drops the socket: the next open tries again
-        socket.close()
-      })
+      ready = this.options.onUp().then(
+        () => {
+          // the backoff starts over only once Asterisk answered the reconciliation too
+          this.#attempt = 0
+        },
+        () => {
+          // a failed reconciliation drops the socket: the next open tries again, later
+          socket.close()
+        }
+      )
       void ready.then(() => settled?.())
     })
     socket.addEventListener('message', (message) => {
