@@ -96,8 +96,12 @@ test.group('telephony: Asterisk ARI adapter against a fake ARI server', (group) 
     fake.answer('claim-3')
     await record.until(isCall('claim-3', 'answered'))
     await adapter.bridge('claim-3', { agentId: 9, extension: '109' })
+    const twice = await errorOf(adapter.bridge('claim-3', { agentId: 10, extension: '110' }))
+    assert.equal(twice.code, 'CALL_BRIDGED')
     const bridged = await record.until(isCall('claim-3', 'bridged'))
     assert.deepInclude(bridged, { agentId: 9 })
+    const after = await errorOf(adapter.bridge('claim-3', { agentId: 10, extension: '110' }))
+    assert.equal(after.code, 'CALL_BRIDGED')
     assert.deepEqual([...fake.bridges.get('tablero-claim-3')!].sort(), ['claim-3', 'claim-3-agent'])
     const agentLeg = fake.received.find(
       (request) => request.path === '/ari/channels/claim-3-agent'

@@ -91,6 +91,8 @@ test.group('telephony: simulated adapter', () => {
     assert.equal((early as TableroError).code, 'CALL_NOT_ANSWERED')
     await record.until((event) => event.type === 'answered' && event.callId === id)
     await adapter.bridge(id, { agentId: 3, extension: '103' })
+    const twice = await adapter.bridge(id, { agentId: 4, extension: '104' }).catch((error) => error)
+    assert.equal((twice as TableroError).code, 'CALL_BRIDGED')
     const bridged = await record.until((event) => event.type === 'bridged' && event.callId === id)
     assert.deepInclude(bridged, { agentId: 3, correlationId: id })
     await adapter.hangup(id)

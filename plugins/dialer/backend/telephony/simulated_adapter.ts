@@ -46,6 +46,7 @@ export class SimulatedTelephony implements TelephonyAdapter {
   readonly kind = 'simulated' as const
   readonly #book = new CallBook()
   readonly #timers = new Map<string, Set<NodeJS.Timeout>>()
+  readonly #bridging = new Set<string>()
 
   constructor(readonly config: SimulatedConfig) {}
 
@@ -86,7 +87,7 @@ export class SimulatedTelephony implements TelephonyAdapter {
         this.#book.advance(callId, 'answered')
         if (fate === 'machine') this.#book.advance(callId, 'machine')
         // a call placed for an agent goes to that agent at once
-        if (checked.agent) void this.bridge(callId, checked.agent)
+        if (checked.agent) void this.bridge(callId, checked.agent).catch(() => {})
       })
     } else if (fate === 'busy') {
       this.#later(callId, 2 * step, () => this.#end(callId, 'busy', 17))
@@ -100,11 +101,18 @@ export class SimulatedTelephony implements TelephonyAdapter {
   async bridge(callId: string, agent: AgentLeg) {
     const call = this.#book.get(callId)
     if (!call) throw unknownCall(callId)
+    if (call.state === 'bridged' || this.#bridging.has(callId)) {
+      throw new TableroError('CALL_BRIDGED', `Call "${callId}" is already with an agent`, 409)
+    }
     if (call.state !== 'answered' && call.state !== 'machine') {
       throw new TableroError('CALL_NOT_ANSWERED', `Call "${callId}" has not been answered`, 409)
     }
     call.agent = agent
-    this.#later(callId, 0, () => this.#book.advance(callId, 'bridged', agent.agentId))
+    this.#bridging.add(callId)
+    this.#later(callId, 0, () => {
+      this.#bridging.delete(callId)
+      this.#book.advance(callId, 'bridged', agent.agentId)
+    })
   }
 
   async hangup(callId: string) {
@@ -119,6 +127,7 @@ export class SimulatedTelephony implements TelephonyAdapter {
   #end(callId: string, cause: 'normal' | 'busy' | 'no-answer', causeCode: number) {
     for (const timer of this.#timers.get(callId) ?? []) clearTimeout(timer)
     this.#timers.delete(callId)
+    this.#bridging.delete(callId)
     this.#book.end(callId, cause, { causeCode })
   }
 

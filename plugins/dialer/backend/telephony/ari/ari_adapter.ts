@@ -3,18 +3,9 @@ import { CallBook, checkOriginate, unknownCall } from '../call_book.ts'
 import type { AriConfig } from '../config.ts'
 import type { AgentLeg, OriginateRequest, TelephonyAdapter, TelephonyListener } from '../types.ts'
 import { hangupCause, readAriEvent, type AriEvent } from './ari_causes.ts'
+import { AriAgentSides, ariPath as path } from './ari_agent_sides.ts'
 import { AriEventStream } from './ari_event_stream.ts'
 import { AriRest, query } from './ari_rest.ts'
-
-/** an agent's leg of a call: called, then in the call's bridge */
-interface AgentSide {
-  callId: string
-  agent: AgentLeg
-  bridged: boolean
-}
-
-const bridgeOf = (callId: string) => `tablero-${callId}`
-const path = (...parts: string[]) => `/${parts.map(encodeURIComponent).join('/')}`
 
 /**
  * Asterisk through ARI. A call is `POST /ari/channels/<correlation id>` into
@@ -35,14 +26,12 @@ export class AriTelephony implements TelephonyAdapter {
   readonly #book = new CallBook()
   readonly #rest: AriRest
   readonly #stream: AriEventStream
-  /** agent legs by their channel id (`<call>-agent`) */
-  readonly #agentSides = new Map<string, AgentSide>()
-  /** agent sides being torn down, by call */
-  readonly #drops = new Map<string, Promise<unknown>>()
+  readonly #agents: AriAgentSides
   #sweep?: NodeJS.Timeout
 
   constructor(readonly config: AriConfig) {
     this.#rest = new AriRest(config)
+    this.#agents = new AriAgentSides(this.#rest, config)
     const ws = new URL(config.url)
     ws.protocol = ws.protocol === 'https:' ? 'wss:' : 'ws:'
     ws.pathname = `${ws.pathname.replace(/\/+$/, '')}/ari/events`
@@ -156,39 +145,14 @@ export class AriTelephony implements TelephonyAdapter {
   async bridge(callId: string, agent: AgentLeg) {
     const call = this.#book.get(callId)
     if (!call) throw unknownCall(callId)
+    if (call.state === 'bridged') {
+      throw new TableroError('CALL_BRIDGED', `Call "${callId}" is already with an agent`, 409)
+    }
     if (call.state !== 'answered' && call.state !== 'machine') {
       throw new TableroError('CALL_NOT_ANSWERED', `Call "${callId}" has not been answered`, 409)
     }
+    await this.#agents.call(callId, call.to, agent)
     call.agent = agent
-    const bridgeId = bridgeOf(callId)
-    await this.#rest.call({
-      method: 'POST',
-      path: path('bridges', bridgeId) + query({ type: 'mixing' }),
-      idempotent: true,
-    })
-    await this.#rest.call({
-      method: 'POST',
-      path: path('bridges', bridgeId, 'addChannel') + query({ channel: callId }),
-      idempotent: true,
-    })
-    const legId = `${callId}-agent`
-    this.#agentSides.set(legId, { callId, agent, bridged: false })
-    try {
-      await this.#rest.call({
-        method: 'POST',
-        path:
-          path('channels', legId) +
-          query({
-            endpoint: this.config.agentEndpoint.replace('{extension}', agent.extension),
-            app: this.config.app,
-            appArgs: `agent,${callId}`,
-            callerId: call.to,
-          }),
-      })
-    } catch (error) {
-      this.#agentSides.delete(legId)
-      throw error
-    }
   }
 
   async hangup(callId: string) {
@@ -197,27 +161,9 @@ export class AriTelephony implements TelephonyAdapter {
       path: path('channels', callId) + query({ reason_code: 16 }),
       missingIsNull: true,
     })
-    await this.#dropAgentSide(callId)
+    await this.#agents.drop(callId)
     // already gone on Asterisk's side and its end not heard yet: end it here
     if (gone === null) this.#book.end(callId, 'normal', { causeCode: 16 })
-  }
-
-  /** hangs up the agent's leg and destroys the bridge, once, whoever asks first */
-  #dropAgentSide(callId: string) {
-    const legId = `${callId}-agent`
-    const running = this.#drops.get(callId)
-    if (running) return running
-    if (!this.#agentSides.delete(legId)) return Promise.resolve()
-    const drop = Promise.allSettled([
-      this.#rest.call({ method: 'DELETE', path: path('channels', legId), missingIsNull: true }),
-      this.#rest.call({
-        method: 'DELETE',
-        path: path('bridges', bridgeOf(callId)),
-        missingIsNull: true,
-      }),
-    ]).finally(() => this.#drops.delete(callId))
-    this.#drops.set(callId, drop)
-    return drop
   }
 
   /** answered: a call placed for an agent goes to that agent at once */
@@ -234,7 +180,6 @@ export class AriTelephony implements TelephonyAdapter {
   #onAriEvent(event: AriEvent) {
     const step = readAriEvent(event)
     if (!step) return
-    const side = this.#agentSides.get(step.channelId)
     switch (step.step) {
       case 'ringing':
       case 'machine':
@@ -244,34 +189,20 @@ export class AriTelephony implements TelephonyAdapter {
         this.#answered(step.channelId)
         return
       case 'agent-ready':
-        if (!side) return
-        this.#rest
-          .call({
-            method: 'POST',
-            path:
-              path('bridges', bridgeOf(side.callId), 'addChannel') +
-              query({ channel: step.channelId }),
-            idempotent: true,
-          })
-          .catch(() => {
-            // the agent's leg could not join: the call stays answered, the dialer's timeout acts
-          })
+        this.#agents.join(step.channelId)
         return
-      case 'entered-bridge':
-        if (!side || side.bridged) return
-        side.bridged = true
-        this.#book.advance(side.callId, 'bridged', side.agent.agentId)
+      case 'entered-bridge': {
+        const side = this.#agents.joined(step.channelId)
+        if (side) this.#book.advance(side.callId, 'bridged', side.agent.agentId)
         return
-      case 'destroyed':
-        if (side) return this.#agentLeft(step.channelId, side)
-        return this.#ended(step.channelId, step.causeCode)
+      }
+      case 'destroyed': {
+        // the agent hung up: a call in progress ends with them; one still waiting for them stays
+        const side = this.#agents.left(step.channelId)
+        if (side?.bridged) void this.hangup(side.callId).catch(() => {})
+        if (!side) this.#ended(step.channelId, step.causeCode)
+      }
     }
-  }
-
-  /** the agent hung up: a call in progress ends with them; one still waiting for them stays */
-  #agentLeft(legId: string, side: AgentSide) {
-    this.#agentSides.delete(legId)
-    if (side.bridged) void this.hangup(side.callId).catch(() => {})
   }
 
   #ended(callId: string, causeCode: number | undefined) {
@@ -279,7 +210,7 @@ export class AriTelephony implements TelephonyAdapter {
     if (!call) return
     const answered = call.state !== 'dialing' && call.state !== 'ringing'
     this.#book.end(callId, hangupCause(causeCode, answered), { causeCode })
-    void this.#dropAgentSide(callId)
+    void this.#agents.drop(callId)
   }
 
   /**
@@ -297,7 +228,7 @@ export class AriTelephony implements TelephonyAdapter {
       if (!channel) {
         if (this.#book.get(callId)) ended++
         this.#book.end(callId, 'lost', { reconciled: true })
-        void this.#dropAgentSide(callId)
+        void this.#agents.drop(callId)
       } else if (channel.state === 'Up') {
         this.#answered(callId)
       } else if (channel.state === 'Ringing') {
