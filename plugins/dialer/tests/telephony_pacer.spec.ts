@@ -223,6 +223,41 @@ test.group('telephony: the pacer under platform faults', () => {
     assert.equal(pacer.inFlight(), 0)
   })
 
+  test('an outcome the dialer could not take is handed to it again on the next tick', async ({
+    assert,
+  }) => {
+    const hand = handAdapter()
+    const dialer = handPorts()
+    let refuse = true
+    const ports = {
+      ...dialer.ports,
+      settle: (contactId: number, outcome: AttemptOutcome) => {
+        if (refuse) throw new Error('database busy')
+        dialer.ports.settle(contactId, outcome)
+      },
+    }
+    const pacer = new CampaignPacer(hand.adapter, ports, settings)
+    await pacer.tick()
+    const [callId] = hand.state.placed
+    hand.emit({ type: 'hangup', callId, correlationId: callId, cause: 'busy', causeCode: 17 })
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(pacer.unreported(), 1)
+    refuse = false
+    await pacer.tick()
+    assert.deepEqual(dialer.settled[0], [1, { kind: 'unanswered', cause: 'busy', callId }])
+    assert.equal(pacer.unreported(), 0)
+  })
+
+  test('ticks do not overlap', async ({ assert }) => {
+    const hand = handAdapter()
+    const dialer = handPorts()
+    const pacer = new CampaignPacer(hand.adapter, dialer.ports, settings)
+    const [first, second] = await Promise.all([pacer.tick(), pacer.tick()])
+    assert.equal(first.calls, 1)
+    assert.equal(second.calls, 0)
+    assert.equal(dialer.claimed(), 1)
+  })
+
   test('an uncertain call keeps its contact until the call is found ended', async ({ assert }) => {
     const hand = handAdapter()
     const dialer = handPorts()

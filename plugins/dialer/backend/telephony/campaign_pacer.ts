@@ -60,6 +60,8 @@ export class CampaignPacer {
   readonly #now: () => number
   readonly #unsubscribe: () => void
   #attempt = 0
+  #ticking = false
+  readonly #unreported: Array<{ contactId: number; outcome: AttemptOutcome }> = []
   /** this pacer's own prefix, so attempts stay unique across restarts */
   readonly #run = randomUUID().slice(0, 6)
 
@@ -82,7 +84,27 @@ export class CampaignPacer {
     return count
   }
 
+  /** outcomes the dialer failed to take (its database busy…), kept for the next tick */
+  unreported() {
+    return this.#unreported.length
+  }
+
+  /** one pacing step; a tick asked for while one runs places nothing */
   async tick(): Promise<PacingDecision> {
+    if (this.#ticking)
+      return { calls: 0, dialLevel: 0, reason: 'the previous tick is still running' }
+    this.#ticking = true
+    try {
+      return await this.#step()
+    } finally {
+      this.#ticking = false
+    }
+  }
+
+  async #step(): Promise<PacingDecision> {
+    for (const { contactId, outcome } of this.#unreported.splice(0)) {
+      await this.#report(contactId, outcome)
+    }
     if (this.adapter.connection().state === 'down') {
       return { calls: 0, dialLevel: 0, reason: 'telephony down: no new calls' }
     }
@@ -120,7 +142,7 @@ export class CampaignPacer {
       if (error instanceof TableroError && error.code === 'TELEPHONY_UNCERTAIN') return
       this.#calls.delete(correlationId)
       const code = error instanceof TableroError ? error.code : 'TELEPHONY_FAILED'
-      await this.ports.settle(contact.contactId, {
+      await this.#report(contact.contactId, {
         kind: 'failed',
         code,
         message: (error as Error).message,
@@ -131,7 +153,16 @@ export class CampaignPacer {
   #settle(call: PacedCall, outcome: AttemptOutcome) {
     if (call.settled) return
     call.settled = true
-    void Promise.resolve(this.ports.settle(call.contactId, outcome)).catch(() => {})
+    void this.#report(call.contactId, outcome)
+  }
+
+  /** hands an outcome to the dialer; one it could not take is handed again on the next tick */
+  async #report(contactId: number, outcome: AttemptOutcome) {
+    try {
+      await this.ports.settle(contactId, outcome)
+    } catch {
+      this.#unreported.push({ contactId, outcome })
+    }
   }
 
   #onEvent(event: TelephonyEvent) {
