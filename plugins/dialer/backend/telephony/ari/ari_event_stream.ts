@@ -92,7 +92,7 @@ export class AriEventStream {
       void ready.then(() => this.options.onEvent(event))
     })
     socket.addEventListener('close', (closed) => {
-      if (this.#socket !== socket || this.#stopped) return
+      if (this.#socket !== socket || this.#stopped) return settled?.()
       this.#socket = undefined
       const reason = opened
         ? `event stream closed (${closed.code})`
