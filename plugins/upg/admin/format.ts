@@ -10,7 +10,11 @@ export function useFormats() {
     timeZone: user?.timezone || undefined,
   })
   return {
-    date: (value: string | null) => (value ? dates.format(new Date(value)) : '—'),
+    date: (value: string | null) => {
+      const date = value ? new Date(value) : null
+      // a gateway may send a date it cannot read: shown as sent rather than crashing the tab
+      return date && !Number.isNaN(date.getTime()) ? dates.format(date) : (value ?? '—')
+    },
     amount: (value: number, currency: string) => {
       try {
         return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value)

@@ -8,7 +8,7 @@ import { labelOf, useMessages } from './use_messages'
 
 type Row = UpgTransaction & { clientName: string | null }
 
-const clientPath = (id: number) => `/r/clients/show/${id}?tab=plugin:upg`
+const clientPath = (id: number) => `/r/clients/${id}?tab=plugin:upg`
 
 /**
  * U4: the supervisors' anti-fraud search. Every client's payments that used a card (first 6

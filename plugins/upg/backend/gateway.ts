@@ -91,7 +91,7 @@ function localGateway(): GatewayPort {
         country: row.country,
         kycStatus: row.kyc_status,
         level: row.level,
-        registeredAt: presentDateTime(row.registered_at),
+        registeredAt: row.registered_at === null ? null : presentDateTime(row.registered_at),
       }))
     },
   }

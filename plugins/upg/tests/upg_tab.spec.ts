@@ -153,7 +153,7 @@ test.group('upg: the client tab (U1–U3) and the anti-fraud search (U4), local 
     users.assertStatus(200)
     assert.containsSubset(users.body().data, [
       { userId: 'U-1', fullName: 'Ana Pérez', kycStatus: 'verified' },
-      { userId: 'U-2' },
+      { userId: 'U-2', registeredAt: null },
     ])
     // another client's payment through this client's URL, or another agent's client: 404
     const betoPayment = await db.from('upg_transactions').where('client_id', beto).first()
