@@ -90,6 +90,48 @@ test.group('upg: the local store (U5) keeps no card number', (group) => {
     assert.notInclude(logs.text(), SPACED_PAN)
   })
 
+  test('a card number typed in the generic form is stored and audited as BIN + last 4', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const clientId = await makeClient({ first_name: 'Ana' })
+    const logs = captureLogs()
+    const created = await admin.post('/api/r/upg_transactions').json({
+      client_id: clientId,
+      external_user_id: 'U-9',
+      service: 'market',
+      order_number: 'MK-9',
+      amount: 10,
+      payment_method: 'card',
+      card_bin: PAN,
+      payment_ip: '198.51.100.7',
+      status: 'approved',
+      occurred_at: '2026-11-20T10:00:00Z',
+    })
+    logs.stop()
+    created.assertStatus(201)
+    assert.containsSubset(created.body().data, { card_bin: '411111', card_last4: '1111' })
+    const history = await admin.get(`/api/r/upg_transactions/${created.body().data.id}/history`)
+    history.assertStatus(200)
+    assert.notInclude(JSON.stringify(history.body()), PAN)
+    assert.notInclude(await everyStoredRow(), PAN)
+    assert.notInclude(logs.text(), PAN)
+
+    const wrong = await admin.post('/api/r/upg_transactions').json({
+      external_user_id: 'U-9',
+      service: 'market',
+      order_number: 'MK-10',
+      amount: 10,
+      payment_method: 'card',
+      card_bin: '41111',
+      status: 'approved',
+      occurred_at: '2026-11-20T10:00:00Z',
+    })
+    wrong.assertStatus(422)
+    wrong.assertBodyContains({ error: { fields: [{ field: 'card_bin' }] } })
+  })
+
   test('a signed webhook stores the payment once, linked to its client, the PAN cut; a replay is 409', async ({
     client,
     assert,
@@ -129,6 +171,7 @@ test.group('upg: the local store (U5) keeps no card number', (group) => {
     client,
     assert,
   }) => {
+    const logs = captureLogs()
     ;(await postEvent(client, event('evt-2', {}), 'none')).assertStatus(401)
     const bad = await postEvent(client, event('evt-3', {}), 'bad')
     bad.assertStatus(401)
@@ -142,6 +185,9 @@ test.group('upg: the local store (U5) keeps no card number', (group) => {
     const badCard = await postEvent(client, event('evt-5', { card_number: '4111-11' }))
     badCard.assertStatus(422)
     badCard.assertBodyContains({ error: { fields: [{ field: 'data.card_number' }] } })
+    logs.stop()
+    assert.notInclude(logs.text(), PAN)
+    assert.notInclude(JSON.stringify(invalid.body()) + JSON.stringify(badCard.body()), PAN)
     assert.equal(Number((await db.from('upg_transactions').count('* as n'))[0].n), 0)
     assert.equal(Number((await db.from('upg_webhook_events').count('* as n'))[0].n), 0)
 
