@@ -36,7 +36,10 @@ export interface UpgResult {
 /** The columns of one generated row, as SQL over `n` (the row number) and `c` (its client id). */
 function generatedRow(dialect: 'sqlite' | 'mysql') {
   const concat = (...parts: string[]) =>
-    dialect === 'sqlite' ? parts.join(' || ') : `CONCAT(${parts.join(', ')})`
+    // in SQLite `||` binds tighter than arithmetic: each part in parentheses
+    dialect === 'sqlite'
+      ? parts.map((part) => `(${part})`).join(' || ')
+      : `CONCAT(${parts.join(', ')})`
   const pad = (value: string, width: number) =>
     dialect === 'sqlite' ? `printf('%0${width}d', ${value})` : `LPAD(${value}, ${width}, '0')`
   const div = (a: string, b: number) => (dialect === 'sqlite' ? `(${a}) / ${b}` : `(${a}) DIV ${b}`)

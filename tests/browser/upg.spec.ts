@@ -94,7 +94,9 @@ test.group('UPG screens (U1–U4)', (group) => {
     const { page } = ui
     const { first } = await sharedCard()
     await plugins.disable('upg', SYSTEM_ACTOR)
-    cleanup(() => plugins.enable('upg', SYSTEM_ACTOR))
+    cleanup(async () => {
+      await plugins.enable('upg', SYSTEM_ACTOR)
+    })
     await signInAs(page, 'supervisor', `/r/clients/${first}`)
     await page.getByTestId('client-tab-plugin-speech').waitFor()
     assert.equal(await page.getByTestId('client-tab-plugin-upg').count(), 0)

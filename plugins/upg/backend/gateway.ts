@@ -137,7 +137,7 @@ export function resetBreakers() {
 }
 
 function unavailable(detail: string) {
-  return new TableroError('UPG_UNAVAILABLE', `UPG no disponible: ${detail}`, 503)
+  return new TableroError('UPG_UNAVAILABLE', `UPG unavailable: ${detail}`, 503)
 }
 
 /**
