@@ -1,5 +1,6 @@
 import { defineResource, field, resources, type RowScope } from '#sdk'
 import { METHODS, SERVICES, STATUSES } from './access.ts'
+import { maskPans } from './card.ts'
 import { clientsOfUsers, shapeTransaction } from './transaction_rules.ts'
 
 const label = (es: string, en: string) => ({ es, en })
@@ -186,6 +187,8 @@ export default [
     scopes: { agent: ofVisibleClients },
     auditSubject: { resource: 'clients', field: 'client_id' },
     hooks: {
+      // the import's column-mapping step shows the file's first rows: never a card number
+      previewCell: maskPans,
       async beforeCreate(values, hook) {
         shapeTransaction(values)
         if (!values.client_id) {

@@ -90,6 +90,26 @@ test.group('upg: the local store (U5) keeps no card number', (group) => {
     assert.notInclude(logs.text(), SPACED_PAN)
   })
 
+  test("the import's column-mapping preview shows a card number as a mask", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const previewed = await admin
+      .post('/api/r/upg_transactions/imports/preview')
+      .file(
+        'file',
+        Buffer.from(
+          `external_user_id,order_number,card_bin\nU-7,VJ-1,${PAN}\nU-7,VJ-2,${SPACED_PAN}\n`
+        ),
+        { filename: 'pagos.csv' }
+      )
+    previewed.assertStatus(200)
+    const cells = previewed.body().data.rows.map((row: { cells: string[] }) => row.cells[2])
+    assert.deepEqual(cells, ['411111******1111', '550000******0004'])
+    assert.notInclude(JSON.stringify(previewed.body()), PAN)
+  })
+
   test('a card number typed in the generic form is stored and audited as BIN + last 4', async ({
     client,
     assert,
