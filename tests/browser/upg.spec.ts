@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { SYSTEM_ACTOR, toSqlDateTime } from '#services/audit_log'
 import plugins from '#services/plugins'
+import { startFakeGateway } from '#tests/helpers/fake_gateway'
 import { signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { demoUserId, seedClient } from './support/client_fixtures.ts'
@@ -88,6 +89,37 @@ test.group('UPG screens (U1–U4)', (group) => {
     await clients.getByText(`Beto ${marker}`).click()
     await page.getByTestId('upg-tab').waitFor()
     assert.include(page.url(), 'tab=plugin')
+  }).timeout(120_000)
+
+  test('with the gateway down, the tab says "UPG no disponible" and the client page works', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { page } = ui
+    const { first } = await sharedCard()
+    const fake = await startFakeGateway({ status: 503, body: { error: 'mantenimiento' } })
+    const names = ['UPG_ADAPTER', 'UPG_URL', 'UPG_RETRIES', 'UPG_RETRY_DELAY_MS']
+    const saved = names.map((name) => process.env[name])
+    Object.assign(process.env, {
+      UPG_ADAPTER: 'http',
+      UPG_URL: fake.origin,
+      UPG_RETRIES: '0',
+      UPG_RETRY_DELAY_MS: '10',
+    })
+    cleanup(async () => {
+      names.forEach((name, index) => {
+        if (saved[index] === undefined) delete process.env[name]
+        else process.env[name] = saved[index]
+      })
+      await fake.close()
+    })
+    await signInAs(page, 'supervisor', `/r/clients/${first}`)
+    await page.getByTestId('client-tab-plugin-upg').click()
+    const alert = page.locator('[data-testid="upg-error"][data-code="UPG_UNAVAILABLE"]')
+    await alert.waitFor()
+    assert.include(await alert.textContent(), 'UPG no disponible')
+    // the rest of the client page is untouched
+    await page.getByTestId('client-tab-plugin-speech').click()
   }).timeout(120_000)
 
   test('a disabled UPG leaves no tab; its data stays', async ({ assert, cleanup }) => {
