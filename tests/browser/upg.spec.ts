@@ -7,6 +7,7 @@ import { startFakeGateway } from '#tests/helpers/fake_gateway'
 import { signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { demoUserId, seedClient } from './support/client_fixtures.ts'
+import { keepScreenshot } from './support/screenshots.ts'
 
 /** Two clients who paid with one card (a unique mask for this run), the agent holding the first. */
 async function sharedCard() {
@@ -68,11 +69,13 @@ test.group('UPG screens (U1–U4)', (group) => {
     const table = page.getByTestId('upg-transactions')
     await table.locator(`[data-order="VJ-${marker}"]`).waitFor()
     assert.equal(await table.locator('tbody tr[data-order]').count(), 2)
+    await keepScreenshot(page, 'upg-tab-transactions')
     await table.locator(`[data-order="VJ-${marker}"]`).getByTestId('upg-open-trx').click()
     const details = page.getByTestId('upg-trx-details')
     await details.waitFor()
     assert.equal(await details.getByTestId('upg-card-mask').textContent(), mask)
     assert.equal(await details.getByTestId('upg-gateway').textContent(), 'Redsys')
+    await keepScreenshot(page, 'upg-trx-details')
     await page.getByTestId('upg-tab-client').click()
     await page.getByTestId('upg-client-details').getByText(`Ana ${marker}`).waitFor()
   }).timeout(120_000)
@@ -86,6 +89,7 @@ test.group('UPG screens (U1–U4)', (group) => {
     const clients = page.locator('[data-testid="upg-fraud-clients"][data-count="2"]')
     await clients.waitFor()
     await clients.getByText(`Ana ${marker}`).waitFor()
+    await keepScreenshot(page, 'upg-antifraude')
     await clients.getByText(`Beto ${marker}`).click()
     await page.getByTestId('upg-tab').waitFor()
     assert.include(page.url(), 'tab=plugin')
