@@ -136,8 +136,8 @@ export function resetBreakers() {
   breakers.clear()
 }
 
-function unavailable(detail: string) {
-  return new TableroError('UPG_UNAVAILABLE', `UPG unavailable: ${detail}`, 503)
+function unavailable(detail: string, params: { seconds?: number; status?: number } = {}) {
+  return new TableroError('UPG_UNAVAILABLE', `UPG unavailable: ${detail}`, 503, undefined, params)
 }
 
 /**
@@ -163,7 +163,7 @@ function httpGateway(settings: ReturnType<typeof gatewaySettings>): GatewayPort 
   async function read(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
     if (!breaker.allow()) {
       const seconds = Math.ceil(breaker.retryInMs() / 1000)
-      throw unavailable(`too many failures, next try in ${seconds} s`)
+      throw unavailable(`too many failures, next try in ${seconds} s`, { seconds })
     }
     let answer
     try {
@@ -175,7 +175,7 @@ function httpGateway(settings: ReturnType<typeof gatewaySettings>): GatewayPort 
     }
     if (answer.status >= 500 || answer.status === 429) {
       breaker.failed()
-      throw unavailable(`the gateway answered HTTP ${answer.status}`)
+      throw unavailable(`the gateway answered HTTP ${answer.status}`, { status: answer.status })
     }
     const body = answer.json<Record<string, unknown>>()
     if (answer.status === 404) {
@@ -187,7 +187,9 @@ function httpGateway(settings: ReturnType<typeof gatewaySettings>): GatewayPort 
       throw new TableroError(
         'UPG_REFUSED',
         `The gateway refused the read (HTTP ${answer.status})`,
-        502
+        502,
+        undefined,
+        { status: answer.status }
       )
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -248,7 +250,13 @@ function httpGateway(settings: ReturnType<typeof gatewaySettings>): GatewayPort 
 }
 
 function malformed(detail: string) {
-  return new TableroError('UPG_BAD_ANSWER', `The gateway answered malformed data: ${detail}`, 502)
+  return new TableroError(
+    'UPG_BAD_ANSWER',
+    `The gateway answered malformed data: ${detail}`,
+    502,
+    undefined,
+    { detail }
+  )
 }
 
 /** The side the environment chooses now: `UPG_ADAPTER`, else http when `UPG_URL` is set. */
