@@ -238,6 +238,21 @@ test.group('upg: the client tab (U1–U3) and the anti-fraud search (U4), local 
     refused.assertStatus(403)
   })
 
+  test("a client merge moves the merged client's gateway users and payments to the survivor", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const { ana, beto } = await world(admin.user.id)
+    const merge = await admin
+      .post(`/api/clients/${ana}/merge`)
+      .json({ otherId: beto, survivorId: ana, confirm: true })
+    merge.assertStatus(200)
+    const tab = await admin.get(`/api/p/upg/clients/${ana}/transactions`)
+    assert.equal(tab.body().meta.total, 4)
+    assert.sameMembers(tab.body().meta.userIds, ['U-1', 'U-2', 'U-3'])
+  })
+
   test('disabling the plugin removes its routes and resources; its data stays and comes back', async ({
     client,
     assert,
