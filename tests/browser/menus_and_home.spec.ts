@@ -107,7 +107,7 @@ test.group('Menus by job (seed 001)', (group) => {
     // UPG's anti-fraud search and its stores of the gateway's users and payments
     assert.deepEqual(await submenu(page, 'Búsqueda'), [
       'Antifraude',
-      'Usuarios UPG',
+      'Cuentas UPG',
       'Transacciones UPG',
     ])
     assert.deepEqual(await submenu(page, 'Agenda'), ['Agenda', 'Rellamadas'])

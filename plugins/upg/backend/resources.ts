@@ -30,7 +30,7 @@ export default [
   defineResource({
     name: 'upg_clients',
     table: 'upg_clients',
-    label: label('Usuarios UPG', 'UPG users'),
+    label: label('Cuentas UPG', 'UPG accounts'),
     defaultSort: '-id',
     menu: { group: 'busqueda', roles: ['admin', 'supervisor'] },
     fields: [

@@ -74,7 +74,7 @@ const demo: PluginDemo = async () => {
       transactions += rows.length
     }
   })
-  return `${clients.length} usuarios UPG, ${transactions} transacciones`
+  return `${clients.length} cuentas UPG, ${transactions} transacciones`
 }
 
 export default demo
