@@ -126,6 +126,12 @@ if (options.only?.includes('assign')) {
   await benchAssign(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only upg`: the anti-fraud search at 5,000,000 transactions (issue 18), see bench/upg.ts.
+if (options.only?.includes('upg')) {
+  const { benchUpg } = await import('./upg.ts')
+  await benchUpg(options, process.argv.slice(2))
+  process.exit(0)
+}
 // `--only import`: the CSV import through the API beside LOAD DATA (bench/import.ts).
 if (options.only?.includes('import')) {
   const { benchImport, importTable } = await import('./import.ts')

@@ -70,7 +70,11 @@ export default class ResourceImportsController {
         .catch(() => {})
       throw error
     }
-    const { header, rows } = first
+    const { header } = first
+    const previewCell = definition.hooks?.previewCell
+    const rows = previewCell
+      ? first.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => previewCell(cell)) }))
+      : first.rows
     const campaignId = await visibleCampaign(service, ctx.request.input('campaign_id'))
     const remembered = await ImportMappings.find(definition.name, campaignId)
     const mapping = proposeMapping(fields, header, remembered)

@@ -113,6 +113,16 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
+  // upg: the payment gateway's connector and webhook
+  UPG_UNAVAILABLE: (p) =>
+    p.seconds !== undefined
+      ? `UPG no disponible: demasiados fallos seguidos, se reintenta en ${p.seconds} s`
+      : p.status !== undefined
+        ? `UPG no disponible: la pasarela respondió HTTP ${p.status}`
+        : 'UPG no disponible: la pasarela no respondió a tiempo',
+  UPG_BAD_ANSWER: (p) =>
+    `La pasarela respondió datos mal formados (${p.detail}): avise a soporte técnico`,
+  UPG_REFUSED: (p) => `La pasarela rechazó la consulta (HTTP ${p.status})`,
 }
 
 /**

@@ -108,6 +108,12 @@ export interface PluginManifest {
   permissions?: PluginPermission[]
   menu?: PluginMenuEntry[]
   routes?: () => Promise<{ default: PluginRoutes }>
+  /**
+   * Routes an outside system calls without a session (a signed webhook), mounted under
+   * /api/hooks/<plugin> behind the enabled-guard only: each handler must authenticate the
+   * caller itself (an HMAC signature, a shared secret) before it reads or writes anything.
+   */
+  webhooks?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */
   resources?: () => Promise<{ default: ResourceDefinition[] }>
   /**

@@ -14,11 +14,20 @@ interface PluginMiddleware {
  */
 export async function mountPluginRoutes(router: HttpRouterService, middleware: PluginMiddleware) {
   for (const manifest of plugins.manifests) {
-    if (!manifest.routes) continue
-    const { default: register } = await manifest.routes()
-    router
-      .group(() => register(router))
-      .prefix(`/api/p/${manifest.name}`)
-      .use([middleware.auth(), middleware.pluginEnabled({ plugin: manifest.name })])
+    if (manifest.routes) {
+      const { default: register } = await manifest.routes()
+      router
+        .group(() => register(router))
+        .prefix(`/api/p/${manifest.name}`)
+        .use([middleware.auth(), middleware.pluginEnabled({ plugin: manifest.name })])
+    }
+    // Outside systems have no session: these handlers authenticate the caller themselves.
+    if (manifest.webhooks) {
+      const { default: register } = await manifest.webhooks()
+      router
+        .group(() => register(router))
+        .prefix(`/api/hooks/${manifest.name}`)
+        .use([middleware.pluginEnabled({ plugin: manifest.name })])
+    }
   }
 }

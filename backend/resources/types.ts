@@ -284,6 +284,12 @@ export interface ResourceHooks {
    * Receives the value as validated; throws a field error to refuse it.
    */
   importKey?: (field: string, value: unknown) => unknown
+  /**
+   * What an import's preview (the column-mapping step) shows of a cell of
+   * the uploaded file: a resource that must never show some values (upg's
+   * card numbers) masks them here. The file itself is read unchanged.
+   */
+  previewCell?: (cell: string) => string
   afterCreateMany?: (
     rows: Array<Record<string, unknown>>,
     hook: HookContext

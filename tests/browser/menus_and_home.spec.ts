@@ -89,6 +89,7 @@ test.group('Menus by job (seed 001)', (group) => {
     const expected = [
       'Inicio',
       'Clientes',
+      'Búsqueda',
       'Parámetros',
       'Asignaciones',
       'Agenda',
@@ -102,6 +103,12 @@ test.group('Menus by job (seed 001)', (group) => {
       'Speech',
       'Tipificaciones',
       'Motivos TuBolsillo',
+    ])
+    // UPG's anti-fraud search and its stores of the gateway's users and payments
+    assert.deepEqual(await submenu(page, 'Búsqueda'), [
+      'Antifraude',
+      'Cuentas UPG',
+      'Transacciones UPG',
     ])
     assert.deepEqual(await submenu(page, 'Agenda'), ['Agenda', 'Rellamadas'])
     assert.deepEqual(await submenu(page, 'Estadísticas'), [
@@ -119,6 +126,7 @@ test.group('Menus by job (seed 001)', (group) => {
     const expected = [
       'Inicio',
       'Clientes',
+      'Búsqueda',
       'Parámetros',
       'Asignaciones',
       'Agenda',

@@ -79,7 +79,9 @@ test.group('Menus by job (seed 001): where each screen sits', (group) => {
       'speech.speech': 'parametros',
       'custom-fields.custom-fields': 'parametros',
       'tipificaciones.tipificaciones-stats': 'estadisticas',
+      'upg.upg-antifraude': 'busqueda',
     })
+    assert.deepEqual(groupOf('upg_transactions'), { group: 'busqueda' })
     // The pages edit these resources better than a generic list would.
     for (const name of ['tip_results', 'speech_scripts', 'cf_profiles', 'cf_fields']) {
       assert.isNull(groupOf(name), name)

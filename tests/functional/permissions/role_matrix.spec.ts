@@ -57,6 +57,14 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/p/tubolsillo/bulks/999999'),
     passes: 404,
   },
+  'upg.read': {
+    request: (user) => user.get('/api/p/upg/clients/999999/transactions'),
+    passes: 404,
+  },
+  'upg.fraud_search': {
+    request: (user) => user.post('/api/p/upg/fraud/search').json({}),
+    passes: 422,
+  },
   // another agent's agenda
   'tipificaciones.agenda': {
     request: async (user) => {
