@@ -39,7 +39,9 @@ const shieldConfig = defineConfig({
     exceptRoutes: (ctx) =>
       /^Bearer\s/i.test(ctx.request.header('authorization') ?? '') ||
       ctx.request.url() === '/api/auth/tokens' ||
-      ctx.request.url() === SIGN_IN_PATH,
+      ctx.request.url() === SIGN_IN_PATH ||
+      // plugins' webhooks (kernel/plugin_routes.ts): no cookie; each checks a signature
+      ctx.request.url().startsWith('/api/webhooks/'),
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

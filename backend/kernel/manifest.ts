@@ -108,6 +108,12 @@ export interface PluginManifest {
   permissions?: PluginPermission[]
   menu?: PluginMenuEntry[]
   routes?: () => Promise<{ default: PluginRoutes }>
+  /**
+   * routes called by outside services with no session (a channel's webhook),
+   * mounted under /api/webhooks/<plugin> behind the enabled-guard only, with
+   * no CSRF check: each must authenticate its caller itself (a signature)
+   */
+  webhooks?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */
   resources?: () => Promise<{ default: ResourceDefinition[] }>
   /**

@@ -6,6 +6,9 @@ interface PluginMiddleware {
   pluginEnabled: (options: { plugin: string }) => any
 }
 
+/** Where plugins' webhooks live (no session, so no CSRF check: config/shield.ts). */
+export const WEBHOOKS_PREFIX = '/api/webhooks'
+
 /**
  * Mounts every discovered plugin's routes once, at boot, under
  * /api/p/<plugin>, behind authentication and the enabled-guard. Disabled
@@ -20,5 +23,14 @@ export async function mountPluginRoutes(router: HttpRouterService, middleware: P
       .group(() => register(router))
       .prefix(`/api/p/${manifest.name}`)
       .use([middleware.auth(), middleware.pluginEnabled({ plugin: manifest.name })])
+  }
+  // Outside callers have no session: the plugin checks their signature itself.
+  for (const manifest of plugins.manifests) {
+    if (!manifest.webhooks) continue
+    const { default: register } = await manifest.webhooks()
+    router
+      .group(() => register(router))
+      .prefix(`${WEBHOOKS_PREFIX}/${manifest.name}`)
+      .use([middleware.pluginEnabled({ plugin: manifest.name })])
   }
 }
