@@ -29,7 +29,6 @@ const currency = () =>
     label: label('Moneda', 'Currency'),
     options: ['PEN', 'USD', 'MXN', 'COP', 'CLP'].map((value) => ({ value, label: label(value, value) })),
     defaultValue: 'PEN',
-    required: true,
     listable: true,
     filterable: true,
   })

@@ -1,0 +1,403 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { SYSTEM_ACTOR } from '#sdk'
+import { makeClient, plugins, signIn } from '#sdk/testing'
+import { raiseAlert } from '../backend/alert_book.ts'
+import { sweepBrokenPromises } from '../backend/jobs.ts'
+import {
+  API,
+  SECRET,
+  WEBHOOK,
+  activeOf,
+  makeCampaign,
+  makeResult,
+  sign,
+  typeId,
+  type Session,
+} from './helpers.ts'
+
+const tomorrow = () => DateTime.utc().plus({ days: 2 }).toISODate()!
+
+async function gestionSetup(client: Parameters<typeof signIn>[0]) {
+  const supervisor = await signIn(client, 'supervisor')
+  const agent = await signIn(client, 'agent')
+  const campaignId = await makeCampaign([agent.user.id])
+  const resultId = await makeResult(supervisor, campaignId, 'No quiere pagar')
+  const clientId = await makeClient({ assigned_user_id: agent.user.id })
+  const mapped = await supervisor
+    .post('/api/r/ca_alert_mappings')
+    .json({ result_id: resultId, alert_type_id: await typeId('no_quiere_pagar') })
+  mapped.assertStatus(201)
+  const record = (session: Session = agent) =>
+    session.post('/api/p/tipificaciones/gestiones').json({ clientId, campaignId, level1Id: resultId })
+  return { supervisor, agent, campaignId, resultId, clientId, record }
+}
+
+test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('the catalogue holds the seed types with their colours and groups', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const list = await supervisor.get('/api/r/ca_alert_types').qs({ perPage: 50 })
+    list.assertStatus(200)
+    const byKey = new Map(list.body().data.map((row: any) => [row.key, row]))
+    assert.containsSubset(byKey.get('no_quiere_pagar'), { color: 'red', alert_group: 'payment' })
+    assert.containsSubset(byKey.get('no_puede_pagar'), { color: 'gold', alert_group: 'payment' })
+    assert.containsSubset(byKey.get('contactabilidad'), { color: 'orange', alert_group: 'contact' })
+    assert.containsSubset(byKey.get('reestructuracion'), { alert_group: 'payment' })
+    assert.containsSubset(byKey.get('refinanciacion'), { alert_group: 'payment' })
+    const created = await supervisor.post('/api/r/ca_alert_types').json({
+      name: 'Fallecido',
+      color: 'magenta',
+      icon: 'StopOutlined',
+      alert_group: 'payment',
+      lifted_by: 'manual',
+    })
+    created.assertStatus(201)
+    const agent = await signIn(client, 'agent')
+    ;(await agent.post('/api/r/ca_alert_types').json({ name: 'X', color: 'red', alert_group: 'payment' })).assertStatus(403)
+  })
+
+  test('a gestión with a mapped result raises the alert once, audited in the client log', async ({
+    client,
+    assert,
+  }) => {
+    const { agent, clientId, record } = await gestionSetup(client)
+    ;(await record()).assertStatus(201)
+    ;(await record()).assertStatus(201)
+    const active = await activeOf(agent, clientId)
+    assert.lengthOf(active, 1)
+    assert.containsSubset(active[0], { name: 'No quiere pagar', color: 'red' })
+    const rows = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.lengthOf(rows, 1)
+    assert.equal(Number(rows[0].raised_by), agent.user.id)
+    const log = await agent.get(`/api/clients/${clientId}/log`)
+    log.assertStatus(200)
+    const raised = log.body().data.filter((entry: any) => entry.action === 'collections-alerts.raised')
+    assert.lengthOf(raised, 1)
+  })
+
+  test('a mapping to a deleted alert type is refused, and a deleted type raises nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, campaignId, clientId, record, agent } = await gestionSetup(client)
+    const type = await supervisor.post('/api/r/ca_alert_types').json({
+      name: 'Temporal',
+      color: 'cyan',
+      alert_group: 'payment',
+      lifted_by: 'manual',
+    })
+    type.assertStatus(201)
+    const typeRow = type.body().data
+    ;(await supervisor.delete(`/api/r/ca_alert_types/${typeRow.id}`)).assertStatus(204)
+    const otherResult = await makeResult(supervisor, campaignId, 'Otro')
+    const refused = await supervisor
+      .post('/api/r/ca_alert_mappings')
+      .json({ result_id: otherResult, alert_type_id: typeRow.id })
+    refused.assertStatus(422)
+    assert.equal(refused.body().error.fields[0].field, 'alert_type_id')
+    assert.lengthOf(await db.from('ca_alert_mappings').where('result_id', otherResult), 0)
+    // the seeded type of the first mapping archived: the gestión raises nothing
+    await db.from('ca_alert_types').where('key', 'no_quiere_pagar').update({ archived_at: '2026-01-01 00:00:00' })
+    ;(await record()).assertStatus(201)
+    assert.lengthOf(await activeOf(agent, clientId), 0)
+  })
+
+  test('two raises of the same alert at once leave one active alert', async ({ assert }) => {
+    const clientId = await makeClient()
+    const type = await typeId('no_puede_pagar')
+    const input = { clientId, typeId: type, source: 'manual' as const, reason: 'prueba' }
+    const results = await Promise.all([
+      db.transaction((trx) => raiseAlert(trx, SYSTEM_ACTOR, input)),
+      db.transaction((trx) => raiseAlert(trx, SYSTEM_ACTOR, input)),
+    ])
+    assert.sameMembers(results.map((result) => result.raised), [true, false])
+    assert.equal(results[0].id, results[1].id)
+    assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
+    assert.lengthOf(await db.from('ca_client_alert_flags').where('client_id', clientId), 1)
+  })
+})
+
+test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('a payment lifts the payment alert; the clients list filters by alert before, not after', async ({
+    client,
+    assert,
+  }) => {
+    const { agent, supervisor, clientId, record } = await gestionSetup(client)
+    ;(await record()).assertStatus(201)
+    const type = await typeId('no_quiere_pagar')
+    const filtered = () =>
+      supervisor
+        .get('/api/r/clients')
+        .qs({ filter: JSON.stringify({ field: 'alerts', op: 'contains', value: type }) })
+    const before = await filtered()
+    before.assertStatus(200)
+    assert.deepEqual(before.body().data.map((row: any) => row.id), [clientId])
+    assert.deepEqual(before.body().data[0].alerts, [type])
+
+    const paid = await agent.post('/api/r/ca_payments').json({
+      client_id: clientId,
+      amount: 120.5,
+      currency: 'PEN',
+      paid_on: DateTime.utc().toISODate(),
+    })
+    paid.assertStatus(201)
+    assert.lengthOf(await activeOf(agent, clientId), 0)
+    const row = await db.from('ca_client_alerts').where('client_id', clientId).first()
+    assert.equal(Number(row.lifted_by), agent.user.id)
+    assert.equal(row.lifted_reason, 'Pago registrado')
+    assert.lengthOf((await filtered()).body().data, 0)
+    const log = await agent.get(`/api/clients/${clientId}/log`)
+    assert.isTrue(log.body().data.some((entry: any) => entry.action === 'collections-alerts.lifted'))
+  })
+
+  test('a promise to pay with a past date or a negative amount is a 422; a valid one lifts', async ({
+    client,
+    assert,
+  }) => {
+    const { agent, clientId, record } = await gestionSetup(client)
+    ;(await record()).assertStatus(201)
+    const past = await agent.post('/api/r/ca_promises').json({
+      client_id: clientId,
+      amount: 100,
+      promised_on: DateTime.utc().minus({ days: 3 }).toISODate(),
+    })
+    past.assertStatus(422)
+    assert.equal(past.body().error.fields[0].field, 'promised_on')
+    const negative = await agent
+      .post('/api/r/ca_promises')
+      .json({ client_id: clientId, amount: -5, promised_on: tomorrow() })
+    negative.assertStatus(422)
+    assert.equal(negative.body().error.fields[0].field, 'amount')
+    assert.lengthOf(await db.from('ca_promises').where('client_id', clientId), 0)
+    assert.lengthOf(await activeOf(agent, clientId), 1)
+
+    const promised = await agent
+      .post('/api/r/ca_promises')
+      .json({ client_id: clientId, amount: 300, promised_on: tomorrow() })
+    promised.assertStatus(201)
+    assert.equal(promised.body().data.status, 'pending')
+    assert.lengthOf(await activeOf(agent, clientId), 0)
+  })
+
+  test('a "pago a verificar" lifts payment alerts but not contactability ones', async ({ client, assert }) => {
+    const agent = await signIn(client, 'agent')
+    const clientId = await makeClient({ assigned_user_id: agent.user.id })
+    await db.transaction(async (trx) => {
+      await raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: await typeId('no_puede_pagar'), source: 'manual', reason: 'a' })
+      await raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId,
+        typeId: await typeId('contactabilidad'),
+        channel: 'email',
+        detail: 'email_not_found',
+        source: 'manual',
+        reason: 'b',
+      })
+    })
+    const reported = await agent
+      .post('/api/r/ca_payments_to_verify')
+      .json({ client_id: clientId, amount: 80, reported_on: DateTime.utc().toISODate() })
+    reported.assertStatus(201)
+    assert.deepEqual((await activeOf(agent, clientId)).map((alert) => alert.channel), ['email'])
+  })
+
+  test('"Quitar alerta" lifts by hand; lifting it again is a 409 that changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const agent = await signIn(client, 'agent')
+    const clientId = await makeClient({ assigned_user_id: agent.user.id })
+    const { id } = await db.transaction((trx) =>
+      typeId('reestructuracion').then((type) =>
+        raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: type, source: 'gestion', reason: 'gestión' })
+      )
+    )
+    const lifted = await agent.post(`${API}/alerts/${id}/lift`).json({ reason: 'Cliente regularizó' })
+    lifted.assertStatus(200)
+    assert.equal(lifted.body().data.lifted_reason, 'Cliente regularizó')
+    const again = await agent.post(`${API}/alerts/${id}/lift`).json({})
+    again.assertStatus(409)
+    again.assertBodyContains({ error: { code: 'ALREADY_LIFTED' } })
+    const row = await db.from('ca_client_alerts').where('id', id).first()
+    assert.equal(row.lifted_reason, 'Cliente regularizó')
+    const entries = await db
+      .from('audit_logs')
+      .where('resource', 'ca_client_alerts')
+      .where('record_id', String(id))
+      .where('action', 'collections-alerts.lifted')
+    assert.lengthOf(entries, 1)
+  })
+
+  test("an agent may not lift the alert of a client it cannot see", async ({ client, assert }) => {
+    const agent = await signIn(client, 'agent')
+    const clientId = await makeClient()
+    const { id } = await db.transaction(async (trx) =>
+      raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: await typeId('refinanciacion'), source: 'gestion', reason: 'x' })
+    )
+    const refused = await agent.post(`${API}/alerts/${id}/lift`).json({})
+    refused.assertStatus(404)
+    const row = await db.from('ca_client_alerts').where('id', id).first()
+    assert.isNotNull(row.active_key)
+  })
+})
+
+test.group('collections-alerts: the channels webhook (A2, A3)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.setup(() => {
+    process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET = SECRET
+    return () => delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+  })
+
+  test('a signed e-mail bounce raises "correo no encontrado" on the e-mail; a replay is a 409', async ({
+    client,
+    assert,
+  }) => {
+    const clientId = await makeClient({ email: 'rebota@correo.test' })
+    const body = { eventId: 'evt-1', type: 'email.bounce', email: 'Rebota@correo.test' }
+    const first = await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)
+    first.assertStatus(200)
+    assert.isTrue(first.body().data.raised)
+    const rows = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.lengthOf(rows, 1)
+    assert.containsSubset(rows[0], {
+      detail: 'email_not_found',
+      channel: 'email',
+      channel_value: 'rebota@correo.test',
+      source: 'webhook',
+    })
+    const replay = await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)
+    replay.assertStatus(409)
+    assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
+  })
+
+  test('an unsigned or badly signed call is a 401 and changes nothing', async ({ client, assert }) => {
+    await makeClient({ email: 'firma@correo.test' })
+    const body = { eventId: 'evt-2', type: 'email.bounce', email: 'firma@correo.test' }
+    ;(await client.post(WEBHOOK).json(body)).assertStatus(401)
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body, 'otro-secreto')).json(body)).assertStatus(401)
+    const tampered = { ...body, eventId: 'evt-3' }
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(tampered)).assertStatus(401)
+    assert.lengthOf(await db.from('ca_client_alerts'), 0)
+    assert.lengthOf(await db.from('ca_webhook_events'), 0)
+  })
+
+  test('an unknown client or channel is a 4xx and records nothing', async ({ client, assert }) => {
+    const unknown = { eventId: 'evt-4', type: 'email.bounce', email: 'nadie@correo.test' }
+    const answer = await client.post(WEBHOOK).header('x-tablero-signature', sign(unknown)).json(unknown)
+    answer.assertStatus(404)
+    const noChannel = { eventId: 'evt-5', type: 'whatsapp.contact_not_found' }
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(noChannel)).json(noChannel)).assertStatus(422)
+    const badType = { eventId: 'evt-6', type: 'sms.lost', phone: '+51987654321' }
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(badType)).json(badType)).assertStatus(422)
+    assert.lengthOf(await db.from('ca_client_alerts'), 0)
+    assert.lengthOf(await db.from('ca_webhook_events'), 0)
+  })
+
+  test('WhatsApp "contact not found" marks the phone; a new phone lifts it', async ({ client, assert }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const clientId = await makeClient({ primary_phone: '+51987654321' })
+    const body = { eventId: 'evt-7', type: 'whatsapp.contact_not_found', phone: '+51 987 654 321' }
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)).assertStatus(200)
+    assert.deepEqual((await activeOf(supervisor, clientId)).map((alert) => alert.channel), ['whatsapp'])
+    const added = await supervisor
+      .post('/api/r/client_phones')
+      .json({ client_id: clientId, e164: '+51912345678', label: 'nuevo' })
+    added.assertStatus(201)
+    assert.lengthOf(await activeOf(supervisor, clientId), 0)
+  })
+})
+
+test.group('collections-alerts: broken promises (A2)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('a promise past its date plus grace with no payment is broken and raises the alert', async ({
+    assert,
+  }) => {
+    const broken = await makeClient()
+    const kept = await makeClient()
+    const onTime = await makeClient()
+    const promise = (clientId: number, promisedOn: string) => ({
+      client_id: clientId,
+      amount: 100,
+      currency: 'PEN',
+      promised_on: promisedOn,
+      status: 'pending',
+      created_at: '2026-03-01 10:00:00',
+    })
+    await db.table('ca_promises').multiInsert([
+      promise(broken, '2026-03-05'),
+      promise(kept, '2026-03-05'),
+      promise(onTime, '2026-03-09'),
+    ])
+    await db.table('ca_payments').insert({
+      client_id: kept,
+      amount: 100,
+      currency: 'PEN',
+      paid_on: '2026-03-04',
+      created_at: '2026-03-04 09:00:00',
+    })
+    const result = await sweepBrokenPromises('2026-03-10')
+    assert.deepEqual(result, { broken: 1 })
+    const statuses = await db.from('ca_promises').orderBy('client_id').select('client_id', 'status')
+    assert.deepEqual(
+      statuses.map((row) => [Number(row.client_id), row.status]),
+      [
+        [broken, 'broken'],
+        [kept, 'kept'],
+        [onTime, 'pending'],
+      ]
+    )
+    const alerts = await db.from('ca_client_alerts').whereNotNull('active_key')
+    assert.deepEqual(alerts.map((row) => Number(row.client_id)), [broken])
+    assert.deepEqual((await sweepBrokenPromises('2026-03-10')).broken, 0)
+  })
+})
+
+test.group('collections-alerts: portfolio (A7)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('debts sort by days overdue and by amount both ways, and filter by days overdue', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const clientId = await makeClient()
+    const today = DateTime.utc()
+    for (const [product, amount, days] of [
+      ['A', 500, 10],
+      ['B', 100, 90],
+      ['C', 900, 40],
+    ] as const) {
+      const created = await supervisor.post('/api/r/ca_debts').json({
+        client_id: clientId,
+        product,
+        amount,
+        currency: 'PEN',
+        due_date: today.minus({ days }).toISODate(),
+      })
+      created.assertStatus(201)
+    }
+    const products = async (qs: Record<string, string>) => {
+      const list = await supervisor.get('/api/r/ca_debts').qs(qs)
+      list.assertStatus(200)
+      return list.body().data.map((row: any) => row.product)
+    }
+    // most days overdue first = oldest due date first
+    assert.deepEqual(await products({ sort: 'due_date' }), ['B', 'C', 'A'])
+    assert.deepEqual(await products({ sort: '-due_date' }), ['A', 'C', 'B'])
+    assert.deepEqual(await products({ sort: '-amount' }), ['C', 'A', 'B'])
+    assert.deepEqual(await products({ sort: 'amount' }), ['B', 'A', 'C'])
+    const over30 = JSON.stringify({ field: 'due_date', op: 'lt', value: today.minus({ days: 30 }).toISODate() })
+    assert.deepEqual(await products({ sort: 'due_date', filter: over30 }), ['B', 'C'])
+  })
+})
