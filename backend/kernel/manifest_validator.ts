@@ -88,7 +88,15 @@ export async function validateManifest(folder: string, value: unknown): Promise<
       )
     }
   }
-  for (const key of ['routes', 'webhooks', 'resources', 'setup', 'uninstall', 'demo', 'jobs'] as const) {
+  for (const key of [
+    'routes',
+    'webhooks',
+    'resources',
+    'setup',
+    'uninstall',
+    'demo',
+    'jobs',
+  ] as const) {
     if (manifest[key] !== undefined && typeof manifest[key] !== 'function') {
       throw new TableroError(
         'PLUGIN_MANIFEST_INVALID',

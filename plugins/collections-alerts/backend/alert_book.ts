@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { ensureCatalogue } from './catalogue.ts'
 import { AuditLog, TableroError, toSqlDateTime, type AuditActor } from '#sdk'
 
 export interface RaiseInput {
@@ -159,6 +160,7 @@ export async function liftByRule(
 
 /** A seeded type by its key, or a supervisor's type by id, if it exists and is not archived. */
 export async function liveType(client: QueryClientContract, by: { key?: string; id?: number }) {
+  if (by.key) await ensureCatalogue(client)
   const query = client.from('ca_alert_types').whereNull('archived_at')
   if (by.key) query.where('key', by.key)
   else query.where('id', by.id ?? 0)

@@ -50,10 +50,15 @@ function requireSignature(ctx: HttpContext) {
 /** The client who owns the channel value: its phone (E.164) or its e-mail. */
 async function ownerOf(channel: string, input: { phone?: string; email?: string }) {
   if (channel === 'email') {
-    if (!input.email) throw new TableroError('UNKNOWN_CHANNEL', 'An e-mail event names the e-mail', 422)
+    if (!input.email)
+      throw new TableroError('UNKNOWN_CHANNEL', 'An e-mail event names the e-mail', 422)
     const email = input.email.toLowerCase()
     const row =
-      (await db.from('client_emails').whereRaw('lower(email) = ?', [email]).select('client_id').first()) ??
+      (await db
+        .from('client_emails')
+        .whereRaw('lower(email) = ?', [email])
+        .select('client_id')
+        .first()) ??
       (await db.from('clients').where('email', email).select('id as client_id').first())
     return row ? { clientId: Number(row.client_id), value: email } : null
   }
@@ -84,12 +89,15 @@ export async function receiveChannelEvent(ctx: HttpContext) {
 
   const outcome = await db.transaction(async (trx) => {
     try {
-      await trx.insertQuery().table('ca_webhook_events').insert({
-        event_id: input.eventId,
-        kind: input.type,
-        client_id: owner.clientId,
-        received_at: toSqlDateTime(DateTime.utc()),
-      })
+      await trx
+        .insertQuery()
+        .table('ca_webhook_events')
+        .insert({
+          event_id: input.eventId,
+          kind: input.type,
+          client_id: owner.clientId,
+          received_at: toSqlDateTime(DateTime.utc()),
+        })
     } catch {
       // the same event arriving twice at once: the unique event id lets one through
       throw new TableroError('REPLAYED', 'This event was already received', 409)

@@ -27,8 +27,17 @@ export async function indicators(ctx: HttpContext) {
   const rows = await db
     .from('clients')
     .whereIn('clients.id', resources.visibleKeys('clients', user))
-    .select('clients.campaign_id', 'clients.assigned_user_id', 'clients.email', 'clients.last_interaction_at')
-    .select(db.raw('(case when exists(?) then 1 else 0 end) as phone_flag', [flagged(['phone', 'whatsapp'])]))
+    .select(
+      'clients.campaign_id',
+      'clients.assigned_user_id',
+      'clients.email',
+      'clients.last_interaction_at'
+    )
+    .select(
+      db.raw('(case when exists(?) then 1 else 0 end) as phone_flag', [
+        flagged(['phone', 'whatsapp']),
+      ])
+    )
     .select(db.raw('(case when exists(?) then 1 else 0 end) as email_flag', [flagged(['email'])]))
   const counts = new Map<string, Record<string, number | null>>()
   for (const row of rows) {

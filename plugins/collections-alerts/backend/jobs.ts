@@ -60,9 +60,11 @@ export const brokenPromises = defineJob<{ today?: string }>({
   name: 'collections-alerts.broken-promises',
   timeout: 30 * 60_000,
   async handler({ payload, progress }) {
-    const result = await withLock('collections-alerts:broken-promises', () =>
-      sweepBrokenPromises(payload.today)
-    , { ttl: '35m' })
+    const result = await withLock(
+      'collections-alerts:broken-promises',
+      () => sweepBrokenPromises(payload.today),
+      { ttl: '35m' }
+    )
     await progress(100)
     return result
   },

@@ -7,7 +7,11 @@ const MOVED = ['ca_debts', 'ca_payments', 'ca_promises', 'ca_payments_to_verify'
  * client's alerts move too, except those the survivor already has up (one
  * active alert per client, type and channel), which are dropped with it.
  */
-const onClientMerging: PluginHookHandler<'client.merging'> = async ({ trx, survivorId, mergedId }) => {
+const onClientMerging: PluginHookHandler<'client.merging'> = async ({
+  trx,
+  survivorId,
+  mergedId,
+}) => {
   const summary: Record<string, number> = {}
   for (const table of MOVED) {
     summary[table] = Number(
@@ -26,9 +30,15 @@ const onClientMerging: PluginHookHandler<'client.merging'> = async ({ trx, survi
     .whereIn('alert_type_id', survivorActive)
     .update({ active_key: null, lifted_reason: 'Fusión de clientes' })
   summary.ca_client_alerts = Number(
-    await trx.from('ca_client_alerts').where('client_id', mergedId).update({ client_id: survivorId })
+    await trx
+      .from('ca_client_alerts')
+      .where('client_id', mergedId)
+      .update({ client_id: survivorId })
   )
-  const flags = await trx.from('ca_client_alert_flags').where('client_id', mergedId).select('alert_type_id')
+  const flags = await trx
+    .from('ca_client_alert_flags')
+    .where('client_id', mergedId)
+    .select('alert_type_id')
   await trx.from('ca_client_alert_flags').where('client_id', mergedId).delete()
   for (const flag of flags) {
     const has = await trx

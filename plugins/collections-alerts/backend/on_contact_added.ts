@@ -25,7 +25,14 @@ const onContactAdded: PluginEventHandler = async (payload) => {
   const contact = await db.from(target.table).where('id', Number(write.id)).first()
   if (!contact) return
   await db.transaction((trx) =>
-    liftByRule(trx, SYSTEM_ACTOR, Number(contact.client_id), 'contact', 'Nuevo contacto en el canal', target.channels)
+    liftByRule(
+      trx,
+      SYSTEM_ACTOR,
+      Number(contact.client_id),
+      'contact',
+      'Nuevo contacto en el canal',
+      target.channels
+    )
   )
 }
 

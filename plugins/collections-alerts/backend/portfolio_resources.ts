@@ -8,7 +8,11 @@ const label = (es: string, en: string) => ({ es, en })
 const client = () =>
   field.relation('client_id', {
     label: label('Cliente', 'Client'),
-    relation: { resource: 'clients', labelField: 'first_name', labelFields: ['first_name', 'last_name'] },
+    relation: {
+      resource: 'clients',
+      labelField: 'first_name',
+      labelFields: ['first_name', 'last_name'],
+    },
     required: true,
     listable: true,
     filterable: true,
@@ -27,13 +31,24 @@ const amount = () =>
 const currency = () =>
   field.select('currency', {
     label: label('Moneda', 'Currency'),
-    options: ['PEN', 'USD', 'MXN', 'COP', 'CLP'].map((value) => ({ value, label: label(value, value) })),
+    options: ['PEN', 'USD', 'MXN', 'COP', 'CLP'].map((value) => ({
+      value,
+      label: label(value, value),
+    })),
     defaultValue: 'PEN',
     listable: true,
     filterable: true,
   })
 
-const EVERYTHING: ResourceAction[] = ['list', 'show', 'create', 'update', 'delete', 'export', 'import']
+const EVERYTHING: ResourceAction[] = [
+  'list',
+  'show',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'import',
+]
 
 /** Supervisors keep the portfolio; agents read it, and record what the client pays or promises. */
 const PERMISSIONS = {
@@ -43,7 +58,11 @@ const PERMISSIONS = {
 }
 
 /** A3: a payment, a promise or a "pago a verificar" lifts the client's payment alerts. */
-async function liftPaymentAlerts(rows: Array<Record<string, unknown>>, hook: HookContext, why: string) {
+async function liftPaymentAlerts(
+  rows: Array<Record<string, unknown>>,
+  hook: HookContext,
+  why: string
+) {
   const clients = new Set(rows.map((row) => Number(row.client_id)))
   for (const clientId of clients) {
     await liftByRule(hook.trx, actorFor(hook), clientId, 'payment', why)
@@ -52,7 +71,9 @@ async function liftPaymentAlerts(rows: Array<Record<string, unknown>>, hook: Hoo
 
 /** Today in the user's zone, as YYYY-MM-DD. */
 function todayFor(hook: HookContext) {
-  return DateTime.now().setZone(hook.user.timezone || 'UTC').toISODate()!
+  return DateTime.now()
+    .setZone(hook.user.timezone || 'UTC')
+    .toISODate()!
 }
 
 /** A promise is for today or later (a past date is a 422 on the field). */
@@ -141,7 +162,11 @@ export const portfolioResources = [
         filterable: true,
         sortable: true,
       }),
-      field.text('reference', { label: label('Referencia', 'Reference'), maxLength: 80, listable: true }),
+      field.text('reference', {
+        label: label('Referencia', 'Reference'),
+        maxLength: 80,
+        listable: true,
+      }),
       ...field.timestamps(),
     ],
     permissions: PERMISSIONS,

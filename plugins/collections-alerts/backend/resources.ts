@@ -4,7 +4,17 @@ import { ofVisibleClients } from './scopes.ts'
 
 const label = (es: string, en: string) => ({ es, en })
 
-export const COLORS = ['red', 'gold', 'orange', 'volcano', 'blue', 'purple', 'green', 'cyan', 'magenta']
+export const COLORS = [
+  'red',
+  'gold',
+  'orange',
+  'volcano',
+  'blue',
+  'purple',
+  'green',
+  'cyan',
+  'magenta',
+]
 export const ICONS = [
   'StopOutlined',
   'WarningOutlined',
@@ -25,12 +35,19 @@ async function requireLiveType(values: Record<string, unknown>, hook: HookContex
     .whereNull('archived_at')
     .first()
   if (!type) {
-    throw fieldInputError('alert_type_id', 'This alert type was deleted or does not exist', 'exists')
+    throw fieldInputError(
+      'alert_type_id',
+      'This alert type was deleted or does not exist',
+      'exists'
+    )
   }
 }
 
 export const DETAIL_OPTIONS = [
-  { value: 'wrong_phone', label: label('Teléfono equivocado o suspendido', 'Wrong or suspended phone') },
+  {
+    value: 'wrong_phone',
+    label: label('Teléfono equivocado o suspendido', 'Wrong or suspended phone'),
+  },
   { value: 'whatsapp_unavailable', label: label('WhatsApp no disponible', 'WhatsApp unavailable') },
   { value: 'email_not_found', label: label('Correo no encontrado', 'E-mail not found') },
 ]
@@ -84,7 +101,13 @@ export default [
         label: label('Se levanta con', 'Lifted by'),
         required: true,
         options: [
-          { value: 'payment', label: label('Pago, compromiso o pago a verificar', 'Payment, promise or payment to verify') },
+          {
+            value: 'payment',
+            label: label(
+              'Pago, compromiso o pago a verificar',
+              'Payment, promise or payment to verify'
+            ),
+          },
           { value: 'contact', label: label('Nuevo teléfono o correo', 'New phone or e-mail') },
           { value: 'manual', label: label('Solo a mano', 'By hand only') },
         ],
@@ -156,7 +179,11 @@ export default [
       field.id(),
       field.relation('client_id', {
         label: label('Cliente', 'Client'),
-        relation: { resource: 'clients', labelField: 'first_name', labelFields: ['first_name', 'last_name'] },
+        relation: {
+          resource: 'clients',
+          labelField: 'first_name',
+          labelFields: ['first_name', 'last_name'],
+        },
         readOnly: true,
         listable: true,
         filterable: true,
@@ -168,17 +195,70 @@ export default [
         listable: true,
         filterable: true,
       }),
-      field.select('detail', { label: label('Detalle', 'Detail'), options: DETAIL_OPTIONS, readOnly: true, listable: true, filterable: true }),
-      field.text('channel', { label: label('Canal', 'Channel'), readOnly: true, listable: true, filterable: true }),
-      field.text('channel_value', { label: label('Teléfono o correo', 'Phone or e-mail'), readOnly: true, listable: true }),
-      field.text('source', { label: label('Origen', 'Source'), readOnly: true, listable: true, filterable: true }),
-      field.text('active_key', { label: label('Activa (canal)', 'Active (channel)'), readOnly: true, filterable: true }),
-      field.datetime('raised_at', { label: label('Levantada el', 'Raised at'), readOnly: true, listable: true, sortable: true, filterable: true }),
-      field.relation('raised_by', { label: label('Levantada por', 'Raised by'), relation: { resource: 'users', labelField: 'full_name' }, readOnly: true, listable: true }),
-      field.text('raised_reason', { label: label('Motivo', 'Reason'), readOnly: true, listable: true }),
-      field.datetime('lifted_at', { label: label('Quitada el', 'Lifted at'), readOnly: true, listable: true, filterable: true }),
-      field.relation('lifted_by', { label: label('Quitada por', 'Lifted by'), relation: { resource: 'users', labelField: 'full_name' }, readOnly: true, listable: true }),
-      field.text('lifted_reason', { label: label('Motivo de quitar', 'Lift reason'), readOnly: true, listable: true }),
+      field.select('detail', {
+        label: label('Detalle', 'Detail'),
+        options: DETAIL_OPTIONS,
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.text('channel', {
+        label: label('Canal', 'Channel'),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.text('channel_value', {
+        label: label('Teléfono o correo', 'Phone or e-mail'),
+        readOnly: true,
+        listable: true,
+      }),
+      field.text('source', {
+        label: label('Origen', 'Source'),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.text('active_key', {
+        label: label('Activa (canal)', 'Active (channel)'),
+        readOnly: true,
+        filterable: true,
+      }),
+      field.datetime('raised_at', {
+        label: label('Levantada el', 'Raised at'),
+        readOnly: true,
+        listable: true,
+        sortable: true,
+        filterable: true,
+      }),
+      field.relation('raised_by', {
+        label: label('Levantada por', 'Raised by'),
+        relation: { resource: 'users', labelField: 'full_name' },
+        readOnly: true,
+        listable: true,
+      }),
+      field.text('raised_reason', {
+        label: label('Motivo', 'Reason'),
+        readOnly: true,
+        listable: true,
+      }),
+      field.datetime('lifted_at', {
+        label: label('Quitada el', 'Lifted at'),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
+      field.relation('lifted_by', {
+        label: label('Quitada por', 'Lifted by'),
+        relation: { resource: 'users', labelField: 'full_name' },
+        readOnly: true,
+        listable: true,
+      }),
+      field.text('lifted_reason', {
+        label: label('Motivo de quitar', 'Lift reason'),
+        readOnly: true,
+        listable: true,
+      }),
     ],
     permissions: {
       admin: ['list', 'show', 'export'],

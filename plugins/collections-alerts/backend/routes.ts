@@ -20,7 +20,12 @@ const liftValidator = vine.compile(
 )
 
 const idsValidator = vine.compile(
-  vine.object({ ids: vine.string().trim().regex(/^\d+(,\d+){0,99}$/) })
+  vine.object({
+    ids: vine
+      .string()
+      .trim()
+      .regex(/^\d+(,\d+){0,99}$/),
+  })
 )
 
 /** Mounted under /api/p/collections-alerts, behind sign-in and the enabled-guard. */

@@ -18,7 +18,11 @@ const alertsField: FieldProvider = {
       type: 'relations',
       label: label('Alerta', 'Alert'),
       relation: { resource: 'ca_alert_types', labelField: 'name' },
-      through: { table: 'ca_client_alert_flags', localKey: 'client_id', foreignKey: 'alert_type_id' },
+      through: {
+        table: 'ca_client_alert_flags',
+        localKey: 'client_id',
+        foreignKey: 'alert_type_id',
+      },
       readOnly: true,
       listable: true,
       filterable: true,

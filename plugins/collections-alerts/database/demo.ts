@@ -2,8 +2,14 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { bulkInsert, toSqlDateTime, type PluginDemo } from '#sdk'
 import { raiseAlert } from '../backend/alert_book.ts'
+import { ensureCatalogue } from '../backend/catalogue.ts'
 
-const PRODUCTS = ['Tarjeta de crédito', 'Préstamo personal', 'Crédito vehicular', 'Línea de consumo']
+const PRODUCTS = [
+  'Tarjeta de crédito',
+  'Préstamo personal',
+  'Crédito vehicular',
+  'Línea de consumo',
+]
 
 /** tipificaciones' demo results that raise an alert, and which (A2). */
 const MAPPINGS: Array<[string, string, string | null]> = [
@@ -22,12 +28,14 @@ const demo: PluginDemo = async ({ users }) => {
   const today = DateTime.utc().startOf('day')
   const at = (days: number) => toSqlDateTime(today.minus({ days }))
   const date = (days: number) => today.minus({ days }).toISODate()!
-  const clients = (await db.from('clients').orderBy('id').limit(60).select('id', 'email')).map(
-    (row) => ({ id: Number(row.id), email: row.email as string | null })
-  )
-  const types = new Map<string, number>(
-    (await db.from('ca_alert_types').select('key', 'id')).map((row) => [row.key, Number(row.id)])
-  )
+  const clientRows = await db.from('clients').orderBy('id').limit(60).select('id', 'email')
+  const clients = clientRows.map((row) => ({
+    id: Number(row.id),
+    email: row.email as string | null,
+  }))
+  await ensureCatalogue(db.connection())
+  const typeRows = await db.from('ca_alert_types').select('key', 'id')
+  const types = new Map<string, number>(typeRows.map((row) => [row.key, Number(row.id)]))
   let alerts = 0
   await db.transaction(async (trx) => {
     const debts = clients.flatMap((client, index) =>

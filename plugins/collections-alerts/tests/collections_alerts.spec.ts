@@ -31,7 +31,9 @@ async function gestionSetup(client: Parameters<typeof signIn>[0]) {
     .json({ result_id: resultId, alert_type_id: await typeId('no_quiere_pagar') })
   mapped.assertStatus(201)
   const record = (session: Session = agent) =>
-    session.post('/api/p/tipificaciones/gestiones').json({ clientId, campaignId, level1Id: resultId })
+    session
+      .post('/api/p/tipificaciones/gestiones')
+      .json({ clientId, campaignId, level1Id: resultId })
   return { supervisor, agent, campaignId, resultId, clientId, record }
 }
 
@@ -39,7 +41,10 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => plugins.refresh(true))
 
-  test('the catalogue holds the seed types with their colours and groups', async ({ client, assert }) => {
+  test('the catalogue holds the seed types with their colours and groups', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
     const list = await supervisor.get('/api/r/ca_alert_types').qs({ perPage: 50 })
     list.assertStatus(200)
@@ -58,7 +63,11 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
     })
     created.assertStatus(201)
     const agent = await signIn(client, 'agent')
-    ;(await agent.post('/api/r/ca_alert_types').json({ name: 'X', color: 'red', alert_group: 'payment' })).assertStatus(403)
+    ;(
+      await agent
+        .post('/api/r/ca_alert_types')
+        .json({ name: 'X', color: 'red', alert_group: 'payment' })
+    ).assertStatus(403)
   })
 
   test('a gestión with a mapped result raises the alert once, audited in the client log', async ({
@@ -76,7 +85,9 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
     assert.equal(Number(rows[0].raised_by), agent.user.id)
     const log = await agent.get(`/api/clients/${clientId}/log`)
     log.assertStatus(200)
-    const raised = log.body().data.filter((entry: any) => entry.action === 'collections-alerts.raised')
+    const raised = log
+      .body()
+      .data.filter((entry: any) => entry.action === 'collections-alerts.raised')
     assert.lengthOf(raised, 1)
   })
 
@@ -102,7 +113,10 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
     assert.equal(refused.body().error.fields[0].field, 'alert_type_id')
     assert.lengthOf(await db.from('ca_alert_mappings').where('result_id', otherResult), 0)
     // the seeded type of the first mapping archived: the gestión raises nothing
-    await db.from('ca_alert_types').where('key', 'no_quiere_pagar').update({ archived_at: '2026-01-01 00:00:00' })
+    await db
+      .from('ca_alert_types')
+      .where('key', 'no_quiere_pagar')
+      .update({ archived_at: '2026-01-01 00:00:00' })
     ;(await record()).assertStatus(201)
     assert.lengthOf(await activeOf(agent, clientId), 0)
   })
@@ -115,7 +129,10 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
       db.transaction((trx) => raiseAlert(trx, SYSTEM_ACTOR, input)),
       db.transaction((trx) => raiseAlert(trx, SYSTEM_ACTOR, input)),
     ])
-    assert.sameMembers(results.map((result) => result.raised), [true, false])
+    assert.sameMembers(
+      results.map((result) => result.raised),
+      [true, false]
+    )
     assert.equal(results[0].id, results[1].id)
     assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
     assert.lengthOf(await db.from('ca_client_alert_flags').where('client_id', clientId), 1)
@@ -139,7 +156,10 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
         .qs({ filter: JSON.stringify({ field: 'alerts', op: 'contains', value: type }) })
     const before = await filtered()
     before.assertStatus(200)
-    assert.deepEqual(before.body().data.map((row: any) => row.id), [clientId])
+    assert.deepEqual(
+      before.body().data.map((row: any) => row.id),
+      [clientId]
+    )
     assert.deepEqual(before.body().data[0].alerts, [type])
 
     const paid = await agent.post('/api/r/ca_payments').json({
@@ -155,7 +175,9 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
     assert.equal(row.lifted_reason, 'Pago registrado')
     assert.lengthOf((await filtered()).body().data, 0)
     const log = await agent.get(`/api/clients/${clientId}/log`)
-    assert.isTrue(log.body().data.some((entry: any) => entry.action === 'collections-alerts.lifted'))
+    assert.isTrue(
+      log.body().data.some((entry: any) => entry.action === 'collections-alerts.lifted')
+    )
   })
 
   test('a promise to pay with a past date or a negative amount is a 422; a valid one lifts', async ({
@@ -187,11 +209,19 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
     assert.lengthOf(await activeOf(agent, clientId), 0)
   })
 
-  test('a "pago a verificar" lifts payment alerts but not contactability ones', async ({ client, assert }) => {
+  test('a "pago a verificar" lifts payment alerts but not contactability ones', async ({
+    client,
+    assert,
+  }) => {
     const agent = await signIn(client, 'agent')
     const clientId = await makeClient({ assigned_user_id: agent.user.id })
     await db.transaction(async (trx) => {
-      await raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: await typeId('no_puede_pagar'), source: 'manual', reason: 'a' })
+      await raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId,
+        typeId: await typeId('no_puede_pagar'),
+        source: 'manual',
+        reason: 'a',
+      })
       await raiseAlert(trx, SYSTEM_ACTOR, {
         clientId,
         typeId: await typeId('contactabilidad'),
@@ -205,7 +235,10 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
       .post('/api/r/ca_payments_to_verify')
       .json({ client_id: clientId, amount: 80, reported_on: DateTime.utc().toISODate() })
     reported.assertStatus(201)
-    assert.deepEqual((await activeOf(agent, clientId)).map((alert) => alert.channel), ['email'])
+    assert.deepEqual(
+      (await activeOf(agent, clientId)).map((alert) => alert.channel),
+      ['email']
+    )
   })
 
   test('"Quitar alerta" lifts by hand; lifting it again is a 409 that changes nothing', async ({
@@ -216,10 +249,17 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
     const clientId = await makeClient({ assigned_user_id: agent.user.id })
     const { id } = await db.transaction((trx) =>
       typeId('reestructuracion').then((type) =>
-        raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: type, source: 'gestion', reason: 'gestión' })
+        raiseAlert(trx, SYSTEM_ACTOR, {
+          clientId,
+          typeId: type,
+          source: 'gestion',
+          reason: 'gestión',
+        })
       )
     )
-    const lifted = await agent.post(`${API}/alerts/${id}/lift`).json({ reason: 'Cliente regularizó' })
+    const lifted = await agent
+      .post(`${API}/alerts/${id}/lift`)
+      .json({ reason: 'Cliente regularizó' })
     lifted.assertStatus(200)
     assert.equal(lifted.body().data.lifted_reason, 'Cliente regularizó')
     const again = await agent.post(`${API}/alerts/${id}/lift`).json({})
@@ -235,11 +275,16 @@ test.group('collections-alerts: lifted (A3, A4) and shown (A6)', (group) => {
     assert.lengthOf(entries, 1)
   })
 
-  test("an agent may not lift the alert of a client it cannot see", async ({ client, assert }) => {
+  test('an agent may not lift the alert of a client it cannot see', async ({ client, assert }) => {
     const agent = await signIn(client, 'agent')
     const clientId = await makeClient()
     const { id } = await db.transaction(async (trx) =>
-      raiseAlert(trx, SYSTEM_ACTOR, { clientId, typeId: await typeId('refinanciacion'), source: 'gestion', reason: 'x' })
+      raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId,
+        typeId: await typeId('refinanciacion'),
+        source: 'gestion',
+        reason: 'x',
+      })
     )
     const refused = await agent.post(`${API}/alerts/${id}/lift`).json({})
     refused.assertStatus(404)
@@ -253,7 +298,9 @@ test.group('collections-alerts: the channels webhook (A2, A3)', (group) => {
   group.each.setup(() => plugins.refresh(true))
   group.each.setup(() => {
     process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET = SECRET
-    return () => delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+    return () => {
+      delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+    }
   })
 
   test('a signed e-mail bounce raises "correo no encontrado" on the e-mail; a replay is a 409', async ({
@@ -278,35 +325,60 @@ test.group('collections-alerts: the channels webhook (A2, A3)', (group) => {
     assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
   })
 
-  test('an unsigned or badly signed call is a 401 and changes nothing', async ({ client, assert }) => {
+  test('an unsigned or badly signed call is a 401 and changes nothing', async ({
+    client,
+    assert,
+  }) => {
     await makeClient({ email: 'firma@correo.test' })
     const body = { eventId: 'evt-2', type: 'email.bounce', email: 'firma@correo.test' }
     ;(await client.post(WEBHOOK).json(body)).assertStatus(401)
-    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body, 'otro-secreto')).json(body)).assertStatus(401)
+    ;(
+      await client
+        .post(WEBHOOK)
+        .header('x-tablero-signature', sign(body, 'otro-secreto'))
+        .json(body)
+    ).assertStatus(401)
     const tampered = { ...body, eventId: 'evt-3' }
-    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(tampered)).assertStatus(401)
+    ;(
+      await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(tampered)
+    ).assertStatus(401)
     assert.lengthOf(await db.from('ca_client_alerts'), 0)
     assert.lengthOf(await db.from('ca_webhook_events'), 0)
   })
 
   test('an unknown client or channel is a 4xx and records nothing', async ({ client, assert }) => {
     const unknown = { eventId: 'evt-4', type: 'email.bounce', email: 'nadie@correo.test' }
-    const answer = await client.post(WEBHOOK).header('x-tablero-signature', sign(unknown)).json(unknown)
+    const answer = await client
+      .post(WEBHOOK)
+      .header('x-tablero-signature', sign(unknown))
+      .json(unknown)
     answer.assertStatus(404)
     const noChannel = { eventId: 'evt-5', type: 'whatsapp.contact_not_found' }
-    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(noChannel)).json(noChannel)).assertStatus(422)
+    ;(
+      await client.post(WEBHOOK).header('x-tablero-signature', sign(noChannel)).json(noChannel)
+    ).assertStatus(422)
     const badType = { eventId: 'evt-6', type: 'sms.lost', phone: '+51987654321' }
-    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(badType)).json(badType)).assertStatus(422)
+    ;(
+      await client.post(WEBHOOK).header('x-tablero-signature', sign(badType)).json(badType)
+    ).assertStatus(422)
     assert.lengthOf(await db.from('ca_client_alerts'), 0)
     assert.lengthOf(await db.from('ca_webhook_events'), 0)
   })
 
-  test('WhatsApp "contact not found" marks the phone; a new phone lifts it', async ({ client, assert }) => {
+  test('WhatsApp "contact not found" marks the phone; a new phone lifts it', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
     const clientId = await makeClient({ primary_phone: '+51987654321' })
     const body = { eventId: 'evt-7', type: 'whatsapp.contact_not_found', phone: '+51 987 654 321' }
-    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)).assertStatus(200)
-    assert.deepEqual((await activeOf(supervisor, clientId)).map((alert) => alert.channel), ['whatsapp'])
+    ;(await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)).assertStatus(
+      200
+    )
+    assert.deepEqual(
+      (await activeOf(supervisor, clientId)).map((alert) => alert.channel),
+      ['whatsapp']
+    )
     const added = await supervisor
       .post('/api/r/client_phones')
       .json({ client_id: clientId, e164: '+51912345678', label: 'nuevo' })
@@ -333,11 +405,13 @@ test.group('collections-alerts: broken promises (A2)', (group) => {
       status: 'pending',
       created_at: '2026-03-01 10:00:00',
     })
-    await db.table('ca_promises').multiInsert([
-      promise(broken, '2026-03-05'),
-      promise(kept, '2026-03-05'),
-      promise(onTime, '2026-03-09'),
-    ])
+    await db
+      .table('ca_promises')
+      .multiInsert([
+        promise(broken, '2026-03-05'),
+        promise(kept, '2026-03-05'),
+        promise(onTime, '2026-03-09'),
+      ])
     await db.table('ca_payments').insert({
       client_id: kept,
       amount: 100,
@@ -357,7 +431,10 @@ test.group('collections-alerts: broken promises (A2)', (group) => {
       ]
     )
     const alerts = await db.from('ca_client_alerts').whereNotNull('active_key')
-    assert.deepEqual(alerts.map((row) => Number(row.client_id)), [broken])
+    assert.deepEqual(
+      alerts.map((row) => Number(row.client_id)),
+      [broken]
+    )
     assert.deepEqual((await sweepBrokenPromises('2026-03-10')).broken, 0)
   })
 })
@@ -397,7 +474,11 @@ test.group('collections-alerts: portfolio (A7)', (group) => {
     assert.deepEqual(await products({ sort: '-due_date' }), ['A', 'C', 'B'])
     assert.deepEqual(await products({ sort: '-amount' }), ['C', 'A', 'B'])
     assert.deepEqual(await products({ sort: 'amount' }), ['B', 'A', 'C'])
-    const over30 = JSON.stringify({ field: 'due_date', op: 'lt', value: today.minus({ days: 30 }).toISODate() })
+    const over30 = JSON.stringify({
+      field: 'due_date',
+      op: 'lt',
+      value: today.minus({ days: 30 }).toISODate(),
+    })
     assert.deepEqual(await products({ sort: 'due_date', filter: over30 }), ['B', 'C'])
   })
 })

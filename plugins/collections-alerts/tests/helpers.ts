@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { signIn } from '#sdk/testing'
+import { type signIn } from '#sdk/testing'
+import { ensureCatalogue } from '../backend/catalogue.ts'
 
 export type Session = Awaited<ReturnType<typeof signIn>>
 export const API = '/api/p/collections-alerts'
@@ -34,6 +35,7 @@ export async function makeResult(supervisor: Session, campaignId: number, name: 
 }
 
 export async function typeId(key: string) {
+  await ensureCatalogue(db.connection())
   const row = await db.from('ca_alert_types').where('key', key).first()
   return Number(row.id)
 }
@@ -42,7 +44,12 @@ export async function typeId(key: string) {
 export async function activeOf(session: Session, clientId: number) {
   const response = await session.get(`${API}/alerts`).qs({ ids: String(clientId) })
   response.assertStatus(200)
-  return response.body().data as Array<{ id: number; name: string; color: string; channel: string | null }>
+  return response.body().data as Array<{
+    id: number
+    name: string
+    color: string
+    channel: string | null
+  }>
 }
 
 export function sign(body: unknown, secret = SECRET) {

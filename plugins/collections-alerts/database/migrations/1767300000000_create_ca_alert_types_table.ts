@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { ensureCatalogue } from '../../backend/catalogue.ts'
 
 /**
  * The alert catalogue (A1), seeded with the five types of seed 003. `key`
@@ -25,27 +26,7 @@ export default class extends BaseSchema {
       table.dateTime('updated_at').nullable()
       table.index(['alert_group', 'id'])
     })
-    this.defer(async (db) => {
-      const now = '2026-12-01 00:00:00'
-      const row = (key: string, name: string, color: string, icon: string, group: string) => ({
-        key,
-        name,
-        color,
-        icon,
-        alert_group: group,
-        lifted_by: group === 'payment' ? 'payment' : 'contact',
-        created_at: now,
-        updated_at: now,
-      })
-      await db.table(this.tableName).multiInsert([
-        row('no_quiere_pagar', 'No quiere pagar', 'red', 'StopOutlined', 'payment'),
-        row('no_puede_pagar', 'No puede pagar', 'gold', 'WarningOutlined', 'payment'),
-        row('contactabilidad', 'Problema de contactabilidad', 'orange', 'ExclamationCircleOutlined', 'contact'),
-        row('reestructuracion', 'Reestructuración', 'blue', 'ReconciliationOutlined', 'payment'),
-        row('refinanciacion', 'Refinanciación', 'purple', 'DollarOutlined', 'payment'),
-        row('promesa_incumplida', 'Promesa incumplida', 'volcano', 'FieldTimeOutlined', 'payment'),
-      ])
-    })
+    this.defer((db) => ensureCatalogue(db))
   }
 
   async down() {
