@@ -1,0 +1,48 @@
+import { definePluginAdmin } from '@tablero/admin'
+import { Spin } from 'antd'
+import { lazy, Suspense, type ComponentProps } from 'react'
+import { MESSAGES } from './messages'
+
+/*
+ * The module stays tiny (the shell downloads it for every signed-in user while the plugin is
+ * enabled); badges and the portfolio tab are fetched when first shown.
+ */
+const AlertBadges = lazy(() => import('./alert_badges'))
+const PortfolioTab = lazy(() => import('./portfolio_tab'))
+
+/** A5: beside the client's name on its page (`client.header.badges`). */
+function HeaderBadges({ client }: { client: { id: number } }) {
+  return (
+    <Suspense fallback={null}>
+      <AlertBadges clientId={Number(client.id)} />
+    </Suspense>
+  )
+}
+
+/** A5/A6: the "Alerta" column of the clients list (`clients.list.columns`). */
+function AlertCell({ record }: { record: Record<string, unknown> }) {
+  return (
+    <Suspense fallback={null}>
+      <AlertBadges clientId={Number(record.id)} />
+    </Suspense>
+  )
+}
+AlertCell.columnTitle = MESSAGES['column.title']
+
+function PortfolioSlot(props: ComponentProps<typeof PortfolioTab>) {
+  return (
+    <Suspense fallback={<Spin />}>
+      <PortfolioTab {...props} />
+    </Suspense>
+  )
+}
+PortfolioSlot.tabTitle = MESSAGES['tab.title']
+
+/** Admin half of collections-alerts: badges, the list's "Alerta" column, the portfolio tab. */
+export default definePluginAdmin({
+  slots: {
+    'client.header.badges': [HeaderBadges],
+    'clients.list.columns': [AlertCell],
+    'client.tabs': [PortfolioSlot],
+  },
+})
