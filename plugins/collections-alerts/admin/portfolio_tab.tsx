@@ -44,7 +44,11 @@ function PortfolioTable({
     pagination: { pageSize: 20 },
   })
   const fields = description?.fields ?? []
-  const tableColumns = columns.flatMap((name) => {
+  const tableColumns: Array<{
+    key: string
+    title: string
+    render: (value: unknown, row: Row) => React.ReactNode
+  }> = columns.flatMap((name) => {
     const field = fields.find((candidate) => candidate.name === name)
     return field
       ? [
