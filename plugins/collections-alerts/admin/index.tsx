@@ -1,4 +1,6 @@
-import { definePluginAdmin } from '@tablero/admin'
+import { definePluginAdmin, useSessionUser } from '@tablero/admin'
+import { useSubscription } from '@refinedev/core'
+import { alertsChanged } from './alerts_api'
 import { Spin } from 'antd'
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { MESSAGES } from './messages'
@@ -12,6 +14,14 @@ const PortfolioTab = lazy(() => import('./portfolio_tab'))
 
 /** A5: beside the client's name on its page (`client.header.badges`). */
 function HeaderBadges({ client }: { client: { id: number } }) {
+  const user = useSessionUser()
+  // a gestión or a channel event changed this client's alerts: every badge of it asks again
+  useSubscription({
+    channel: `users/${user?.id ?? 0}`,
+    types: ['collections-alerts.changed'],
+    enabled: Boolean(user),
+    onLiveEvent: (event) => alertsChanged(Number(event.payload?.clientId)),
+  })
   return (
     <Suspense fallback={null}>
       <AlertBadges clientId={Number(client.id)} />

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ensureCatalogue } from './catalogue.ts'
-import { AuditLog, TableroError, toSqlDateTime, type AuditActor } from '#sdk'
+import { AuditLog, LiveUpdates, TableroError, toSqlDateTime, type AuditActor } from '#sdk'
 
 export interface RaiseInput {
   clientId: number
@@ -165,4 +165,9 @@ export async function liveType(client: QueryClientContract, by: { key?: string; 
   if (by.key) query.where('key', by.key)
   else query.where('id', by.id ?? 0)
   return query.first()
+}
+
+/** Tells these users' screens that a client's alerts changed: their badges ask again. */
+export function alertsChanged(userIds: Iterable<number>, clientId: number) {
+  LiveUpdates.toUsers(userIds, { type: 'collections-alerts.changed', payload: { clientId } })
 }

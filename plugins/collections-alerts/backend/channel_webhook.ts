@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { SYSTEM_ACTOR, TableroError, toSqlDateTime, tryNormalizePhone } from '#sdk'
-import { liftByRule, liveType, raiseAlert } from './alert_book.ts'
+import { alertsChanged, liftByRule, liveType, raiseAlert } from './alert_book.ts'
 import { TYPE_KEYS } from './access.ts'
 
 export const SIGNATURE_HEADER = 'x-tablero-signature'
@@ -118,5 +118,11 @@ export async function receiveChannelEvent(ctx: HttpContext) {
     })
     return { alertId: alert.id, raised: alert.raised }
   })
+  const holder = await db
+    .from('clients')
+    .where('id', owner.clientId)
+    .select('assigned_user_id')
+    .first()
+  if (holder?.assigned_user_id) alertsChanged([Number(holder.assigned_user_id)], owner.clientId)
   return ctx.response.ok({ data: { clientId: owner.clientId, ...outcome } })
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { SYSTEM_ACTOR, type PluginEventHandler } from '#sdk'
-import { raiseAlert } from './alert_book.ts'
+import { alertsChanged, raiseAlert } from './alert_book.ts'
 import { CHANNEL_OF_DETAIL, type AlertDetail } from './access.ts'
 
 /** The part of tipificaciones' `gestion.recorded` this plugin reads. */
@@ -29,8 +29,8 @@ const onGestionRecorded: PluginEventHandler = async (payload) => {
     .first()
   if (!mapping) return
   const detail = (mapping.detail ?? null) as AlertDetail | null
-  await db.transaction(async (trx) => {
-    await raiseAlert(
+  const alert = await db.transaction((trx) =>
+    raiseAlert(
       trx,
       { ...SYSTEM_ACTOR, actorId: gestion.userId },
       {
@@ -42,7 +42,9 @@ const onGestionRecorded: PluginEventHandler = async (payload) => {
         reason: `Gestión #${gestion.gestionId}: ${gestion.resultPath}`,
       }
     )
-  })
+  )
+  // the agent's screen shows the badge at once (after the commit)
+  if (alert.raised) alertsChanged([gestion.userId], gestion.clientId)
 }
 
 export default onGestionRecorded
