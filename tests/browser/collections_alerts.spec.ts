@@ -1,0 +1,103 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import { signInAs } from './support/admin_screens.ts'
+import { useAdminUi } from './support/admin_ui.ts'
+import { chooseOption } from './support/antd_widgets.ts'
+import { seedClient } from './support/client_fixtures.ts'
+import { demoUser } from './support/demo_users.ts'
+import { keepScreenshot } from './support/screenshots.ts'
+
+const NOW = () => DateTime.utc().toSQL({ includeOffset: false })!
+
+/**
+ * collections-alerts on screen (issue 17 browser test, steps 1–2): the agent's gestión "No
+ * quiere pagar" puts the red badge beside the client's name and in the clients list; a
+ * payment lifts it. The plugin's tables are reached through the database, as a fixture.
+ */
+test.group('Collections alerts on screen (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a gestión "No quiere pagar" shows the red badge on the card and in the list; a payment lifts it', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const marker = `Alerta${Date.now()}`
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({ name: `Cobranza ${marker}`, type: 'outbound_dialer', active: 1, created_at: NOW() })
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: agent.id, created_at: NOW() })
+    const [resultId] = await db.table('tip_results').insert({
+      campaign_id: campaignId,
+      parent_id: null,
+      level: 1,
+      name: 'No quiere pagar',
+      action: 'no_action',
+      allows_scheduling: 0,
+      delete_scheduled: 0,
+      sort_order: 1,
+      active: 1,
+      created_at: NOW(),
+      updated_at: NOW(),
+    })
+    const type = await db.from('ca_alert_types').where('key', 'no_quiere_pagar').first()
+    await db.table('ca_alert_mappings').insert({
+      result_id: resultId,
+      alert_type_id: type.id,
+      created_at: NOW(),
+    })
+    const clientId = await seedClient({
+      first_name: 'Moroso',
+      last_name: marker,
+      campaign_id: Number(campaignId),
+      assigned_user_id: agent.id,
+    })
+
+    await signInAs(page, 'agent', `/r/clients/${clientId}`)
+    const form = page.getByTestId('client-info-plugins').getByTestId('gestion-form')
+    await form.waitFor()
+    await chooseOption(page, form.getByTestId('gestion-level1'), 'No quiere pagar')
+    await form.getByTestId('gestion-save').click()
+
+    // beside the name, red, with its hover text
+    const badge = page.locator('[data-testid="alert-badge"][data-color="red"]').first()
+    await badge.waitFor()
+    assert.equal(await badge.getAttribute('data-alert'), 'No quiere pagar')
+    await badge.hover()
+    await page.getByTestId('alert-lift').waitFor()
+    await keepScreenshot(page, 'collections-alert-badge')
+
+    // and in the clients list, on the client's row
+    await page.goto('/admin/r/clients')
+    await page.getByTestId('list-search').fill(marker)
+    await page.getByTestId('list-search').press('Enter')
+    const row = page.locator('tr.ant-table-row', { hasText: marker })
+    await row.locator('[data-testid="alert-badge"][data-color="red"]').waitFor()
+
+    // a payment, recorded by the agent, lifts it
+    const status = await page.evaluate(async (id) => {
+      const token = decodeURIComponent(/XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1] ?? '')
+      const response = await fetch('/api/r/ca_payments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-xsrf-token': token },
+        body: JSON.stringify({
+          client_id: id,
+          amount: 150,
+          paid_on: new Date().toISOString().slice(0, 10),
+        }),
+      })
+      return response.status
+    }, clientId)
+    assert.equal(status, 201)
+    await page.goto(`/admin/r/clients/${clientId}`)
+    await page.getByTestId('client-info-plugins').getByTestId('gestion-form').waitFor()
+    await page.getByTestId('alert-badges').waitFor({ state: 'detached' })
+    assert.equal(await page.getByTestId('alert-badge').count(), 0)
+    const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.equal(alert.lifted_reason, 'Pago registrado')
+  })
+})
