@@ -482,3 +482,50 @@ test.group('collections-alerts: portfolio (A7)', (group) => {
     assert.deepEqual(await products({ sort: 'due_date', filter: over30 }), ['B', 'C'])
   })
 })
+
+test.group('collections-alerts: contactability indicators (A5)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('counts no contactable, con problemas, contactable and nuevos per campaign and agent', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const agent = await signIn(client, 'agent')
+    const campaignId = await makeCampaign([agent.user.id])
+    const owned = { campaign_id: campaignId, assigned_user_id: agent.user.id }
+    const unreachable = await makeClient(owned)
+    const troubled = await makeClient(owned)
+    await makeClient({ ...owned, last_interaction_at: '2026-03-01 10:00:00' })
+    await makeClient(owned)
+    const contact = await typeId('contactabilidad')
+    await db.transaction(async (trx) => {
+      for (const [clientId, channel] of [
+        [unreachable, 'phone'],
+        [unreachable, 'email'],
+        [troubled, 'email'],
+      ] as const) {
+        await raiseAlert(trx, SYSTEM_ACTOR, {
+          clientId,
+          typeId: contact,
+          channel,
+          source: 'webhook',
+          reason: 'prueba',
+        })
+      }
+    })
+    const answer = await supervisor.get(`${API}/indicators`)
+    answer.assertStatus(200)
+    const row = answer.body().data.find((entry: any) => entry.campaign_id === campaignId)
+    assert.deepEqual(row, {
+      campaign_id: campaignId,
+      user_id: agent.user.id,
+      no_contactable: 1,
+      with_problems: 1,
+      contactable: 1,
+      new: 1,
+    })
+    ;(await agent.get(`${API}/indicators`)).assertStatus(403)
+  })
+})
