@@ -529,3 +529,53 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
     ;(await agent.get(`${API}/indicators`)).assertStatus(403)
   })
 })
+
+test.group('collections-alerts: client merge', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test("a merge moves the merged client's portfolio and alerts; a type both had stays up once", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const survivorId = await makeClient()
+    const mergedId = await makeClient()
+    const refused = await typeId('no_quiere_pagar')
+    const restructure = await typeId('reestructuracion')
+    await db.transaction(async (trx) => {
+      for (const [clientId, type] of [
+        [survivorId, refused],
+        [mergedId, refused],
+        [mergedId, restructure],
+      ]) {
+        await raiseAlert(trx, SYSTEM_ACTOR, {
+          clientId,
+          typeId: type,
+          source: 'manual',
+          reason: 'x',
+        })
+      }
+    })
+    await db.table('ca_debts').insert({
+      client_id: mergedId,
+      product: 'Tarjeta',
+      amount: 100,
+      currency: 'PEN',
+      due_date: '2026-01-01',
+      created_at: '2026-01-01 00:00:00',
+    })
+    const merge = await admin
+      .post(`/api/clients/${survivorId}/merge`)
+      .json({ otherId: mergedId, survivorId, confirm: true })
+    merge.assertStatus(200)
+    assert.lengthOf(await db.from('ca_debts').where('client_id', survivorId), 1)
+    const active = await activeOf(admin, survivorId)
+    assert.sameMembers(
+      active.map((alert) => alert.name),
+      ['No quiere pagar', 'Reestructuración']
+    )
+    const flags = await db.from('ca_client_alert_flags').where('client_id', survivorId)
+    assert.lengthOf(flags, 2)
+  })
+})
