@@ -49,5 +49,6 @@ export default definePlugin({
     ca_payments_to_verify: 'moved',
     ca_client_alerts: 'moved',
     ca_client_alert_flags: 'moved',
+    ca_client_contactability: 'moved',
   },
 })

@@ -79,19 +79,23 @@ test.group('Collections alerts on screen (issue 17)', (group) => {
     await row.locator('[data-testid="alert-badge"][data-color="red"]').waitFor()
 
     // a payment, recorded by the agent, lifts it
-    const status = await page.evaluate(async (id) => {
-      const token = decodeURIComponent(/XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1] ?? '')
-      const response = await fetch('/api/r/ca_payments', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-xsrf-token': token },
-        body: JSON.stringify({
-          client_id: id,
-          amount: 150,
-          paid_on: new Date().toISOString().slice(0, 10),
-        }),
-      })
-      return response.status
-    }, clientId)
+    const cookies = await ui.context.cookies()
+    const token = decodeURIComponent(cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '')
+    const status = await page.evaluate(
+      async ({ id, xsrf }) => {
+        const response = await fetch('/api/r/ca_payments', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+          body: JSON.stringify({
+            client_id: id,
+            amount: 150,
+            paid_on: new Date().toISOString().slice(0, 10),
+          }),
+        })
+        return response.status
+      },
+      { id: clientId, xsrf: token }
+    )
     assert.equal(status, 201)
     await page.goto(`/admin/r/clients/${clientId}`)
     await page.getByTestId('client-info-plugins').getByTestId('gestion-form').waitFor()

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ensureCatalogue } from './catalogue.ts'
+import { refreshContactability } from './contactability.ts'
 import { AuditLog, LiveUpdates, TableroError, toSqlDateTime, type AuditActor } from '#sdk'
 
 export interface RaiseInput {
@@ -44,6 +45,12 @@ async function insertOnce(trx: QueryClientContract, table: string, row: Record<s
   }
 }
 
+/** A contactability alert changed: the client's contactability state follows. */
+async function refreshIfContact(trx: QueryClientContract, clientId: number, typeId: number) {
+  const type = await trx.from('ca_alert_types').where('id', typeId).select('alert_group').first()
+  if (type?.alert_group === 'contact') await refreshContactability(trx, clientId)
+}
+
 /**
  * AlertRaiser: one active alert per client, type and channel. The unique key on
  * (client, type, active_key) decides between concurrent raises: the loser
@@ -76,6 +83,7 @@ export async function raiseAlert(trx: QueryClientContract, actor: AuditActor, in
     client_id: input.clientId,
     alert_type_id: input.typeId,
   })
+  await refreshIfContact(trx, input.clientId, input.typeId)
   await AuditLog.record(trx, actor, {
     action: 'collections-alerts.raised',
     resource: 'ca_client_alerts',
@@ -123,6 +131,7 @@ export async function liftAlert(
       .where({ client_id: alert.client_id, alert_type_id: alert.alert_type_id })
       .delete()
   }
+  await refreshIfContact(trx, alert.client_id, alert.alert_type_id)
   await AuditLog.record(trx, actor, {
     action: 'collections-alerts.lifted',
     resource: 'ca_client_alerts',

@@ -39,3 +39,21 @@ export async function ensureCatalogue(client: QueryClientContract) {
   )
   if (missing.length > 0) await client.insertQuery().table('ca_alert_types').multiInsert(missing)
 }
+
+/** The contactability states a client can be in because of its alerts (A6). */
+export const CONTACTABILITY_STATES = [
+  ['no_contactable', 'No contactable'],
+  ['with_problems', 'Con problemas de contactabilidad'],
+] as const
+
+export async function ensureContactabilityStates(client: QueryClientContract) {
+  const rows = await client.from('ca_contactability_states').select('key')
+  const present = new Set(rows.map((row) => row.key))
+  const missing = CONTACTABILITY_STATES.filter(([key]) => !present.has(key))
+  if (missing.length > 0) {
+    await client
+      .insertQuery()
+      .table('ca_contactability_states')
+      .multiInsert(missing.map(([key, name]) => ({ key, name })))
+  }
+}

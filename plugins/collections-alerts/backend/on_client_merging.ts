@@ -1,4 +1,5 @@
 import type { PluginHookHandler } from '#sdk'
+import { refreshContactability } from './contactability.ts'
 
 const MOVED = ['ca_debts', 'ca_payments', 'ca_promises', 'ca_payments_to_verify'] as const
 
@@ -52,6 +53,8 @@ const onClientMerging: PluginHookHandler<'client.merging'> = async ({
       })
     }
   }
+  await trx.from('ca_client_contactability').where('client_id', mergedId).delete()
+  await refreshContactability(trx, survivorId)
   return summary
 }
 

@@ -268,5 +268,20 @@ export default [
     scopes: { agent: ofVisibleClients },
   }),
 
+  /** A6: the contactability states the clients' `contactability` filter offers. */
+  defineResource({
+    name: 'ca_contactability_states',
+    table: 'ca_contactability_states',
+    label: label('Estados de contactabilidad', 'Contactability states'),
+    defaultSort: 'id',
+    menu: false,
+    fields: [
+      field.id(),
+      field.text('key', { label: label('Clave', 'Key'), readOnly: true }),
+      field.text('name', { label: label('Nombre', 'Name'), readOnly: true, listable: true }),
+    ],
+    permissions: { admin: ['list', 'show'], supervisor: ['list', 'show'], agent: ['list', 'show'] },
+  }),
+
   ...portfolioResources,
 ]

@@ -27,6 +27,19 @@ const alertsField: FieldProvider = {
       listable: true,
       filterable: true,
     },
+    {
+      name: 'contactability',
+      type: 'relations',
+      label: label('Contactabilidad', 'Contactability'),
+      help: label(
+        'Sin valor: contactable o nuevo (sin interacciones)',
+        'Empty: contactable, or new (no interactions)'
+      ),
+      relation: { resource: 'ca_contactability_states', labelField: 'name' },
+      through: { table: 'ca_client_contactability', localKey: 'client_id', foreignKey: 'state_id' },
+      readOnly: true,
+      filterable: true,
+    },
   ],
 }
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { bulkInsert, toSqlDateTime, type PluginDemo } from '#sdk'
 import { raiseAlert } from '../backend/alert_book.ts'
-import { ensureCatalogue } from '../backend/catalogue.ts'
+import { ensureCatalogue, ensureContactabilityStates } from '../backend/catalogue.ts'
 
 const PRODUCTS = [
   'Tarjeta de crédito',
@@ -34,6 +34,7 @@ const demo: PluginDemo = async ({ users }) => {
     email: row.email as string | null,
   }))
   await ensureCatalogue(db.connection())
+  await ensureContactabilityStates(db.connection())
   const typeRows = await db.from('ca_alert_types').select('key', 'id')
   const types = new Map<string, number>(typeRows.map((row) => [row.key, Number(row.id)]))
   let alerts = 0

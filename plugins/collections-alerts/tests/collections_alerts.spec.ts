@@ -527,6 +527,41 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
       new: 1,
     })
     ;(await agent.get(`${API}/indicators`)).assertStatus(403)
+
+    // the clients list's "Contactabilidad" filter agrees with the indicators
+    const states = await db.from('ca_contactability_states').select('id', 'key')
+    const stateId = (key: string) => Number(states.find((state) => state.key === key).id)
+    const clientsIn = async (filter: unknown) => {
+      const list = await supervisor.get('/api/r/clients').qs({
+        filter: JSON.stringify({
+          and: [{ field: 'campaign_id', op: 'eq', value: campaignId }, filter],
+        }),
+      })
+      list.assertStatus(200)
+      return list.body().data.map((entry: any) => entry.id)
+    }
+    assert.deepEqual(
+      await clientsIn({
+        field: 'contactability',
+        op: 'contains',
+        value: stateId('no_contactable'),
+      }),
+      [unreachable]
+    )
+    assert.deepEqual(
+      await clientsIn({ field: 'contactability', op: 'contains', value: stateId('with_problems') }),
+      [troubled]
+    )
+    assert.lengthOf(await clientsIn({ field: 'contactability', op: 'null', value: null }), 2)
+    // a new e-mail lifts the e-mail alert: the unreachable client has problems on the phone only
+    const added = await supervisor
+      .post('/api/r/client_emails')
+      .json({ client_id: unreachable, email: 'nuevo@correo.test' })
+    added.assertStatus(201)
+    assert.sameMembers(
+      await clientsIn({ field: 'contactability', op: 'contains', value: stateId('with_problems') }),
+      [unreachable, troubled]
+    )
   })
 })
 
