@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
+import { appUrl } from './support/app_url.ts'
 import { chooseOption } from './support/antd_widgets.ts'
 import { seedClient } from './support/client_fixtures.ts'
 import { demoUser } from './support/demo_users.ts'
@@ -103,5 +105,57 @@ test.group('Collections alerts on screen (issue 17)', (group) => {
     assert.equal(await page.getByTestId('alert-badge').count(), 0)
     const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
     assert.equal(alert.lifted_reason, 'Pago registrado')
+  })
+})
+
+test.group('Collections alerts from the channels (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+  group.each.setup(() => {
+    process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET = 'browser-secret'
+    return () => {
+      delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+    }
+  })
+
+  test('an e-mail bounce raises "correo no encontrado" on the e-mail; "Quitar alerta" lifts it after confirming', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const marker = `Rebote${Date.now()}`
+    const email = `${marker.toLowerCase()}@correo.test`
+    const clientId = await seedClient({
+      first_name: 'Correo',
+      last_name: marker,
+      email,
+      assigned_user_id: agent.id,
+    })
+    const body = JSON.stringify({ eventId: marker, type: 'email.bounce', email })
+    const signature = createHmac('sha256', 'browser-secret').update(body).digest('hex')
+    const answer = await fetch(`${appUrl()}/api/webhooks/collections-alerts/channel-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tablero-signature': `sha256=${signature}` },
+      body,
+    })
+    assert.equal(answer.status, 200)
+
+    await signInAs(page, 'agent', `/r/clients/${clientId}`)
+    const badge = page.locator('[data-testid="alert-badge"][data-color="orange"]').first()
+    await badge.waitFor()
+    await badge.hover()
+    const hover = page.getByTestId('alert-hover')
+    await hover.waitFor()
+    assert.include(await hover.innerText(), 'Correo no encontrado')
+    assert.include(await hover.innerText(), email)
+    await page.getByTestId('alert-lift').click()
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Problema de contactabilidad' })
+    await modal.waitFor()
+    await page.getByTestId('alert-lift-reason').fill('Correo corregido por teléfono')
+    await keepScreenshot(page, 'collections-alert-lift')
+    await modal.getByRole('button', { name: 'Quitar' }).click()
+    await page.getByTestId('alert-badges').waitFor({ state: 'detached' })
+    const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.equal(alert.lifted_reason, 'Correo corregido por teléfono')
+    assert.equal(Number(alert.lifted_by), agent.id)
   })
 })

@@ -54,6 +54,7 @@ function Badge({ alert, canLift }: { alert: ActiveAlert; canLift: boolean }) {
   const t = useMessages()
   const [messageApi, holder] = message.useMessage()
   const [confirming, setConfirming] = useState(false)
+  const [hovering, setHovering] = useState(false)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const lift = async () => {
@@ -68,11 +69,24 @@ function Badge({ alert, canLift }: { alert: ActiveAlert; canLift: boolean }) {
       setBusy(false)
     }
   }
+  const since = new Date(alert.raised_at).toLocaleDateString()
   const title = (
-    <Space direction="vertical" size={4}>
+    <Space direction="vertical" size={4} data-testid="alert-hover">
       <span>{hoverText(t, alert)}</span>
+      {alert.raised_reason && (
+        <Typography.Text style={{ color: 'inherit', fontSize: 12 }}>
+          {t('badge.raised', { date: since, reason: alert.raised_reason })}
+        </Typography.Text>
+      )}
       {canLift && (
-        <Button size="small" onClick={() => setConfirming(true)} data-testid="alert-lift">
+        <Button
+          size="small"
+          onClick={() => {
+            setHovering(false)
+            setConfirming(true)
+          }}
+          data-testid="alert-lift"
+        >
           {t('lift.action')}
         </Button>
       )}
@@ -81,7 +95,12 @@ function Badge({ alert, canLift }: { alert: ActiveAlert; canLift: boolean }) {
   return (
     <>
       {holder}
-      <Tooltip title={title} trigger={['hover', 'click']}>
+      <Tooltip
+        title={title}
+        trigger={['hover', 'click']}
+        open={hovering && !confirming}
+        onOpenChange={setHovering}
+      >
         <Tag
           color={alert.color}
           icon={ICONS[alert.icon] ?? <WarningOutlined />}
