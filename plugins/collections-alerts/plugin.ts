@@ -30,6 +30,11 @@ export default definePlugin({
       },
       roles: ['admin', 'supervisor'],
     },
+    {
+      key: 'collections-alerts.segments',
+      label: { es: 'Crear y usar segmentos', en: 'Build and use segments' },
+      roles: ['admin', 'supervisor'],
+    },
   ],
   routes: () => import('./backend/routes.ts'),
   webhooks: () => import('./backend/webhooks.ts'),

@@ -1,6 +1,7 @@
 /** The manifest's permissions (plugin.ts). */
 export const LIFT = 'collections-alerts.lift'
 export const SWEEP = 'collections-alerts.sweep'
+export const SEGMENTS = 'collections-alerts.segments'
 
 /** The seeded types the code raises by itself (migration 1767300000000). */
 export const TYPE_KEYS = {

@@ -1,4 +1,5 @@
-import { defineResource, field, fieldInputError, type HookContext } from '#sdk'
+import { TableroError, defineResource, field, fieldInputError, type HookContext } from '#sdk'
+import { SEGMENTS } from './access.ts'
 import { portfolioResources } from './portfolio_resources.ts'
 import { ofVisibleClients } from './scopes.ts'
 
@@ -283,5 +284,58 @@ export default [
     permissions: { admin: ['list', 'show'], supervisor: ['list', 'show'], agent: ['list', 'show'] },
   }),
 
+  /** A8: saved segments; written through /segments, which parses the tree first. */
+  defineResource({
+    name: 'ca_segments',
+    table: 'ca_segments',
+    label: label('Segmentos', 'Segments'),
+    defaultSort: 'name',
+    menu: { group: 'campanas', roles: ['admin', 'supervisor'] },
+    fields: [
+      field.id(),
+      field.text('name', {
+        label: label('Nombre', 'Name'),
+        required: true,
+        unique: true,
+        maxLength: 120,
+        listable: true,
+        sortable: true,
+        searchable: true,
+      }),
+      field.textarea('filter', {
+        label: label('Filtro', 'Filter'),
+        required: true,
+        listable: true,
+      }),
+      field.relation('created_by', {
+        label: label('Creado por', 'Created by'),
+        relation: { resource: 'users', labelField: 'full_name' },
+        readOnly: true,
+        listable: true,
+      }),
+      ...field.timestamps(),
+    ],
+    permissions: {
+      admin: ['list', 'show', 'delete', 'export'],
+      supervisor: ['list', 'show', 'delete', 'export'],
+    },
+    hooks: {
+      async beforeCreate(values, hook) {
+        requireSegmentsRoute(hook)
+        values.created_by = hook.user.id
+      },
+      async beforeUpdate(_values, _before, hook) {
+        requireSegmentsRoute(hook)
+      },
+    },
+  }),
+
   ...portfolioResources,
 ]
+
+/** A segment's tree is parsed by its route before the engine writes it. */
+function requireSegmentsRoute(hook: HookContext) {
+  if (hook.options.permission !== SEGMENTS) {
+    throw new TableroError('FORBIDDEN', 'Segments are saved from the segment builder', 403)
+  }
+}

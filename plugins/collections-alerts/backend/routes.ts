@@ -14,6 +14,7 @@ import { LIFT, SWEEP } from './access.ts'
 import { brokenPromises } from './jobs.ts'
 import { activeAlerts } from './alert_reads.ts'
 import { indicators } from './indicators.ts'
+import { countTree, saveSegment, segmentCount } from './segments.ts'
 
 const liftValidator = vine.compile(
   vine.object({ reason: vine.string().trim().minLength(1).maxLength(255).optional() })
@@ -65,6 +66,12 @@ const routes: PluginRoutes = (router) => {
 
   /** Contactability indicators per campaign and agent (the four values). */
   router.get('indicators', indicators)
+
+  /** A8: segments, in the clients list's filter tree. */
+  router.post('segments/count', countTree)
+  router.post('segments', saveSegment)
+  router.put('segments/:id', saveSegment)
+  router.get('segments/:id/count', segmentCount)
 }
 
 export default routes

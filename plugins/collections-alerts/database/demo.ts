@@ -101,6 +101,17 @@ const demo: PluginDemo = async ({ users }) => {
         })
       }
     }
+    await trx.table('ca_segments').insert({
+      name: 'No puede pagar o con problemas de contactabilidad',
+      filter: JSON.stringify({
+        or: [
+          { field: 'alerts', op: 'contains', value: types.get('no_puede_pagar') },
+          { field: 'alerts', op: 'contains', value: types.get('contactabilidad') },
+        ],
+      }),
+      created_by: users.find((user) => user.role === 'supervisor')?.id ?? null,
+      created_at: at(3),
+    })
     const actor = { actorId: agent.id, ip: null, requestId: null }
     const story: Array<[string, string | null, string | null]> = [
       ['no_quiere_pagar', null, null],

@@ -614,3 +614,80 @@ test.group('collections-alerts: client merge', (group) => {
     assert.lengthOf(flags, 2)
   })
 })
+
+test.group('collections-alerts: segments (A8)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => plugins.refresh(true))
+
+  test('a supervisor counts a segment "no puede pagar OR (contactabilidad = con problemas AND campaña)" as it is edited, then saves it', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const campaignId = await makeCampaign()
+    const cannotPay = await makeClient()
+    const troubledHere = await makeClient({ campaign_id: campaignId })
+    await makeClient({ campaign_id: campaignId })
+    const troubledElsewhere = await makeClient()
+    await db.transaction(async (trx) => {
+      await raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId: cannotPay,
+        typeId: await typeId('no_puede_pagar'),
+        source: 'manual',
+        reason: 'x',
+      })
+      for (const clientId of [troubledHere, troubledElsewhere]) {
+        await raiseAlert(trx, SYSTEM_ACTOR, {
+          clientId,
+          typeId: await typeId('contactabilidad'),
+          channel: 'email',
+          source: 'webhook',
+          reason: 'x',
+        })
+      }
+    })
+    const problems = await db.from('ca_contactability_states').where('key', 'with_problems').first()
+    const first = { field: 'alerts', op: 'contains', value: await typeId('no_puede_pagar') }
+    const count = async (filter: unknown) => {
+      const answer = await supervisor.post(`${API}/segments/count`).json({ filter })
+      answer.assertStatus(200)
+      return answer.body().data.total
+    }
+    assert.equal(await count(first), 1)
+    const tree = {
+      or: [
+        first,
+        {
+          and: [
+            { field: 'contactability', op: 'contains', value: Number(problems.id) },
+            { field: 'campaign_id', op: 'eq', value: campaignId },
+          ],
+        },
+      ],
+    }
+    assert.equal(await count(tree), 2)
+    const bad = await supervisor
+      .post(`${API}/segments/count`)
+      .json({ filter: { field: 'nope', op: 'eq', value: 1 } })
+    bad.assertStatus(422)
+
+    const saved = await supervisor
+      .post(`${API}/segments`)
+      .json({ name: 'Cobranza difícil', filter: tree })
+    saved.assertStatus(201)
+    assert.equal(saved.body().data.total, 2)
+    const again = await supervisor.get(`${API}/segments/${saved.body().data.id}/count`)
+    assert.equal(again.body().data.total, 2)
+    // the same tree filters the clients list
+    const list = await supervisor.get('/api/r/clients').qs({ filter: saved.body().data.filter })
+    assert.sameMembers(
+      list.body().data.map((row: any) => row.id),
+      [cannotPay, troubledHere]
+    )
+    ;(await supervisor.post('/api/r/ca_segments').json({ name: 'x', filter: '{}' })).assertStatus(
+      403
+    )
+    const agent = await signIn(client, 'agent')
+    ;(await agent.post(`${API}/segments/count`).json({ filter: first })).assertStatus(403)
+  })
+})
