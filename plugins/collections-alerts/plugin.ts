@@ -36,6 +36,16 @@ export default definePlugin({
       roles: ['admin', 'supervisor'],
     },
   ],
+  menu: [
+    {
+      key: 'collections-alerts-segments',
+      label: { es: 'Segmentos', en: 'Segments' },
+      path: '/segmentos',
+      icon: 'ApartmentOutlined',
+      roles: ['admin', 'supervisor'],
+      group: 'campanas',
+    },
+  ],
   routes: () => import('./backend/routes.ts'),
   webhooks: () => import('./backend/webhooks.ts'),
   resources: () => import('./backend/resources.ts'),

@@ -6,7 +6,7 @@ import User from '#models/user'
 import { signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { appUrl } from './support/app_url.ts'
-import { chooseOption } from './support/antd_widgets.ts'
+import { chooseOption, searchAndChoose } from './support/antd_widgets.ts'
 import { seedClient } from './support/client_fixtures.ts'
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
@@ -157,5 +157,101 @@ test.group('Collections alerts from the channels (issue 17)', (group) => {
     const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
     assert.equal(alert.lifted_reason, 'Correo corregido por teléfono')
     assert.equal(Number(alert.lifted_by), agent.id)
+  })
+})
+
+test.group('Collections segments (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a supervisor builds "no puede pagar OR (con problemas de contactabilidad AND apellido)" and sees its count', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const marker = `Segmento${Date.now()}`
+    const cannotPay = await seedClient({ first_name: 'NoPuede', last_name: `Otro${marker}` })
+    const troubled = await seedClient({ first_name: 'Problemas', last_name: marker })
+    const elsewhere = await seedClient({ first_name: 'Problemas', last_name: `Lejos${Date.now()}` })
+    const type = async (key: string) =>
+      Number((await db.from('ca_alert_types').where('key', key).first()).id)
+    const troubledState = await db
+      .from('ca_contactability_states')
+      .where('key', 'with_problems')
+      .first()
+    const noPuede = await type('no_puede_pagar')
+    const contact = await type('contactabilidad')
+    const at = NOW()
+    for (const [clientId, typeId, channel] of [
+      [cannotPay, noPuede, null],
+      [troubled, contact, 'email'],
+      [elsewhere, contact, 'email'],
+    ] as const) {
+      await db.table('ca_client_alerts').insert({
+        client_id: clientId,
+        alert_type_id: typeId,
+        channel,
+        source: 'manual',
+        active_key: channel ?? '-',
+        raised_at: at,
+        raised_reason: 'fixture',
+      })
+      await db.table('ca_client_alert_flags').insert({ client_id: clientId, alert_type_id: typeId })
+      if (channel) {
+        await db
+          .table('ca_client_contactability')
+          .insert({ client_id: clientId, state_id: troubledState.id })
+      }
+    }
+    const expected = Number(
+      (
+        await db
+          .from('ca_client_alert_flags')
+          .where('alert_type_id', noPuede)
+          .count('* as total')
+          .first()
+      ).total
+    )
+
+    await signInAs(page, 'supervisor', '/segmentos')
+    await page.getByTestId('segments-page').waitFor()
+    await page.getByTestId('segment-name').fill(`Cobranza ${marker}`)
+    const builder = page.getByTestId('filter-builder')
+    const top = builder.getByTestId('filter-group').nth(0)
+    await top.getByTestId('filter-join').getByText('alguna (O)', { exact: true }).click()
+    await builder.getByTestId('filter-add-condition').click()
+    const first = builder.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, first.getByTestId('filter-field'), 'Alerta')
+    await chooseOption(page, first.getByTestId('filter-operator'), 'contiene')
+    await searchAndChoose(page, first.getByTestId('filter-value'), 'No puede', 'No puede pagar')
+    await builder.getByTestId('filter-add-group').click()
+    const nested = builder.getByTestId('filter-group').nth(1)
+    await nested.getByTestId('filter-join').getByText('todas (Y)', { exact: true }).click()
+    const byState = nested.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, byState.getByTestId('filter-field'), 'Contactabilidad')
+    await chooseOption(page, byState.getByTestId('filter-operator'), 'contiene')
+    await searchAndChoose(
+      page,
+      byState.getByTestId('filter-value'),
+      'Con problemas',
+      'Con problemas de contactabilidad'
+    )
+    await nested.getByTestId('filter-add-condition').click()
+    const byName = nested.getByTestId('filter-condition').nth(1)
+    await chooseOption(page, byName.getByTestId('filter-field'), 'Apellidos')
+    await chooseOption(page, byName.getByTestId('filter-operator'), 'contiene')
+    await byName.getByTestId('filter-value').fill(marker)
+    await builder.getByTestId('filter-apply').click()
+
+    await page
+      .getByTestId('segment-count')
+      .filter({ hasText: String(expected + 1) })
+      .waitFor()
+    await keepScreenshot(page, 'collections-segment')
+    await page.getByTestId('segment-save').click()
+    await page
+      .getByTestId('segment-saved')
+      .filter({ hasText: `Cobranza ${marker}` })
+      .waitFor()
+    const saved = await db.from('ca_segments').where('name', `Cobranza ${marker}`).first()
+    assert.include(saved.filter, '"or"')
   })
 })

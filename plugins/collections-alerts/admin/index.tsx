@@ -11,6 +11,7 @@ import { MESSAGES } from './messages'
  */
 const AlertBadges = lazy(() => import('./alert_badges'))
 const PortfolioTab = lazy(() => import('./portfolio_tab'))
+const SegmentsPage = lazy(() => import('./segments_page'))
 
 /** A5: beside the client's name on its page (`client.header.badges`). */
 function HeaderBadges({ client }: { client: { id: number } }) {
@@ -49,7 +50,16 @@ function PortfolioSlot(props: ComponentProps<typeof PortfolioTab>) {
 PortfolioSlot.tabTitle = MESSAGES['tab.title']
 
 /** Admin half of collections-alerts: badges, the list's "Alerta" column, the portfolio tab. */
+function SegmentsRoute() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <SegmentsPage />
+    </Suspense>
+  )
+}
+
 export default definePluginAdmin({
+  routes: [{ path: '/segmentos', element: SegmentsRoute }],
   slots: {
     'client.header.badges': [HeaderBadges],
     'clients.list.columns': [AlertCell],

@@ -21,6 +21,13 @@ export const MESSAGES = {
   'portfolio.toVerify': { es: 'Pagos a verificar', en: 'Payments to verify' },
   'portfolio.daysOverdue': { es: 'Días de atraso', en: 'Days overdue' },
   'portfolio.empty': { es: 'Sin registros', en: 'Nothing yet' },
+  'segments.title': { es: 'Segmentos', en: 'Segments' },
+  'segments.name': { es: 'Nombre del segmento', en: 'Segment name' },
+  'segments.count': { es: 'Clientes en el segmento', en: 'Clients in the segment' },
+  'segments.save': { es: 'Guardar segmento', en: 'Save segment' },
+  'segments.saved': { es: 'Segmento guardado', en: 'Segment saved' },
+  'segments.nameRequired': { es: 'Escriba un nombre', en: 'Type a name' },
+  'segments.list': { es: 'Segmentos guardados', en: 'Saved segments' },
 } as const
 
 export type MessageKey = keyof typeof MESSAGES

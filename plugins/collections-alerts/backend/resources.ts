@@ -73,6 +73,7 @@ export default [
         required: true,
         maxLength: 80,
         listable: true,
+        filterable: true,
         sortable: true,
         searchable: true,
       }),
@@ -115,7 +116,11 @@ export default [
         defaultValue: 'manual',
         listable: true,
       }),
-      field.datetime('archived_at', { label: label('Eliminado', 'Deleted'), readOnly: true }),
+      field.datetime('archived_at', {
+        label: label('Eliminado', 'Deleted'),
+        readOnly: true,
+        filterable: true,
+      }),
       ...field.timestamps(),
     ],
     permissions: {
@@ -279,7 +284,13 @@ export default [
     fields: [
       field.id(),
       field.text('key', { label: label('Clave', 'Key'), readOnly: true }),
-      field.text('name', { label: label('Nombre', 'Name'), readOnly: true, listable: true }),
+      field.text('name', {
+        label: label('Nombre', 'Name'),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+        searchable: true,
+      }),
     ],
     permissions: { admin: ['list', 'show'], supervisor: ['list', 'show'], agent: ['list', 'show'] },
   }),
@@ -290,7 +301,8 @@ export default [
     table: 'ca_segments',
     label: label('Segmentos', 'Segments'),
     defaultSort: 'name',
-    menu: { group: 'campanas', roles: ['admin', 'supervisor'] },
+    // built and listed on the plugin's Segmentos page
+    menu: false,
     fields: [
       field.id(),
       field.text('name', {

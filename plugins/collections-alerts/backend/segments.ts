@@ -4,7 +4,7 @@ import { TableroError, authorize, fieldInputError, notFound, resourceService } f
 import db from '@adonisjs/lucid/services/db'
 import { SEGMENTS } from './access.ts'
 
-const treeValidator = vine.compile(vine.object({ filter: vine.any() }))
+const treeValidator = vine.compile(vine.object({ filter: vine.any().nullable().optional() }))
 const segmentValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(120),
@@ -18,11 +18,13 @@ const segmentValidator = vine.compile(
  * 422 naming its path). Answers the count only.
  */
 async function countClients(ctx: HttpContext, filter: unknown) {
-  if (filter === null || typeof filter !== 'object') {
+  if (filter !== null && typeof filter !== 'object') {
     throw fieldInputError('filter', 'A segment needs a filter tree', 'object')
   }
   const service = await resourceService(ctx)
-  const { query } = service.matching('clients', { filter: JSON.stringify(filter) })
+  // no tree (nothing chosen yet): every client the user sees
+  const input = filter === null ? {} : { filter: JSON.stringify(filter) }
+  const { query } = service.matching('clients', input)
   const row = await query.clearSelect().count('* as total').first()
   return Number(row?.total ?? 0)
 }
@@ -31,13 +33,16 @@ async function countClients(ctx: HttpContext, filter: unknown) {
 export async function countTree(ctx: HttpContext) {
   authorize(ctx, SEGMENTS)
   const { filter } = await ctx.request.validateUsing(treeValidator)
-  return { data: { total: await countClients(ctx, filter) } }
+  return { data: { total: await countClients(ctx, filter ?? null) } }
 }
 
 /** Saves a named segment once its tree parses; answers it with its count. */
 export async function saveSegment(ctx: HttpContext) {
   authorize(ctx, SEGMENTS)
   const { name, filter } = await ctx.request.validateUsing(segmentValidator)
+  if (filter === null || typeof filter !== 'object') {
+    throw fieldInputError('filter', 'Choose at least one condition', 'required')
+  }
   const total = await countClients(ctx, filter)
   const service = await resourceService(ctx)
   const values = { name, filter: JSON.stringify(filter) }

@@ -654,6 +654,7 @@ test.group('collections-alerts: segments (A8)', (group) => {
       return answer.body().data.total
     }
     assert.equal(await count(first), 1)
+    assert.equal(await count(null), Number((await db.from('clients').count('* as n').first()).n))
     const tree = {
       or: [
         first,
