@@ -4,9 +4,9 @@ const label = (es: string, en: string) => ({ es, en })
 
 /**
  * A5/A6: the clients' `alerts` field, the types each client has up now,
- * read from the link table ca_client_alert_flags: a list column ("Alerta"),
- * a column of the CSV export, and the clients list's filters (contains / in
- * a type, none, some), each an EXISTS on the link table's primary key.
+ * read from the link table ca_client_alert_flags: the CSV export's "Alerta"
+ * column (type ids) and the clients list's filters (contains / in a type,
+ * none, some), each an EXISTS on the link table's primary key.
  * Written only by the plugin (raise and lift), never through the client's form.
  */
 const alertsField: FieldProvider = {
@@ -24,7 +24,8 @@ const alertsField: FieldProvider = {
         foreignKey: 'alert_type_id',
       },
       readOnly: true,
-      listable: true,
+      // the list shows the coloured badges of the `clients.list.columns` slot instead
+      listable: false,
       filterable: true,
     },
     {
