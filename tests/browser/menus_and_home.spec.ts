@@ -102,12 +102,15 @@ test.group('Menus by job (seed 001)', (group) => {
       'Speech',
       'Tipificaciones',
       'Motivos TuBolsillo',
+      'Tipos de alerta',
+      'Resultados que alertan',
     ])
     assert.deepEqual(await submenu(page, 'Agenda'), ['Agenda', 'Rellamadas'])
     assert.deepEqual(await submenu(page, 'Estadísticas'), [
       'Estadísticas',
       'Gestiones',
       'Cambios TuBolsillo',
+      'Alertas de clientes',
     ])
     assert.notInclude(await page.locator(SIDER).innerText(), 'Usuarios')
     await keepScreenshot(page, 'supervisor-menu')
