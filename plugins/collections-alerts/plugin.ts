@@ -54,7 +54,7 @@ export default definePlugin({
   demo: () => import('./database/demo.ts'),
   events: {
     'gestion.recorded': () => import('./backend/on_gestion_recorded.ts'),
-    'resource.created': () => import('./backend/on_contact_added.ts'),
+    'resource.created': () => import('./backend/on_resource_created.ts'),
   },
   hooks: { 'client.merging': () => import('./backend/on_client_merging.ts') },
   clientTables: {
