@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { SYSTEM_ACTOR } from '#sdk'
-import { makeClient, plugins, signIn } from '#sdk/testing'
+import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import { raiseAlert } from '../backend/alert_book.ts'
 import { sweepBrokenPromises } from '../backend/jobs.ts'
 import {
@@ -120,6 +120,11 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
     ;(await record()).assertStatus(201)
     assert.lengthOf(await activeOf(agent, clientId), 0)
   })
+})
+
+test.group('collections-alerts: concurrent raises (committed, separate transactions)', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
 
   test('two raises of the same alert at once leave one active alert', async ({ assert }) => {
     const clientId = await makeClient()
@@ -136,6 +141,30 @@ test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
     assert.equal(results[0].id, results[1].id)
     assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
     assert.lengthOf(await db.from('ca_client_alert_flags').where('client_id', clientId), 1)
+  })
+
+  test('two bounces of one e-mail at once raise "correo no encontrado" once', async ({
+    client,
+    assert,
+  }) => {
+    process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET = SECRET
+    try {
+      const clientId = await makeClient({ email: 'doble@correo.test' })
+      const send = (eventId: string) => {
+        const body = { eventId, type: 'email.bounce', email: 'doble@correo.test' }
+        return client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)
+      }
+      const answers = await Promise.all([send('evt-a'), send('evt-b')])
+      answers.forEach((answer) => answer.assertStatus(200))
+      assert.sameMembers(
+        answers.map((answer) => answer.body().data.raised),
+        [true, false]
+      )
+      assert.lengthOf(await db.from('ca_client_alerts').where('client_id', clientId), 1)
+      assert.lengthOf(await db.from('ca_webhook_events'), 2)
+    } finally {
+      delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+    }
   })
 })
 
