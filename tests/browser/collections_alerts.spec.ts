@@ -105,6 +105,21 @@ test.group('Collections alerts on screen (issue 17)', (group) => {
     assert.equal(await page.getByTestId('alert-badge').count(), 0)
     const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
     assert.equal(alert.lifted_reason, 'Pago registrado')
+
+    // the Cartera tab: the debt with its days overdue, and the payment
+    await db.table('ca_debts').insert({
+      client_id: clientId,
+      product: `Tarjeta ${marker}`,
+      amount: 900,
+      currency: 'PEN',
+      due_date: DateTime.utc().minus({ days: 40 }).toISODate(),
+      created_at: NOW(),
+    })
+    await page.goto(`/admin/r/clients/${clientId}?tab=plugin:collections-alerts`)
+    const debts = page.getByTestId('portfolio-ca_debts')
+    await debts.locator('tr.ant-table-row', { hasText: marker }).waitFor()
+    assert.include(await debts.locator('tr.ant-table-row').first().innerText(), '40')
+    await page.getByTestId('portfolio-ca_payments').locator('tr.ant-table-row').first().waitFor()
   })
 })
 

@@ -1,6 +1,7 @@
 import { definePluginAdmin, useSessionUser } from '@tablero/admin'
 import { useSubscription } from '@refinedev/core'
 import { alertsChanged } from './alerts_api'
+import { daysOverdue } from './days_overdue'
 import { Spin } from 'antd'
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { MESSAGES } from './messages'
@@ -40,6 +41,12 @@ function AlertCell({ record }: { record: Record<string, unknown> }) {
 }
 AlertCell.columnTitle = MESSAGES['column.title']
 
+/** A7: days overdue in the generic debts list (sorting by "Vencimiento" sorts by it). */
+function DaysOverdueCell({ record }: { record: Record<string, unknown> }) {
+  return <span data-testid="days-overdue">{daysOverdue(record.due_date)}</span>
+}
+DaysOverdueCell.columnTitle = MESSAGES['portfolio.daysOverdue']
+
 function PortfolioSlot(props: ComponentProps<typeof PortfolioTab>) {
   return (
     <Suspense fallback={<Spin />}>
@@ -64,5 +71,6 @@ export default definePluginAdmin({
     'client.header.badges': [HeaderBadges],
     'clients.list.columns': [AlertCell],
     'client.tabs': [PortfolioSlot],
+    'ca_debts.list.columns': [DaysOverdueCell],
   },
 })
