@@ -375,6 +375,23 @@ test.group('collections-alerts: the channels webhook (A2, A3)', (group) => {
     assert.lengthOf(await db.from('ca_webhook_events'), 0)
   })
 
+  test('while the plugin is off its webhook answers 404 PLUGIN_DISABLED', async ({
+    client,
+    assert,
+  }) => {
+    await makeClient({ email: 'apagado@correo.test' })
+    const body = { eventId: 'evt-off', type: 'email.bounce', email: 'apagado@correo.test' }
+    await plugins.disable('collections-alerts', SYSTEM_ACTOR)
+    try {
+      const answer = await client.post(WEBHOOK).header('x-tablero-signature', sign(body)).json(body)
+      answer.assertStatus(404)
+      answer.assertBodyContains({ error: { code: 'PLUGIN_DISABLED' } })
+      assert.lengthOf(await db.from('ca_webhook_events'), 0)
+    } finally {
+      await plugins.enable('collections-alerts', SYSTEM_ACTOR)
+    }
+  })
+
   test('an unknown client or channel is a 4xx and records nothing', async ({ client, assert }) => {
     const unknown = { eventId: 'evt-4', type: 'email.bounce', email: 'nadie@correo.test' }
     const answer = await client
