@@ -11,6 +11,7 @@ import {
   SECRET,
   WEBHOOK,
   activeOf,
+  eventually,
   makeCampaign,
   makeResult,
   sign,
@@ -429,7 +430,11 @@ test.group('collections-alerts: the channels webhook (A2, A3)', (group) => {
       .post('/api/r/client_phones')
       .json({ client_id: clientId, e164: '+51912345678', label: 'nuevo' })
     added.assertStatus(201)
-    assert.lengthOf(await activeOf(supervisor, clientId), 0)
+    const after = await eventually(
+      () => activeOf(supervisor, clientId),
+      (alerts) => alerts.length === 0
+    )
+    assert.lengthOf(after, 0)
   })
 })
 
@@ -604,10 +609,11 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
       .post('/api/r/client_emails')
       .json({ client_id: unreachable, email: 'nuevo@correo.test' })
     added.assertStatus(201)
-    assert.sameMembers(
-      await clientsIn({ field: 'contactability', op: 'contains', value: stateId('with_problems') }),
-      [unreachable, troubled]
+    const withProblems = await eventually(
+      () => clientsIn({ field: 'contactability', op: 'contains', value: stateId('with_problems') }),
+      (ids: number[]) => ids.length === 2
     )
+    assert.sameMembers(withProblems, [unreachable, troubled])
   })
 })
 

@@ -55,3 +55,21 @@ export async function activeOf(session: Session, clientId: number) {
 export function sign(body: unknown, secret = SECRET) {
   return 'sha256=' + createHmac('sha256', secret).update(JSON.stringify(body)).digest('hex')
 }
+
+/**
+ * The engine announces `resource.created` after the write's commit without waiting for its
+ * listeners: what a listener does (a lift on a new contact) lands shortly after the answer.
+ * Asks again until `check` holds, at most `tries` times.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  tries = 50
+) {
+  let value = await read()
+  for (let attempt = 1; attempt < tries && !check(value); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    value = await read()
+  }
+  return value
+}

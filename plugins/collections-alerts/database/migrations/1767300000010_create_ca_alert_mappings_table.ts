@@ -7,13 +7,10 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table
-        .integer('result_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('tip_results')
-        .onDelete('CASCADE')
+      // no foreign key: plugins' migrations run folder by folder, this one before
+      // tipificaciones' (MySQL refuses a key to a table not made yet); a mapping of a
+      // deleted result matches no gestión
+      table.integer('result_id').unsigned().notNullable()
       table
         .integer('alert_type_id')
         .unsigned()
