@@ -35,13 +35,14 @@ const shieldConfig = defineConfig({
     // Bearer requests carry no cookie to forge; POST /api/auth/tokens is how
     // a cookie-less API client signs in, with credentials in the body. The
     // sign-in comes before any session (so before any token) and takes JSON
-    // only, which no cross-site form can send. Plugin webhooks (/api/hooks/)
-    // never use the session: each checks its caller's signature itself.
+    // only, which no cross-site form can send. Plugin webhooks (/api/webhooks/,
+    // kernel/plugin_routes.ts) never use the session: each checks its caller's
+    // signature itself.
     exceptRoutes: (ctx) =>
       /^Bearer\s/i.test(ctx.request.header('authorization') ?? '') ||
-      ctx.request.url().startsWith('/api/hooks/') ||
       ctx.request.url() === '/api/auth/tokens' ||
-      ctx.request.url() === SIGN_IN_PATH,
+      ctx.request.url() === SIGN_IN_PATH ||
+      ctx.request.url().startsWith('/api/webhooks/'),
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

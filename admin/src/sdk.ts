@@ -117,3 +117,12 @@ export {
 
 /** A G2 chart (bars, donuts) that downloads G2 with the first chart drawn. */
 export const G2Chart = lazy(() => import('./charts/g2_chart'))
+
+/**
+ * The lists' filter builder and its model, for a plugin screen that builds a filter tree of a
+ * resource (collections-alerts' segments): `toFilterTree(toCrudFilters(group))` is the JSON tree
+ * `GET /api/r/<resource>?filter=` takes.
+ */
+export { FilterBuilder } from './resources/filters/filter_builder'
+export { newGroup, toCrudFilters, type FilterGroup } from './resources/filters/filter_model'
+export { toFilterTree } from './providers/filter_tree'

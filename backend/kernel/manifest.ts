@@ -110,8 +110,8 @@ export interface PluginManifest {
   routes?: () => Promise<{ default: PluginRoutes }>
   /**
    * Routes an outside system calls without a session (a signed webhook), mounted under
-   * /api/hooks/<plugin> behind the enabled-guard only: each handler must authenticate the
-   * caller itself (an HMAC signature, a shared secret) before it reads or writes anything.
+   * /api/webhooks/<plugin> behind the enabled-guard only, with no CSRF check: each handler
+   * must authenticate the caller itself (an HMAC signature) before it reads or writes anything.
    */
   webhooks?: () => Promise<{ default: PluginRoutes }>
   /** resources served by the generic REST and admin screens */

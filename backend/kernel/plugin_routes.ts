@@ -6,9 +6,13 @@ interface PluginMiddleware {
   pluginEnabled: (options: { plugin: string }) => any
 }
 
+/** Where plugins' webhooks live (no session, so no CSRF check: config/shield.ts). */
+export const WEBHOOKS_PREFIX = '/api/webhooks'
+
 /**
  * Mounts every discovered plugin's routes once, at boot, under
- * /api/p/<plugin>, behind authentication and the enabled-guard. Disabled
+ * /api/p/<plugin>, behind authentication and the enabled-guard, and its
+ * webhooks under /api/webhooks/<plugin>, behind the enabled-guard only. Disabled
  * plugins keep their routes registered: the guard answers 404 until the
  * plugin is enabled again, so toggling needs no restart.
  */
@@ -26,7 +30,7 @@ export async function mountPluginRoutes(router: HttpRouterService, middleware: P
       const { default: register } = await manifest.webhooks()
       router
         .group(() => register(router))
-        .prefix(`/api/hooks/${manifest.name}`)
+        .prefix(`${WEBHOOKS_PREFIX}/${manifest.name}`)
         .use([middleware.pluginEnabled({ plugin: manifest.name })])
     }
   }

@@ -103,6 +103,8 @@ test.group('Menus by job (seed 001)', (group) => {
       'Speech',
       'Tipificaciones',
       'Motivos TuBolsillo',
+      'Tipos de alerta',
+      'Resultados que alertan',
     ])
     // UPG's anti-fraud search and its stores of the gateway's users and payments
     assert.deepEqual(await submenu(page, 'Búsqueda'), [
@@ -115,6 +117,7 @@ test.group('Menus by job (seed 001)', (group) => {
       'Estadísticas',
       'Gestiones',
       'Cambios TuBolsillo',
+      'Alertas de clientes',
     ])
     assert.notInclude(await page.locator(SIDER).innerText(), 'Usuarios')
     await keepScreenshot(page, 'supervisor-menu')

@@ -79,7 +79,7 @@ function transactionValues(data: Record<string, any>) {
 }
 
 /**
- * Mounted under /api/hooks/upg with no session: the gateway signs each call
+ * Mounted under /api/webhooks/upg with no session: the gateway signs each call
  * (`x-upg-signature: sha256=<HMAC-SHA256 of the raw body>` under
  * `UPG_WEBHOOK_SECRET`). Unsigned or badly signed → 401; an event id seen
  * before → 409, nothing written twice.

@@ -27,7 +27,7 @@ export async function importCsv(session: Session, resource: string, csv: string)
   return wait()
 }
 
-export const WEBHOOK = '/api/hooks/upg/events'
+export const WEBHOOK = '/api/webhooks/upg/events'
 export const SECRET = 'secreto-de-la-pasarela'
 
 /** Posts a webhook event signed (or not, or wrongly) as the gateway does. */

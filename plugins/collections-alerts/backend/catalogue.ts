@@ -1,0 +1,59 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+
+/** Seed 003's types: key, name, colour, icon, group (a payment type is lifted by a payment). */
+export const SEED_TYPES = [
+  ['no_quiere_pagar', 'No quiere pagar', 'red', 'StopOutlined', 'payment'],
+  ['no_puede_pagar', 'No puede pagar', 'gold', 'WarningOutlined', 'payment'],
+  [
+    'contactabilidad',
+    'Problema de contactabilidad',
+    'orange',
+    'ExclamationCircleOutlined',
+    'contact',
+  ],
+  ['reestructuracion', 'Reestructuración', 'blue', 'ReconciliationOutlined', 'payment'],
+  ['refinanciacion', 'Refinanciación', 'purple', 'DollarOutlined', 'payment'],
+  ['promesa_incumplida', 'Promesa incumplida', 'volcano', 'FieldTimeOutlined', 'payment'],
+] as const
+
+/**
+ * Writes the seeded types that are missing (a fresh database, or one whose
+ * tables were emptied): the code raises them by key. A type a supervisor
+ * deleted is archived, not missing, so it stays deleted.
+ */
+export async function ensureCatalogue(client: QueryClientContract) {
+  const rows = await client.from('ca_alert_types').whereNotNull('key').select('key')
+  const present = new Set(rows.map((row) => row.key))
+  const now = '2026-12-01 00:00:00'
+  const missing = SEED_TYPES.filter(([key]) => !present.has(key)).map(
+    ([key, name, color, icon, group]) => ({
+      key,
+      name,
+      color,
+      icon,
+      alert_group: group,
+      lifted_by: group === 'payment' ? 'payment' : 'contact',
+      created_at: now,
+      updated_at: now,
+    })
+  )
+  if (missing.length > 0) await client.insertQuery().table('ca_alert_types').multiInsert(missing)
+}
+
+/** The contactability states a client can be in because of its alerts (A6). */
+export const CONTACTABILITY_STATES = [
+  ['no_contactable', 'No contactable'],
+  ['with_problems', 'Con problemas de contactabilidad'],
+] as const
+
+export async function ensureContactabilityStates(client: QueryClientContract) {
+  const rows = await client.from('ca_contactability_states').select('key')
+  const present = new Set(rows.map((row) => row.key))
+  const missing = CONTACTABILITY_STATES.filter(([key]) => !present.has(key))
+  if (missing.length > 0) {
+    await client
+      .insertQuery()
+      .table('ca_contactability_states')
+      .multiInsert(missing.map(([key, name]) => ({ key, name })))
+  }
+}

@@ -1,0 +1,272 @@
+import { createHmac } from 'node:crypto'
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import { signInAs } from './support/admin_screens.ts'
+import { useAdminUi } from './support/admin_ui.ts'
+import { appUrl } from './support/app_url.ts'
+import { chooseOption, searchAndChoose } from './support/antd_widgets.ts'
+import { seedClient } from './support/client_fixtures.ts'
+import { demoUser } from './support/demo_users.ts'
+import { keepScreenshot } from './support/screenshots.ts'
+
+const NOW = () => DateTime.utc().toSQL({ includeOffset: false })!
+
+/**
+ * collections-alerts on screen (issue 17 browser test, steps 1–2): the agent's gestión "No
+ * quiere pagar" puts the red badge beside the client's name and in the clients list; a
+ * payment lifts it. The plugin's tables are reached through the database, as a fixture.
+ */
+test.group('Collections alerts on screen (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a gestión "No quiere pagar" shows the red badge on the card and in the list; a payment lifts it', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const marker = `Alerta${Date.now()}`
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({ name: `Cobranza ${marker}`, type: 'outbound_dialer', active: 1, created_at: NOW() })
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: agent.id, created_at: NOW() })
+    const [resultId] = await db.table('tip_results').insert({
+      campaign_id: campaignId,
+      parent_id: null,
+      level: 1,
+      name: 'No quiere pagar',
+      action: 'no_action',
+      allows_scheduling: 0,
+      delete_scheduled: 0,
+      sort_order: 1,
+      active: 1,
+      created_at: NOW(),
+      updated_at: NOW(),
+    })
+    const type = await db.from('ca_alert_types').where('key', 'no_quiere_pagar').first()
+    await db.table('ca_alert_mappings').insert({
+      result_id: resultId,
+      alert_type_id: type.id,
+      created_at: NOW(),
+    })
+    const clientId = await seedClient({
+      first_name: 'Moroso',
+      last_name: marker,
+      campaign_id: Number(campaignId),
+      assigned_user_id: agent.id,
+    })
+
+    await signInAs(page, 'agent', `/r/clients/${clientId}`)
+    const form = page.getByTestId('client-info-plugins').getByTestId('gestion-form')
+    await form.waitFor()
+    await chooseOption(page, form.getByTestId('gestion-level1'), 'No quiere pagar')
+    await form.getByTestId('gestion-save').click()
+
+    // beside the name, red, with its hover text
+    const badge = page.locator('[data-testid="alert-badge"][data-color="red"]').first()
+    await badge.waitFor()
+    assert.equal(await badge.getAttribute('data-alert'), 'No quiere pagar')
+    await badge.hover()
+    await page.getByTestId('alert-lift').waitFor()
+    await keepScreenshot(page, 'collections-alert-badge')
+
+    // and in the clients list, on the client's row
+    await page.goto('/admin/r/clients')
+    await page.getByTestId('list-search').fill(marker)
+    await page.getByTestId('list-search').press('Enter')
+    const row = page.locator('tr.ant-table-row', { hasText: marker })
+    await row.locator('[data-testid="alert-badge"][data-color="red"]').waitFor()
+
+    // a payment, recorded by the agent, lifts it
+    const cookies = await ui.context.cookies()
+    const token = decodeURIComponent(cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '')
+    const status = await page.evaluate(
+      async ({ id, xsrf }) => {
+        const response = await fetch('/api/r/ca_payments', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+          body: JSON.stringify({
+            client_id: id,
+            amount: 150,
+            paid_on: new Date().toISOString().slice(0, 10),
+          }),
+        })
+        return response.status
+      },
+      { id: clientId, xsrf: token }
+    )
+    assert.equal(status, 201)
+    await page.goto(`/admin/r/clients/${clientId}`)
+    await page.getByTestId('client-info-plugins').getByTestId('gestion-form').waitFor()
+    await page.getByTestId('alert-badges').waitFor({ state: 'detached' })
+    assert.equal(await page.getByTestId('alert-badge').count(), 0)
+    const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.equal(alert.lifted_reason, 'Pago registrado')
+
+    // the Cartera tab: the debt with its days overdue, and the payment
+    await db.table('ca_debts').insert({
+      client_id: clientId,
+      product: `Tarjeta ${marker}`,
+      amount: 900,
+      currency: 'PEN',
+      due_date: DateTime.utc().minus({ days: 40 }).toISODate(),
+      created_at: NOW(),
+    })
+    await page.goto(`/admin/r/clients/${clientId}?tab=plugin:collections-alerts`)
+    const debts = page.getByTestId('portfolio-ca_debts')
+    await debts.locator('tr.ant-table-row', { hasText: marker }).waitFor()
+    assert.include(await debts.locator('tr.ant-table-row').first().innerText(), '40')
+    await page.getByTestId('portfolio-ca_payments').locator('tr.ant-table-row').first().waitFor()
+  })
+})
+
+test.group('Collections alerts from the channels (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+  group.each.setup(() => {
+    process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET = 'browser-secret'
+    return () => {
+      delete process.env.COLLECTIONS_ALERTS_WEBHOOK_SECRET
+    }
+  })
+
+  test('an e-mail bounce raises "correo no encontrado" on the e-mail; "Quitar alerta" lifts it after confirming', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const marker = `Rebote${Date.now()}`
+    const email = `${marker.toLowerCase()}@correo.test`
+    const clientId = await seedClient({
+      first_name: 'Correo',
+      last_name: marker,
+      email,
+      assigned_user_id: agent.id,
+    })
+    const body = JSON.stringify({ eventId: marker, type: 'email.bounce', email })
+    const signature = createHmac('sha256', 'browser-secret').update(body).digest('hex')
+    const answer = await fetch(`${appUrl()}/api/webhooks/collections-alerts/channel-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tablero-signature': `sha256=${signature}` },
+      body,
+    })
+    assert.equal(answer.status, 200)
+
+    await signInAs(page, 'agent', `/r/clients/${clientId}`)
+    const badge = page.locator('[data-testid="alert-badge"][data-color="orange"]').first()
+    await badge.waitFor()
+    await badge.hover()
+    const hover = page.getByTestId('alert-hover')
+    await hover.waitFor()
+    assert.include(await hover.innerText(), 'Correo no encontrado')
+    assert.include(await hover.innerText(), email)
+    await page.getByTestId('alert-lift').click()
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Problema de contactabilidad' })
+    await modal.waitFor()
+    await page.getByTestId('alert-lift-reason').fill('Correo corregido por teléfono')
+    await keepScreenshot(page, 'collections-alert-lift')
+    await modal.getByRole('button', { name: 'Quitar' }).click()
+    await page.getByTestId('alert-badges').waitFor({ state: 'detached' })
+    const [alert] = await db.from('ca_client_alerts').where('client_id', clientId)
+    assert.equal(alert.lifted_reason, 'Correo corregido por teléfono')
+    assert.equal(Number(alert.lifted_by), agent.id)
+  })
+})
+
+test.group('Collections segments (issue 17)', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a supervisor builds "no puede pagar OR (con problemas de contactabilidad AND apellido)" and sees its count', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const marker = `Segmento${Date.now()}`
+    const cannotPay = await seedClient({ first_name: 'NoPuede', last_name: `Otro${marker}` })
+    const troubled = await seedClient({ first_name: 'Problemas', last_name: marker })
+    const elsewhere = await seedClient({ first_name: 'Problemas', last_name: `Lejos${Date.now()}` })
+    const type = async (key: string) =>
+      Number((await db.from('ca_alert_types').where('key', key).first()).id)
+    const troubledState = await db
+      .from('ca_contactability_states')
+      .where('key', 'with_problems')
+      .first()
+    const noPuede = await type('no_puede_pagar')
+    const contact = await type('contactabilidad')
+    const at = NOW()
+    for (const [clientId, typeId, channel] of [
+      [cannotPay, noPuede, null],
+      [troubled, contact, 'email'],
+      [elsewhere, contact, 'email'],
+    ] as const) {
+      await db.table('ca_client_alerts').insert({
+        client_id: clientId,
+        alert_type_id: typeId,
+        channel,
+        source: 'manual',
+        active_key: channel ?? '-',
+        raised_at: at,
+        raised_reason: 'fixture',
+      })
+      await db.table('ca_client_alert_flags').insert({ client_id: clientId, alert_type_id: typeId })
+      if (channel) {
+        await db
+          .table('ca_client_contactability')
+          .insert({ client_id: clientId, state_id: troubledState.id })
+      }
+    }
+    const expected = Number(
+      (
+        await db
+          .from('ca_client_alert_flags')
+          .where('alert_type_id', noPuede)
+          .count('* as total')
+          .first()
+      ).total
+    )
+
+    await signInAs(page, 'supervisor', '/segmentos')
+    await page.getByTestId('segments-page').waitFor()
+    await page.getByTestId('segment-name').fill(`Cobranza ${marker}`)
+    const builder = page.getByTestId('filter-builder')
+    const top = builder.getByTestId('filter-group').nth(0)
+    await top.getByTestId('filter-join').getByText('alguna (O)', { exact: true }).click()
+    await builder.getByTestId('filter-add-condition').click()
+    const first = builder.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, first.getByTestId('filter-field'), 'Alerta')
+    await chooseOption(page, first.getByTestId('filter-operator'), 'contiene')
+    await searchAndChoose(page, first.getByTestId('filter-value'), 'No puede', 'No puede pagar')
+    await builder.getByTestId('filter-add-group').click()
+    const nested = builder.getByTestId('filter-group').nth(1)
+    await nested.getByTestId('filter-join').getByText('todas (Y)', { exact: true }).click()
+    const byState = nested.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, byState.getByTestId('filter-field'), 'Contactabilidad')
+    await chooseOption(page, byState.getByTestId('filter-operator'), 'contiene')
+    await searchAndChoose(
+      page,
+      byState.getByTestId('filter-value'),
+      'Con problemas',
+      'Con problemas de contactabilidad'
+    )
+    await nested.getByTestId('filter-add-condition').click()
+    const byName = nested.getByTestId('filter-condition').nth(1)
+    await chooseOption(page, byName.getByTestId('filter-field'), 'Apellidos')
+    await chooseOption(page, byName.getByTestId('filter-operator'), 'contiene')
+    await byName.getByTestId('filter-value').fill(marker)
+    await builder.getByTestId('filter-apply').click()
+
+    await page
+      .getByTestId('segment-count')
+      .filter({ hasText: String(expected + 1) })
+      .waitFor()
+    await keepScreenshot(page, 'collections-segment')
+    await page.getByTestId('segment-save').click()
+    await page
+      .getByTestId('segment-saved')
+      .filter({ hasText: `Cobranza ${marker}` })
+      .waitFor()
+    const saved = await db.from('ca_segments').where('name', `Cobranza ${marker}`).first()
+    assert.include(saved.filter, '"or"')
+  })
+})
