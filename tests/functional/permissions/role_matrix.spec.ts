@@ -49,6 +49,18 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     request: (user) => user.get('/api/p/tipificaciones/callbacks/mine'),
     passes: 200,
   },
+  'collections-alerts.lift': {
+    request: (user) => user.post('/api/p/collections-alerts/alerts/999999/lift').json({}),
+    passes: 404,
+  },
+  'collections-alerts.sweep': {
+    request: (user) => user.get('/api/p/collections-alerts/indicators'),
+    passes: 200,
+  },
+  'collections-alerts.segments': {
+    request: (user) => user.post('/api/p/collections-alerts/segments/count').json({}),
+    passes: 200,
+  },
   'tubolsillo.toggle': {
     request: (user) => user.post('/api/p/tubolsillo/toggles/999999/check'),
     passes: 404,
