@@ -1,0 +1,32 @@
+import db from '@adonisjs/lucid/services/db'
+import { defineJob } from '#sdk'
+import { HopperRefill, type RefillOutcome } from './hopper.ts'
+
+/**
+ * D4: refills the hoppers of every campaign with an active list (or of
+ * the one named), each under its campaign's lock, so that exactly one
+ * node fills a campaign however many run the job; a campaign another
+ * node is filling is skipped (its lock answers at once). It also returns
+ * stale claims to the hopper.
+ */
+export const refillHoppers = defineJob<{ campaignId?: number }>({
+  name: 'dialer.refill-hoppers',
+  timeout: 10 * 60_000,
+  async handler({ payload }) {
+    const campaigns = payload.campaignId
+      ? [payload.campaignId]
+      : (await db.from('dialer_lists').where('active', true).distinct('campaign_id')).map((row) =>
+          Number(row.campaign_id)
+        )
+    const outcomes: Record<number, RefillOutcome | 'busy'> = {}
+    for (const campaignId of campaigns) {
+      outcomes[campaignId] = await HopperRefill.run(campaignId).catch((error) => {
+        if (error?.code === 'LOCKED') return 'busy' as const
+        throw error
+      })
+    }
+    return outcomes
+  },
+})
+
+export default [refillHoppers]

@@ -1,0 +1,143 @@
+import { DateTime } from 'luxon'
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import db from '@adonisjs/lucid/services/db'
+import {
+  TableroError,
+  bulkInsert,
+  fieldInputError,
+  toSqlDateTime,
+  tryNormalizePhone,
+  type ResourceService,
+} from '#sdk'
+import { MANAGE, dialerCampaign } from './access.ts'
+
+export interface ListRequest {
+  name?: unknown
+  campaignId?: unknown
+  /** the engine's filter tree over clients, as Asignaciones sends it */
+  filter?: unknown
+  /** Asignaciones' "Tipo de registros" and "cantidad máxima" */
+  recordType?: unknown
+  limit?: unknown
+}
+
+/** Clients read per page while materializing (each page one multi-row insert). */
+const PAGE = 1000
+/** The most contacts one list holds. */
+export const LIST_MAX = 200_000
+
+interface Candidate {
+  client_id: number
+  phone: string
+  country: string | null
+}
+
+/**
+ * D3: a list from the clients a filter selects (the engine's filter tree,
+ * row scope and `clients.list` permission, in the list's campaign), each
+ * materialized as a contact with its first valid phone (primary first,
+ * then the others by id). Clients with no valid E.164 phone are skipped
+ * and counted. A filter that selects nobody is a 422 on `filter`.
+ */
+export class ListBuilder {
+  static async build(service: ResourceService, request: ListRequest) {
+    const name = typeof request.name === 'string' ? request.name.trim() : ''
+    if (!name) throw fieldInputError('name', 'Give the list a name', 'required')
+    const campaign = await dialerCampaign(request.campaignId)
+    const { query } = service.matching('clients', { filter: request.filter }, 'list')
+    query.where('clients.campaign_id', campaign.id)
+    if (request.recordType === 'assigned') query.whereNotNull('clients.assigned_user_id')
+    if (request.recordType === 'unassigned') query.whereNull('clients.assigned_user_id')
+    const limit = Number(request.limit)
+    const cap = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, LIST_MAX) : LIST_MAX
+    const ids = (await query.clone().select('clients.id').orderBy('clients.id').limit(cap + 1)).map(
+      (row: { id: number }) => Number(row.id)
+    )
+    if (ids.length === 0) {
+      throw new TableroError('DIALER_LIST_EMPTY', 'The filter matches no client of this campaign', 422, [
+        { field: 'filter', message: 'No client matches this filter in the campaign', rule: 'empty' },
+      ])
+    }
+    if (ids.length > cap && cap === LIST_MAX) {
+      throw fieldInputError('filter', `At most ${LIST_MAX} clients per list: narrow the filter`, 'max')
+    }
+    const chosen = ids.slice(0, cap)
+    const now = toSqlDateTime(DateTime.utc())
+    return db.transaction(async (trx) => {
+      const created = await service.create(
+        'dialer_lists',
+        {
+          name,
+          campaign_id: campaign.id,
+          active: true,
+          filter: request.filter === undefined ? null : JSON.stringify(request.filter),
+        },
+        { source: 'api', permission: MANAGE, trx }
+      )
+      const listId = Number((created.data as { id: number }).id)
+      let total = 0
+      let skipped = 0
+      for (let start = 0; start < chosen.length; start += PAGE) {
+        const page = chosen.slice(start, start + PAGE)
+        const candidates = await phonesOf(trx, page)
+        skipped += page.length - candidates.length
+        await bulkInsert(
+          trx,
+          'dialer_contacts',
+          'id',
+          candidates.map((candidate) => ({
+            list_id: listId,
+            campaign_id: campaign.id,
+            ...candidate,
+            status: 'new',
+            attempts: 0,
+            created_at: now,
+          }))
+        )
+        total += candidates.length
+      }
+      await trx
+        .from('dialer_lists')
+        .where('id', listId)
+        .update({ total, skipped_invalid: skipped, created_by: service.user.id })
+      return { id: listId, name, campaignId: campaign.id, total, skippedInvalid: skipped }
+    })
+  }
+}
+
+/** The first valid E.164 phone of each client (primary_phone, then client_phones by id). */
+export async function phonesOf(trx: Parameters<typeof bulkInsert>[0], clientIds: number[]) {
+  const clients = await trx.from('clients').whereIn('id', clientIds).select('id', 'primary_phone')
+  const others = await trx
+    .from('client_phones')
+    .whereIn('client_id', clientIds)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .select('client_id', 'e164')
+  const byClient = new Map<number, string[]>()
+  for (const client of clients) byClient.set(Number(client.id), client.primary_phone ? [client.primary_phone] : [])
+  for (const phone of others) byClient.get(Number(phone.client_id))?.push(phone.e164)
+  const candidates: Candidate[] = []
+  for (const id of clientIds) {
+    for (const raw of byClient.get(id) ?? []) {
+      const parsed = validPhone(raw)
+      if (parsed) {
+        candidates.push({ client_id: id, phone: parsed.e164, country: parsed.country })
+        break
+      }
+    }
+  }
+  return candidates
+}
+
+export function validPhone(raw: string | null | undefined) {
+  if (!raw) return null
+  const e164 = tryNormalizePhone(String(raw))
+  if (!e164) return null
+  return { e164, country: countryOf(e164) }
+}
+
+/** The phone's country, as libphonenumber reads it. */
+export function countryOf(e164: string) {
+  return parsePhoneNumberFromString(e164)?.country ?? null
+}
