@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, SYSTEM_ACTOR, toSqlDateTime, withLock } from '#sdk'
 import { withinCallingHours } from './calling_hours.ts'
+import { dialerClock } from './clock.ts'
 import { DoNotCall } from './do_not_call.ts'
 import { settingsOf } from './settings.ts'
 
@@ -66,7 +67,7 @@ export class HopperRefill {
         }
         const callable = rows
           .filter((row) => !dnc.blocks(row.phone))
-          .filter((row) => withinCallingHours(row.country, settings.window, now))
+          .filter((row) => withinCallingHours(row.country, settings.window, dialerClock.now()))
           .slice(0, room)
         if (callable.length) {
           await db.table('dialer_hopper').multiInsert(

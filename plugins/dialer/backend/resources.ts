@@ -55,7 +55,7 @@ export default [
         readOnly: true,
         listable: true,
       }),
-      field.textarea('filter', { label: label('Filtro', 'Filter'), readOnly: true }),
+      field.textarea('filter', { label: label('Filtro', 'Filter'), createOnly: true }),
       field.relation('created_by', {
         label: label('Creada por', 'Created by'),
         relation: { resource: 'users', labelField: 'full_name' },
