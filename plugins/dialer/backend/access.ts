@@ -21,9 +21,10 @@ export async function dialerCampaign(
   client: QueryClientContract = db.connection()
 ) {
   const id = Number(rawId)
-  const campaign = Number.isSafeInteger(id) && id > 0
-    ? ((await client.from('campaigns').where('id', id).first()) as DialerCampaign | null)
-    : null
+  const campaign =
+    Number.isSafeInteger(id) && id > 0
+      ? ((await client.from('campaigns').where('id', id).first()) as DialerCampaign | null)
+      : null
   if (!campaign) throw fieldInputError(field, 'No such campaign', 'exists')
   if (campaign.type !== 'outbound_dialer') {
     throw fieldInputError(field, 'Only an outbound dialer campaign has dialer lists', 'dialer')

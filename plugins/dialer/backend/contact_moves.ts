@@ -39,14 +39,19 @@ export class ContactMoves {
       const now = DateTime.utc()
       const nowSql = toSqlDateTime(now)
       const contact = await currentContact(trx, gestion)
-      if (gestion.deleteScheduled) await dropPending(trx, gestion, contact?.id ?? null, actor, nowSql)
+      if (gestion.deleteScheduled)
+        await dropPending(trx, gestion, contact?.id ?? null, actor, nowSql)
       await trx
         .from('dialer_agent_states')
         .where('user_id', gestion.userId)
         .update({ state: 'available', contact_id: null, updated_at: nowSql })
       if (!contact) {
         if (gestion.action === 'do_not_call') {
-          const client = await trx.from('clients').where('id', gestion.clientId).select('primary_phone').first()
+          const client = await trx
+            .from('clients')
+            .where('id', gestion.clientId)
+            .select('primary_phone')
+            .first()
           const phone = validPhone(client?.primary_phone)
           if (phone) await addDoNotCall(trx, phone.e164, gestion, nowSql)
         }
@@ -54,7 +59,10 @@ export class ContactMoves {
       }
       const change = await ContactMoves.change(trx, contact, gestion, settings.maxAttempts, nowSql)
       await trx.from('dialer_hopper').where('contact_id', contact.id).delete()
-      await trx.from('dialer_contacts').where('id', contact.id).update({ ...change, updated_at: nowSql })
+      await trx
+        .from('dialer_contacts')
+        .where('id', contact.id)
+        .update({ ...change, updated_at: nowSql })
       await AuditLog.record(trx, actor, {
         action: 'dialer.gestion',
         resource: 'dialer_contacts',
@@ -68,10 +76,19 @@ export class ContactMoves {
     })
   }
 
-  static async change(trx: Trx, contact: ContactRow, gestion: RecordedGestion, maxAttempts: number, nowSql: string) {
+  static async change(
+    trx: Trx,
+    contact: ContactRow,
+    gestion: RecordedGestion,
+    maxAttempts: number,
+    nowSql: string
+  ) {
     const base = { claimed_by: null, last_result: gestion.resultPath.slice(0, 120) }
     if (gestion.callbackAt) {
-      const phone = validPhone(gestion.alternatePhone) ?? { e164: contact.phone, country: contact.country }
+      const phone = validPhone(gestion.alternatePhone) ?? {
+        e164: contact.phone,
+        country: contact.country,
+      }
       return {
         ...base,
         status: 'callback',
@@ -89,7 +106,13 @@ export class ContactMoves {
             ? await nextPhone(trx, contact)
             : { e164: contact.phone, country: contact.country }
         // next_at = now: behind every recall already waiting, the end of the list
-        return { ...base, status: 'recall', next_at: nowSql, phone: phone.e164, country: phone.country }
+        return {
+          ...base,
+          status: 'recall',
+          next_at: nowSql,
+          phone: phone.e164,
+          country: phone.country,
+        }
       }
       case 'do_not_call':
         await addDoNotCall(trx, contact.phone, gestion, nowSql)
@@ -104,7 +127,12 @@ export class ContactMoves {
 async function currentContact(trx: Trx, gestion: RecordedGestion) {
   const held = await trx
     .from('dialer_contacts')
-    .where({ client_id: gestion.clientId, campaign_id: gestion.campaignId, status: 'claimed', claimed_by: gestion.userId })
+    .where({
+      client_id: gestion.clientId,
+      campaign_id: gestion.campaignId,
+      status: 'claimed',
+      claimed_by: gestion.userId,
+    })
     .orderBy('id', 'desc')
     .first()
   if (held) return held as ContactRow
@@ -121,7 +149,11 @@ async function currentContact(trx: Trx, gestion: RecordedGestion) {
  * id, round again to the first); the same one when it has no other.
  */
 async function nextPhone(trx: Trx, contact: ContactRow) {
-  const client = await trx.from('clients').where('id', contact.client_id).select('primary_phone').first()
+  const client = await trx
+    .from('clients')
+    .where('id', contact.client_id)
+    .select('primary_phone')
+    .first()
   const others = await trx
     .from('client_phones')
     .where('client_id', contact.client_id)
@@ -134,13 +166,19 @@ async function nextPhone(trx: Trx, contact: ContactRow) {
     if (phone && !phones.some((known) => known.e164 === phone.e164)) phones.push(phone)
   }
   const at = phones.findIndex((phone) => phone.e164 === contact.phone)
-  if (phones.length === 0) return { e164: contact.phone as string, country: contact.country as string | null }
+  if (phones.length === 0)
+    return { e164: contact.phone as string, country: contact.country as string | null }
   return phones[(at + 1) % phones.length]
 }
 
 /** "No volver a llamar": the number joins the global do-not-call list (once). */
 async function addDoNotCall(trx: Trx, phone: string, gestion: RecordedGestion, nowSql: string) {
-  const known = await trx.from('dialer_dnc').where('number', phone).whereNull('campaign_id').where('is_prefix', false).first()
+  const known = await trx
+    .from('dialer_dnc')
+    .where('number', phone)
+    .whereNull('campaign_id')
+    .where('is_prefix', false)
+    .first()
   if (known) return
   await trx.table('dialer_dnc').insert({
     number: phone,
@@ -152,7 +190,13 @@ async function addDoNotCall(trx: Trx, phone: string, gestion: RecordedGestion, n
 }
 
 /** T3: the client's other pending contacts leave the dialer's queues. */
-async function dropPending(trx: Trx, gestion: RecordedGestion, keep: number | null, actor: AuditActor, nowSql: string) {
+async function dropPending(
+  trx: Trx,
+  gestion: RecordedGestion,
+  keep: number | null,
+  actor: AuditActor,
+  nowSql: string
+) {
   const pending = await trx
     .from('dialer_contacts')
     .where('client_id', gestion.clientId)
@@ -183,7 +227,10 @@ async function dropPending(trx: Trx, gestion: RecordedGestion, keep: number | nu
  */
 export async function recordNoAnswer(contactId: number, userId: number, actor: AuditActor) {
   return db.transaction(async (trx) => {
-    const contact = await trx.from('dialer_contacts').where({ id: contactId, claimed_by: userId, status: 'claimed' }).first()
+    const contact = await trx
+      .from('dialer_contacts')
+      .where({ id: contactId, claimed_by: userId, status: 'claimed' })
+      .first()
     if (!contact) return null
     const settings = await settingsOf(Number(contact.campaign_id), trx)
     const now = DateTime.utc()
@@ -191,7 +238,12 @@ export async function recordNoAnswer(contactId: number, userId: number, actor: A
       Number(contact.attempts) >= settings.maxAttempts
         ? { status: 'done', next_at: null }
         : { status: 'recall', next_at: toSqlDateTime(now.plus({ hours: settings.recycleHours })) }
-    const values = { ...change, claimed_by: null, last_result: 'no answer', updated_at: toSqlDateTime(now) }
+    const values = {
+      ...change,
+      claimed_by: null,
+      last_result: 'no answer',
+      updated_at: toSqlDateTime(now),
+    }
     await trx.from('dialer_contacts').where('id', contactId).update(values)
     await trx
       .from('dialer_agent_states')

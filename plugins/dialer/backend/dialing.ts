@@ -7,7 +7,12 @@
  */
 export interface Dialing {
   /** Starts the call; answers a call id the telephony layer will report on. */
-  originate(request: { phone: string; agentId: number; contactId: number; campaignId: number }): Promise<{
+  originate(request: {
+    phone: string
+    agentId: number
+    contactId: number
+    campaignId: number
+  }): Promise<{
     callId: string
     mode: 'preview' | 'progressive'
   }>

@@ -67,6 +67,7 @@ export function normalizeDncNumber(raw: unknown, isPrefix: boolean) {
     return text
   }
   const e164 = text ? tryNormalizePhone(text) : null
-  if (!e164) throw fieldInputError('number', `"${String(raw ?? '')}" is not a valid phone number`, 'phone')
+  if (!e164)
+    throw fieldInputError('number', `"${String(raw ?? '')}" is not a valid phone number`, 'phone')
   return e164
 }

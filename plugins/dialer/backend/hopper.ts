@@ -131,8 +131,15 @@ function candidates(
   >
 }
 
-export async function hopperDepth(campaignId: number, client: QueryClientContract = db.connection()) {
-  const row = await client.from('dialer_hopper').where('campaign_id', campaignId).count('* as total').first()
+export async function hopperDepth(
+  campaignId: number,
+  client: QueryClientContract = db.connection()
+) {
+  const row = await client
+    .from('dialer_hopper')
+    .where('campaign_id', campaignId)
+    .count('* as total')
+    .first()
   return Number(row?.total ?? 0)
 }
 
@@ -159,25 +166,22 @@ export class StaleClaims {
       const again = stale.filter((row) => row.returned_at).map((row) => Number(row.id))
       // the status check makes each release happen once, whoever else sweeps
       const back = first.length
-        ? await trx
-            .from('dialer_contacts')
-            .whereIn('id', first)
-            .where('status', 'claimed')
-            .update({
-              status: 'recall',
-              next_at: nowSql,
-              claimed_by: null,
-              returned_at: nowSql,
-              last_result: 'claim timed out',
-              updated_at: nowSql,
-            })
+        ? await trx.from('dialer_contacts').whereIn('id', first).where('status', 'claimed').update({
+            status: 'recall',
+            next_at: nowSql,
+            claimed_by: null,
+            returned_at: nowSql,
+            last_result: 'claim timed out',
+            updated_at: nowSql,
+          })
         : 0
       if (again.length) {
-        await trx
-          .from('dialer_contacts')
-          .whereIn('id', again)
-          .where('status', 'claimed')
-          .update({ status: 'done', claimed_by: null, last_result: 'abandoned', updated_at: nowSql })
+        await trx.from('dialer_contacts').whereIn('id', again).where('status', 'claimed').update({
+          status: 'done',
+          claimed_by: null,
+          last_result: 'abandoned',
+          updated_at: nowSql,
+        })
       }
       await trx
         .from('dialer_agent_states')

@@ -77,10 +77,13 @@ export class HopperClaim {
             attempts: Number(contact.attempts) + 1,
             updated_at: now,
           })
-        await trx
-          .from('dialer_agent_states')
-          .where('user_id', user.id)
-          .update({ state: 'in_call', campaign_id: campaignId, contact_id: contact.id, pause_reason: null, updated_at: now })
+        await trx.from('dialer_agent_states').where('user_id', user.id).update({
+          state: 'in_call',
+          campaign_id: campaignId,
+          contact_id: contact.id,
+          pause_reason: null,
+          updated_at: now,
+        })
         await AuditLog.record(trx, actor, {
           action: 'dialer.claim',
           resource: 'dialer_contacts',
@@ -109,7 +112,9 @@ async function lockAgent(trx: TransactionClientContract, userId: number, now: st
     )
     await trx.from('dialer_agent_states').where('user_id', userId).forUpdate().first()
   } else {
-    await trx.table('dialer_agent_states').insert({ user_id: userId, state: 'available', updated_at: now })
+    await trx
+      .table('dialer_agent_states')
+      .insert({ user_id: userId, state: 'available', updated_at: now })
   }
 }
 

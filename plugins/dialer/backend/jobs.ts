@@ -13,11 +13,10 @@ export const refillHoppers = defineJob<{ campaignId?: number }>({
   name: 'dialer.refill-hoppers',
   timeout: 10 * 60_000,
   async handler({ payload }) {
-    const campaigns = payload.campaignId
-      ? [payload.campaignId]
-      : (await db.from('dialer_lists').where('active', true).distinct('campaign_id')).map((row) =>
-          Number(row.campaign_id)
-        )
+    const active = payload.campaignId
+      ? [{ campaign_id: payload.campaignId }]
+      : await db.from('dialer_lists').where('active', true).distinct('campaign_id')
+    const campaigns = active.map((row) => Number(row.campaign_id))
     const outcomes: Record<number, RefillOutcome | 'busy'> = {}
     for (const campaignId of campaigns) {
       outcomes[campaignId] = await HopperRefill.run(campaignId).catch((error) => {

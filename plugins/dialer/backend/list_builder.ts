@@ -50,16 +50,32 @@ export class ListBuilder {
     if (request.recordType === 'unassigned') query.whereNull('clients.assigned_user_id')
     const limit = Number(request.limit)
     const cap = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, LIST_MAX) : LIST_MAX
-    const ids = (await query.clone().select('clients.id').orderBy('clients.id').limit(cap + 1)).map(
-      (row: { id: number }) => Number(row.id)
-    )
+    const matched: Array<{ id: number }> = await query
+      .clone()
+      .select('clients.id')
+      .orderBy('clients.id')
+      .limit(cap + 1)
+    const ids = matched.map((row) => Number(row.id))
     if (ids.length === 0) {
-      throw new TableroError('DIALER_LIST_EMPTY', 'The filter matches no client of this campaign', 422, [
-        { field: 'filter', message: 'No client matches this filter in the campaign', rule: 'empty' },
-      ])
+      throw new TableroError(
+        'DIALER_LIST_EMPTY',
+        'The filter matches no client of this campaign',
+        422,
+        [
+          {
+            field: 'filter',
+            message: 'No client matches this filter in the campaign',
+            rule: 'empty',
+          },
+        ]
+      )
     }
     if (ids.length > cap && cap === LIST_MAX) {
-      throw fieldInputError('filter', `At most ${LIST_MAX} clients per list: narrow the filter`, 'max')
+      throw fieldInputError(
+        'filter',
+        `At most ${LIST_MAX} clients per list: narrow the filter`,
+        'max'
+      )
     }
     const chosen = ids.slice(0, cap)
     const now = toSqlDateTime(DateTime.utc())
@@ -115,7 +131,8 @@ export async function phonesOf(trx: Parameters<typeof bulkInsert>[0], clientIds:
     .orderBy('id')
     .select('client_id', 'e164')
   const byClient = new Map<number, string[]>()
-  for (const client of clients) byClient.set(Number(client.id), client.primary_phone ? [client.primary_phone] : [])
+  for (const client of clients)
+    byClient.set(Number(client.id), client.primary_phone ? [client.primary_phone] : [])
   for (const phone of others) byClient.get(Number(phone.client_id))?.push(phone.e164)
   const candidates: Candidate[] = []
   for (const id of clientIds) {

@@ -49,7 +49,11 @@ export default [
         listable: true,
         filterable: true,
       }),
-      field.number('total', { label: label('Contactos', 'Contacts'), readOnly: true, listable: true }),
+      field.number('total', {
+        label: label('Contactos', 'Contacts'),
+        readOnly: true,
+        listable: true,
+      }),
       field.number('skipped_invalid', {
         label: label('Teléfonos inválidos', 'Invalid phones'),
         readOnly: true,
@@ -70,7 +74,11 @@ export default [
     hooks: {
       async beforeCreate(_values, hook) {
         if (hook.options.permission !== MANAGE) {
-          throw new TableroError('FORBIDDEN', 'Dialer lists are built from a filter (Marcador)', 403)
+          throw new TableroError(
+            'FORBIDDEN',
+            'Dialer lists are built from a filter (Marcador)',
+            403
+          )
         }
       },
     },
@@ -100,12 +108,21 @@ export default [
       }),
       field.relation('client_id', {
         label: label('Cliente', 'Client'),
-        relation: { resource: 'clients', labelField: 'first_name', labelFields: ['first_name', 'last_name'] },
+        relation: {
+          resource: 'clients',
+          labelField: 'first_name',
+          labelFields: ['first_name', 'last_name'],
+        },
         readOnly: true,
         listable: true,
         filterable: true,
       }),
-      field.text('phone', { label: label('Teléfono', 'Phone'), readOnly: true, listable: true, filterable: true }),
+      field.text('phone', {
+        label: label('Teléfono', 'Phone'),
+        readOnly: true,
+        listable: true,
+        filterable: true,
+      }),
       field.select('status', {
         label: label('Estado', 'Status'),
         options: [
@@ -121,8 +138,18 @@ export default [
         filterable: true,
         sortable: true,
       }),
-      field.number('attempts', { label: label('Intentos', 'Attempts'), readOnly: true, listable: true, sortable: true }),
-      field.datetime('next_at', { label: label('Próximo', 'Next'), readOnly: true, listable: true, sortable: true }),
+      field.number('attempts', {
+        label: label('Intentos', 'Attempts'),
+        readOnly: true,
+        listable: true,
+        sortable: true,
+      }),
+      field.datetime('next_at', {
+        label: label('Próximo', 'Next'),
+        readOnly: true,
+        listable: true,
+        sortable: true,
+      }),
       field.relation('claimed_by', {
         label: label('Agente', 'Agent'),
         relation: { resource: 'users', labelField: 'full_name' },
@@ -130,7 +157,11 @@ export default [
         listable: true,
         filterable: true,
       }),
-      field.text('last_result', { label: label('Último resultado', 'Last result'), readOnly: true, listable: true }),
+      field.text('last_result', {
+        label: label('Último resultado', 'Last result'),
+        readOnly: true,
+        listable: true,
+      }),
       ...field.timestamps(),
     ],
     permissions: { admin: ['list', 'show', 'export'], supervisor: ['list', 'show', 'export'] },
@@ -202,12 +233,46 @@ export default [
         listable: true,
         filterable: true,
       }),
-      field.text('call_start', { label: label('Llamar desde', 'Call from'), maxLength: 5, defaultValue: '08:00', listable: true }),
-      field.text('call_end', { label: label('Llamar hasta', 'Call until'), maxLength: 5, defaultValue: '21:00', listable: true }),
-      field.number('max_attempts', { label: label('Intentos máximos', 'Max attempts'), min: 1, max: 50, defaultValue: 3, listable: true }),
-      field.number('recycle_hours', { label: label('Reciclar no contesta (horas)', 'Recycle no-answer (hours)'), min: 0, max: 720, defaultValue: 4, listable: true }),
-      field.number('claim_timeout_minutes', { label: label('Liberar contacto tras (min)', 'Release a claim after (min)'), min: 1, max: 1440, defaultValue: 15, listable: true }),
-      field.number('hopper_size', { label: label('Tamaño de la cola', 'Hopper size'), min: 1, max: 5000, defaultValue: 200, listable: true }),
+      field.text('call_start', {
+        label: label('Llamar desde', 'Call from'),
+        maxLength: 5,
+        defaultValue: '08:00',
+        listable: true,
+      }),
+      field.text('call_end', {
+        label: label('Llamar hasta', 'Call until'),
+        maxLength: 5,
+        defaultValue: '21:00',
+        listable: true,
+      }),
+      field.number('max_attempts', {
+        label: label('Intentos máximos', 'Max attempts'),
+        min: 1,
+        max: 50,
+        defaultValue: 3,
+        listable: true,
+      }),
+      field.number('recycle_hours', {
+        label: label('Reciclar no contesta (horas)', 'Recycle no-answer (hours)'),
+        min: 0,
+        max: 720,
+        defaultValue: 4,
+        listable: true,
+      }),
+      field.number('claim_timeout_minutes', {
+        label: label('Liberar contacto tras (min)', 'Release a claim after (min)'),
+        min: 1,
+        max: 1440,
+        defaultValue: 15,
+        listable: true,
+      }),
+      field.number('hopper_size', {
+        label: label('Tamaño de la cola', 'Hopper size'),
+        min: 1,
+        max: 5000,
+        defaultValue: 200,
+        listable: true,
+      }),
       ...field.timestamps(),
     ],
     permissions: {

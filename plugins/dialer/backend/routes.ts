@@ -20,7 +20,8 @@ import { ListBuilder, type ListRequest } from './list_builder.ts'
 /** Queues a background refill; a queue that cannot take it leaves the claim's own refill to do it. */
 async function refillLater(campaignId: number, user: { id: number }) {
   try {
-    return (await dispatchJob(refillHoppers, { campaignId }, { user })).id
+    const job = await dispatchJob(refillHoppers, { campaignId }, { user })
+    return job.id
   } catch {
     return null
   }
@@ -55,7 +56,16 @@ const routes: PluginRoutes = (router) => {
       .if(campaignId, (query) => query.where('l.campaign_id', campaignId!))
       .orderBy('l.id', 'desc')
       .limit(500)
-      .select('l.id', 'l.name', 'l.campaign_id', 'c.name as campaign_name', 'l.active', 'l.total', 'l.skipped_invalid', 'l.created_at')
+      .select(
+        'l.id',
+        'l.name',
+        'l.campaign_id',
+        'c.name as campaign_name',
+        'l.active',
+        'l.total',
+        'l.skipped_invalid',
+        'l.created_at'
+      )
     const counts = await listCounts(lists.map((row) => Number(row.id)))
     return {
       data: lists.map((row) => ({
@@ -136,7 +146,13 @@ const routes: PluginRoutes = (router) => {
   })
   router.post('agent/state', async (ctx) => {
     const user = authorize(ctx, WORK)
-    return { data: await setAgentState(user.id, ctx.request.only(['state', 'reason']), actorFromContext(ctx)) }
+    return {
+      data: await setAgentState(
+        user.id,
+        ctx.request.only(['state', 'reason']),
+        actorFromContext(ctx)
+      ),
+    }
   })
 
   /** Supervisors: where every agent stands (the wallboard's first column). */
@@ -146,7 +162,14 @@ const routes: PluginRoutes = (router) => {
       .from('dialer_agent_states as s')
       .join('users as u', 'u.id', 's.user_id')
       .orderBy('u.full_name')
-      .select('s.user_id', 'u.full_name', 's.state', 's.pause_reason', 's.contact_id', 's.campaign_id')
+      .select(
+        's.user_id',
+        'u.full_name',
+        's.state',
+        's.pause_reason',
+        's.contact_id',
+        's.campaign_id'
+      )
     return {
       data: rows.map((row) => ({
         userId: Number(row.user_id),

@@ -21,9 +21,13 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
   let lists = 0
   const dialers = campaigns.filter((campaign) => campaign.type === 'outbound_dialer')
   for (const campaign of dialers) {
-    const clientIds = (
-      await db.from('clients').where('campaign_id', campaign.id).orderBy('id').limit(SIZE).select('id')
-    ).map((row) => Number(row.id))
+    const firstClients = await db
+      .from('clients')
+      .where('campaign_id', campaign.id)
+      .orderBy('id')
+      .limit(SIZE)
+      .select('id')
+    const clientIds = firstClients.map((row) => Number(row.id))
     if (clientIds.length === 0) continue
     await db.transaction(async (trx) => {
       await trx.table('dialer_settings').insert({
@@ -58,11 +62,26 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
           created_at: at({ days: -7 }),
         }
         if (index < agents.length && index < 2) {
-          Object.assign(row, { status: 'claimed', attempts: 1, claimed_by: agents[index], claimed_at: at({ minutes: -3 }) })
+          Object.assign(row, {
+            status: 'claimed',
+            attempts: 1,
+            claimed_by: agents[index],
+            claimed_at: at({ minutes: -3 }),
+          })
         } else if (index < 12) {
-          Object.assign(row, { status: 'recall', attempts: 1, next_at: at({ hours: -1, minutes: index }), last_result: 'No contesta' })
+          Object.assign(row, {
+            status: 'recall',
+            attempts: 1,
+            next_at: at({ hours: -1, minutes: index }),
+            last_result: 'No contesta',
+          })
         } else if (index < 16) {
-          Object.assign(row, { status: 'callback', attempts: 1, next_at: at({ hours: index - 13 }), last_result: 'Volver a llamar' })
+          Object.assign(row, {
+            status: 'callback',
+            attempts: 1,
+            next_at: at({ hours: index - 13 }),
+            last_result: 'Volver a llamar',
+          })
         } else if (index < 19) {
           Object.assign(row, { status: 'dnc', attempts: 1, last_result: 'No volver a llamar' })
         } else if (index < 30) {
@@ -71,10 +90,13 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
         return row
       })
       const ids = await bulkInsert(trx, 'dialer_contacts', 'id', rows)
-      await trx.from('dialer_lists').where('id', listId).update({
-        total: candidates.length,
-        skipped_invalid: clientIds.length - candidates.length,
-      })
+      await trx
+        .from('dialer_lists')
+        .where('id', listId)
+        .update({
+          total: candidates.length,
+          skipped_invalid: clientIds.length - candidates.length,
+        })
       for (const [index, agentId] of agents.slice(0, 2).entries()) {
         await trx.table('dialer_agent_states').insert({
           user_id: agentId,
@@ -89,11 +111,26 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
     })
   }
   await db.table('dialer_dnc').multiInsert([
-    { number: '+549115550', is_prefix: true, campaign_id: null, reason: 'Rango de prueba del operador', created_at: at({ days: -30 }) },
-    { number: '+5491155501234', is_prefix: false, campaign_id: null, reason: 'Pidió no ser llamado', created_at: at({ days: -10 }) },
+    {
+      number: '+549115550',
+      is_prefix: true,
+      campaign_id: null,
+      reason: 'Rango de prueba del operador',
+      created_at: at({ days: -30 }),
+    },
+    {
+      number: '+5491155501234',
+      is_prefix: false,
+      campaign_id: null,
+      reason: 'Pidió no ser llamado',
+      created_at: at({ days: -10 }),
+    },
   ])
   let queued = 0
-  for (const campaign of dialers) queued += (await HopperRefill.run(campaign.id, '5s')).queued
+  for (const campaign of dialers) {
+    const refill = await HopperRefill.run(campaign.id, '5s')
+    queued += refill.queued
+  }
   return `${lists} dialer lists, ${contacts} contacts, ${queued} in the hoppers`
 }
 

@@ -19,7 +19,9 @@ import {
 const TIP = '/api/p/tipificaciones'
 
 async function result(supervisor: Session, campaignId: number, body: Record<string, unknown>) {
-  const response = await supervisor.post(`${TIP}/results`).json({ campaignIds: [campaignId], ...body })
+  const response = await supervisor
+    .post(`${TIP}/results`)
+    .json({ campaignIds: [campaignId], ...body })
   response.assertStatus(201)
   return response.body().data[0].id as number
 }
@@ -33,7 +35,9 @@ async function gestion(agent: Session, body: Record<string, unknown>) {
 /** Ana's campaign with `count` clients assigned to her, a list of them, and her first claim. */
 async function claimedWorld(client: Parameters<typeof dialerWorld>[0], count = 3) {
   const world = await dialerWorld(client)
-  const clients = await clientsOf(world.campaignId, count, 0, { assigned_user_id: world.ana.user.id })
+  const clients = await clientsOf(world.campaignId, count, 0, {
+    assigned_user_id: world.ana.user.id,
+  })
   await buildList(world.supervisor, world.campaignId)
   const claimed = (await next(world.ana, world.campaignId))!
   return { ...world, clients, claimed }
@@ -47,13 +51,24 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
     return () => setClock(null)
   })
 
-  test('Rellamar puts the contact back at the end of the list, same phone; the wrap-up ends', async ({ client, assert }) => {
+  test('Rellamar puts the contact back at the end of the list, same phone; the wrap-up ends', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId, claimed } = await claimedWorld(client)
     const recall = await result(supervisor, campaignId, { name: 'No contesta', action: 'recall' })
     await gestion(ana, { clientId: claimed.clientId, campaignId, level1Id: recall })
     const row = await contact(claimed.id)
-    assert.containsSubset(row, { status: 'recall', phone: claimed.phone, claimed_by: null, last_result: 'No contesta' })
-    assert.containsSubset((await ana.get(`${API}/agent/state`)).body().data, { state: 'available', contact: null })
+    assert.containsSubset(row, {
+      status: 'recall',
+      phone: claimed.phone,
+      claimed_by: null,
+      last_result: 'No contesta',
+    })
+    assert.containsSubset((await ana.get(`${API}/agent/state`)).body().data, {
+      state: 'available',
+      contact: null,
+    })
 
     // the two new contacts come first, the recalled one last
     const order: number[] = []
@@ -65,31 +80,59 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
     assert.equal(order[2], claimed.id)
   })
 
-  test('Rellamar alternativo puts it back on the next alternate phone', async ({ client, assert }) => {
+  test('Rellamar alternativo puts it back on the next alternate phone', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId, claimed } = await claimedWorld(client)
     const now = toSqlDateTime(DateTime.utc())
-    await db.table('client_phones').insert({ client_id: claimed.clientId, e164: phone(500), is_primary: 0, verified: 0, created_at: now })
-    const alternate = await result(supervisor, campaignId, { name: 'Equivocado', action: 'recall_alternate' })
+    await db.table('client_phones').insert({
+      client_id: claimed.clientId,
+      e164: phone(500),
+      is_primary: 0,
+      verified: 0,
+      created_at: now,
+    })
+    const alternate = await result(supervisor, campaignId, {
+      name: 'Equivocado',
+      action: 'recall_alternate',
+    })
     await gestion(ana, { clientId: claimed.clientId, campaignId, level1Id: alternate })
     assert.containsSubset(await contact(claimed.id), { status: 'recall', phone: phone(500) })
   })
 
-  test('No volver a llamar adds the number to do-not-call, and it is never handed out again', async ({ client, assert }) => {
+  test('No volver a llamar adds the number to do-not-call, and it is never handed out again', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, beto, campaignId, claimed } = await claimedWorld(client, 1)
-    const never = await result(supervisor, campaignId, { name: 'No llamar más', action: 'do_not_call' })
+    const never = await result(supervisor, campaignId, {
+      name: 'No llamar más',
+      action: 'do_not_call',
+    })
     await gestion(ana, { clientId: claimed.clientId, campaignId, level1Id: never })
     assert.equal((await contact(claimed.id)).status, 'dnc')
     const listed = await supervisor.get('/api/r/dialer_dnc')
-    assert.containsSubset(listed.body().data, [{ number: claimed.phone, is_prefix: false, campaign_id: null }])
+    assert.containsSubset(listed.body().data, [
+      { number: claimed.phone, is_prefix: false, campaign_id: null },
+    ])
     // even put back by hand, the number is not dialed
     await db.from('dialer_contacts').where('id', claimed.id).update({ status: 'new' })
     assert.isNull(await next(beto, campaignId))
   })
 
-  test('a scheduled callback becomes due in the hopper at its time, before new contacts', async ({ client, assert }) => {
+  test('a scheduled callback becomes due in the hopper at its time, before new contacts', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId, claimed } = await claimedWorld(client)
-    const contacted = await result(supervisor, campaignId, { name: 'Contactado', action: 'no_action' })
-    const later = await supervisor.post(`${TIP}/results`).json({ parentId: contacted, name: 'Llamar luego', allowsScheduling: true })
+    const contacted = await result(supervisor, campaignId, {
+      name: 'Contactado',
+      action: 'no_action',
+    })
+    const later = await supervisor
+      .post(`${TIP}/results`)
+      .json({ parentId: contacted, name: 'Llamar luego', allowsScheduling: true })
     later.assertStatus(201)
     const callbackAt = DateTime.utc().plus({ hours: 1 }).startOf('minute')
     await gestion(ana, {
@@ -104,22 +147,41 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
     assert.equal(row.status, 'callback')
     assert.equal(row.phone, phone(600))
     // due: it is handed out before the remaining new contacts
-    await db.from('dialer_contacts').where('id', claimed.id).update({ next_at: toSqlDateTime(DateTime.utc().minus({ minutes: 1 })) })
+    await db
+      .from('dialer_contacts')
+      .where('id', claimed.id)
+      .update({ next_at: toSqlDateTime(DateTime.utc().minus({ minutes: 1 })) })
     await db.from('dialer_hopper').delete()
     const taken = (await next(ana, campaignId))!
     assert.equal(taken.id, claimed.id)
     assert.equal(taken.phone, phone(600))
   })
 
-  test("Sin acción ends the contact; a result that deletes earlier events drops the client's other pending contacts", async ({ client, assert }) => {
+  test("Sin acción ends the contact; a result that deletes earlier events drops the client's other pending contacts", async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId, claimed } = await claimedWorld(client)
     const second = await buildList(supervisor, campaignId, null, 'Segunda')
-    const other = await db.from('dialer_contacts').where({ list_id: second.id, client_id: claimed.clientId }).first()
-    const clear = await result(supervisor, campaignId, { name: 'Venta', action: 'no_action', deleteScheduled: true })
+    const other = await db
+      .from('dialer_contacts')
+      .where({ list_id: second.id, client_id: claimed.clientId })
+      .first()
+    const clear = await result(supervisor, campaignId, {
+      name: 'Venta',
+      action: 'no_action',
+      deleteScheduled: true,
+    })
     await gestion(ana, { clientId: claimed.clientId, campaignId, level1Id: clear })
     assert.equal((await contact(claimed.id)).status, 'done')
-    assert.containsSubset(await contact(other.id), { status: 'done', last_result: 'removed by result' })
-    const untouched = await db.from('dialer_contacts').where('list_id', second.id).whereNot('client_id', claimed.clientId)
+    assert.containsSubset(await contact(other.id), {
+      status: 'done',
+      last_result: 'removed by result',
+    })
+    const untouched = await db
+      .from('dialer_contacts')
+      .where('list_id', second.id)
+      .whereNot('client_id', claimed.clientId)
     assert.isTrue(untouched.every((row) => row.status === 'new'))
   })
 })

@@ -1,7 +1,16 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
-import { API, MIDMORNING, buildList, campaign, clientsOf, next, setClock, type Session } from './helpers.ts'
+import {
+  API,
+  MIDMORNING,
+  buildList,
+  campaign,
+  clientsOf,
+  next,
+  setClock,
+  type Session,
+} from './helpers.ts'
 
 const AGENTS = 12
 const CONTACTS = 90
@@ -14,7 +23,10 @@ test.group('dialer: concurrent claims (D4)', (group) => {
     return () => setClock(null)
   })
 
-  test('many agents claiming at once over HTTP: no contact twice, none lost', async ({ client, assert }) => {
+  test('many agents claiming at once over HTTP: no contact twice, none lost', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
     const agents: Session[] = []
     for (let index = 0; index < AGENTS; index++) agents.push(await signIn(client, 'agent'))

@@ -19,12 +19,17 @@ test.group('dialer: do-not-call list (D4)', (group) => {
   group.each.setup(() => truncateAfterEach())
   group.each.setup(() => plugins.refresh(true))
 
-  test('numbers are stored in E.164 and prefixes as typed; garbage is a 422 on number', async ({ client, assert }) => {
+  test('numbers are stored in E.164 and prefixes as typed; garbage is a 422 on number', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
     const typed = await supervisor.post('/api/r/dialer_dnc').json({ number: '+57 300 123 4567' })
     typed.assertStatus(201)
     assert.equal(typed.body().data.number, '+573001234567')
-    const prefix = await supervisor.post('/api/r/dialer_dnc').json({ number: '+5411', is_prefix: true })
+    const prefix = await supervisor
+      .post('/api/r/dialer_dnc')
+      .json({ number: '+5411', is_prefix: true })
     prefix.assertStatus(201)
     for (const body of [{ number: 'llamame' }, { number: '5411', is_prefix: true }]) {
       const bad = await supervisor.post('/api/r/dialer_dnc').json(body)
@@ -35,7 +40,10 @@ test.group('dialer: do-not-call list (D4)', (group) => {
     ;(await agent.get('/api/r/dialer_dnc')).assertStatus(403)
   })
 
-  test('a CSV import rejects garbage rows line by line and imports the valid ones', async ({ client, assert }) => {
+  test('a CSV import rejects garbage rows line by line and imports the valid ones', async ({
+    client,
+    assert,
+  }) => {
     const supervisor = await signIn(client, 'supervisor')
     const csv = [
       'number,is_prefix,reason',
@@ -45,15 +53,21 @@ test.group('dialer: do-not-call list (D4)', (group) => {
       '12,true,prefijo sin +',
       '',
     ].join('\n')
-    const uploaded = await supervisor.post(IMPORTS).file('file', Buffer.from(csv), { filename: 'dnc.csv' })
+    const uploaded = await supervisor
+      .post(IMPORTS)
+      .file('file', Buffer.from(csv), { filename: 'dnc.csv' })
     uploaded.assertStatus(202)
     const validated = await settle(supervisor, uploaded.body().data.id)
     assert.equal(validated.errorCount, 2)
     assert.sameMembers(
-      validated.errors.map((error: { line: number; field: string }) => `${error.line}:${error.field}`),
+      validated.errors.map(
+        (error: { line: number; field: string }) => `${error.line}:${error.field}`
+      ),
       ['3:number', '5:number']
     )
-    const started = await supervisor.post(`${IMPORTS}/${validated.id}/start`).json({ skip_invalid: true })
+    const started = await supervisor
+      .post(`${IMPORTS}/${validated.id}/start`)
+      .json({ skip_invalid: true })
     started.assertStatus(202)
     const done = await settle(supervisor, validated.id)
     assert.equal(done.createdRows, 2)

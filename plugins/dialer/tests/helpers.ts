@@ -28,13 +28,20 @@ export async function campaign(agentIds: number[], type = 'outbound_dialer') {
     created_at: '2026-01-01 00:00:00',
   })
   for (const userId of agentIds) {
-    await db.table('campaign_agents').insert({ campaign_id: id, user_id: userId, created_at: '2026-01-01 00:00:00' })
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: id, user_id: userId, created_at: '2026-01-01 00:00:00' })
   }
   return Number(id)
 }
 
 /** `count` clients of the campaign with valid phones, numbered from `from`. */
-export async function clientsOf(campaignId: number, count: number, from = 0, values: Record<string, unknown> = {}) {
+export async function clientsOf(
+  campaignId: number,
+  count: number,
+  from = 0,
+  values: Record<string, unknown> = {}
+) {
   const ids: number[] = []
   for (let index = from; index < from + count; index++) {
     ids.push(await makeClient({ campaign_id: campaignId, primary_phone: phone(index), ...values }))
@@ -51,7 +58,12 @@ export async function dialerWorld(client: ApiClient) {
   return { supervisor, ana, beto, campaignId }
 }
 
-export async function buildList(session: Session, campaignId: number, filter: unknown = null, name = 'Lista') {
+export async function buildList(
+  session: Session,
+  campaignId: number,
+  filter: unknown = null,
+  name = 'Lista'
+) {
   const response = await session.post(`${API}/lists`).json({ name, campaignId, filter })
   if (response.status() !== 201) throw new Error(JSON.stringify(response.body()))
   return response.body().data as { id: number; total: number; skippedInvalid: number }

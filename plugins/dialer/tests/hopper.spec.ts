@@ -24,21 +24,37 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     return () => setClock(null)
   })
 
-  test('order: due callbacks first, then new contacts, then recalls (oldest put back first)', async ({ client, assert }) => {
+  test('order: due callbacks first, then new contacts, then recalls (oldest put back first)', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId } = await dialerWorld(client)
     const [c1, c2, c3, c4, c5] = await clientsOf(campaignId, 5)
     const list = await buildList(supervisor, campaignId)
     const byClient = async (clientId: number) =>
       (await db.from('dialer_contacts').where({ list_id: list.id, client_id: clientId }).first()).id
     const past = (minutes: number) => toSqlDateTime(DateTime.utc().minus({ minutes }))
-    await db.from('dialer_contacts').where('id', await byClient(c1)).update({ status: 'recall', next_at: past(5), attempts: 1 })
-    await db.from('dialer_contacts').where('id', await byClient(c2)).update({ status: 'recall', next_at: past(50), attempts: 1 })
-    await db.from('dialer_contacts').where('id', await byClient(c3)).update({ status: 'callback', next_at: past(1), attempts: 1 })
+    await db
+      .from('dialer_contacts')
+      .where('id', await byClient(c1))
+      .update({ status: 'recall', next_at: past(5), attempts: 1 })
+    await db
+      .from('dialer_contacts')
+      .where('id', await byClient(c2))
+      .update({ status: 'recall', next_at: past(50), attempts: 1 })
+    await db
+      .from('dialer_contacts')
+      .where('id', await byClient(c3))
+      .update({ status: 'callback', next_at: past(1), attempts: 1 })
     // a callback not due yet stays out
     await db
       .from('dialer_contacts')
       .where('id', await byClient(c4))
-      .update({ status: 'callback', next_at: toSqlDateTime(DateTime.utc().plus({ hours: 2 })), attempts: 1 })
+      .update({
+        status: 'callback',
+        next_at: toSqlDateTime(DateTime.utc().plus({ hours: 2 })),
+        attempts: 1,
+      })
 
     const order: number[] = []
     for (;;) {
@@ -50,7 +66,10 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.deepEqual(order, [c3, c5, c2, c1])
   })
 
-  test('do-not-call numbers and prefixes, global or of the campaign, are never handed out', async ({ client, assert }) => {
+  test('do-not-call numbers and prefixes, global or of the campaign, are never handed out', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId } = await dialerWorld(client)
     const other = await campaign([])
     await clientsOf(campaignId, 6)
@@ -77,7 +96,10 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.equal(counts.dnc + counts.recall + counts.done, 6)
   })
 
-  test('a number put on do-not-call after it was queued is still never dialed', async ({ client, assert }) => {
+  test('a number put on do-not-call after it was queued is still never dialed', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId } = await dialerWorld(client)
     await clientsOf(campaignId, 2)
     await buildList(supervisor, campaignId)
@@ -90,7 +112,10 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.equal(blocked.status, 'dnc')
   })
 
-  test("calling hours follow the client's local time from the phone's country", async ({ client, assert }) => {
+  test("calling hours follow the client's local time from the phone's country", async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId } = await dialerWorld(client)
     await clientsOf(campaignId, 1) // Colombia, UTC-5
     await buildList(supervisor, campaignId)
@@ -106,7 +131,9 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
 
   test('calling-hours settings refuse a malformed time, naming the field', async ({ client }) => {
     const { supervisor, campaignId } = await dialerWorld(client)
-    const bad = await supervisor.post('/api/r/dialer_settings').json({ campaign_id: campaignId, call_start: '8am' })
+    const bad = await supervisor
+      .post('/api/r/dialer_settings')
+      .json({ campaign_id: campaignId, call_start: '8am' })
     bad.assertStatus(422)
     bad.assertBodyContains({ error: { fields: [{ field: 'call_start' }] } })
   })
@@ -116,7 +143,9 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     await clientsOf(campaignId, 1)
     await buildList(supervisor, campaignId)
     ;(
-      await supervisor.post('/api/r/dialer_settings').json({ campaign_id: campaignId, max_attempts: 2, recycle_hours: 0 })
+      await supervisor
+        .post('/api/r/dialer_settings')
+        .json({ campaign_id: campaignId, max_attempts: 2, recycle_hours: 0 })
     ).assertStatus(201)
     const first = await next(ana, campaignId)
     await ana.post(`${API}/contacts/${first!.id}/no-answer`)
@@ -128,7 +157,10 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.isNull(await next(ana, campaignId))
   })
 
-  test('an agent holding a contact gets it again; a paused agent gets none; an outsider is refused', async ({ client, assert }) => {
+  test('an agent holding a contact gets it again; a paused agent gets none; an outsider is refused', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, campaignId } = await dialerWorld(client)
     await clientsOf(campaignId, 3)
     await buildList(supervisor, campaignId)
@@ -143,14 +175,19 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     const paused = await ana.post(`${API}/agent/state`).json({ state: 'paused' })
     paused.assertStatus(422)
     paused.assertBodyContains({ error: { fields: [{ field: 'reason' }] } })
-    ;(await ana.post(`${API}/agent/state`).json({ state: 'paused', reason: 'Baño' })).assertStatus(200)
+    ;(await ana.post(`${API}/agent/state`).json({ state: 'paused', reason: 'Baño' })).assertStatus(
+      200
+    )
     ;(await ana.post(`${API}/campaigns/${campaignId}/next`)).assertStatus(409)
 
     const outsider = await signIn(client, 'agent')
     ;(await outsider.post(`${API}/campaigns/${campaignId}/next`)).assertStatus(403)
   })
 
-  test('a claim whose agent vanished returns to the hopper after the timeout, once', async ({ client, assert }) => {
+  test('a claim whose agent vanished returns to the hopper after the timeout, once', async ({
+    client,
+    assert,
+  }) => {
     const { supervisor, ana, beto, campaignId } = await dialerWorld(client)
     await clientsOf(campaignId, 1)
     await buildList(supervisor, campaignId)
@@ -164,7 +201,10 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     const row = await contact(claimed!.id)
     assert.equal(row.claimed_by, beto.user.id)
     assert.isNotNull(row.returned_at)
-    assert.containsSubset((await ana.get(`${API}/agent/state`)).body().data, { state: 'available', contact: null })
+    assert.containsSubset((await ana.get(`${API}/agent/state`)).body().data, {
+      state: 'available',
+      contact: null,
+    })
     const released = await db.from('audit_logs').where('action', 'dialer.claims-released')
     assert.lengthOf(released, 1)
 
