@@ -20,6 +20,8 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
   let contacts = 0
   let lists = 0
   const dialers = campaigns.filter((campaign) => campaign.type === 'outbound_dialer')
+  // an agent holds one contact at a time, whichever campaigns it works
+  const busy = new Set<number>()
   for (const campaign of dialers) {
     const firstClients = await db
       .from('clients')
@@ -51,7 +53,8 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
         created_at: at({ days: -7 }),
       })
       const candidates = await phonesOf(trx, clientIds)
-      const agents = campaign.agentIds
+      const agents = campaign.agentIds.filter((id) => !busy.has(id)).slice(0, 2)
+      agents.forEach((id) => busy.add(id))
       const rows = candidates.map((candidate, index) => {
         const row: Record<string, unknown> = {
           list_id: listId,
@@ -61,7 +64,7 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
           attempts: 0,
           created_at: at({ days: -7 }),
         }
-        if (index < agents.length && index < 2) {
+        if (index < agents.length) {
           Object.assign(row, {
             status: 'claimed',
             attempts: 1,
@@ -97,7 +100,7 @@ const demo: PluginDemo = async ({ users, campaigns }) => {
           total: candidates.length,
           skipped_invalid: clientIds.length - candidates.length,
         })
-      for (const [index, agentId] of agents.slice(0, 2).entries()) {
+      for (const [index, agentId] of agents.entries()) {
         await trx.table('dialer_agent_states').insert({
           user_id: agentId,
           campaign_id: campaign.id,
