@@ -17,8 +17,17 @@ import { refillHoppers } from './jobs.ts'
 import { listCounts } from './list_counts.ts'
 import { ListBuilder, type ListRequest } from './list_builder.ts'
 
-/** Queues a background refill; a queue that cannot take it leaves the claim's own refill to do it. */
+/** How often one node queues a background refill of a campaign its agents claim from. */
+const REFILL_EVERY_MS = 10_000
+const lastRefill = new Map<number, number>()
+
+/**
+ * Queues a background refill (the job takes the campaign's lock, so one
+ * node fills); a queue that cannot take it leaves the claim's own refill,
+ * on an empty hopper, to do it.
+ */
 async function refillLater(campaignId: number, user: { id: number }) {
+  lastRefill.set(campaignId, Date.now())
   try {
     const job = await dispatchJob(refillHoppers, { campaignId }, { user })
     return job.id
@@ -121,6 +130,9 @@ const routes: PluginRoutes = (router) => {
       throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
     }
     const contact = await HopperClaim.next(user, campaignId, actorFromContext(ctx))
+    if (Date.now() - (lastRefill.get(campaignId) ?? 0) > REFILL_EVERY_MS) {
+      await refillLater(campaignId, user)
+    }
     if (!contact) return { data: null }
     const call = await dialing().originate({
       phone: contact.phone,

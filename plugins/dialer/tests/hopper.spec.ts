@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { toSqlDateTime } from '#sdk'
+import { toSqlDateTime, withLock } from '#sdk'
+import { refillHoppers } from '../backend/jobs.ts'
+import { HopperRefill } from '../backend/hopper.ts'
 import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import {
   API,
@@ -213,5 +215,37 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     const carla = await signIn(client, 'supervisor')
     assert.isNull(await next(carla, campaignId))
     assert.equal((await contact(claimed!.id)).status, 'done')
+  })
+
+  test('the background refill fills each hopper under its lock: a campaign being filled elsewhere is skipped', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, campaignId } = await dialerWorld(client)
+    await clientsOf(campaignId, 4)
+    await buildList(supervisor, campaignId)
+    const run = (payload: { campaignId?: number }) =>
+      refillHoppers.handler({
+        payload,
+        runId: 0,
+        userId: null,
+        attempt: 1,
+        progress: async () => {},
+      })
+
+    // another node holds the campaign's lock: this one leaves it alone
+    const busy = await withLock(HopperRefill.lockKey(campaignId), () => run({}))
+    assert.deepEqual(busy, { [campaignId]: 'busy' })
+    assert.lengthOf(await db.from('dialer_hopper'), 0)
+
+    const filled = await run({})
+    assert.deepEqual(filled, { [campaignId]: { queued: 4, blocked: 0, returned: 0 } })
+    const again = await run({ campaignId })
+    assert.deepEqual(again, { [campaignId]: { queued: 0, blocked: 0, returned: 0 } })
+    const queued = await db.from('dialer_hopper').orderBy('id').select('priority')
+    assert.deepEqual(
+      queued.map((row) => Number(row.priority)),
+      [1, 1, 1, 1]
+    )
   })
 })
