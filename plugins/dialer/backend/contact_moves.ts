@@ -226,29 +226,29 @@ async function dropPending(
  * attempts); the agent is available again.
  */
 export async function recordNoAnswer(contactId: number, userId: number, actor: AuditActor) {
+  const contact = await db
+    .from('dialer_contacts')
+    .where({ id: contactId, claimed_by: userId, status: 'claimed' })
+    .first()
+  if (!contact) return null
+  const settings = await settingsOf(Number(contact.campaign_id))
+  const now = DateTime.utc()
+  const change =
+    Number(contact.attempts) >= settings.maxAttempts
+      ? { status: 'done', next_at: null }
+      : { status: 'recall', next_at: toSqlDateTime(now.plus({ hours: settings.recycleHours })) }
+  const nowSql = toSqlDateTime(now)
   return db.transaction(async (trx) => {
-    const contact = await trx
+    // the conditional write first: still held by this agent, or nothing happens
+    const moved = await trx
       .from('dialer_contacts')
       .where({ id: contactId, claimed_by: userId, status: 'claimed' })
-      .first()
-    if (!contact) return null
-    const settings = await settingsOf(Number(contact.campaign_id), trx)
-    const now = DateTime.utc()
-    const change =
-      Number(contact.attempts) >= settings.maxAttempts
-        ? { status: 'done', next_at: null }
-        : { status: 'recall', next_at: toSqlDateTime(now.plus({ hours: settings.recycleHours })) }
-    const values = {
-      ...change,
-      claimed_by: null,
-      last_result: 'no answer',
-      updated_at: toSqlDateTime(now),
-    }
-    await trx.from('dialer_contacts').where('id', contactId).update(values)
+      .update({ ...change, claimed_by: null, last_result: 'no answer', updated_at: nowSql })
+    if (Number(moved) === 0) return null
     await trx
       .from('dialer_agent_states')
       .where('user_id', userId)
-      .update({ state: 'available', contact_id: null, updated_at: toSqlDateTime(now) })
+      .update({ state: 'available', contact_id: null, updated_at: nowSql })
     await AuditLog.record(trx, actor, {
       action: 'dialer.no-answer',
       resource: 'dialer_contacts',

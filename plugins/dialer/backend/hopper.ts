@@ -154,39 +154,51 @@ export class StaleClaims {
     const now = DateTime.utc()
     const cutoff = toSqlDateTime(now.minus({ minutes: timeoutMinutes }))
     const nowSql = toSqlDateTime(now)
+    const stale = await db
+      .from('dialer_contacts')
+      .where('campaign_id', campaignId)
+      .where('status', 'claimed')
+      .where('claimed_at', '<', cutoff)
+      .select('id', 'client_id', 'claimed_by', 'returned_at')
+    if (stale.length === 0) return 0
     return db.transaction(async (trx) => {
-      const stale = await trx
-        .from('dialer_contacts')
-        .where('campaign_id', campaignId)
-        .where('status', 'claimed')
-        .where('claimed_at', '<', cutoff)
-        .select('id', 'client_id', 'claimed_by', 'returned_at')
-      if (stale.length === 0) return 0
       const first = stale.filter((row) => !row.returned_at).map((row) => Number(row.id))
       const again = stale.filter((row) => row.returned_at).map((row) => Number(row.id))
-      // the status check makes each release happen once, whoever else sweeps
+      // still claimed and still stale: each release happens once, and a fresh claim is left alone
       const back = first.length
-        ? await trx.from('dialer_contacts').whereIn('id', first).where('status', 'claimed').update({
-            status: 'recall',
-            next_at: nowSql,
-            claimed_by: null,
-            returned_at: nowSql,
-            last_result: 'claim timed out',
-            updated_at: nowSql,
-          })
+        ? await trx
+            .from('dialer_contacts')
+            .whereIn('id', first)
+            .where('status', 'claimed')
+            .where('claimed_at', '<', cutoff)
+            .update({
+              status: 'recall',
+              next_at: nowSql,
+              claimed_by: null,
+              returned_at: nowSql,
+              last_result: 'claim timed out',
+              updated_at: nowSql,
+            })
         : 0
       if (again.length) {
-        await trx.from('dialer_contacts').whereIn('id', again).where('status', 'claimed').update({
-          status: 'done',
-          claimed_by: null,
-          last_result: 'abandoned',
-          updated_at: nowSql,
-        })
+        await trx
+          .from('dialer_contacts')
+          .whereIn('id', again)
+          .where('status', 'claimed')
+          .where('claimed_at', '<', cutoff)
+          .update({
+            status: 'done',
+            claimed_by: null,
+            last_result: 'abandoned',
+            updated_at: nowSql,
+          })
       }
-      await trx
-        .from('dialer_agent_states')
-        .whereIn('contact_id', [...first, ...again])
-        .update({ state: 'available', contact_id: null, updated_at: nowSql })
+      for (const row of stale) {
+        await trx
+          .from('dialer_agent_states')
+          .where({ user_id: row.claimed_by, contact_id: row.id })
+          .update({ state: 'available', contact_id: null, updated_at: nowSql })
+      }
       await AuditLog.record(trx, SYSTEM_ACTOR, {
         action: 'dialer.claims-released',
         resource: 'dialer_contacts',

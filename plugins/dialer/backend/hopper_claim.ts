@@ -99,18 +99,22 @@ export class HopperClaim {
   }
 }
 
-/** The agent's state row, created if missing, locked for the transaction. */
+/**
+ * The agent's state row, created if missing, locked for the transaction:
+ * a write first, so MySQL locks the row and SQLite takes its one write
+ * lock at once (waiting its busy timeout for another process) rather than
+ * failing when a read transaction later tries to write.
+ */
 async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
-  const query = trx.from('dialer_agent_states').where('user_id', userId).select('user_id')
-  if (isMysql()) query.forUpdate()
-  const row = await query.first()
-  if (row) return
+  const touch = () =>
+    trx.from('dialer_agent_states').where('user_id', userId).update({ updated_at: now })
+  if (Number(await touch()) > 0) return
   if (isMysql()) {
     await trx.rawQuery(
       'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
       [userId, 'available', now]
     )
-    await trx.from('dialer_agent_states').where('user_id', userId).forUpdate().first()
+    await touch()
   } else {
     await trx
       .table('dialer_agent_states')
