@@ -10,6 +10,7 @@ import {
   type ResourceService,
 } from '#sdk'
 import { MANAGE, dialerCampaign } from './access.ts'
+import { DoNotCall } from './do_not_call.ts'
 
 export interface ListRequest {
   name?: unknown
@@ -79,6 +80,7 @@ export class ListBuilder {
     }
     const chosen = ids.slice(0, cap)
     const now = toSqlDateTime(DateTime.utc())
+    const dnc = await DoNotCall.forCampaign(campaign.id)
     return db.transaction(async (trx) => {
       const created = await service.create(
         'dialer_lists',
@@ -105,7 +107,8 @@ export class ListBuilder {
             list_id: listId,
             campaign_id: campaign.id,
             ...candidate,
-            status: 'new',
+            // on do-not-call already: counted as such from the start, never queued
+            status: dnc.blocks(candidate.phone) ? 'dnc' : 'new',
             attempts: 0,
             created_at: now,
           }))

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
-import { API, buildList, campaign, clientsOf, dialerWorld } from './helpers.ts'
+import { API, buildList, campaign, clientsOf, dialerWorld, phone } from './helpers.ts'
 
 test.group('dialer: lists from a filter (D3)', (group) => {
   group.each.setup(() => truncateAfterEach())
@@ -57,6 +57,19 @@ test.group('dialer: lists from a filter (D3)', (group) => {
     const list = await buildList(supervisor, campaignId)
     assert.equal(list.total, 2)
     assert.equal(list.skippedInvalid, 2)
+  })
+
+  test('a number already on do-not-call is counted as such when the list is built', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, campaignId } = await dialerWorld(client)
+    await clientsOf(campaignId, 3)
+    ;(await supervisor.post('/api/r/dialer_dnc').json({ number: phone(1) })).assertStatus(201)
+    const list = await buildList(supervisor, campaignId)
+    const lists = await supervisor.get(`${API}/lists`).qs({ campaignId })
+    const row = lists.body().data.find((entry: { id: number }) => entry.id === list.id)
+    assert.containsSubset(row.counts, { new: 2, dnc: 1 })
   })
 
   test('a filter that matches nobody is a clear 422 on filter, and nothing is written', async ({
