@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
-import { menuEntry, signInAs } from './support/admin_screens.ts'
+import { openMenuEntry, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption } from './support/antd_widgets.ts'
 import { demoUserId, seedClient } from './support/client_fixtures.ts'
@@ -49,7 +49,7 @@ test.group('Marcador screens (D3, D4)', (group) => {
     })
 
     // Asignaciones: the campaign and "Apellidos contiene …", then "Ir a Marcador".
-    await signInAs(page, 'supervisor', '/asignaciones')
+    await signInAs(page, 'supervisor', '/assignments')
     await page.getByTestId('assignments-page').waitFor()
     await chooseOption(page, page.getByTestId('assignment-campaign'), name)
     const builder = page.getByTestId('filter-builder')
@@ -76,7 +76,7 @@ test.group('Marcador screens (D3, D4)', (group) => {
     // The agent's console: Siguiente contacto claims one and opens its Info tab.
     await page.context().clearCookies()
     await signInAs(page, 'agent', '/')
-    await menuEntry(page, 'Marcador').click()
+    await openMenuEntry(page, 'Clientes', 'Marcador')
     await chooseOption(page, page.getByTestId('dialer-campaign'), name)
     await page.getByTestId('dialer-next').click()
     await page.waitForURL(/\/admin\/r\/clients\/\d+\?tab=info/)
