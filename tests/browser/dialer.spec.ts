@@ -85,6 +85,8 @@ test.group('Marcador screens (D3, D4)', (group) => {
     assert.lengthOf(claimed, 1)
     assert.equal(claimed[0].client_id, clientId)
     assert.equal(claimed[0].claimed_by, agentId)
+    // the first contact by id, new contacts in order: the client's own page shows it
+    await page.getByText(`Cliente0 ${marker}`).first().waitFor()
     await keepScreenshot(page, 'dialer-claimed-client')
   })
 })
