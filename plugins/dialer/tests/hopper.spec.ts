@@ -249,3 +249,38 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     )
   })
 })
+
+test.group('dialer: supervisors see the floor', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.setup(() => {
+    setClock(MIDMORNING)
+    return () => setClock(null)
+  })
+
+  test("hopper depth and agents' states for supervisors; agents see only their campaigns", async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    const elsewhere = await campaign([])
+    await clientsOf(campaignId, 3)
+    await buildList(supervisor, campaignId)
+    const claimed = await next(ana, campaignId)
+    const depth = await supervisor.get(`${API}/campaigns/${campaignId}/hopper`)
+    depth.assertStatus(200)
+    assert.equal(depth.body().data.depth, 2)
+    const agents = await supervisor.get(`${API}/agents`)
+    assert.containsSubset(agents.body().data, [
+      { userId: ana.user.id, state: 'in_call', contactId: claimed!.id },
+    ])
+    ;(await ana.get(`${API}/agents`)).assertStatus(403)
+    ;(await ana.get(`${API}/campaigns/${campaignId}/hopper`)).assertStatus(403)
+    const offered = await ana.get(`${API}/campaigns`)
+    assert.deepEqual(
+      offered.body().data.map((row: { id: number }) => row.id),
+      [campaignId]
+    )
+    assert.notEqual(elsewhere, campaignId)
+  })
+})
