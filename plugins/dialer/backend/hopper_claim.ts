@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { AuditLog, toSqlDateTime, type AuditActor, type User } from '#sdk'
+import { AuditLog, TableroError, toSqlDateTime, type AuditActor, type User } from '#sdk'
 import { HopperRefill } from './hopper.ts'
 import { DoNotCall } from './do_not_call.ts'
 
@@ -40,12 +40,24 @@ export class HopperClaim {
   static attempt(user: User, campaignId: number, actor: AuditActor) {
     return db.transaction(async (trx): Promise<ClaimedContact | 'empty'> => {
       const now = toSqlDateTime(DateTime.utc())
-      await lockAgent(trx, user.id, now)
-      const held = await trx
-        .from('dialer_contacts')
-        .where({ claimed_by: user.id, status: 'claimed', campaign_id: campaignId })
-        .first()
-      if (held) return present(held, true)
+      const agent = await lockAgent(trx, user.id, now)
+      if (agent.state === 'paused') {
+        throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
+      }
+      const held = agent.contact_id
+        ? await trx
+            .from('dialer_contacts')
+            .where({ id: agent.contact_id, claimed_by: user.id, status: 'claimed' })
+            .first()
+        : null
+      if (held && Number(held.campaign_id) === campaignId) return present(held, true)
+      if (held) {
+        throw new TableroError(
+          'DIALER_CONTACT_OPEN',
+          'Record the gestión of your contact in the other campaign first',
+          409
+        )
+      }
       for (;;) {
         const next = trx
           .from('dialer_hopper')
@@ -108,18 +120,25 @@ export class HopperClaim {
 async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
   const touch = () =>
     trx.from('dialer_agent_states').where('user_id', userId).update({ updated_at: now })
-  if (Number(await touch()) > 0) return
-  if (isMysql()) {
-    await trx.rawQuery(
-      'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
-      [userId, 'available', now]
-    )
-    await touch()
-  } else {
-    await trx
-      .table('dialer_agent_states')
-      .insert({ user_id: userId, state: 'available', updated_at: now })
+  if (Number(await touch()) === 0) {
+    if (isMysql()) {
+      await trx.rawQuery(
+        'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
+        [userId, 'available', now]
+      )
+      await touch()
+    } else {
+      await trx
+        .table('dialer_agent_states')
+        .insert({ user_id: userId, state: 'available', updated_at: now })
+    }
   }
+  const row = await trx
+    .from('dialer_agent_states')
+    .where('user_id', userId)
+    .select('state', 'contact_id')
+    .first()
+  return row as { state: string; contact_id: number | null }
 }
 
 function present(row: Record<string, any>, resumed: boolean): ClaimedContact {

@@ -125,10 +125,6 @@ const routes: PluginRoutes = (router) => {
     const user = authorize(ctx, WORK)
     const campaignId = idParam(ctx.params.id, 'campaigns')
     await requireCampaignAgent(user, campaignId)
-    const state = await agentState(user.id)
-    if (state.state === 'paused') {
-      throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
-    }
     const contact = await HopperClaim.next(user, campaignId, actorFromContext(ctx))
     if (Date.now() - (lastRefill.get(campaignId) ?? 0) > REFILL_EVERY_MS) {
       await refillLater(campaignId, user)
