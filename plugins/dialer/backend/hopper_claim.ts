@@ -19,6 +19,15 @@ export interface ClaimedContact {
 const isMysql = () => db.connection().dialect.name === 'mysql'
 
 /**
+ * MySQL claims read committed: a locking read then takes no gap locks, so
+ * claims and the refill's inserts into the hopper never wait on (or
+ * deadlock with) each other; SKIP LOCKED does the rest. SQLite has one
+ * writer and no isolation levels to set.
+ */
+const CLAIM_ISOLATION = () =>
+  isMysql() ? { isolationLevel: 'read committed' as const } : undefined
+
+/**
  * D4: hands an agent the next contact of a campaign, never the same one
  * to two agents, on any number of nodes. One transaction: the agent's
  * state row is locked (one claim per agent at a time; a contact it still
@@ -107,7 +116,7 @@ export class HopperClaim {
         })
         return present({ ...contact, attempts: Number(contact.attempts) + 1 }, false)
       }
-    })
+    }, CLAIM_ISOLATION())
   }
 }
 
