@@ -57,9 +57,9 @@ export async function setAgentState(
   const now = toSqlDateTime(DateTime.utc())
   await db.transaction(async (trx) => {
     const values = { state, pause_reason: state === 'paused' ? reason : null, updated_at: now }
-    const changed = await trx.from('dialer_agent_states').where('user_id', userId).update(values)
-    if (Number(changed) === 0)
-      await trx.table('dialer_agent_states').insert({ user_id: userId, ...values })
+    const known = await trx.from('dialer_agent_states').where('user_id', userId).first()
+    if (known) await trx.from('dialer_agent_states').where('user_id', userId).update(values)
+    else await trx.table('dialer_agent_states').insert({ user_id: userId, ...values })
     await AuditLog.record(trx, actor, {
       action: 'dialer.agent-state',
       resource: 'dialer_agent_states',
