@@ -45,6 +45,8 @@ export class ListBuilder {
     const name = typeof request.name === 'string' ? request.name.trim() : ''
     if (!name) throw fieldInputError('name', 'Give the list a name', 'required')
     const campaign = await dialerCampaign(request.campaignId)
+    // the campaign as the user may see it (its permission and row scope)
+    await service.visibleRow('campaigns', campaign.id, 'show')
     const { query } = service.matching('clients', { filter: request.filter }, 'list')
     query.where('clients.campaign_id', campaign.id)
     if (request.recordType === 'assigned') query.whereNotNull('clients.assigned_user_id')
