@@ -88,5 +88,15 @@ test.group('Marcador screens (D3, D4)', (group) => {
     // the first contact by id, new contacts in order: the client's own page shows it
     await page.getByText(`Cliente0 ${marker}`).first().waitFor()
     await keepScreenshot(page, 'dialer-claimed-client')
+
+    // The supervisor's Marcador shows the agent in a call and the list's counts.
+    await page.context().clearCookies()
+    await signInAs(page, 'supervisor', '/marcador')
+    const agents = page.getByTestId('dialer-agents')
+    await agents.locator('tr', { hasText: 'En llamada' }).waitFor()
+    const row = page.locator('tr', { hasText: `Lista ${stamp}` })
+    await row.waitFor()
+    // contactos, nuevos, en llamada: 4, 3, 1
+    assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 6), ['4', '3', '1'])
   })
 })

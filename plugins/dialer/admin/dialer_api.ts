@@ -48,7 +48,17 @@ export interface FromAssignments {
   matched: number | null
 }
 
+export interface FloorAgent {
+  userId: number
+  name: string
+  state: AgentStateName
+  pauseReason: string | null
+  contactId: number | null
+  campaignId: number | null
+}
+
 export const dialerApi = {
+  agents: () => api.get<Data<FloorAgent[]>>(`${DIALER_API}/agents`),
   lists: (campaignId?: number) =>
     api.get<Data<DialerList[]>>(`${DIALER_API}/lists`, { query: campaignId ? { campaignId } : {} }),
   build: (body: {

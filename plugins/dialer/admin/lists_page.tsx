@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { dialerApi, type DialerList, type FromAssignments } from './dialer_api'
 import { useMessages } from './use_messages'
+import AgentsCard from './agents_card'
 
 interface NewList {
   name: string
@@ -162,6 +163,7 @@ export default function ListsPage() {
           { title: t('col.invalid'), dataIndex: 'skippedInvalid', render: number },
         ]}
       />
+      <AgentsCard />
     </Space>
   )
 }
