@@ -113,7 +113,8 @@ function candidates(
     .select('c.id', 'c.phone', 'c.country', 'c.next_at')
     .limit(PASS)
   if (status === 'new') {
-    query.orderBy('c.id')
+    // new contacts have no due time: (campaign, status, next_at null) then id is the index's order
+    query.whereNull('c.next_at').orderBy('c.id')
     if (after) query.where('c.id', '>', after.id)
   } else {
     query.where('c.next_at', '<=', nowSql).orderBy('c.next_at').orderBy('c.id')
