@@ -146,7 +146,16 @@ export default function ListsPage() {
         pagination={false}
         columns={[
           { title: t('col.name'), dataIndex: 'name' },
-          { title: t('col.campaign'), dataIndex: 'campaignName' },
+          {
+            title: t('col.campaign'),
+            dataIndex: 'campaignName',
+            // D3: lists are listed per campaign
+            filters: [...new Set(lists.map((list) => list.campaignName))].map((name) => ({
+              text: name,
+              value: name,
+            })),
+            onFilter: (value, list) => list.campaignName === value,
+          },
           {
             title: t('col.active'),
             dataIndex: 'active',
