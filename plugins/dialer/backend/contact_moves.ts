@@ -15,6 +15,8 @@ export interface RecordedGestion {
   deleteScheduled: boolean
   callbackAt: string | null
   alternatePhone: string | null
+  /** "Para mí": the callback is the recording agent's own */
+  forMe: boolean
   userId: number
 }
 
@@ -83,7 +85,11 @@ export class ContactMoves {
     maxAttempts: number,
     nowSql: string
   ) {
-    const base = { claimed_by: null, last_result: gestion.resultPath.slice(0, 120) }
+    const base = {
+      claimed_by: null,
+      reserved_for: null as number | null,
+      last_result: gestion.resultPath.slice(0, 120),
+    }
     if (gestion.callbackAt) {
       const phone = validPhone(gestion.alternatePhone) ?? {
         e164: contact.phone,
@@ -91,6 +97,7 @@ export class ContactMoves {
       }
       return {
         ...base,
+        reserved_for: gestion.forMe ? gestion.userId : null,
         status: 'callback',
         next_at: toSqlDateTime(DateTime.fromISO(gestion.callbackAt)),
         phone: phone.e164,

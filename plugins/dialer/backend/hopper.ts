@@ -75,6 +75,7 @@ export class HopperRefill {
               campaign_id: campaignId,
               contact_id: row.id,
               priority: PRIORITY[status],
+              reserved_for: row.reserved_for ?? null,
               created_at: nowSql,
             }))
           )
@@ -110,7 +111,7 @@ function candidates(
     .whereNotExists((queued) =>
       queued.from('dialer_hopper as h').select('h.id').whereColumn('h.contact_id', 'c.id')
     )
-    .select('c.id', 'c.phone', 'c.country', 'c.next_at')
+    .select('c.id', 'c.phone', 'c.country', 'c.next_at', 'c.reserved_for')
     .limit(PASS)
   if (status === 'new') {
     // new contacts have no due time: (campaign, status, next_at null) then id is the index's order
@@ -128,7 +129,13 @@ function candidates(
     }
   }
   return query as unknown as Promise<
-    Array<{ id: number; phone: string; country: string | null; next_at: string | null }>
+    Array<{
+      id: number
+      phone: string
+      country: string | null
+      next_at: string | null
+      reserved_for: number | null
+    }>
   >
 }
 
@@ -177,6 +184,7 @@ export class StaleClaims {
               next_at: nowSql,
               claimed_by: null,
               returned_at: nowSql,
+              reserved_for: null,
               last_result: 'claim timed out',
               updated_at: nowSql,
             })

@@ -71,6 +71,8 @@ export class HopperClaim {
         const next = trx
           .from('dialer_hopper')
           .where('campaign_id', campaignId)
+          // a callback an agent kept for itself ("Para mí") goes to that agent only
+          .where((mine) => mine.whereNull('reserved_for').orWhere('reserved_for', user.id))
           .orderBy('priority')
           .orderBy('id')
           .select('id', 'contact_id')

@@ -184,4 +184,29 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
       .whereNot('client_id', claimed.clientId)
     assert.isTrue(untouched.every((row) => row.status === 'new'))
   })
+
+  test('a callback kept "Para mí" is handed to its agent only', async ({ client, assert }) => {
+    const { supervisor, ana, beto, campaignId, claimed } = await claimedWorld(client, 1)
+    const contacted = await result(supervisor, campaignId, { name: 'Contactado' })
+    const later = await supervisor
+      .post(`${TIP}/results`)
+      .json({ parentId: contacted, name: 'Llamar luego', allowsScheduling: true })
+    later.assertStatus(201)
+    await gestion(ana, {
+      clientId: claimed.clientId,
+      campaignId,
+      level1Id: contacted,
+      level2Id: later.body().data[0].id,
+      callbackAt: DateTime.utc().plus({ hours: 1 }).toISO(),
+      forMe: true,
+    })
+    assert.equal((await contact(claimed.id)).reserved_for, ana.user.id)
+    await db
+      .from('dialer_contacts')
+      .where('id', claimed.id)
+      .update({ next_at: toSqlDateTime(DateTime.utc().minus({ minutes: 1 })) })
+    assert.isNull(await next(beto, campaignId))
+    const mine = await next(ana, campaignId)
+    assert.equal(mine!.id, claimed.id)
+  })
 })
