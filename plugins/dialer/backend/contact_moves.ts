@@ -43,10 +43,13 @@ export class ContactMoves {
       const contact = await currentContact(trx, gestion)
       if (gestion.deleteScheduled)
         await dropPending(trx, gestion, contact?.id ?? null, actor, nowSql)
-      await trx
-        .from('dialer_agent_states')
-        .where('user_id', gestion.userId)
-        .update({ state: 'available', contact_id: null, updated_at: nowSql })
+      if (contact?.status === 'claimed') {
+        // the wrap-up of the contact the agent held ends with its gestión
+        await trx
+          .from('dialer_agent_states')
+          .where({ user_id: gestion.userId, contact_id: contact.id })
+          .update({ state: 'available', contact_id: null, updated_at: nowSql })
+      }
       if (!contact) {
         if (gestion.action === 'do_not_call') {
           const client = await trx
@@ -143,12 +146,15 @@ async function currentContact(trx: Trx, gestion: RecordedGestion) {
     .orderBy('id', 'desc')
     .first()
   if (held) return held as ContactRow
-  return (await trx
-    .from('dialer_contacts')
-    .where({ client_id: gestion.clientId, campaign_id: gestion.campaignId })
-    .whereNotIn('status', ['dnc'])
-    .orderBy('id', 'desc')
-    .first()) as ContactRow | null
+  return (
+    (await trx
+      .from('dialer_contacts')
+      .where({ client_id: gestion.clientId, campaign_id: gestion.campaignId })
+      // another agent's contact stays with that agent
+      .whereNotIn('status', ['dnc', 'claimed'])
+      .orderBy('id', 'desc')
+      .first()) as ContactRow | null
+  )
 }
 
 /**

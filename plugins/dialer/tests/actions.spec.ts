@@ -209,4 +209,23 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
     const mine = await next(ana, campaignId)
     assert.equal(mine!.id, claimed.id)
   })
+
+  test("a gestión about another client leaves the agent's held contact, and another agent's, alone", async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, beto, campaignId, claimed, clients } = await claimedWorld(client, 2)
+    const betos = (await next(beto, campaignId))!
+    const recall = await result(supervisor, campaignId, { name: 'No contesta', action: 'recall' })
+    // ana, holding her contact, records a gestión about beto's client (e.g. it called in)
+    await db.from('clients').where('id', betos.clientId).update({ assigned_user_id: ana.user.id })
+    assert.include(clients, betos.clientId)
+    await gestion(ana, { clientId: betos.clientId, campaignId, level1Id: recall })
+    assert.containsSubset(await contact(betos.id), { status: 'claimed', claimed_by: beto.user.id })
+    assert.containsSubset(await contact(claimed.id), { status: 'claimed', claimed_by: ana.user.id })
+    assert.containsSubset((await ana.get(`${API}/agent/state`)).body().data, {
+      state: 'in_call',
+      contact: { id: claimed.id },
+    })
+  })
 })
