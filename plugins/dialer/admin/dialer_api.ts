@@ -17,6 +17,7 @@ export interface DialerList {
   campaignId: number
   campaignName: string
   active: boolean
+  building: boolean
   total: number
   skippedInvalid: number
   counts: ListCounts
@@ -68,10 +69,15 @@ export const dialerApi = {
     recordType?: string
     limit?: number | null
   }) =>
-    api.post<Data<{ id: number; total: number; skippedInvalid: number }>>(
-      `${DIALER_API}/lists`,
-      body
-    ),
+    api.post<
+      Data<{
+        id: number
+        total: number
+        skippedInvalid: number
+        building: boolean
+        clients: number
+      }>
+    >(`${DIALER_API}/lists`, body),
   setActive: (id: number, active: boolean) => api.patch(`/api/r/dialer_lists/${id}`, { active }),
   campaigns: () => api.get<Data<Array<{ id: number; name: string }>>>(`${DIALER_API}/campaigns`),
   next: (campaignId: number) =>

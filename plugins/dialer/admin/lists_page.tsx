@@ -1,5 +1,17 @@
 import { errorMessage, useCountFormat } from '@tablero/admin'
-import { Alert, Button, Card, Form, Input, Select, Space, Switch, Table, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
 import { useEffect, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { dialerApi, type DialerList, type FromAssignments } from './dialer_api'
@@ -75,10 +87,12 @@ export default function ListsPage() {
           : {}),
       })
       setNotice(
-        t('lists.created', {
-          total: count(built.data.total),
-          skipped: count(built.data.skippedInvalid),
-        })
+        built.data.building
+          ? t('lists.building', { count: count(built.data.clients) })
+          : t('lists.created', {
+              total: count(built.data.total),
+              skipped: count(built.data.skippedInvalid),
+            })
       )
       form.resetFields(['name'])
       reload()
@@ -145,7 +159,15 @@ export default function ListsPage() {
         dataSource={lists}
         pagination={false}
         columns={[
-          { title: t('col.name'), dataIndex: 'name' },
+          {
+            title: t('col.name'),
+            dataIndex: 'name',
+            render: (name: string, list) => (
+              <>
+                {name} {list.building && <Tag color="processing">{t('lists.buildingTag')}</Tag>}
+              </>
+            ),
+          },
           {
             title: t('col.campaign'),
             dataIndex: 'campaignName',

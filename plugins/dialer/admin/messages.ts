@@ -25,6 +25,11 @@ export const MESSAGES = {
     es: 'Lista creada con {total} contactos ({skipped} teléfonos inválidos omitidos)',
     en: 'List created with {total} contacts ({skipped} invalid phones skipped)',
   },
+  'lists.building': {
+    es: 'Armando la lista de {count} clientes en segundo plano: los contadores avanzan solos',
+    en: 'Building the list of {count} clients in the background: the counts move on their own',
+  },
+  'lists.buildingTag': { es: 'armándose', en: 'building' },
   'lists.required': { es: 'Obligatorio', en: 'Required' },
   'col.name': { es: 'Lista', en: 'List' },
   'col.campaign': { es: 'Campaña', en: 'Campaign' },

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { defineJob } from '#sdk'
 import { HopperRefill, type RefillOutcome } from './hopper.ts'
+import { ListBuilder } from './list_builder.ts'
 
 /**
  * D4: refills the hoppers of every campaign with an active list (or of
@@ -28,4 +29,23 @@ export const refillHoppers = defineJob<{ campaignId?: number }>({
   },
 })
 
-export default [refillHoppers]
+/**
+ * D3: materializes a large list's staged clients as contacts, in batches
+ * (each one transaction), reporting progress; then refills the hopper.
+ */
+export const buildList = defineJob<{ listId: number }>({
+  name: 'dialer.build-list',
+  timeout: 30 * 60_000,
+  async handler({ payload, progress }) {
+    const outcome = await ListBuilder.finish(payload.listId, (percent) => progress(percent))
+    const list = await db.from('dialer_lists').where('id', payload.listId).first()
+    if (list) {
+      await HopperRefill.run(Number(list.campaign_id)).catch((error) => {
+        if (error?.code !== 'LOCKED') throw error
+      })
+    }
+    return outcome
+  },
+})
+
+export default [refillHoppers, buildList]

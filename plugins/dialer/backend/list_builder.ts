@@ -82,8 +82,8 @@ export class ListBuilder {
     }
     const chosen = ids.slice(0, cap)
     const now = toSqlDateTime(DateTime.utc())
-    const dnc = await DoNotCall.forCampaign(campaign.id)
-    return db.transaction(async (trx) => {
+    const inRequest = chosen.length <= inRequestMax()
+    const built = await db.transaction(async (trx) => {
       const created = await service.create(
         'dialer_lists',
         {
@@ -95,35 +95,113 @@ export class ListBuilder {
         { source: 'api', permission: MANAGE, trx }
       )
       const listId = Number((created.data as { id: number }).id)
-      let total = 0
-      let skipped = 0
-      for (let start = 0; start < chosen.length; start += PAGE) {
-        const page = chosen.slice(start, start + PAGE)
-        const candidates = await phonesOf(trx, page)
-        skipped += page.length - candidates.length
-        await bulkInsert(
-          trx,
-          'dialer_contacts',
-          'id',
-          candidates.map((candidate) => ({
-            list_id: listId,
-            campaign_id: campaign.id,
-            ...candidate,
-            // on do-not-call already: counted as such from the start, never queued
-            status: dnc.blocks(candidate.phone) ? 'dnc' : 'new',
-            attempts: 0,
-            created_at: now,
-          }))
-        )
-        total += candidates.length
-      }
       await trx
         .from('dialer_lists')
         .where('id', listId)
-        .update({ total, skipped_invalid: skipped, created_by: service.user.id })
-      return { id: listId, name, campaignId: campaign.id, total, skippedInvalid: skipped }
+        .update({ created_by: service.user.id, building: !inRequest })
+      const list = { id: listId, name, campaignId: campaign.id }
+      if (!inRequest) {
+        // staged for the background build (bench: two columns, a few seconds at 200,000)
+        for (let start = 0; start < chosen.length; start += PAGE) {
+          const page = chosen.slice(start, start + PAGE)
+          await trx
+            .table('dialer_list_members')
+            .multiInsert(page.map((clientId) => ({ list_id: listId, client_id: clientId })))
+        }
+        return { ...list, total: 0, skippedInvalid: 0, building: true, clients: chosen.length }
+      }
+      const dnc = await DoNotCall.forCampaign(campaign.id, trx)
+      let total = 0
+      let skipped = 0
+      for (let start = 0; start < chosen.length; start += PAGE) {
+        const added = await materialize(trx, list, chosen.slice(start, start + PAGE), dnc, now)
+        total += added.total
+        skipped += added.skipped
+      }
+      await trx.from('dialer_lists').where('id', listId).update({ total, skipped_invalid: skipped })
+      return { ...list, total, skippedInvalid: skipped, building: false, clients: chosen.length }
     })
+    return built
   }
+
+  /**
+   * The background half of a large list: its staged clients, a batch at a
+   * time, each batch one transaction that writes the contacts, removes the
+   * batch from the stage and adds to the list's counts (so a run that
+   * stops half-way resumes where it was). `progress` gets 0–100.
+   */
+  static async finish(listId: number, progress: (percent: number) => Promise<void>) {
+    const list = await db.from('dialer_lists').where('id', listId).first()
+    if (!list || !Number(list.building)) return null
+    const staged = await db.from('dialer_list_members').where('list_id', listId).count('* as total')
+    const pending = Number(staged[0].total)
+    const dnc = await DoNotCall.forCampaign(Number(list.campaign_id))
+    const now = toSqlDateTime(DateTime.utc())
+    let done = 0
+    for (;;) {
+      const rows = await db
+        .from('dialer_list_members')
+        .where('list_id', listId)
+        .orderBy('client_id')
+        .limit(PAGE)
+        .select('client_id')
+      if (rows.length === 0) break
+      const page = rows.map((row) => Number(row.client_id))
+      await db.transaction(async (trx) => {
+        const target = { id: listId, campaignId: Number(list.campaign_id) }
+        const added = await materialize(trx, target, page, dnc, now)
+        await trx
+          .from('dialer_list_members')
+          .where('list_id', listId)
+          .whereIn('client_id', page)
+          .delete()
+        await trx
+          .from('dialer_lists')
+          .where('id', listId)
+          .update({
+            total: db.raw('total + ?', [added.total]),
+            skipped_invalid: db.raw('skipped_invalid + ?', [added.skipped]),
+          })
+      })
+      done += page.length
+      await progress(Math.min(99, Math.floor((done * 100) / Math.max(pending, 1))))
+    }
+    await db.from('dialer_lists').where('id', listId).update({ building: false })
+    await progress(100)
+    const finished = await db.from('dialer_lists').where('id', listId).first()
+    return { total: Number(finished.total), skippedInvalid: Number(finished.skipped_invalid) }
+  }
+}
+
+/** Lists up to this many clients are built in the request; larger ones in the background. */
+export function inRequestMax() {
+  return Number(process.env.DIALER_LIST_IN_REQUEST_MAX ?? 5000)
+}
+
+/** One batch of clients as contacts of the list (the ones with a valid phone). */
+async function materialize(
+  trx: Parameters<typeof bulkInsert>[0],
+  list: { id: number; campaignId: number },
+  clientIds: number[],
+  dnc: DoNotCall,
+  now: string
+) {
+  const candidates = await phonesOf(trx, clientIds)
+  await bulkInsert(
+    trx,
+    'dialer_contacts',
+    'id',
+    candidates.map((candidate) => ({
+      list_id: list.id,
+      campaign_id: list.campaignId,
+      ...candidate,
+      // on do-not-call already: counted as such from the start, never queued
+      status: dnc.blocks(candidate.phone) ? 'dnc' : 'new',
+      attempts: 0,
+      created_at: now,
+    }))
+  )
+  return { total: candidates.length, skipped: clientIds.length - candidates.length }
 }
 
 /** The first valid E.164 phone of each client (primary_phone, then client_phones by id). */

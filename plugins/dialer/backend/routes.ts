@@ -13,7 +13,7 @@ import { recordNoAnswer } from './contact_moves.ts'
 import { dialing } from './dialing.ts'
 import { hopperDepth } from './hopper.ts'
 import { HopperClaim } from './hopper_claim.ts'
-import { refillHoppers } from './jobs.ts'
+import { buildList, refillHoppers } from './jobs.ts'
 import { listCounts } from './list_counts.ts'
 import { ListBuilder, type ListRequest } from './list_builder.ts'
 
@@ -48,6 +48,12 @@ const routes: PluginRoutes = (router) => {
     const user = authorize(ctx, MANAGE)
     const service = await resourceService(ctx)
     const built = await ListBuilder.build(service, ctx.request.body() as ListRequest)
+    if (built.building) {
+      // a large list: 202 with the job that fills it (GET /api/jobs/:id)
+      const job = await dispatchJob(buildList, { listId: built.id }, { user })
+      ctx.response.status(202)
+      return { data: { ...built, jobId: job.id } }
+    }
     const jobId = await refillLater(built.campaignId, user)
     ctx.response.status(201)
     return { data: { ...built, refillJobId: jobId } }
@@ -66,6 +72,7 @@ const routes: PluginRoutes = (router) => {
       .orderBy('l.id', 'desc')
       .limit(500)
       .select(
+        'l.building',
         'l.id',
         'l.name',
         'l.campaign_id',
@@ -83,6 +90,7 @@ const routes: PluginRoutes = (router) => {
         campaignId: Number(row.campaign_id),
         campaignName: row.campaign_name,
         active: Boolean(Number(row.active)),
+        building: Boolean(Number(row.building)),
         total: Number(row.total),
         skippedInvalid: Number(row.skipped_invalid),
         counts: counts.get(Number(row.id)),

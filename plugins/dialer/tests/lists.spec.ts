@@ -1,6 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import {
+  makeClient,
+  plugins,
+  settleJob,
+  signIn,
+  startJobWorker,
+  stopJobWorker,
+  truncateAfterEach,
+} from '#sdk/testing'
 import { API, buildList, campaign, clientsOf, dialerWorld, phone } from './helpers.ts'
 
 test.group('dialer: lists from a filter (D3)', (group) => {
@@ -144,4 +152,36 @@ test.group('dialer: lists from a filter (D3)', (group) => {
     const admin = await signIn(client, 'admin')
     ;(await admin.get(`${API}/lists`)).assertStatus(200)
   })
+
+  test('a large list is built in the background, in batches, with its progress', async ({
+    client,
+    assert,
+  }) => {
+    const saved = process.env.DIALER_LIST_IN_REQUEST_MAX
+    process.env.DIALER_LIST_IN_REQUEST_MAX = '2'
+    startJobWorker()
+    try {
+      const { supervisor, campaignId } = await dialerWorld(client)
+      await clientsOf(campaignId, 4)
+      await makeClient({ campaign_id: campaignId, primary_phone: 'sin número' })
+      const response = await supervisor.post(`${API}/lists`).json({ name: 'Grande', campaignId })
+      response.assertStatus(202)
+      const { id, jobId, building } = response.body().data
+      assert.isTrue(building)
+      const run = await settleJob(jobId)
+      assert.equal(run.status, 'done')
+      assert.equal(run.progress, 100)
+      const list = await db.from('dialer_lists').where('id', id).first()
+      assert.containsSubset(list, { total: 4, skipped_invalid: 1 })
+      assert.isFalse(Boolean(Number(list.building)))
+      assert.lengthOf(await db.from('dialer_list_members'), 0)
+      assert.lengthOf(await db.from('dialer_contacts').where('list_id', id), 4)
+      const lists = await supervisor.get(`${API}/lists`)
+      assert.containsSubset(lists.body().data, [{ id, building: false, counts: { new: 4 } }])
+    } finally {
+      await stopJobWorker()
+      if (saved === undefined) delete process.env.DIALER_LIST_IN_REQUEST_MAX
+      else process.env.DIALER_LIST_IN_REQUEST_MAX = saved
+    }
+  }).timeout(60_000)
 })
