@@ -12,6 +12,12 @@ export const PRIORITY = { callback: 0, new: 1, recall: 2 } as const
 
 /** Candidates read per pass while refilling (some fail the hours or do-not-call checks). */
 const PASS = 500
+/**
+ * Passes per kind and refill: when most contacts are outside their calling
+ * hours (a night), a refill reads at most this many pages instead of the
+ * whole campaign on every claim that finds the hopper empty.
+ */
+const MAX_PASSES = 20
 
 export interface RefillOutcome {
   queued: number
@@ -51,7 +57,7 @@ export class HopperRefill {
     const nowSql = toSqlDateTime(now)
     for (const status of ['callback', 'new', 'recall'] as const) {
       let afterKey: { next: string | null; id: number } | null = null
-      while (room > 0) {
+      for (let pass = 0; room > 0 && pass < MAX_PASSES; pass++) {
         const rows = await candidates(campaignId, status, nowSql, settings.maxAttempts, afterKey)
         if (rows.length === 0) break
         const last = rows[rows.length - 1]
