@@ -89,6 +89,17 @@ test.group('Marcador screens (D3, D4)', (group) => {
     await page.getByText(`Cliente0 ${marker}`).first().waitFor()
     await keepScreenshot(page, 'dialer-claimed-client')
 
+    // D6: "Llamar" on the client's page, in the dialer campaign; the call lands in its log.
+    await page.getByTestId('dialer-call').click()
+    const modal = page.locator('.ant-modal-content')
+    await modal.getByText(name).waitFor()
+    await modal.getByRole('button', { name: 'Llamar' }).click()
+    await modal.getByText(`Llamando a ${claimed[0].phone}`).waitFor()
+    const calls = await db
+      .from('client_interactions')
+      .where({ client_id: clientId, source: 'call' })
+    assert.lengthOf(calls, 1)
+
     // The supervisor's Marcador shows the agent in a call and the list's counts.
     await page.context().clearCookies()
     await signInAs(page, 'supervisor', '/marcador')

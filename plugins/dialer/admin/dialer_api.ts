@@ -82,6 +82,11 @@ export const dialerApi = {
   campaigns: () => api.get<Data<Array<{ id: number; name: string }>>>(`${DIALER_API}/campaigns`),
   next: (campaignId: number) =>
     api.post<Data<ClaimedContact | null>>(`${DIALER_API}/campaigns/${campaignId}/next`),
+  call: (clientId: number, body: { campaignId: number; phone?: string }) =>
+    api.post<Data<{ phone: string; callId: string; mode: string }>>(
+      `${DIALER_API}/clients/${clientId}/call`,
+      body
+    ),
   noAnswer: (contactId: number) => api.post(`${DIALER_API}/contacts/${contactId}/no-answer`),
   state: () => api.get<Data<AgentState>>(`${DIALER_API}/agent/state`),
   setState: (state: AgentStateName, reason?: string) =>

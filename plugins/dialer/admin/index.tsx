@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react'
 const ListsPage = lazy(() => import('./lists_page'))
 const ConsolePage = lazy(() => import('./console_page'))
 const GoToDialer = lazy(() => import('./go_to_dialer'))
+const ClickToCall = lazy(() => import('./click_to_call'))
 
 /** Slots render inside core screens, which have no Suspense boundary of their own. */
 function GoToDialerSlot(props: {
@@ -21,11 +22,20 @@ function GoToDialerSlot(props: {
   )
 }
 
+/** The client's "Llamar" button (D6). */
+function ClickToCallSlot(props: { client?: Record<string, unknown> | null }) {
+  return (
+    <Suspense fallback={null}>
+      <ClickToCall {...props} />
+    </Suspense>
+  )
+}
+
 /** Admin half of the dialer: Marcador for supervisors (lists, D3), the agent's console (D4). */
 export default definePluginAdmin({
   routes: [
     { path: '/marcador', element: ListsPage },
     { path: '/marcador/consola', element: ConsolePage },
   ],
-  slots: { 'assignments.actions': [GoToDialerSlot] },
+  slots: { 'assignments.actions': [GoToDialerSlot], 'client.actions': [ClickToCallSlot] },
 })

@@ -10,8 +10,10 @@ export interface Dialing {
   originate(request: {
     phone: string
     agentId: number
-    contactId: number
     campaignId: number
+    clientId: number
+    /** the hopper's contact; none for click-to-call */
+    contactId?: number | null
   }): Promise<{
     callId: string
     mode: 'preview' | 'progressive'
@@ -20,8 +22,8 @@ export interface Dialing {
 
 /** Preview: no call is placed by the server; the agent's console shows the number. */
 export const previewDialing: Dialing = {
-  async originate({ contactId }) {
-    return { callId: `preview-${contactId}`, mode: 'preview' }
+  async originate({ contactId, clientId }) {
+    return { callId: `preview-${contactId ?? `client-${clientId}`}`, mode: 'preview' }
   },
 }
 

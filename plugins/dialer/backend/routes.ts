@@ -9,6 +9,7 @@ import {
 } from '#sdk'
 import { MANAGE, WORK, idParam, requireCampaignAgent } from './access.ts'
 import { agentState, setAgentState } from './agent_states.ts'
+import { clickToCall, type CallRequest } from './click_to_call.ts'
 import { recordNoAnswer } from './contact_moves.ts'
 import { dialing } from './dialing.ts'
 import { hopperDepth } from './hopper.ts'
@@ -142,9 +143,24 @@ const routes: PluginRoutes = (router) => {
       phone: contact.phone,
       agentId: user.id,
       contactId: contact.id,
+      clientId: contact.clientId,
       campaignId,
     })
     return { data: { ...contact, call } }
+  })
+
+  /** D6: click-to-call from the client's page, in an outbound campaign the user works. */
+  router.post('clients/:id/call', async (ctx) => {
+    authorize(ctx, WORK)
+    const service = await resourceService(ctx)
+    const call = await clickToCall(
+      service,
+      idParam(ctx.params.id, 'clients'),
+      ctx.request.only(['campaignId', 'phone']) as CallRequest,
+      actorFromContext(ctx)
+    )
+    ctx.response.status(201)
+    return { data: call }
   })
 
   /** Preview dialing: the call was not answered; the contact is recycled later. */
