@@ -21,6 +21,7 @@ export interface DialerList {
   total: number
   skippedInvalid: number
   counts: ListCounts
+  hopperDepth: number
 }
 
 export interface ClaimedContact {

@@ -192,6 +192,7 @@ export default function ListsPage() {
           { title: t('col.dnc'), render: (_, list) => number(list.counts.dnc) },
           { title: t('col.done'), render: (_, list) => number(list.counts.done) },
           { title: t('col.invalid'), dataIndex: 'skippedInvalid', render: number },
+          { title: t('col.hopper'), dataIndex: 'hopperDepth', render: number },
         ]}
       />
       <AgentsCard />

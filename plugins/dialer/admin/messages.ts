@@ -40,6 +40,7 @@ export const MESSAGES = {
   'col.recall': { es: 'Rellamar pendientes', en: 'Pending recall' },
   'col.dnc': { es: 'No llamar', en: 'Do not call' },
   'col.done': { es: 'Terminados', en: 'Done' },
+  'col.hopper': { es: 'En cola (campaña)', en: 'Queued (campaign)' },
   'col.invalid': { es: 'Teléfonos inválidos', en: 'Invalid phones' },
   'links.dnc': { es: 'Lista de no llamar', en: 'Do-not-call list' },
   'links.settings': { es: 'Horarios y reintentos', en: 'Hours and retries' },

@@ -84,6 +84,13 @@ const routes: PluginRoutes = (router) => {
         'l.created_at'
       )
     const counts = await listCounts(lists.map((row) => Number(row.id)))
+    const depths = await db
+      .from('dialer_hopper')
+      .whereIn('campaign_id', [...new Set(lists.map((row) => Number(row.campaign_id)))])
+      .groupBy('campaign_id')
+      .select('campaign_id')
+      .count('* as total')
+    const depthOf = new Map(depths.map((row) => [Number(row.campaign_id), Number(row.total)]))
     return {
       data: lists.map((row) => ({
         id: Number(row.id),
@@ -95,6 +102,8 @@ const routes: PluginRoutes = (router) => {
         total: Number(row.total),
         skippedInvalid: Number(row.skipped_invalid),
         counts: counts.get(Number(row.id)),
+        /** the campaign's hopper: contacts queued to be handed out next */
+        hopperDepth: depthOf.get(Number(row.campaign_id)) ?? 0,
       })),
     }
   })

@@ -270,6 +270,8 @@ test.group('dialer: supervisors see the floor', (group) => {
     const depth = await supervisor.get(`${API}/campaigns/${campaignId}/hopper`)
     depth.assertStatus(200)
     assert.equal(depth.body().data.depth, 2)
+    const lists = await supervisor.get(`${API}/lists`)
+    assert.equal(lists.body().data[0].hopperDepth, 2)
     const agents = await supervisor.get(`${API}/agents`)
     assert.containsSubset(agents.body().data, [
       { userId: ana.user.id, state: 'in_call', contactId: claimed!.id },
