@@ -113,6 +113,13 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
+  // plugin dialer (Marcador)
+  DIALER_LIST_EMPTY: () => 'El filtro no encuentra clientes de esta campaña',
+  DIALER_PAUSED: () => 'Está en pausa: quede disponible para tomar contactos',
+  DIALER_CONTACT_OPEN: () => 'Registre antes la gestión de su contacto de la otra campaña',
+  DIALER_WRAP_UP: () => 'Registre antes la gestión de su contacto actual',
+  DIALER_DO_NOT_CALL: () => 'Este número está en la lista de no llamar',
+  NOT_CLAIMED: () => 'Este contacto no es suyo',
 }
 
 /**
@@ -185,6 +192,13 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   maxLevel: () => 'Un resultado de nivel 3 no puede tener hijos',
   exclusive: () => 'Quite la acción o la agenda',
   future: () => 'Elija una fecha y hora futuras',
+  dialerCampaign: () => 'Solo una campaña de marcador saliente tiene listas y llamadas',
+  noClients: () => 'Ningún cliente de la campaña cumple este filtro',
+  listSize: (m) => `Una lista admite como máximo ${m.max} clientes: afine el filtro`,
+  dncPrefix: () => 'Un prefijo es + y hasta 14 dígitos (+5411)',
+  hourMinute: () => 'Una hora como HH:mm (08:00)',
+  callingWindow: () => 'El horario necesita un inicio y un fin distintos',
+  agentState: () => 'Disponible, tipificando o en pausa',
   header: () => 'Faltan columnas',
   confirm: () => 'Confirme para continuar',
   file: () => 'Suba el archivo',

@@ -27,7 +27,11 @@ export async function dialerCampaign(
       : null
   if (!campaign) throw fieldInputError(field, 'No such campaign', 'exists')
   if (campaign.type !== 'outbound_dialer') {
-    throw fieldInputError(field, 'Only an outbound dialer campaign has dialer lists', 'dialer')
+    throw fieldInputError(
+      field,
+      'Only an outbound dialer campaign has dialer lists',
+      'dialerCampaign'
+    )
   }
   if (campaign.archived_at) throw fieldInputError(field, 'The campaign is archived', 'archived')
   return campaign

@@ -41,7 +41,7 @@ export async function setAgentState(
 ) {
   const state = input.state as AgentState
   if (!['available', 'wrap_up', 'paused'].includes(state)) {
-    throw fieldInputError('state', 'available, wrap_up or paused', 'in')
+    throw fieldInputError('state', 'available, wrap_up or paused', 'agentState')
   }
   const reason = typeof input.reason === 'string' ? input.reason.trim().slice(0, 120) : ''
   if (state === 'paused' && !reason)

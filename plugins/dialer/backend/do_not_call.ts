@@ -62,7 +62,7 @@ export function normalizeDncNumber(raw: unknown, isPrefix: boolean) {
   const text = String(raw ?? '').replace(/[\s().-]/g, '')
   if (isPrefix) {
     if (!PREFIX.test(text)) {
-      throw fieldInputError('number', 'A prefix is + and up to 14 digits (+5411)', 'prefix')
+      throw fieldInputError('number', 'A prefix is + and up to 14 digits (+5411)', 'dncPrefix')
     }
     return text
   }

@@ -68,7 +68,7 @@ export class ListBuilder {
           {
             field: 'filter',
             message: 'No client matches this filter in the campaign',
-            rule: 'empty',
+            rule: 'noClients',
           },
         ]
       )
@@ -77,7 +77,8 @@ export class ListBuilder {
       throw fieldInputError(
         'filter',
         `At most ${LIST_MAX} clients per list: narrow the filter`,
-        'max'
+        'listSize',
+        { max: LIST_MAX }
       )
     }
     const chosen = ids.slice(0, cap)

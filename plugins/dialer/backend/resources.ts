@@ -293,10 +293,10 @@ export default [
 function checkWindow(values: Record<string, unknown>) {
   for (const name of ['call_start', 'call_end']) {
     if (values[name] !== undefined && !HHMM.test(String(values[name]))) {
-      throw fieldInputError(name, 'A time as HH:mm (08:00)', 'time')
+      throw fieldInputError(name, 'A time as HH:mm (08:00)', 'hourMinute')
     }
   }
   if (values.call_start !== undefined && values.call_start === values.call_end) {
-    throw fieldInputError('call_end', 'The window needs a start and a later end', 'after')
+    throw fieldInputError('call_end', 'The window needs a start and a later end', 'callingWindow')
   }
 }
