@@ -156,6 +156,19 @@ async function benchOne(
       name: `Bench ${now()}`,
       campaignId,
     })
+    if (list.building) {
+      // a large list is built by a job: follow it as the Marcador page does
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        const run = await call(nodeA.baseUrl, adminToken, `/api/jobs/${list.jobId}`)
+        if (run.status === 'failed') throw new Error(`list build failed: ${run.error}`)
+        if (run.status === 'done') {
+          list.total = run.result.total
+          list.skippedInvalid = run.result.skippedInvalid
+          break
+        }
+      }
+    }
     const buildSeconds = (performance.now() - building) / 1000
     console.log(
       `list: ${list.total} contacts (${list.skippedInvalid} invalid phones) in ${buildSeconds.toFixed(2)} s`
