@@ -132,6 +132,12 @@ if (options.only?.includes('upg')) {
   await benchUpg(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only dialer`: next-contact claims on two app nodes (issue 16), see bench/dialer_claims.ts.
+if (options.only?.includes('dialer')) {
+  const { benchDialerClaims } = await import('./dialer_claims.ts')
+  await benchDialerClaims(options, process.argv.slice(2))
+  process.exit(process.exitCode ?? 0)
+}
 // `--only import`: the CSV import through the API beside LOAD DATA (bench/import.ts).
 if (options.only?.includes('import')) {
   const { benchImport, importTable } = await import('./import.ts')

@@ -123,6 +123,13 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   UPG_BAD_ANSWER: (p) =>
     `La pasarela respondió datos mal formados (${p.detail}): avise a soporte técnico`,
   UPG_REFUSED: (p) => `La pasarela rechazó la consulta (HTTP ${p.status})`,
+  // plugin dialer (Marcador)
+  DIALER_LIST_EMPTY: () => 'El filtro no encuentra clientes de esta campaña',
+  DIALER_PAUSED: () => 'Está en pausa: quede disponible para tomar contactos',
+  DIALER_CONTACT_OPEN: () => 'Registre antes la gestión de su contacto de la otra campaña',
+  DIALER_WRAP_UP: () => 'Registre antes la gestión de su contacto actual',
+  DIALER_DO_NOT_CALL: () => 'Este número está en la lista de no llamar',
+  NOT_CLAIMED: () => 'Este contacto no es suyo',
 }
 
 /**
@@ -195,6 +202,13 @@ export const SPANISH_RULES: Record<string, (meta: Record<string, unknown>) => st
   maxLevel: () => 'Un resultado de nivel 3 no puede tener hijos',
   exclusive: () => 'Quite la acción o la agenda',
   future: () => 'Elija una fecha y hora futuras',
+  dialerCampaign: () => 'Solo una campaña de marcador saliente tiene listas y llamadas',
+  noClients: () => 'Ningún cliente de la campaña cumple este filtro',
+  listSize: (m) => `Una lista admite como máximo ${m.max} clientes: afine el filtro`,
+  dncPrefix: () => 'Un prefijo es + y hasta 14 dígitos (+5411)',
+  hourMinute: () => 'Una hora como HH:mm (08:00)',
+  callingWindow: () => 'El horario necesita un inicio y un fin distintos',
+  agentState: () => 'Disponible, tipificando o en pausa',
   header: () => 'Faltan columnas',
   confirm: () => 'Confirme para continuar',
   file: () => 'Suba el archivo',

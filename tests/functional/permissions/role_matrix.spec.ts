@@ -87,6 +87,14 @@ const REQUESTS: Record<string, { request: (user: Signed) => Promise<any>; passes
     },
     passes: 200,
   },
+  'dialer.manage': {
+    request: (user) => user.get('/api/p/dialer/campaigns/999999/hopper'),
+    passes: 200,
+  },
+  'dialer.work': {
+    request: (user) => user.get('/api/p/dialer/agent/state'),
+    passes: 200,
+  },
 }
 
 test.group('Permissions: every declared permission × every role', (group) => {

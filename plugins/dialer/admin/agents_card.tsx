@@ -1,0 +1,72 @@
+import { errorMessage } from '@tablero/admin'
+import { Alert, Card, Table, Tag } from 'antd'
+import { useEffect, useState } from 'react'
+import { dialerApi, type FloorAgent } from './dialer_api'
+import { useMessages } from './use_messages'
+
+/** How often the card asks again (the agents change state all day). */
+const POLL_MS = 5000
+const COLORS = {
+  available: 'green',
+  in_call: 'blue',
+  wrap_up: 'orange',
+  paused: 'default',
+} as const
+
+/** The supervisor's view of the floor: each agent's console state and the contact it works. */
+export default function AgentsCard() {
+  const t = useMessages()
+  const [agents, setAgents] = useState<FloorAgent[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = async () => {
+      try {
+        const answer = await dialerApi.agents()
+        if (!stopped) {
+          setAgents(answer.data)
+          setError(null)
+        }
+      } catch (caught) {
+        if (!stopped) setError(errorMessage(caught))
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS)
+    }
+    void poll()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [])
+
+  return (
+    <Card title={t('floor.title')} data-testid="dialer-agents">
+      {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 12 }} />}
+      <Table<FloorAgent>
+        rowKey="userId"
+        size="small"
+        loading={agents === null && !error}
+        dataSource={agents ?? []}
+        pagination={false}
+        locale={{ emptyText: t('floor.empty') }}
+        columns={[
+          { title: t('floor.agent'), dataIndex: 'name' },
+          {
+            title: t('floor.state'),
+            dataIndex: 'state',
+            render: (state: FloorAgent['state'], agent) => (
+              <Tag color={COLORS[state]}>
+                {state === 'paused'
+                  ? t('state.paused', { reason: agent.pauseReason ?? '' })
+                  : t(`state.${state}`)}
+              </Tag>
+            ),
+          },
+          { title: t('floor.contact'), dataIndex: 'contactId', render: (id) => id ?? '—' },
+        ]}
+      />
+    </Card>
+  )
+}

@@ -1,0 +1,165 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { AuditLog, TableroError, toSqlDateTime, type AuditActor, type User } from '#sdk'
+import { HopperRefill } from './hopper.ts'
+import { DoNotCall } from './do_not_call.ts'
+
+export interface ClaimedContact {
+  id: number
+  clientId: number
+  listId: number
+  campaignId: number
+  phone: string
+  attempts: number
+  /** true when the agent already held it (a second "Siguiente contacto" before the gestión) */
+  resumed: boolean
+}
+
+const isMysql = () => db.connection().dialect.name === 'mysql'
+
+/**
+ * MySQL claims read committed: a locking read then takes no gap locks, so
+ * claims and the refill's inserts into the hopper never wait on (or
+ * deadlock with) each other; SKIP LOCKED does the rest. SQLite has one
+ * writer and no isolation levels to set.
+ */
+const CLAIM_ISOLATION = () =>
+  isMysql() ? { isolationLevel: 'read committed' as const } : undefined
+
+/**
+ * D4: hands an agent the next contact of a campaign, never the same one
+ * to two agents, on any number of nodes. One transaction: the agent's
+ * state row is locked (one claim per agent at a time; a contact it still
+ * holds is answered again), then the first hopper row nobody else has
+ * locked is taken (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+;
+ * SQLite has one writer, the transaction itself) and deleted, and the
+ * contact becomes `claimed` by the agent, audited. An empty hopper is
+ * refilled (under its lock) and tried once more; null when nothing is due.
+ */
+export class HopperClaim {
+  static async next(user: User, campaignId: number, actor: AuditActor) {
+    const first = await HopperClaim.attempt(user, campaignId, actor)
+    if (first !== 'empty') return first
+    await HopperRefill.run(campaignId, '10s')
+    const second = await HopperClaim.attempt(user, campaignId, actor)
+    return second === 'empty' ? null : second
+  }
+
+  static attempt(user: User, campaignId: number, actor: AuditActor) {
+    return db.transaction(async (trx): Promise<ClaimedContact | 'empty'> => {
+      const now = toSqlDateTime(DateTime.utc())
+      const agent = await lockAgent(trx, user.id, now)
+      if (agent.state === 'paused') {
+        throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
+      }
+      const held = agent.contact_id
+        ? await trx
+            .from('dialer_contacts')
+            .where({ id: agent.contact_id, claimed_by: user.id, status: 'claimed' })
+            .first()
+        : null
+      if (held && Number(held.campaign_id) === campaignId) return present(held, true)
+      if (held) {
+        throw new TableroError(
+          'DIALER_CONTACT_OPEN',
+          'Record the gestión of your contact in the other campaign first',
+          409
+        )
+      }
+      for (;;) {
+        const next = trx
+          .from('dialer_hopper')
+          .where('campaign_id', campaignId)
+          // a callback an agent kept for itself ("Para mí") goes to that agent only
+          .where((mine) => mine.whereNull('reserved_for').orWhere('reserved_for', user.id))
+          .orderBy('priority')
+          .orderBy('id')
+          .select('id', 'contact_id')
+          .limit(1)
+        if (isMysql()) next.forUpdate().skipLocked()
+        const [row] = await next
+        if (!row) return 'empty'
+        await trx.from('dialer_hopper').where('id', row.id).delete()
+        const contact = await trx.from('dialer_contacts').where('id', row.contact_id).first()
+        // added to do-not-call since it was queued: never dialed
+        if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
+          await trx
+            .from('dialer_contacts')
+            .where('id', contact.id)
+            .update({ status: 'dnc', last_result: 'do-not-call', updated_at: now })
+          continue
+        }
+        await trx
+          .from('dialer_contacts')
+          .where('id', contact.id)
+          .update({
+            status: 'claimed',
+            claimed_by: user.id,
+            claimed_at: now,
+            attempts: Number(contact.attempts) + 1,
+            updated_at: now,
+          })
+        await trx.from('dialer_agent_states').where('user_id', user.id).update({
+          state: 'in_call',
+          campaign_id: campaignId,
+          contact_id: contact.id,
+          pause_reason: null,
+          updated_at: now,
+        })
+        await AuditLog.record(trx, actor, {
+          action: 'dialer.claim',
+          resource: 'dialer_contacts',
+          recordId: contact.id,
+          before: { status: contact.status },
+          after: { status: 'claimed', claimed_by: user.id, phone: contact.phone },
+          subject: 'clients',
+          subjectId: contact.client_id,
+        })
+        return present({ ...contact, attempts: Number(contact.attempts) + 1 }, false)
+      }
+    }, CLAIM_ISOLATION())
+  }
+}
+
+/**
+ * The agent's state row, created if missing, locked for the transaction:
+ * a write first, so MySQL locks the row and SQLite takes its one write
+ * lock at once (waiting its busy timeout for another process) rather than
+ * failing when a read transaction later tries to write.
+ */
+async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
+  const touch = () =>
+    trx.from('dialer_agent_states').where('user_id', userId).update({ updated_at: now })
+  if (Number(await touch()) === 0) {
+    if (isMysql()) {
+      await trx.rawQuery(
+        'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
+        [userId, 'available', now]
+      )
+      await touch()
+    } else {
+      await trx
+        .table('dialer_agent_states')
+        .insert({ user_id: userId, state: 'available', updated_at: now })
+    }
+  }
+  const row = await trx
+    .from('dialer_agent_states')
+    .where('user_id', userId)
+    .select('state', 'contact_id')
+    .first()
+  return row as { state: string; contact_id: number | null }
+}
+
+function present(row: Record<string, any>, resumed: boolean): ClaimedContact {
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    listId: Number(row.list_id),
+    campaignId: Number(row.campaign_id),
+    phone: row.phone,
+    attempts: Number(row.attempts),
+    resumed,
+  }
+}

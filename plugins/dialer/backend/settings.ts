@@ -1,0 +1,35 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { DEFAULT_WINDOW, type CallingWindow } from './calling_hours.ts'
+
+export interface DialerSettings {
+  window: CallingWindow
+  maxAttempts: number
+  recycleHours: number
+  claimTimeoutMinutes: number
+  hopperSize: number
+}
+
+export const DEFAULT_SETTINGS: DialerSettings = {
+  window: DEFAULT_WINDOW,
+  maxAttempts: 3,
+  recycleHours: 4,
+  claimTimeoutMinutes: 15,
+  hopperSize: 200,
+}
+
+/** A campaign's dialer rules (`dialer_settings`), the defaults when it has none. */
+export async function settingsOf(
+  campaignId: number,
+  client: QueryClientContract = db.connection()
+): Promise<DialerSettings> {
+  const row = await client.from('dialer_settings').where('campaign_id', campaignId).first()
+  if (!row) return DEFAULT_SETTINGS
+  return {
+    window: { start: row.call_start, end: row.call_end },
+    maxAttempts: Number(row.max_attempts),
+    recycleHours: Number(row.recycle_hours),
+    claimTimeoutMinutes: Number(row.claim_timeout_minutes),
+    hopperSize: Number(row.hopper_size),
+  }
+}
