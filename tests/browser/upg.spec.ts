@@ -64,8 +64,8 @@ test.group('UPG screens (U1–U4)', (group) => {
   test("an agent opens a client's UPG tab and a transaction's TRX details", async ({ assert }) => {
     const { page } = ui
     const { marker, first, mask } = await sharedCard()
-    await signInAs(page, 'agent', `/r/clients/${first}`)
-    await page.getByTestId('client-tab-plugin-upg').click()
+    // with every plugin on, the tab strip overflows into its "⋯" menu: open the tab by its link
+    await signInAs(page, 'agent', `/r/clients/${first}?tab=plugin:upg`)
     const table = page.getByTestId('upg-transactions')
     await table.locator(`[data-order="VJ-${marker}"]`).waitFor()
     assert.equal(await table.locator('tbody tr[data-order]').count(), 2)
@@ -117,8 +117,7 @@ test.group('UPG screens (U1–U4)', (group) => {
       })
       await fake.close()
     })
-    await signInAs(page, 'supervisor', `/r/clients/${first}`)
-    await page.getByTestId('client-tab-plugin-upg').click()
+    await signInAs(page, 'supervisor', `/r/clients/${first}?tab=plugin:upg`)
     const alert = page.locator('[data-testid="upg-error"][data-code="UPG_UNAVAILABLE"]')
     await alert.waitFor()
     assert.include(await alert.textContent(), 'UPG no disponible')
