@@ -40,6 +40,30 @@ const currency = () =>
     filterable: true,
   })
 
+/** The day a portfolio row is about (due, paid, promised, reported): required, listed, sortable. */
+const day = (name: string, es: string, en: string) =>
+  field.date(name, {
+    label: label(es, en),
+    required: true,
+    listable: true,
+    filterable: true,
+    sortable: true,
+  })
+
+/** A row's status: three states, the first the default. */
+const status = (
+  states: Array<[value: string, es: string, en: string]>,
+  options: { readOnly?: boolean } = {}
+) =>
+  field.select('status', {
+    label: label('Estado', 'Status'),
+    options: states.map(([value, es, en]) => ({ value, label: label(es, en) })),
+    defaultValue: states[0][0],
+    listable: true,
+    filterable: true,
+    ...options,
+  })
+
 const EVERYTHING: ResourceAction[] = [
   'list',
   'show',
@@ -120,13 +144,7 @@ export const portfolioResources = [
       }),
       amount(),
       currency(),
-      field.date('due_date', {
-        label: label('Vencimiento', 'Due date'),
-        required: true,
-        listable: true,
-        filterable: true,
-        sortable: true,
-      }),
+      day('due_date', 'Vencimiento', 'Due date'),
       ...field.timestamps(),
     ],
     permissions: {
@@ -155,13 +173,7 @@ export const portfolioResources = [
       }),
       amount(),
       currency(),
-      field.date('paid_on', {
-        label: label('Fecha de pago', 'Paid on'),
-        required: true,
-        listable: true,
-        filterable: true,
-        sortable: true,
-      }),
+      day('paid_on', 'Fecha de pago', 'Paid on'),
       field.text('reference', {
         label: label('Referencia', 'Reference'),
         maxLength: 80,
@@ -197,25 +209,15 @@ export const portfolioResources = [
       client(),
       amount(),
       currency(),
-      field.date('promised_on', {
-        label: label('Fecha comprometida', 'Promised on'),
-        required: true,
-        listable: true,
-        filterable: true,
-        sortable: true,
-      }),
-      field.select('status', {
-        label: label('Estado', 'Status'),
-        options: [
-          { value: 'pending', label: label('Pendiente', 'Pending') },
-          { value: 'kept', label: label('Cumplido', 'Kept') },
-          { value: 'broken', label: label('Incumplido', 'Broken') },
+      day('promised_on', 'Fecha comprometida', 'Promised on'),
+      status(
+        [
+          ['pending', 'Pendiente', 'Pending'],
+          ['kept', 'Cumplido', 'Kept'],
+          ['broken', 'Incumplido', 'Broken'],
         ],
-        defaultValue: 'pending',
-        readOnly: true,
-        listable: true,
-        filterable: true,
-      }),
+        { readOnly: true }
+      ),
       ...field.timestamps(),
     ],
     permissions: PERMISSIONS,
@@ -242,24 +244,12 @@ export const portfolioResources = [
       client(),
       amount(),
       currency(),
-      field.date('reported_on', {
-        label: label('Fecha informada', 'Reported on'),
-        required: true,
-        listable: true,
-        filterable: true,
-        sortable: true,
-      }),
-      field.select('status', {
-        label: label('Estado', 'Status'),
-        options: [
-          { value: 'pending', label: label('Por verificar', 'To verify') },
-          { value: 'verified', label: label('Verificado', 'Verified') },
-          { value: 'rejected', label: label('Rechazado', 'Rejected') },
-        ],
-        defaultValue: 'pending',
-        listable: true,
-        filterable: true,
-      }),
+      day('reported_on', 'Fecha informada', 'Reported on'),
+      status([
+        ['pending', 'Por verificar', 'To verify'],
+        ['verified', 'Verificado', 'Verified'],
+        ['rejected', 'Rechazado', 'Rejected'],
+      ]),
       ...field.timestamps(),
     ],
     permissions: PERMISSIONS,

@@ -2,17 +2,15 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#sdk'
-import { plugins, truncateAfterEach } from '#sdk/testing'
 import {
   API,
-  MIDMORNING,
   buildList,
   clientsOf,
   contact,
+  dialerGroup,
   dialerWorld,
   next,
   phone,
-  setClock,
   type Session,
 } from './helpers.ts'
 
@@ -44,12 +42,7 @@ async function claimedWorld(client: Parameters<typeof dialerWorld>[0], count = 3
 }
 
 test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.each.setup(() => {
-    setClock(MIDMORNING)
-    return () => setClock(null)
-  })
+  dialerGroup(group)
 
   test('Rellamar puts the contact back at the end of the list, same phone; the wrap-up ends', async ({
     client,

@@ -1,27 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
-import {
-  API,
-  MIDMORNING,
-  buildList,
-  campaign,
-  clientsOf,
-  next,
-  setClock,
-  type Session,
-} from './helpers.ts'
+import { signIn } from '#sdk/testing'
+import { API, buildList, campaign, clientsOf, dialerGroup, next, type Session } from './helpers.ts'
 
 const AGENTS = 12
 const CONTACTS = 90
 
 test.group('dialer: concurrent claims (D4)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.each.setup(() => {
-    setClock(MIDMORNING)
-    return () => setClock(null)
-  })
+  dialerGroup(group)
 
   test('many agents claiming at once over HTTP: no contact twice, none lost', async ({
     client,

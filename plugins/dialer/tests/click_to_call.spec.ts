@@ -1,11 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
-import { API, campaign, dialerWorld, phone } from './helpers.ts'
+import { makeClient, signIn } from '#sdk/testing'
+import { API, campaign, dialerGroup, dialerWorld, phone } from './helpers.ts'
 
 test.group('dialer: click-to-call from the client page (D6)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
+  dialerGroup(group, { atMidmorning: false })
 
   test('an agent calls a client in an outbound campaign; the call lands in the client log', async ({
     client,

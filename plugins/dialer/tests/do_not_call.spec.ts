@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
+import { dialerGroup } from './helpers.ts'
 import db from '@adonisjs/lucid/services/db'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { signIn } from '#sdk/testing'
 
 const IMPORTS = '/api/r/dialer_dnc/imports'
 
@@ -16,8 +17,7 @@ async function settle(session: Awaited<ReturnType<typeof signIn>>, id: number) {
 }
 
 test.group('dialer: do-not-call list (D4)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
+  dialerGroup(group, { atMidmorning: false })
 
   test('numbers are stored in E.164 and prefixes as typed; garbage is a 422 on number', async ({
     client,

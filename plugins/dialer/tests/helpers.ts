@@ -1,7 +1,7 @@
 import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { makeClient, signIn } from '#sdk/testing'
+import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import { dialerClock } from '../backend/clock.ts'
 
 export type Session = Awaited<ReturnType<typeof signIn>>
@@ -77,4 +77,22 @@ export async function next(session: Session, campaignId: number) {
 
 export async function contact(id: number) {
   return db.from('dialer_contacts').where('id', id).first()
+}
+
+/**
+ * Every dialer spec group's set-up: tables emptied after each test, the
+ * plugins' states re-read, and (with `atMidmorning`) the dialer's clock at
+ * MIDMORNING, inside calling hours, then back to the real one.
+ */
+export function dialerGroup(
+  group: { each: { setup(handler: () => unknown): unknown } },
+  { atMidmorning = true } = {}
+) {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  if (!atMidmorning) return
+  group.each.setup(() => {
+    setClock(MIDMORNING)
+    return () => setClock(null)
+  })
 }

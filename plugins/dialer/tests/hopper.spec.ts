@@ -4,14 +4,14 @@ import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime, withLock } from '#sdk'
 import { refillHoppers } from '../backend/jobs.ts'
 import { HopperRefill } from '../backend/hopper.ts'
-import { plugins, signIn, truncateAfterEach } from '#sdk/testing'
+import { signIn } from '#sdk/testing'
 import {
   API,
-  MIDMORNING,
   buildList,
   campaign,
   clientsOf,
   contact,
+  dialerGroup,
   dialerWorld,
   next,
   phone,
@@ -19,12 +19,7 @@ import {
 } from './helpers.ts'
 
 test.group('dialer: the hopper and the claim (D4)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.each.setup(() => {
-    setClock(MIDMORNING)
-    return () => setClock(null)
-  })
+  dialerGroup(group)
 
   test('order: due callbacks first, then new contacts, then recalls (oldest put back first)', async ({
     client,
@@ -251,12 +246,7 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
 })
 
 test.group('dialer: supervisors see the floor', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.each.setup(() => {
-    setClock(MIDMORNING)
-    return () => setClock(null)
-  })
+  dialerGroup(group)
 
   test("hopper depth and agents' states for supervisors; agents see only their campaigns", async ({
     client,

@@ -1,19 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import {
-  makeClient,
-  plugins,
-  settleJob,
-  signIn,
-  startJobWorker,
-  stopJobWorker,
-  truncateAfterEach,
-} from '#sdk/testing'
-import { API, buildList, campaign, clientsOf, dialerWorld, phone } from './helpers.ts'
+import { makeClient, settleJob, signIn, startJobWorker, stopJobWorker } from '#sdk/testing'
+import { API, buildList, campaign, clientsOf, dialerGroup, dialerWorld, phone } from './helpers.ts'
 
 test.group('dialer: lists from a filter (D3)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
+  dialerGroup(group, { atMidmorning: false })
 
   test('a supervisor builds a list from a filter; its contacts are materialized and counted', async ({
     client,
