@@ -22,6 +22,32 @@ export function relationsFields(fields: Fields): FieldDefinition[] {
   return list
 }
 
+/** The links read's SQL per link table and number of ids, compiled once (see ListShapes). */
+const linkReads = new Map<string, string>()
+const LINK_READS_KEPT = 1_000
+
+function linkReadSql(
+  client: QueryClientContract,
+  through: { table: string; localKey: string; foreignKey: string },
+  count: number
+) {
+  const { table, localKey, foreignKey } = through
+  const key = `${client.dialect.name} ${table} ${localKey} ${foreignKey} ${count}`
+  let sql = linkReads.get(key)
+  if (sql === undefined) {
+    sql = client
+      .from(table)
+      .whereIn(localKey, new Array(count).fill(0))
+      .select(localKey, foreignKey)
+      .orderBy(foreignKey)
+      .toSQL()
+      .toNative().sql
+    if (linkReads.size >= LINK_READS_KEPT) linkReads.clear()
+    linkReads.set(key, sql)
+  }
+  return sql
+}
+
 /**
  * Puts each relations field's linked ids on the rows (`row[field]`, in
  * ascending order): one query per field for all the rows together, so a
@@ -39,12 +65,10 @@ export async function loadLinks(
   const pk = primaryKeyOf(definition)
   const ids = rows.map((row) => row[pk] as number)
   for (const field of relations) {
-    const { table, localKey, foreignKey } = field.through!
-    const pairs = await client
-      .from(table)
-      .whereIn(localKey, ids)
-      .select(localKey, foreignKey)
-      .orderBy(foreignKey)
+    const { localKey, foreignKey } = field.through!
+    const sql = linkReadSql(client, field.through!, ids.length)
+    const answer = await client.rawQuery(sql, ids as never[])
+    const pairs = (client.dialect.name === 'mysql' ? answer[0] : answer) as Row[]
     const byRow = new Map<string, number[]>()
     for (const pair of pairs) {
       const key = String(pair[localKey])

@@ -1,4 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import { toSqlDateTime } from '#sdk'
 
 /** Seed 003's types: key, name, colour, icon, group (a payment type is lifted by a payment). */
 export const SEED_TYPES = [
@@ -24,7 +26,7 @@ export const SEED_TYPES = [
 export async function ensureCatalogue(client: QueryClientContract) {
   const rows = await client.from('ca_alert_types').whereNotNull('key').select('key')
   const present = new Set(rows.map((row) => row.key))
-  const now = '2026-12-01 00:00:00'
+  const now = toSqlDateTime(DateTime.utc())
   const missing = SEED_TYPES.filter(([key]) => !present.has(key)).map(
     ([key, name, color, icon, group]) => ({
       key,

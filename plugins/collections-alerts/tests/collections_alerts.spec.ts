@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 import { SYSTEM_ACTOR } from '#sdk'
 import { makeClient, plugins, signIn, truncateAfterEach } from '#sdk/testing'
 import { raiseAlert } from '../backend/alert_book.ts'
+import { ensureCatalogue } from '../backend/catalogue.ts'
 import { sweepBrokenPromises } from '../backend/jobs.ts'
 import {
   API,
@@ -41,6 +42,8 @@ async function gestionSetup(client: Parameters<typeof signIn>[0]) {
 test.group('collections-alerts: raised by gestiones (A1, A2)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => plugins.refresh(true))
+  // the migration seeds the catalogue; another spec's truncation may have emptied it since
+  group.each.setup(() => ensureCatalogue(db.connection()))
 
   test('the catalogue holds the seed types with their colours and groups', async ({
     client,

@@ -1,7 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { SYSTEM_ACTOR } from '#sdk'
-import { plugins, signIn, makeClient, makeBase, deleteBase, truncateAfterEach } from '#sdk/testing'
+import {
+  plugins,
+  signIn,
+  makeClient,
+  makeBase,
+  deleteBase,
+  disableWithDependents,
+  truncateAfterEach,
+} from '#sdk/testing'
 
 let campaignId: number | null = null
 
@@ -86,9 +93,9 @@ test.group('tipificaciones: deleting a base keeps clients with gestiones', (grou
     const baseId = await makeBase()
     const called = await makeClient({ base_id: baseId })
     await recordGestion(called)
-    await plugins.disable('tipificaciones', SYSTEM_ACTOR)
+    const enableAgain = await disableWithDependents('tipificaciones')
     const admin = await signIn(client, 'admin')
-    const done = await deleteBase(admin, baseId)
+    const done = await deleteBase(admin, baseId).finally(enableAgain)
     assert.containsSubset(done, { deleted: 0, kept: 1 })
     assert.isNotNull(await db.from('clients').where('id', called).first())
   })

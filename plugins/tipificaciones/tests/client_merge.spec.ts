@@ -2,8 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { SYSTEM_ACTOR } from '#sdk'
-import { plugins, signIn, makeClient } from '#sdk/testing'
+import { disableWithDependents, plugins, signIn, makeClient } from '#sdk/testing'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 const BASE = '/api/p/tipificaciones'
@@ -93,11 +92,11 @@ test.group('tipificaciones: client merge', (group) => {
     const survivor = await makeClient()
     const merged = await clientWithHistory(admin)
 
-    await plugins.disable('tipificaciones', SYSTEM_ACTOR)
+    const enableAgain = await disableWithDependents('tipificaciones')
     try {
       await merge(admin, survivor, merged)
     } finally {
-      await plugins.enable('tipificaciones', SYSTEM_ACTOR)
+      await enableAgain()
     }
 
     assert.equal(await rowsOf('tip_gestiones', survivor), 2)
