@@ -105,6 +105,9 @@ test.group('Menus by job (seed 001)', (group) => {
       'Motivos TuBolsillo',
       'Tipos de alerta',
       'Resultados que alertan',
+      'Marcador',
+      'No llamar',
+      'Reglas del marcador',
     ])
     // UPG's anti-fraud search and its stores of the gateway's users and payments
     assert.deepEqual(await submenu(page, 'Búsqueda'), [

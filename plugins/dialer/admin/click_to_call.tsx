@@ -38,7 +38,9 @@ export default function ClickToCall({ client }: Props) {
     try {
       const offered = await dialerApi.campaigns()
       setCampaigns(offered.data)
-      form.setFieldsValue({ campaignId: offered.data[0]?.id, phone: primary! })
+      // the client's own campaign when the agent may call in it, else the first offered
+      const own = offered.data.find((campaign) => campaign.id === Number(client?.campaign_id))
+      form.setFieldsValue({ campaignId: (own ?? offered.data[0])?.id, phone: primary! })
     } catch (caught) {
       setError(errorMessage(caught))
     }
