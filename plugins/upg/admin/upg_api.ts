@@ -1,35 +1,10 @@
 import { api } from '@tablero/admin'
+import type { UpgTransaction, UpgUser } from '../shared/types.ts'
 
 /** The plugin's routes (backend/routes.ts), mounted by the kernel under /api/p/upg. */
 export const UPG_API = '/api/p/upg'
 
-export interface UpgTransaction {
-  id: string
-  userId: string
-  clientId: number | null
-  service: string
-  orderNumber: string
-  amount: number
-  currency: string
-  paymentMethod: string
-  cardMask: string | null
-  cardBrand: string | null
-  gateway: string | null
-  paymentIp: string | null
-  status: string
-  date: string
-}
-
-export interface UpgUser {
-  userId: string
-  fullName: string | null
-  email: string | null
-  phone: string | null
-  country: string | null
-  kycStatus: string | null
-  level: string | null
-  registeredAt: string | null
-}
+export type { UpgTransaction, UpgUser }
 
 export interface TransactionPage {
   data: UpgTransaction[]

@@ -1,36 +1,7 @@
 import { cutCard, maskCard, maskPans } from './card.ts'
+import type { UpgTransaction, UpgUser } from '../shared/types.ts'
 
-/** A transaction as the tab shows it, whichever side (store or gateway) it came from. */
-export interface UpgTransaction {
-  id: string
-  userId: string
-  clientId: number | null
-  service: string
-  orderNumber: string
-  amount: number
-  currency: string
-  paymentMethod: string
-  /** `411111******1111`: never more of the number */
-  cardMask: string | null
-  cardBrand: string | null
-  gateway: string | null
-  paymentIp: string | null
-  status: string
-  date: string
-}
-
-/** What the gateway knows of a user ("Cliente detalles"). */
-export interface UpgUser {
-  userId: string
-  clientId: number | null
-  fullName: string | null
-  email: string | null
-  phone: string | null
-  country: string | null
-  kycStatus: string | null
-  level: string | null
-  registeredAt: string | null
-}
+export type { UpgTransaction, UpgUser } from '../shared/types.ts'
 
 /** The gateway answered something else than the documented JSON. */
 export class MalformedAnswer extends Error {}
