@@ -5,6 +5,7 @@
  */
 export { signIn, makeUser } from '#tests/helpers/auth'
 export { makeClient } from '#tests/helpers/clients'
+export { makeCampaign } from '#tests/helpers/campaigns'
 export { truncateAfterEach } from '#tests/helpers/database'
 export { startFakeGateway } from '#tests/helpers/fake_gateway'
 export { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'

@@ -10,40 +10,9 @@ import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption, openDropdown } from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
+import { insertResult, makeCampaign } from './support/tip_fixtures.ts'
 
 const NOW = () => DateTime.utc().toSQL({ includeOffset: false })!
-
-let sequence = 0
-
-async function makeCampaign(label: string, type: 'inbound_voice' | 'outbound_dialer') {
-  const name = `${label} ${Date.now()}-${++sequence}`
-  const [id] = await db.table('campaigns').insert({ name, type, active: 1, created_at: NOW() })
-  return { id: Number(id), name }
-}
-
-async function insertResult(
-  campaignId: number,
-  parentId: number | null,
-  level: number,
-  name: string,
-  behaviour: { action?: string; allowsScheduling?: boolean }
-) {
-  const [id] = await db.table('tip_results').insert({
-    campaign_id: campaignId,
-    parent_id: parentId,
-    level,
-    name,
-    action: behaviour.action ?? null,
-    allows_scheduling: behaviour.allowsScheduling ? 1 : 0,
-    delete_scheduled: 0,
-    gamification_measure: null,
-    sort_order: level * 10 + (behaviour.allowsScheduling ? 1 : 0),
-    active: 1,
-    created_at: NOW(),
-    updated_at: NOW(),
-  })
-  return Number(id)
-}
 
 /**
  * Issue 20 items 4–9 on screen: the gestión beside the client's data in the Info tab, levels the

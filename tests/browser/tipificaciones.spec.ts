@@ -10,42 +10,9 @@ import { useAdminUi } from './support/admin_ui.ts'
 import { chooseOption, openDropdown } from './support/antd_widgets.ts'
 import { demoUser } from './support/demo_users.ts'
 import { keepScreenshot } from './support/screenshots.ts'
+import { insertResult, makeCampaign } from './support/tip_fixtures.ts'
 
 const NOW = () => DateTime.utc().toSQL({ includeOffset: false })!
-
-let sequence = 0
-
-/** A campaign with a name no other test run shares. */
-async function makeCampaign(label: string, type: 'inbound_voice' | 'outbound_dialer') {
-  const name = `${label} ${Date.now()}-${++sequence}`
-  const [id] = await db.table('campaigns').insert({ name, type, active: 1, created_at: NOW() })
-  return { id: Number(id), name }
-}
-
-/** A result row straight into the tree, for tests that are not about building it. */
-async function insertResult(
-  campaignId: number,
-  parentId: number | null,
-  level: number,
-  name: string,
-  behaviour: { action?: string; allowsScheduling?: boolean }
-) {
-  const [id] = await db.table('tip_results').insert({
-    campaign_id: campaignId,
-    parent_id: parentId,
-    level,
-    name,
-    action: behaviour.action ?? null,
-    allows_scheduling: behaviour.allowsScheduling ? 1 : 0,
-    delete_scheduled: 0,
-    gamification_measure: null,
-    sort_order: 1,
-    active: 1,
-    created_at: NOW(),
-    updated_at: NOW(),
-  })
-  return Number(id)
-}
 
 /** The tree table's row showing `name` (rows carry only their own result's name). */
 function resultRow(page: Page, name: string) {

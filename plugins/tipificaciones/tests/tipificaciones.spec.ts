@@ -3,25 +3,13 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { plugins, signIn, truncateAfterEach, makeClient } from '#sdk/testing'
+import { plugins, signIn, truncateAfterEach, makeClient, makeCampaign } from '#sdk/testing'
 
 type Session = Awaited<ReturnType<typeof signIn>>
 const BASE = '/api/p/tipificaciones'
-let sequence = 0
 
-async function campaign(type: 'inbound_voice' | 'outbound_dialer', agentIds: number[] = []) {
-  const [id] = await db.table('campaigns').insert({
-    name: `Campaña ${type} ${++sequence}`,
-    type,
-    active: 1,
-    created_at: '2026-01-01 00:00:00',
-  })
-  for (const userId of agentIds) {
-    await db
-      .table('campaign_agents')
-      .insert({ campaign_id: id, user_id: userId, created_at: '2026-01-01 00:00:00' })
-  }
-  return Number(id)
+function campaign(type: 'inbound_voice' | 'outbound_dialer', agentIds: number[] = []) {
+  return makeCampaign(type, agentIds, 'Campaña')
 }
 
 /** Contactado > Promesa de pago (scheduling) | No contesta (recall) */
