@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { ensureCatalogue } from './catalogue.ts'
+import { ensureCatalogue, isDuplicate } from './catalogue.ts'
 import { refreshContactability } from './contactability.ts'
 import { AuditLog, LiveUpdates, TableroError, toSqlDateTime, type AuditActor } from '#sdk'
 
@@ -22,12 +22,6 @@ export interface AlertRow {
   channel: string | null
   channel_value: string | null
   active_key: string | null
-}
-
-/** A unique key refused the row: someone raised the same alert first (MySQL or SQLite). */
-function isDuplicate(error: unknown) {
-  const code = (error as { code?: string }).code ?? ''
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT')
 }
 
 /**

@@ -2,6 +2,12 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { toSqlDateTime } from '#sdk'
 
+/** A unique key refused the row: another transaction wrote it first (MySQL or SQLite). */
+export function isDuplicate(error: unknown) {
+  const code = (error as { code?: string }).code ?? ''
+  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT')
+}
+
 /** Seed 003's types: key, name, colour, icon, group (a payment type is lifted by a payment). */
 export const SEED_TYPES = [
   ['no_quiere_pagar', 'No quiere pagar', 'red', 'StopOutlined', 'payment'],
@@ -39,7 +45,7 @@ export async function ensureCatalogue(client: QueryClientContract) {
       updated_at: now,
     })
   )
-  if (missing.length > 0) await client.insertQuery().table('ca_alert_types').multiInsert(missing)
+  await insertEach(client, 'ca_alert_types', missing)
 }
 
 /** The contactability states a client can be in because of its alerts (A6). */
@@ -52,10 +58,23 @@ export async function ensureContactabilityStates(client: QueryClientContract) {
   const rows = await client.from('ca_contactability_states').select('key')
   const present = new Set(rows.map((row) => row.key))
   const missing = CONTACTABILITY_STATES.filter(([key]) => !present.has(key))
-  if (missing.length > 0) {
-    await client
-      .insertQuery()
-      .table('ca_contactability_states')
-      .multiInsert(missing.map(([key, name]) => ({ key, name })))
+  await insertEach(
+    client,
+    'ca_contactability_states',
+    missing.map(([key, name]) => ({ key, name }))
+  )
+}
+
+/**
+ * Seeded rows found missing, one by one: two raises at once may both find
+ * them missing, and the second's insert is refused by the unique key.
+ */
+async function insertEach(client: QueryClientContract, table: string, rows: object[]) {
+  for (const row of rows) {
+    try {
+      await client.insertQuery().table(table).insert(row)
+    } catch (error) {
+      if (!isDuplicate(error)) throw error
+    }
   }
 }

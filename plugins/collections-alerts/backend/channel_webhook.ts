@@ -5,6 +5,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { SYSTEM_ACTOR, TableroError, toSqlDateTime, tryNormalizePhone } from '#sdk'
 import { alertsChanged, liftByRule, liveType, raiseAlert } from './alert_book.ts'
+import { isDuplicate } from './catalogue.ts'
 import { TYPE_KEYS } from './access.ts'
 
 export const SIGNATURE_HEADER = 'x-tablero-signature'
@@ -74,6 +75,22 @@ async function ownerOf(channel: string, input: { phone?: string; email?: string 
  * or e-mail marked; a delivered message lifts it. Idempotent by event id: a
  * replay is a 409 and changes nothing; so is any refused call.
  */
+/**
+ * Runs a transaction again when MariaDB chose it as a deadlock's victim
+ * (two events of one client at once lock the same index gaps): the victim
+ * was rolled back whole, so running it again is safe.
+ */
+async function retryDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= attempts) throw error
+    }
+  }
+}
+
 export async function receiveChannelEvent(ctx: HttpContext) {
   requireSignature(ctx)
   const input = await ctx.request.validateUsing(eventValidator)
@@ -87,37 +104,44 @@ export async function receiveChannelEvent(ctx: HttpContext) {
   const type = await liveType(db.connection(), { key: TYPE_KEYS.contactability })
   if (!type) throw new TableroError('NO_ALERT_TYPE', 'The contactability alert was deleted', 409)
 
-  const outcome = await db.transaction(async (trx) => {
-    try {
-      await trx
-        .insertQuery()
-        .table('ca_webhook_events')
-        .insert({
-          event_id: input.eventId,
-          kind: input.type,
-          client_id: owner.clientId,
-          received_at: toSqlDateTime(DateTime.utc()),
-        })
-    } catch {
-      // the same event arriving twice at once: the unique event id lets one through
-      throw new TableroError('REPLAYED', 'This event was already received', 409)
-    }
-    const why = `Canal: ${input.type} (${input.eventId})`
-    if ('lift' in meaning) {
-      const lifted = await liftByRule(trx, SYSTEM_ACTOR, owner.clientId, 'contact', why, [channel])
-      return { lifted }
-    }
-    const alert = await raiseAlert(trx, SYSTEM_ACTOR, {
-      clientId: owner.clientId,
-      typeId: Number(type.id),
-      detail: meaning.detail,
-      channel,
-      channelValue: owner.value,
-      source: 'webhook',
-      reason: why,
+  const outcome = await retryDeadlock(() =>
+    db.transaction(async (trx) => {
+      try {
+        await trx
+          .insertQuery()
+          .table('ca_webhook_events')
+          .insert({
+            event_id: input.eventId,
+            kind: input.type,
+            client_id: owner.clientId,
+            received_at: toSqlDateTime(DateTime.utc()),
+          })
+      } catch (error) {
+        // the same event arriving twice at once: the unique event id lets one through
+        if (isDuplicate(error)) {
+          throw new TableroError('REPLAYED', 'This event was already received', 409)
+        }
+        throw error
+      }
+      const why = `Canal: ${input.type} (${input.eventId})`
+      if ('lift' in meaning) {
+        const lifted = await liftByRule(trx, SYSTEM_ACTOR, owner.clientId, 'contact', why, [
+          channel,
+        ])
+        return { lifted }
+      }
+      const alert = await raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId: owner.clientId,
+        typeId: Number(type.id),
+        detail: meaning.detail,
+        channel,
+        channelValue: owner.value,
+        source: 'webhook',
+        reason: why,
+      })
+      return { alertId: alert.id, raised: alert.raised }
     })
-    return { alertId: alert.id, raised: alert.raised }
-  })
+  )
   const holder = await db
     .from('clients')
     .where('id', owner.clientId)

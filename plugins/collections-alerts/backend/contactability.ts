@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { ensureContactabilityStates } from './catalogue.ts'
+import { ensureContactabilityStates, isDuplicate } from './catalogue.ts'
 
 /** Whether the client has an active contactability alert on one of these channels. */
 function flagged(trx: QueryClientContract, clientId: number, channels: string[]) {
@@ -30,8 +30,17 @@ export async function refreshContactability(trx: QueryClientContract, clientId: 
   if (!state) return
   await ensureContactabilityStates(trx)
   const row = await trx.from('ca_contactability_states').where('key', state).select('id').first()
-  await trx
-    .insertQuery()
-    .table('ca_client_contactability')
-    .insert({ client_id: clientId, state_id: row.id })
+  try {
+    await trx
+      .insertQuery()
+      .table('ca_client_contactability')
+      .insert({ client_id: clientId, state_id: row.id })
+  } catch (error) {
+    // another raise of this client's, at once, wrote its row first: this one's state stands
+    if (!isDuplicate(error)) throw error
+    await trx
+      .from('ca_client_contactability')
+      .where('client_id', clientId)
+      .update({ state_id: row.id })
+  }
 }
