@@ -125,10 +125,13 @@ export class PluginRegistry {
 
   /**
    * Re-reads the states when the in-memory copy is older than the TTL.
-   * Concurrent callers share one query.
+   * Concurrent callers share one query; a forced re-read (another node's
+   * toggle) never shares one that started before it was asked, which may
+   * have read the state before that toggle committed.
    */
   async refresh(force = false) {
     if (!force && Date.now() - this.#loadedAt < STATE_TTL_MS) return
+    if (force && this.#loading) await this.#loading.catch(() => {})
     this.#loading ??= this.#load().finally(() => (this.#loading = null))
     await this.#loading
   }
