@@ -19,7 +19,18 @@ import { loadLinks, relationsFields } from './relation_links.ts'
 /** Rows of an export whose links and names are loaded together (one query per relation field). */
 const EXPORT_LINK_BATCH = 500
 
+/** A list counts its matches up to this many ("1.000+"): a pager needs no more. */
 const COUNT_CAP = 1_000
+/**
+ * A search (`q`) counts up to this many ("200+"): an agent who gets more
+ * types another word. A name search walks the word index until the count
+ * fills, so two common words ("martinez lopez") cost five times less.
+ */
+export const SEARCH_COUNT_CAP = 200
+
+function countCap(params: { q?: string | null }) {
+  return params.q ? SEARCH_COUNT_CAP : COUNT_CAP
+}
 
 /** The compiled SQL of fixed-shape lists (see ListShapes). */
 const listShapes = new ListShapes()
@@ -33,11 +44,23 @@ function compileBoth(queries: ListQueries) {
   return { page: queries.page.toSQL(), count: queries.count?.toSQL() ?? null }
 }
 
-/** Runs a list's count (if any) and page. */
-async function readQueries(queries: ListQueries) {
-  const counted = queries.count ? await selectRows(queries.count) : null
+/**
+ * The total a page tells by itself: a page shorter than its limit that has
+ * rows (or is the first) is the last, so the total is its offset plus its
+ * rows, and the count need not run.
+ */
+function totalOfLastPage(rows: unknown[], values: ListValues) {
+  const last = rows.length < values.limit && (rows.length > 0 || values.offset === 0)
+  return last ? values.offset + rows.length : null
+}
+
+/** Runs a list's page and, unless the page tells the total, its count. */
+async function readQueries(queries: ListQueries, values: ListValues) {
   const rows = await selectRows(queries.page)
-  return { total: counted ? Number(counted[0].total) : null, rows }
+  const known = queries.count ? totalOfLastPage(rows, values) : null
+  if (known !== null || !queries.count) return { total: known, rows }
+  const counted = await selectRows(queries.count)
+  return { total: Number(counted[0].total), rows }
 }
 
 /** Runs a compiled shape straight on the connection; null if the driver failed (see readDirectly). */
@@ -47,11 +70,13 @@ async function readShape(
   values: ListValues
 ) {
   const reads = ListShapes.reads(shape, values)
-  const counted = reads.count ? await readDirectly(client, reads.count) : null
-  if (reads.count && !counted) return null
   const rows = await readDirectly(client, reads.page)
   if (!rows) return null
-  return { total: counted ? Number(counted[0].total) : null, rows }
+  const known = reads.count ? totalOfLastPage(rows, values) : null
+  if (known !== null || !reads.count) return { total: known, rows }
+  const counted = await readDirectly(client, reads.count)
+  if (!counted) return null
+  return { total: Number(counted[0].total), rows }
 }
 
 /** Each field set's select list (see #selectList); a new set when fields change. */
@@ -114,16 +139,17 @@ export class ResourceQueries extends ResourceAccess {
     if (!read) {
       const queries = build(values)
       const compiled = key !== null && shape === undefined ? compileBoth(queries) : null
-      read = await readQueries(queries)
+      read = await readQueries(queries, values)
       if (compiled) listShapes.remember(fields, key!, values, build, compiled)
     }
     await loadLinks(definition, fields, read.rows, client)
     const total = read.total ?? read.rows.length
+    const cap = countCap(params)
     return {
       data: presentRows(fields, read.rows),
       meta: {
-        total: Math.min(total, COUNT_CAP),
-        totalCapped: total > COUNT_CAP,
+        total: Math.min(total, cap),
+        totalCapped: total > cap,
         page: params.page,
         perPage: params.perPage,
       },
@@ -133,7 +159,7 @@ export class ResourceQueries extends ResourceAccess {
   /**
    * The page's query and, when `counted`, its count, for the given values
    * (the request's, or ListShapes' stand-ins). The count reads matching
-   * ids up to COUNT_CAP + 1 only: an exact count of a million rows costs
+   * ids up to the cap + 1 only (countCap): an exact count of a million rows costs
    * a full index scan on every page view, and a pager needs no more than
    * "1,000+".
    */
@@ -157,7 +183,7 @@ export class ResourceQueries extends ResourceAccess {
         .clearOrder()
         .clearSelect()
         .select(primaryKeyOf(definition))
-        .limit(COUNT_CAP + 1)
+        .limit(countCap(params) + 1)
       count = db.connection().from(capped.as('capped')).count('* as total')
     }
     orderList(query, definition, params, input)

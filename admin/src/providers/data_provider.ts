@@ -60,7 +60,7 @@ export const dataProvider: DataProvider = {
       filter: toFilterTree(filters) ?? undefined,
       q: toSearchTerm(filters),
     })
-    // The engine stops counting at 1,000; screens then read "1.000+" instead of a page count.
+    // The engine stops counting at 1,000 (a search at 200); screens then read "1.000+" instead of a page count.
     return {
       data: body.data,
       total: body.meta?.total ?? body.data.length,
