@@ -3,6 +3,7 @@ import { fieldInputError } from './errors.ts'
 import { ARCHIVED_AT, primaryKeyOf } from './resource_registry.ts'
 import type { ResourceAccess } from './resource_access.ts'
 import type { FieldDefinition, ResourceDefinition } from './types.ts'
+import { readDirectly, readsDirectly } from '#services/sqlite_reads'
 
 type Row = Record<string, unknown>
 type Fields = Map<string, FieldDefinition>
@@ -67,8 +68,9 @@ export async function loadLinks(
   for (const field of relations) {
     const { localKey, foreignKey } = field.through!
     const sql = linkReadSql(client, field.through!, ids.length)
-    const answer = await client.rawQuery(sql, ids as never[])
-    const pairs = (client.dialect.name === 'mysql' ? answer[0] : answer) as Row[]
+    // on a list's page, beside the page's own direct read (see readDirectly)
+    const direct = readsDirectly(client) ? await readDirectly(client, { sql, bindings: ids }) : null
+    const pairs = direct ?? (await readLinks(client, sql, ids))
     const byRow = new Map<string, number[]>()
     for (const pair of pairs) {
       const key = String(pair[localKey])
@@ -78,6 +80,11 @@ export async function loadLinks(
     }
     for (const row of rows) row[field.name] = byRow.get(String(row[pk])) ?? []
   }
+}
+
+async function readLinks(client: QueryClientContract, sql: string, ids: number[]) {
+  const answer = await client.rawQuery(sql, ids as never[])
+  return (client.dialect.name === 'mysql' ? answer[0] : answer) as Row[]
 }
 
 /** Takes the relations values out of a write's values (they are no columns) and answers them. */
