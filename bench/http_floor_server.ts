@@ -7,7 +7,7 @@
  * and answers the page as the API would: `{ data, meta }`.
  */
 import { createServer, type IncomingMessage } from 'node:http'
-import { COUNT_CAP, type ListStatements } from './list_sql.ts'
+import { readList, type ListStatements } from './list_sql.ts'
 import { mysqlRawClient, mysqlSettings, sqliteRawClient } from './raw_client.ts'
 
 const env = process.env
@@ -19,15 +19,9 @@ const raw =
 let statements: ListStatements[] = []
 
 async function list(index: number) {
-  const { count, page } = statements[index % statements.length]
-  const counted = count ? await raw.query(count) : null
-  const rows = await raw.query(page)
-  if (!counted) return { data: rows, meta: {} }
-  const total = Number(counted[0].total)
-  return {
-    data: rows,
-    meta: { total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP },
-  }
+  const { rows, total, capped } = await readList(raw, statements[index % statements.length])
+  if (total === null) return { data: rows, meta: {} }
+  return { data: rows, meta: { total, totalCapped: capped } }
 }
 
 async function readBody(request: IncomingMessage) {

@@ -1,12 +1,14 @@
 import knex, { type Knex } from 'knex'
-import type { Sql } from './raw_client.ts'
+import type { RawClient, Sql } from './raw_client.ts'
 import { searchWords } from '../backend/services/client_names.ts'
 
 /** client_phones.tail's width (PHONE_TAIL_LENGTH in backend/services/client_search.ts). */
 const PHONE_TAIL_LENGTH = 6
 
-/** resource_service.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
+/** resource_queries.ts COUNT_CAP: lists count at most this many rows (+1) and report min(count, cap). */
 export const COUNT_CAP = 1_000
+/** resource_queries.ts SEARCH_COUNT_CAP: a search (`q`) counts to this many. */
+export const SEARCH_COUNT_CAP = 200
 
 /** The order of a word search with no sort in the request (ClientSearch's SearchOrder). */
 export const WORD_ORDER: ListShape['sort'] = [
@@ -30,10 +32,30 @@ export interface ListShape {
   perPage: number
 }
 
-/** What the API runs for one request: the capped count (none for the lookup), then the page. */
+/**
+ * What the API runs for one request: the page, then the capped count (none
+ * for the lookup) unless the page tells the total (readList).
+ */
 export interface ListStatements {
   count: Sql | null
   page: Sql
+  /** the count's cap: COUNT_CAP, or SEARCH_COUNT_CAP for a search */
+  cap: number
+  perPage: number
+}
+
+/**
+ * One list read as ResourceQueries.list does it: the page first; the count
+ * only when the page is full (a shorter first page is the whole answer).
+ * `total` is null when there is no count (the lookup).
+ */
+export async function readList(raw: Pick<RawClient, 'query'>, statements: ListStatements) {
+  const rows = await raw.query(statements.page)
+  if (!statements.count) return { rows, total: null, capped: false }
+  if (rows.length < statements.perPage) return { rows, total: rows.length, capped: false }
+  const [counted] = await raw.query(statements.count)
+  const total = Number(counted.total)
+  return { rows, total: Math.min(total, statements.cap), capped: total > statements.cap }
 }
 
 /**
@@ -58,11 +80,12 @@ export class ListSql {
   }
 
   build(shape: ListShape): ListStatements {
+    const cap = shape.nameSearch === undefined ? COUNT_CAP : SEARCH_COUNT_CAP
     const count = this.#knex
       .from(
         this.#filtered(shape)
           .select('id')
-          .limit(COUNT_CAP + 1)
+          .limit(cap + 1)
           .as('capped')
       )
       .count('* as total')
@@ -75,7 +98,12 @@ export class ListSql {
       page.orderBy('id', last)
     page.offset(0).limit(shape.perPage)
     // The caller-ID lookup asks for rows only (`count: false`): no count to run.
-    return { count: shape.phone === undefined ? native(count) : null, page: native(page) }
+    return {
+      count: shape.phone === undefined ? native(count) : null,
+      page: native(page),
+      cap,
+      perPage: shape.perPage,
+    }
   }
 
   #filtered(shape: ListShape) {
