@@ -6,10 +6,13 @@ import type { BenchDatabase } from './bench_database.ts'
  * commands: migrate, seed the demo (only into an empty database: it gives
  * the admin account the bench signs in with), then fill fake clients up
  * to the count. A database that already holds them is left as it is.
+ * `--disable-locks`: the bench's database is migrated by this process
+ * alone, and Lucid's lock on MariaDB is server-wide (GET_LOCK('1')), so
+ * any other app migrating any database on the server made it fail.
  */
 export async function ensureBenchData(database: BenchDatabase, clients: number) {
   await database.create()
-  await ace(['migration:run', '--force'], database.env)
+  await ace(['migration:run', '--force', '--disable-locks'], database.env)
   await ace(['db:seed'], database.env)
   await ace(['tablero:fake-clients', '--count', String(clients)], database.env)
 }

@@ -76,7 +76,7 @@ async function freshDatabase(kind: DatabaseKind, options: BenchOptions) {
     await connection.end()
   }
   await database.create()
-  await ace(['migration:run', '--force'], database.env)
+  await ace(['migration:run', '--force', '--disable-locks'], database.env)
   await ace(['db:seed'], database.env)
   return database
 }
