@@ -8,6 +8,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authCache } from '#services/auth_cache'
+import { migrateForTheRun } from '#tests/helpers/database'
 
 /**
  * Tests run against a real database (SQLite file or the MariaDB named by
@@ -23,7 +24,7 @@ export const plugins: Config['plugins'] = [
 ]
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [() => migrateForTheRun()],
   teardown: [],
 }
 
