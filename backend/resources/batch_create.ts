@@ -17,13 +17,14 @@ import type { ResourceAccess } from './resource_access.ts'
 import { bulkInsert } from './bulk_insert.ts'
 import { stampValues } from './write_stamp.ts'
 import { checkLinks, replaceLinks, takeLinks } from './relation_links.ts'
+import { yieldToRequests } from '#services/request_load'
 
 type Row = Record<string, unknown>
 
 /** Rows validated between two chances for waiting requests to run. */
 const YIELD_EVERY = 250
-/** Lets the requests that queued up meanwhile run. */
-export const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve))
+/** Lets the requests that queued up meanwhile run (RequestLoad). */
+export { yieldToRequests }
 type Fields = Map<string, FieldDefinition>
 
 /** One row handed to a batch create: a create's body, and its line in a file. */

@@ -13,6 +13,7 @@ import server from '@adonisjs/core/services/server'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
+const requestLoad = () => import('#middleware/request_load_middleware')
 const containerBindings = () => import('#middleware/container_bindings_middleware')
 const adminStatic = () => import('#middleware/admin_static_middleware')
 const initializeAuth = () => import('@adonisjs/auth/initialize_auth_middleware')
@@ -20,7 +21,7 @@ const initializeBouncer = () => import('#middleware/initialize_bouncer_middlewar
 const auth = () => import('#middleware/auth_middleware')
 const pluginEnabled = () => import('#middleware/plugin_enabled_middleware')
 
-server.use([containerBindings, adminStatic])
+server.use([requestLoad, containerBindings, adminStatic])
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
@@ -40,6 +41,7 @@ export const middleware = router.named({ auth, pluginEnabled })
  * keeping per-request state, or needs injections, leaves this list.
  */
 for (const load of [
+  requestLoad,
   containerBindings,
   adminStatic,
   initializeAuth,

@@ -18,8 +18,19 @@ import type { UpdateRow } from '../batch_update.ts'
 import { Bases } from '#services/bases/bases'
 import type { WriteOptions } from '../types.ts'
 
-/** Rows per transaction, when validating and when importing. */
+/** Rows per batch, when validating and when importing (on MariaDB one transaction each). */
 export const BATCH_SIZE = 1_000
+/**
+ * Rows per transaction when importing into SQLite: its one connection is
+ * every request's while a transaction holds it, and a batch of 1,000 rows
+ * into a large table held it for hundreds of milliseconds.
+ */
+export const SQLITE_BATCH_SIZE = 100
+
+/** The rows one import transaction writes on the default connection. */
+export function importBatchSize() {
+  return db.connection().dialect.name === 'better-sqlite3' ? SQLITE_BATCH_SIZE : BATCH_SIZE
+}
 
 /**
  * Runs an import job in the background, outside the request that started
@@ -245,12 +256,13 @@ export class ImportRunner {
     this.#skipped = partial ? await RejectedLines.load(this.job.file_key) : new RejectedLines()
     let seen = 0
     let batch: ImportRow[] = []
+    const size = importBatchSize()
     try {
       for await (const row of file.rows) {
         seen += 1
         if (seen <= done) continue
         batch.push(row)
-        if (batch.length < BATCH_SIZE) continue
+        if (batch.length < size) continue
         await this.#importBatch(progress, batch)
         batch = []
       }
