@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { SYSTEM_ACTOR } from '#sdk'
+import { DateTime } from 'luxon'
+import { SYSTEM_ACTOR, insertMany, toSqlDateTime } from '#sdk'
 import {
   makeClient,
   plugins,
@@ -22,6 +23,33 @@ async function makeReason(session: Session, label = 'Solicitud del cliente', app
     .json({ label, applies_to: appliesTo })
   created.assertStatus(201)
   return created.body().data.id as number
+}
+
+/** `count` clients named `firstName`, in multi-row inserts (no phones, no name words). */
+async function makeClients(count: number, firstName: string) {
+  const now = toSqlDateTime(DateTime.utc())
+  const rows = Array.from({ length: count }, (_, index) => ({
+    first_name: firstName,
+    last_name: `Cliente ${index}`,
+    search_name: `${firstName} cliente ${index}`.toLowerCase(),
+    status: 'new',
+    vip: 0,
+    bad: 0,
+    created_at: now,
+  }))
+  await insertMany(db.connection(), 'clients', rows)
+}
+
+/** The SQL statements the app sends from now on, until `stop()`. */
+function countStatements() {
+  const knex = db.connection().getWriteClient()
+  const sql: string[] = []
+  const listen = (query: { sql: string }) => sql.push(query.sql)
+  knex.on('query', listen)
+  return {
+    matching: (pattern: RegExp) => sql.filter((text) => pattern.test(text)).length,
+    stop: () => knex.off('query', listen),
+  }
 }
 
 async function wallet(session: Session, clientId: number) {
@@ -389,6 +417,72 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     assert.equal((await wallet(supervisor, ids[5])).status, 'inactive')
     ;(await supervisor.post(`${API}/bulks/${bulkId}/retry`)).assertStatus(409)
   })
+})
+
+test.group('tubolsillo: bulk toggle of many clients (W2)', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.setup(() => startJobWorker())
+  group.each.teardown(() => stopJobWorker())
+
+  test('1,200 filtered clients: each toggled and audited exactly once, written in batches, not one create per client', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const reasonId = await makeReason(supervisor, 'Cierre masivo', 'deactivate')
+    const total = 1_200
+    await makeClients(total, 'Masivo')
+    await makeClient({ first_name: 'Fuera' })
+    const filter = { field: 'first_name', op: 'eq', value: 'Masivo' }
+
+    const preview = await supervisor.post(`${API}/bulks/preview`).json({ filter })
+    preview.assertStatus(200)
+    assert.equal(preview.body().data.count, total)
+
+    const statements = countStatements()
+    cleanup(() => statements.stop())
+    const started = await supervisor
+      .post(`${API}/bulks`)
+      .json({ filter, action: 'deactivate', reason_id: reasonId, count: total })
+    started.assertStatus(202)
+    assert.equal(started.body().data.total, total)
+    const run = await settleJob(started.body().data.jobId, 6_000)
+    assert.equal(run.status, 'done')
+    assert.equal(run.progress, 100)
+    assert.deepEqual(run.result, { confirmed: total, failed: 0, pending: 0 })
+
+    // toggles written a batch at a time (500 per insert), the reason asked once per batch
+    assert.isAtMost(statements.matching(/^insert into [`"]tubolsillo_toggles[`"]/i), 3)
+    assert.isAtMost(statements.matching(/from [`"]tubolsillo_reasons[`"]/i), 6)
+    assert.isAtMost(statements.matching(/^insert into [`"]audit_logs[`"]/i), 3 + total)
+
+    const perClient = await db
+      .from('tubolsillo_toggles')
+      .select('client_id')
+      .count('* as n')
+      .groupBy('client_id')
+    assert.lengthOf(perClient, total)
+    assert.isTrue(perClient.every((row) => Number(row.n) === 1))
+    const created = await db
+      .from('audit_logs')
+      .where('resource', 'tubolsillo_toggles')
+      .where('action', 'create')
+      .where('subject', 'clients')
+      .select('record_id', 'subject_id', 'actor_id')
+    assert.lengthOf(created, total)
+    assert.lengthOf(new Set(created.map((row) => row.record_id)), total)
+    assert.lengthOf(new Set(created.map((row) => row.subject_id)), total)
+    assert.isTrue(created.every((row) => Number(row.actor_id) === supervisor.user.id))
+    const confirmed = await db
+      .from('audit_logs')
+      .where('action', 'tubolsillo.confirmed')
+      .countDistinct('record_id as n')
+    assert.equal(Number(confirmed[0].n), total)
+    const report = await supervisor.get(`${API}/bulks/${started.body().data.bulkId}`)
+    assert.deepEqual(report.body().data.counts, { pending: 0, confirmed: total, failed: 0 })
+  }).timeout(180_000)
 })
 
 test.group('tubolsillo: disabled', (group) => {
