@@ -52,6 +52,25 @@ function countStatements() {
   }
 }
 
+/** Switches one wallet from its page's endpoint: 201 with the toggle and the wallet. */
+async function toggleWallet(
+  session: Session,
+  clientId: number,
+  body: { action: string; reason_id: number; note?: string }
+) {
+  const toggled = await session.post(`${API}/clients/${clientId}/toggles`).json(body)
+  toggled.assertStatus(201)
+  return toggled.body() as { data: Record<string, any>; wallet: Record<string, any> }
+}
+
+/** A bulk started (202) and its job run to the end. */
+async function runBulk(session: Session, body: Record<string, unknown>, polls?: number) {
+  const started = await session.post(`${API}/bulks`).json(body)
+  started.assertStatus(202)
+  const data = started.body().data as { bulkId: number; jobId: number; total: number }
+  return { ...data, run: await settleJob(data.jobId, polls) }
+}
+
 async function wallet(session: Session, clientId: number) {
   const response = await session.get(`${API}/clients/${clientId}/wallet`)
   response.assertStatus(200)
@@ -72,12 +91,13 @@ test.group('tubolsillo: toggle one wallet (W1, W2)', (group) => {
     const clientId = await makeClient({ assigned_user_id: agent.user.id })
     assert.equal((await wallet(agent, clientId)).status, 'unknown')
 
-    const toggled = await agent
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId, note: 'Llamó el titular' })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'confirmed') // the local adapter confirms
-    assert.equal(toggled.body().wallet.status, 'inactive')
+    const toggled = await toggleWallet(agent, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+      note: 'Llamó el titular',
+    })
+    assert.equal(toggled.data.status, 'confirmed') // the local adapter confirms
+    assert.equal(toggled.wallet.status, 'inactive')
 
     const history = await agent
       .get('/api/r/tubolsillo_toggles')
@@ -190,11 +210,11 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'activate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().wallet.status, 'active')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'activate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.wallet.status, 'active')
     const [request] = service.fake.received
     assert.equal(request.method, 'POST')
     assert.equal(request.url, `/wallets/${clientId}/activate`)
@@ -220,16 +240,16 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.containsSubset(toggled.body().data, { status: 'failed', error: 'Billetera bloqueada' })
-    assert.equal(toggled.body().wallet.status, 'failed')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+    })
+    assert.containsSubset(toggled.data, { status: 'failed', error: 'Billetera bloqueada' })
+    assert.equal(toggled.wallet.status, 'failed')
     assert.lengthOf(service.fake.received, 1) // a refusal is not retried
 
     refuse = false
-    const retried = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/retry`)
+    const retried = await supervisor.post(`${API}/toggles/${toggled.data.id}/retry`)
     retried.assertStatus(201)
     assert.equal(retried.body().data.status, 'confirmed')
     assert.equal(retried.body().wallet.status, 'inactive')
@@ -238,7 +258,7 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
 
     // a confirmed toggle is not retried, nor a failed one toggled since
     ;(await supervisor.post(`${API}/toggles/${retried.body().data.id}/retry`)).assertStatus(409)
-    ;(await supervisor.post(`${API}/toggles/${toggled.body().data.id}/retry`)).assertStatus(409)
+    ;(await supervisor.post(`${API}/toggles/${toggled.data.id}/retry`)).assertStatus(409)
   })
 
   test('no answer in time: the toggle stays pending, blocks another, and a check settles it', async ({
@@ -258,13 +278,13 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'activate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'pending')
-    assert.match(toggled.body().data.error, /no answer within 150 ms/)
-    assert.equal(toggled.body().wallet.status, 'pending')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'activate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.data.status, 'pending')
+    assert.match(toggled.data.error, /no answer within 150 ms/)
+    assert.equal(toggled.wallet.status, 'pending')
     // idempotent with its key: retried on no answer, with the same key each time
     const posts = service.fake.received.filter((request) => request.method === 'POST')
     assert.lengthOf(posts, 3)
@@ -277,7 +297,7 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     second.assertBodyContains({ error: { code: 'TUBOLSILLO_PENDING' } })
 
     slow = false
-    const checked = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/check`)
+    const checked = await supervisor.post(`${API}/toggles/${toggled.data.id}/check`)
     checked.assertStatus(200)
     assert.equal(checked.body().data.status, 'confirmed')
     assert.equal(checked.body().wallet.status, 'active')
@@ -303,15 +323,15 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'pending')
-    assert.match(toggled.body().data.error, /malformed answer/)
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.data.status, 'pending')
+    assert.match(toggled.data.error, /malformed answer/)
 
     malformed = false
-    const checked = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/check`)
+    const checked = await supervisor.post(`${API}/toggles/${toggled.data.id}/check`)
     checked.assertStatus(200)
     assert.equal(checked.body().data.status, 'confirmed')
     assert.equal(checked.body().wallet.status, 'inactive')
@@ -368,13 +388,13 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     stale.assertStatus(409)
     stale.assertBodyContains({ error: { code: 'COUNT_CHANGED' } })
 
-    const started = await supervisor
-      .post(`${API}/bulks`)
-      .json({ filter, action: 'deactivate', reason_id: reasonId, count: 12 })
-    started.assertStatus(202)
-    const { bulkId, jobId, total } = started.body().data
+    const { bulkId, total, run } = await runBulk(supervisor, {
+      filter,
+      action: 'deactivate',
+      reason_id: reasonId,
+      count: 12,
+    })
     assert.equal(total, 12)
-    const run = await settleJob(jobId)
     assert.equal(run.status, 'done')
     assert.equal(run.progress, 100)
     assert.deepEqual(run.result, { confirmed: 9, failed: 3, pending: 0 })
@@ -417,13 +437,6 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     assert.equal((await wallet(supervisor, ids[5])).status, 'inactive')
     ;(await supervisor.post(`${API}/bulks/${bulkId}/retry`)).assertStatus(409)
   })
-})
-
-test.group('tubolsillo: bulk toggle of many clients (W2)', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.setup(() => plugins.refresh(true))
-  group.each.setup(() => startJobWorker())
-  group.each.teardown(() => stopJobWorker())
 
   test('1,200 filtered clients: each toggled and audited exactly once, written in batches, not one create per client', async ({
     client,
@@ -443,12 +456,13 @@ test.group('tubolsillo: bulk toggle of many clients (W2)', (group) => {
 
     const statements = countStatements()
     cleanup(() => statements.stop())
-    const started = await supervisor
-      .post(`${API}/bulks`)
-      .json({ filter, action: 'deactivate', reason_id: reasonId, count: total })
-    started.assertStatus(202)
-    assert.equal(started.body().data.total, total)
-    const run = await settleJob(started.body().data.jobId, 6_000)
+    const started = await runBulk(
+      supervisor,
+      { filter, action: 'deactivate', reason_id: reasonId, count: total },
+      6_000
+    )
+    assert.equal(started.total, total)
+    const run = started.run
     assert.equal(run.status, 'done')
     assert.equal(run.progress, 100)
     assert.deepEqual(run.result, { confirmed: total, failed: 0, pending: 0 })
@@ -480,7 +494,7 @@ test.group('tubolsillo: bulk toggle of many clients (W2)', (group) => {
       .where('action', 'tubolsillo.confirmed')
       .countDistinct('record_id as n')
     assert.equal(Number(confirmed[0].n), total)
-    const report = await supervisor.get(`${API}/bulks/${started.body().data.bulkId}`)
+    const report = await supervisor.get(`${API}/bulks/${started.bulkId}`)
     assert.deepEqual(report.body().data.counts, { pending: 0, confirmed: total, failed: 0 })
   }).timeout(180_000)
 })
