@@ -176,10 +176,7 @@ export async function createBulkToggles(
 }
 
 async function countToggles(bulkId: number, client: QueryClientContract) {
-  const [row] = await client
-    .from('tubolsillo_toggles')
-    .where('bulk_id', bulkId)
-    .count('* as total')
+  const [row] = await client.from('tubolsillo_toggles').where('bulk_id', bulkId).count('* as total')
   return Number(row.total)
 }
 

@@ -8,10 +8,7 @@ import {
   type AuditActor,
   type ResourceService,
 } from '#sdk'
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { TOGGLE } from './access.ts'
 import type { ToggleInput } from './resources.ts'
 import { wallet, type WalletAnswer } from './wallet_adapter.ts'
