@@ -48,7 +48,9 @@ function countStatements() {
   knex.on('query', listen)
   return {
     matching: (pattern: RegExp) => sql.filter((text) => pattern.test(text)).length,
-    stop: () => knex.off('query', listen),
+    stop: () => {
+      knex.off('query', listen)
+    },
   }
 }
 
