@@ -56,7 +56,14 @@ export default class KernelProvider {
     if (db.manager.get(name)?.config.client !== 'better-sqlite3') return
     db.manager.connect(name)
     const knexClient = db.manager.get(name)?.connection?.client?.client
-    if (knexClient) leaseSqliteConnection(knexClient)
+    if (!knexClient) return
+    const logger = await this.app.container.make('logger')
+    leaseSqliteConnection(knexClient, (timeout) =>
+      logger.error(
+        { waitedMs: timeout.waitedMs, heldForMs: timeout.heldForMs, holder: timeout.holderStack },
+        'SQLite connection held past the acquire timeout: the holder began here'
+      )
+    )
   }
 
   /**

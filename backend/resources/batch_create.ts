@@ -16,13 +16,16 @@ import type { RelationTargets } from './relation_targets.ts'
 import type { ResourceAccess } from './resource_access.ts'
 import { bulkInsert } from './bulk_insert.ts'
 import { stampValues } from './write_stamp.ts'
-import { checkLinks, replaceLinks, takeLinks } from './relation_links.ts'
+import { checkLinks, loadLinks, replaceLinks, takeLinks } from './relation_links.ts'
+import { auditSubjectOf } from './record_changes.ts'
 import { yieldToRequests } from '#services/request_load'
 
 type Row = Record<string, unknown>
 
 /** Rows validated between two chances for waiting requests to run. */
 const YIELD_EVERY = 250
+/** Records read back at once for their audit entries (`audit: 'each'`). */
+const READ_BACK = 500
 /** Lets the requests that queued up meanwhile run (RequestLoad). */
 export { yieldToRequests }
 type Fields = Map<string, FieldDefinition>
@@ -85,6 +88,12 @@ export class BatchCreate {
   ): Promise<BatchRow[]> {
     await this.#checkParents(definition, rows, hook.trx)
     await this.#checkUnique(definition, fields, rows, hook.trx)
+    await this.relations.prefetch(
+      fields,
+      rows.filter((row) => !row.error).map((row) => row.values),
+      hook.trx,
+      definition.parent?.field
+    )
     await eachPending(rows, async (row) => {
       await this.relations.check(fields, row.values, hook.trx, definition.parent?.field)
       await checkLinks(this.access, fields, row.values, hook.trx)
@@ -103,14 +112,17 @@ export class BatchCreate {
 
   /**
    * Checks and writes validated rows in `hook.trx`. `note` goes into the batch's
-   * audit entries (the import that wrote it).
+   * audit entries (the import that wrote it). `audit`: one entry per id range
+   * (an import), or one per record as a single create writes it, filed in its
+   * subject's log too (a plugin's bulk action), in multi-row inserts.
    */
   async create(
     definition: ResourceDefinition,
     fields: Fields,
     validated: BatchRow[],
     hook: HookContext,
-    note: Record<string, unknown>
+    note: Record<string, unknown>,
+    audit: 'range' | 'each' = 'range'
   ): Promise<BatchResult> {
     const rows = await this.check(definition, fields, validated, hook)
     const accepted = rows.filter((row) => !row.error)
@@ -146,8 +158,43 @@ export class BatchCreate {
       const byId = new Map(stored.map((row) => [String(row[pk]), row]))
       for (const id of ids) await hooks.afterCreate(byId.get(String(id))!, hook)
     }
-    await this.#audit(definition, ids, hook, note)
+    if (audit === 'each') await this.#auditEach(definition, fields, ids, hook)
+    else await this.#audit(definition, ids, hook, note)
     return { rows, ids }
+  }
+
+  /**
+   * The entry a single create writes, for each record (its stored row as the
+   * API shows it, under its subject), read back and written a few hundred at
+   * a time.
+   */
+  async #auditEach(
+    definition: ResourceDefinition,
+    fields: Fields,
+    ids: Array<string | number>,
+    hook: HookContext
+  ) {
+    const actor = actorFromContext(this.access.ctx)
+    const pk = primaryKeyOf(definition)
+    for (let start = 0; start < ids.length; start += READ_BACK) {
+      const stored = await hook.trx
+        .from(definition.table)
+        .whereIn(pk, ids.slice(start, start + READ_BACK) as never[])
+        .orderBy(pk)
+        .select(this.access.columns(fields))
+      await loadLinks(definition, fields, stored, hook.trx)
+      await AuditLog.recordMany(
+        hook.trx,
+        actor,
+        stored.map((row) => ({
+          action: 'create',
+          resource: definition.name,
+          recordId: String(row[pk]),
+          after: this.access.present(fields, row),
+          ...auditSubjectOf(definition, row),
+        }))
+      )
+    }
   }
 
   /**

@@ -20,6 +20,10 @@ export class ResourceService extends ResourceQueries {
     return this.commands.create(name, body, options)
   }
 
+  createMany(name: string, bodies: unknown[], options?: WriteOptions) {
+    return this.commands.createMany(name, bodies, options)
+  }
+
   update(name: string, rawId: unknown, body: unknown, options?: WriteOptions) {
     return this.commands.update(name, rawId, body, options)
   }

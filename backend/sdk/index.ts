@@ -50,7 +50,7 @@ export type {
   ResourceHooks,
   WriteOptions,
 } from '#resources/types'
-export { resourceService } from '#services/resource_context'
+export { resourceService, resourceServiceAs } from '#services/resource_context'
 export type { ResourceService } from '#resources/resource_service'
 export { default as resources } from '#services/resources'
 
@@ -78,7 +78,7 @@ export type { NormalizedPhone } from '#services/phone_number'
 
 // CSV and files
 export { csvLine } from '#resources/csv'
-export { bulkInsert } from '#resources/bulk_insert'
+export { bulkInsert, insertMany } from '#resources/bulk_insert'
 export { parseCsv } from '#services/csv_reader'
 export { streamRows } from '#resources/row_stream'
 export { fileTypeError } from '#services/uploaded_files'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type User from '#models/user'
+import User from '#models/user'
 import resources from '#services/resources'
 import plugins from '#services/plugins'
 import { ResourceService } from '#resources/resource_service'
@@ -17,10 +17,12 @@ export async function resourceService(ctx: HttpContext) {
 
 /**
  * The ResourceService of background work done for a user (a job it
- * dispatched): the same permissions and row scopes as that user's
- * requests, with no request behind it (no IP, no request id).
+ * dispatched; a job's `userId` will do): the same permissions and row
+ * scopes as that user's requests, with no request behind it (no IP, no
+ * request id).
  */
-export async function resourceServiceAs(user: User) {
+export async function resourceServiceAs(who: User | number) {
+  const user = typeof who === 'number' ? await User.findOrFail(who) : who
   const context = {
     auth: { user, getUserOrFail: () => user },
     request: { ip: () => null, id: () => null },

@@ -35,6 +35,7 @@ export default definePlugin({
   jobs: () => import('./backend/jobs.ts'),
   demo: () => import('./database/demo.ts'),
   hooks: { 'client.merging': () => import('./backend/on_client_merging.ts') },
-  // A merge moves the merged client's wallet history to the survivor (the hook above).
-  clientTables: { tubolsillo_toggles: 'moved' },
+  // A merge moves the merged client's wallet history to the survivor (the hook above);
+  // the merged client leaves the bulks not yet done with it.
+  clientTables: { tubolsillo_toggles: 'moved', tubolsillo_bulk_clients: 'dropped' },
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Group } from '@japa/runner/core'
 import { DateTime } from 'luxon'
 import plugins from '#services/plugins'
 import resources from '#services/resources'
@@ -9,11 +10,15 @@ import { signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { SYSTEM_ACTOR } from '#services/audit_log'
 
-test.group('Demo: npm start fills every screen, plugins too', (group) => {
+/**
+ * A group whose tests seed the demo: an empty database each, and after
+ * each, what plugins made outside their tables (custom-fields' client
+ * columns) goes with them.
+ */
+function seedsTheDemo(group: Group) {
   group.each.setup(() => truncateAfterEach())
   group.each.timeout(120_000)
   group.each.teardown(async () => {
-    // What a plugin made outside its tables (custom-fields' client columns) goes with it.
     for (const manifest of plugins.manifests) {
       if (!manifest.uninstall) continue
       const { default: uninstall } = await manifest.uninstall()
@@ -21,15 +26,24 @@ test.group('Demo: npm start fills every screen, plugins too', (group) => {
     }
     await resources.refreshFields()
   })
+}
+
+/** Every discovered plugin on, as a first start has them. */
+async function enableEveryPlugin() {
+  await plugins.refresh(true)
+  for (const manifest of plugins.manifests) {
+    if (!plugins.isEnabled(manifest.name)) await plugins.enable(manifest.name, SYSTEM_ACTOR)
+  }
+}
+
+test.group('Demo: npm start fills every screen, plugins too', (group) => {
+  seedsTheDemo(group)
 
   test('every resource of a plugin with a demo has rows after the demo seed', async ({
     client,
     assert,
   }) => {
-    await plugins.refresh(true)
-    for (const manifest of plugins.manifests) {
-      if (!plugins.isEnabled(manifest.name)) await plugins.enable(manifest.name, SYSTEM_ACTOR)
-    }
+    await enableEveryPlugin()
     const seeded = plugins.manifests.filter((manifest) => manifest.demo && manifest.resources)
     assert.isAbove(seeded.length, 0)
     await new DemoSeeder(db.connection()).run()
@@ -77,25 +91,13 @@ async function countWhere(table: string, where: (query: any) => void = () => {})
 }
 
 test.group('Demo: every screen has data on first start', (group) => {
-  group.each.setup(() => truncateAfterEach())
-  group.each.timeout(120_000)
-  group.each.teardown(async () => {
-    for (const manifest of plugins.manifests) {
-      if (!manifest.uninstall) continue
-      const { default: uninstall } = await manifest.uninstall()
-      await uninstall.run(() => {})
-    }
-    await resources.refreshFields()
-  })
+  seedsTheDemo(group)
 
   test('a result tree and a script per campaign, a profile with fields, thirty days of gestiones by each team, and callbacks overdue, due today and queued', async ({
     client,
     assert,
   }) => {
-    await plugins.refresh(true)
-    for (const manifest of plugins.manifests) {
-      if (!plugins.isEnabled(manifest.name)) await plugins.enable(manifest.name, SYSTEM_ACTOR)
-    }
+    await enableEveryPlugin()
     await new DemoSeeder(db.connection()).run()
     const campaigns = await countWhere('campaigns')
     const distinct = async (table: string) => (await db.from(table).distinct('campaign_id')).length

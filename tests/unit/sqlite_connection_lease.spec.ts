@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import knex, { type Knex } from 'knex'
-import { leaseSqliteConnection } from '#services/sqlite_connection_lease'
+import { leaseSqliteConnection, type LeaseTimeout } from '#services/sqlite_connection_lease'
 
 function memoryDatabase(acquireConnectionTimeout = 200) {
   return knex({
@@ -20,6 +20,13 @@ async function settled(promise: Promise<unknown>) {
   )
   await new Promise((resolve) => setImmediate(resolve))
   return done
+}
+
+/** A transaction that holds the connection, as one waiting on a query outside it would. */
+async function transactionThatForgetsToEnd(database: Knex) {
+  const trx = await database.transaction()
+  await trx('notes').insert({})
+  return trx
 }
 
 test.group('SQLite connection lease', () => {
@@ -66,6 +73,25 @@ test.group('SQLite connection lease', () => {
     await client.releaseConnection(held)
     assert.strictEqual(await client.acquireConnection(), held)
     await client.releaseConnection(held)
+    await database.destroy()
+  })
+
+  test('a timed-out wait reports where the holder acquired the connection, and for how long', async ({
+    assert,
+  }) => {
+    const database = memoryDatabase(50)
+    const reports: LeaseTimeout[] = []
+    assert.isTrue(leaseSqliteConnection(database.client, (report) => reports.push(report)))
+    await database.schema.createTable('notes', (table) => table.increments('id'))
+    const trx = await transactionThatForgetsToEnd(database)
+    await assert.rejects(() => database('notes').count('* as total'), /Timeout acquiring/)
+    assert.lengthOf(reports, 1)
+    assert.equal(reports[0].waitedMs, 50)
+    assert.isAtLeast(reports[0].heldForMs, 50)
+    assert.include(reports[0].holderStack, 'transactionThatForgetsToEnd')
+    assert.include(reports[0].holderStack, 'sqlite_connection_lease.spec.ts')
+    assert.notInclude(reports[0].holderStack, 'node_modules')
+    await trx.rollback()
     await database.destroy()
   })
 

@@ -31,7 +31,7 @@ export async function dispatchJob<Payload>(
   options: DispatchOptions = {}
 ): Promise<{ id: number }> {
   refuseInsideGlobalTransaction('dispatchJob')
-  await jobs.assertRunnable(job.name)
+  await jobs.assertRunnable(job.name, Boolean(options.trx))
   const { plugin } = jobs.get(job.name)
   const userId = options.user?.id ?? null
   const runId = await JobRuns.create(options.trx ?? db.connection(), {

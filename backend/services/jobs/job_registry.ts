@@ -58,11 +58,17 @@ export class JobRegistry {
     return job
   }
 
-  /** Throws 404 PLUGIN_DISABLED when the job's plugin is off. */
-  async assertRunnable(name: string) {
+  /**
+   * Throws 404 PLUGIN_DISABLED when the job's plugin is off. Inside the
+   * caller's transaction (`inTransaction`) the states this node holds are
+   * taken as they are: re-reading them needs a connection the transaction
+   * may hold (SQLite's only one, until the pool's timeout). The worker
+   * checks again before it runs the job.
+   */
+  async assertRunnable(name: string, inTransaction = false) {
     const { plugin } = this.get(name)
     if (!plugin || !this.#plugins) return
-    await this.#plugins.refresh()
+    if (!inTransaction) await this.#plugins.refresh()
     if (!this.#plugins.isEnabled(plugin)) {
       throw new TableroError('PLUGIN_DISABLED', `Plugin "${plugin}" is disabled`, 404, undefined, {
         name: plugin,

@@ -50,16 +50,12 @@ export default function BulkToggle({ filter, q, selectedIds, done }: ListBulkAct
     }
   }
 
-  const start = async () => {
-    const values = await form.validateFields()
+  /** Starts a bulk (a new one, or the retry of one) and follows its job. */
+  const launch = async (request: () => Promise<{ data: { bulkId: number; jobId: number } }>) => {
     setBusy(true)
     setError(null)
     try {
-      const started = await tubolsilloApi.startBulk({
-        ...selection,
-        ...values,
-        count: count!,
-      })
+      const started = await request()
       setPhase({
         step: 'running',
         bulkId: started.data.bulkId,
@@ -73,23 +69,12 @@ export default function BulkToggle({ filter, q, selectedIds, done }: ListBulkAct
     }
   }
 
-  const retry = async (bulkId: number) => {
-    setBusy(true)
-    setError(null)
-    try {
-      const started = await tubolsilloApi.retryBulk(bulkId)
-      setPhase({
-        step: 'running',
-        bulkId: started.data.bulkId,
-        jobId: started.data.jobId,
-        run: null,
-      })
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
+  const start = async () => {
+    const values = await form.validateFields()
+    await launch(() => tubolsilloApi.startBulk({ ...selection, ...values, count: count! }))
   }
+
+  const retry = (bulkId: number) => launch(() => tubolsilloApi.retryBulk(bulkId))
 
   const running = phase.step === 'running' ? phase : null
   useEffect(() => {

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
   TableroError,
   dispatchJob,
   fieldInputError,
+  insertMany,
   resources,
   toSqlDateTime,
   type ResourceService,
   type User,
 } from '#sdk'
-import { ACTIONS, BULK_LIMIT } from './access.ts'
-import { createToggle } from './toggles.ts'
+import { ACTIONS } from './access.ts'
+import { createToggles, withPending, type ToggleRequest } from './toggles.ts'
 import { bulkToggle } from './jobs.ts'
 
 export interface BulkSelection {
@@ -22,12 +24,13 @@ export interface BulkSelection {
   ids?: unknown
 }
 
-const PAGE = 100
+/** Toggles written per transaction: in the request (the first ones) and by the job. */
+export const TOGGLE_BATCH = 500
 
 /**
  * The clients a selection names, as the user's clients list shows them (the
- * engine's list: its permission, row scope, filter tree and search), by id.
- * More than BULK_LIMIT is a 422 on `filter`.
+ * engine's list: its permission, row scope, filter tree and search), by id,
+ * ascending: any number of them, read in one query.
  */
 export async function selectedClients(service: ResourceService, user: User, body: BulkSelection) {
   if (body.ids !== undefined && body.ids !== null) {
@@ -38,56 +41,28 @@ export async function selectedClients(service: ResourceService, user: User, body
     ) {
       throw fieldInputError('ids', 'A list of client ids', 'array')
     }
-    if (body.ids.length > BULK_LIMIT) {
-      throw fieldInputError('ids', `At most ${BULK_LIMIT} clients at once`, 'max')
-    }
     service.authorize('clients', 'list')
-    const rows = await db
-      .from('clients')
-      .whereIn('id', body.ids as number[])
-      .whereIn('id', resources.visibleKeys('clients', user))
-      .orderBy('id')
-      .select('id')
-    return rows.map((row) => Number(row.id))
-  }
-  const ids: number[] = []
-  for (let page = 1; ; page++) {
-    const list = await service.list(
-      'clients',
-      { filter: body.filter, q: body.q, sort: 'id', perPage: PAGE, page },
-      undefined,
-      { count: false }
-    )
-    for (const row of list.data as Array<{ id: number }>) ids.push(Number(row.id))
-    if (ids.length > BULK_LIMIT) {
-      throw fieldInputError(
-        'filter',
-        `At most ${BULK_LIMIT} clients at once: narrow the filter`,
-        'max'
-      )
+    const wanted = [...new Set(body.ids as number[])]
+    const ids: number[] = []
+    for (let start = 0; start < wanted.length; start += 1000) {
+      const rows = await db
+        .from('clients')
+        .whereIn('id', wanted.slice(start, start + 1000))
+        .whereIn('id', resources.visibleKeys('clients', user))
+        .select('id')
+      for (const row of rows) ids.push(Number(row.id))
     }
-    if (list.data.length < PAGE) return ids
+    return ids.sort((a, b) => a - b)
   }
+  const { query } = service.matching('clients', { filter: body.filter, q: body.q }, 'list')
+  const rows = await query.select('clients.id as id').orderBy('clients.id')
+  return rows.map((row) => Number(row.id))
 }
 
 export function setKey(ids: number[]) {
   return createHash('sha1')
     .update([...ids].sort((a, b) => a - b).join(','))
     .digest('hex')
-}
-
-/** The clients of `ids` that have a toggle the service has not settled: they are left out. */
-async function withPending(ids: number[]) {
-  const pending = new Set<number>()
-  for (let start = 0; start < ids.length; start += 500) {
-    const rows = await db
-      .from('tubolsillo_toggles')
-      .whereIn('client_id', ids.slice(start, start + 500))
-      .where('status', 'pending')
-      .distinct('client_id')
-    for (const row of rows) pending.add(Number(row.client_id))
-  }
-  return pending
 }
 
 export interface BulkStart {
@@ -100,9 +75,11 @@ export interface BulkStart {
 }
 
 /**
- * Starts a bulk toggle: one audited pending toggle per client through the
- * engine, the bulk's row and its job, in one transaction (the job is queued
- * after the commit). Clients with a pending toggle are skipped.
+ * Starts a bulk toggle of any number of clients: in one transaction, the
+ * bulk's row and its client list, the first TOGGLE_BATCH toggles through the
+ * engine's batch create (so a refused reason or note is the request's 422),
+ * and the job that writes the others batch by batch and sends them all (it
+ * is queued after the commit). Clients with a pending toggle are skipped.
  */
 export async function startBulk(
   service: ResourceService,
@@ -120,7 +97,7 @@ export async function startBulk(
       409
     )
   }
-  const pending = await withPending(clientIds)
+  const pending = await withPending(clientIds, db.connection())
   const ids = clientIds.filter((id) => !pending.has(id))
   if (ids.length === 0) {
     throw fieldInputError(
@@ -129,29 +106,78 @@ export async function startBulk(
       'required'
     )
   }
-  const key = setKey(ids)
+  const request = { action: start.action, reason_id: start.reason_id, note: start.note ?? null }
   return db.transaction(async (trx) => {
     const [bulkId] = await trx.table('tubolsillo_bulks').insert({
       action: start.action,
       total: ids.length,
-      set_key: key,
+      set_key: setKey(ids),
       retry_of: start.retryOf ?? null,
       created_by: user.id,
       created_at: toSqlDateTime(DateTime.utc()),
     })
     const id = Number(bulkId)
-    for (const clientId of ids) {
-      await createToggle(
-        service,
-        { client_id: clientId, action: start.action, reason_id: start.reason_id, note: start.note },
-        { bulkId: id },
-        trx
-      )
-    }
-    const job = await dispatchJob(bulkToggle, { bulkId: id }, { user, trx })
+    await insertMany(
+      trx,
+      'tubolsillo_bulk_clients',
+      ids.map((clientId) => ({ bulk_id: id, client_id: clientId }))
+    )
+    await createToggles(service, ids.slice(0, TOGGLE_BATCH), request, { bulkId: id }, trx)
+    const job = await dispatchJob(bulkToggle, { bulkId: id, ...request }, { user, trx })
     await trx.from('tubolsillo_bulks').where('id', id).update({ job_id: job.id })
     return { bulkId: id, jobId: job.id, total: ids.length, skipped: pending.size }
   })
+}
+
+/**
+ * The clients of a bulk still without its toggle, TOGGLE_BATCH at a time,
+ * each batch written in one transaction (those that got a pending toggle
+ * elsewhere meanwhile are left out). Calls `onBatch` with how many toggles
+ * the bulk has.
+ */
+export async function createBulkToggles(
+  service: ResourceService,
+  bulkId: number,
+  request: Omit<ToggleRequest, 'client_id'>,
+  onBatch: (created: number) => Promise<void>
+) {
+  for (;;) {
+    const created = await db.transaction(async (trx) => {
+      const rows = await trx
+        .from('tubolsillo_bulk_clients as b')
+        .where('b.bulk_id', bulkId)
+        .whereNotExists((toggle) =>
+          toggle
+            .from('tubolsillo_toggles as t')
+            .whereColumn('t.client_id', 'b.client_id')
+            .where('t.bulk_id', bulkId)
+        )
+        .orderBy('b.client_id')
+        .limit(TOGGLE_BATCH)
+        .select('b.client_id')
+      if (rows.length === 0) return null
+      const ids = rows.map((row) => Number(row.client_id))
+      const pending = await withPending(ids, trx)
+      // A client pending elsewhere leaves the bulk, so the next batch does not find it again.
+      if (pending.size > 0) {
+        await trx
+          .from('tubolsillo_bulk_clients')
+          .where('bulk_id', bulkId)
+          .whereIn('client_id', [...pending])
+          .delete()
+      }
+      const fresh = ids.filter((id) => !pending.has(id))
+      if (fresh.length > 0) await createToggles(service, fresh, request, { bulkId }, trx)
+      return countToggles(bulkId, trx)
+    })
+    if (created === null) return
+    await onBatch(created)
+  }
+}
+
+async function countToggles(bulkId: number, client: QueryClientContract) {
+  const [row] = await client.from('tubolsillo_toggles').where('bulk_id', bulkId).count('* as total')
+  return Number(row.total)
 }
 
 /** A bulk's outcome: counts by status and the clients the service refused, with its error. */

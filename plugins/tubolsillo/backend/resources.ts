@@ -5,6 +5,7 @@ import {
   field,
   fieldInputError,
   resources,
+  type HookContext,
   type RowScope,
 } from '#sdk'
 import { TOGGLE } from './access.ts'
@@ -19,6 +20,36 @@ const ofVisibleClients: RowScope = (query, user) =>
 export interface ToggleInput {
   bulkId?: number
   retryOf?: number
+}
+
+/** Toggles are written only by the plugin's endpoints, which pass their permission. */
+function requireTogglePermission(hook: HookContext) {
+  if (hook.options.permission !== TOGGLE) {
+    throw new TableroError('FORBIDDEN', 'Toggles are requested from the TuBolsillo tab', 403)
+  }
+}
+
+/** Why a reason cannot be given for `action` (not offered, or meant for the other action). */
+function reasonRefusal(reason: Record<string, any> | null | undefined, action: unknown) {
+  if (!reason || !reason.active) {
+    return fieldInputError('reason_id', 'This reason is not offered', 'exists')
+  }
+  if (reason.applies_to !== 'both' && reason.applies_to !== action) {
+    return fieldInputError('reason_id', `This reason is not for "${action}"`, 'in')
+  }
+  return null
+}
+
+/** A new toggle: pending, with its own idempotency key, and what the endpoint said of it. */
+function stampPending(values: Record<string, unknown>, hook: HookContext) {
+  const input = (hook.options.input ?? {}) as ToggleInput
+  values.status = 'pending'
+  values.error = null
+  values.idempotency_key = randomUUID()
+  values.requested_by = hook.user.id
+  values.attempts = 0
+  values.bulk_id = input.bulkId ?? null
+  values.retry_of = input.retryOf ?? null
 }
 
 export default [
@@ -157,27 +188,26 @@ export default [
     auditSubject: { resource: 'clients', field: 'client_id' },
     hooks: {
       async beforeCreate(values, hook) {
-        if (hook.options.permission !== TOGGLE) {
-          throw new TableroError('FORBIDDEN', 'Toggles are requested from the TuBolsillo tab', 403)
-        }
+        requireTogglePermission(hook)
         const reason = await hook.trx
           .from('tubolsillo_reasons')
           .where('id', values.reason_id as number)
           .first()
-        if (!reason || !reason.active) {
-          throw fieldInputError('reason_id', 'This reason is not offered', 'exists')
+        const refusal = reasonRefusal(reason, values.action)
+        if (refusal) throw refusal
+        stampPending(values, hook)
+      },
+      // A bulk toggle: the reasons asked once for the batch.
+      async beforeCreateMany(rows, hook) {
+        requireTogglePermission(hook)
+        const reasonIds = [...new Set(rows.map((row) => Number(row.values.reason_id)))]
+        const reasons = await hook.trx.from('tubolsillo_reasons').whereIn('id', reasonIds)
+        const byId = new Map(reasons.map((reason) => [Number(reason.id), reason]))
+        for (const row of rows) {
+          const refusal = reasonRefusal(byId.get(Number(row.values.reason_id)), row.values.action)
+          if (refusal) row.error = refusal
+          else stampPending(row.values, hook)
         }
-        if (reason.applies_to !== 'both' && reason.applies_to !== values.action) {
-          throw fieldInputError('reason_id', `This reason is not for "${values.action}"`, 'in')
-        }
-        const input = (hook.options.input ?? {}) as ToggleInput
-        values.status = 'pending'
-        values.error = null
-        values.idempotency_key = randomUUID()
-        values.requested_by = hook.user.id
-        values.attempts = 0
-        values.bulk_id = input.bulkId ?? null
-        values.retry_of = input.retryOf ?? null
       },
     },
   }),

@@ -71,9 +71,12 @@ const routes: PluginRoutes = (router) => {
     const service = await resourceService(ctx)
     const clientId = idParam(ctx.params.id)
     await service.visibleRow('clients', clientId, 'show')
-    await requireNothingPending(clientId)
     const body = ctx.request.only(['action', 'reason_id', 'note'])
-    const id = await createToggle(service, { client_id: clientId, ...body })
+    // The check and the write in one transaction, both through it.
+    const id = await db.transaction(async (trx) => {
+      await requireNothingPending(clientId, trx)
+      return createToggle(service, { client_id: clientId, ...body }, {}, trx)
+    })
     const toggle = await sendToggle(id, actorFromContext(ctx))
     ctx.response.status(201)
     return { data: presentToggle(toggle), wallet: await walletStatus(clientId) }
@@ -83,7 +86,7 @@ const routes: PluginRoutes = (router) => {
   router.post('toggles/:id/check', async (ctx) => {
     authorize(ctx, TOGGLE)
     const service = await resourceService(ctx)
-    const row = await findToggle(idParam(ctx.params.id))
+    const row = await findToggle(idParam(ctx.params.id), db.connection())
     await service.visibleRow('tubolsillo_toggles', row.id, 'show')
     const toggle = await checkToggle(row.id, actorFromContext(ctx))
     return { data: presentToggle(toggle), wallet: await walletStatus(row.client_id) }
@@ -93,7 +96,7 @@ const routes: PluginRoutes = (router) => {
   router.post('toggles/:id/retry', async (ctx) => {
     authorize(ctx, TOGGLE)
     const service = await resourceService(ctx)
-    const row = await findToggle(idParam(ctx.params.id))
+    const row = await findToggle(idParam(ctx.params.id), db.connection())
     await service.visibleRow('tubolsillo_toggles', row.id, 'show')
     if (row.status !== 'failed') {
       throw new TableroError('NOT_FAILED', 'Only a failed toggle can be retried', 409)

@@ -8,7 +8,7 @@ import {
   type AuditActor,
   type ResourceService,
 } from '#sdk'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { TOGGLE } from './access.ts'
 import type { ToggleInput } from './resources.ts'
 import { wallet, type WalletAnswer } from './wallet_adapter.ts'
@@ -40,14 +40,18 @@ export interface ToggleRequest {
   note?: unknown
 }
 
-export async function findToggle(id: number, client = db.connection()) {
+/**
+ * `client` is always the caller's: inside a transaction, its transaction (on
+ * SQLite a second connection would wait for it until the pool's timeout).
+ */
+export async function findToggle(id: number, client: QueryClientContract) {
   const row = await client.from('tubolsillo_toggles').where('id', id).first()
   if (!row) throw new TableroError('NOT_FOUND', 'No such toggle', 404)
   return row as ToggleRow
 }
 
 /** 409 while the client has a toggle the service has not settled: a second one could cross it. */
-export async function requireNothingPending(clientId: number, client = db.connection()) {
+export async function requireNothingPending(clientId: number, client: QueryClientContract) {
   const pending = await client
     .from('tubolsillo_toggles')
     .where('client_id', clientId)
@@ -83,6 +87,47 @@ export async function createToggle(
     { source: 'api', permission: TOGGLE, input, trx }
   )
   return (created.data as { id: number }).id
+}
+
+/**
+ * A bulk's pending toggles for `clientIds`, written through the engine's
+ * batch create in `trx`: the same checks and hooks as one toggle, asked of
+ * the database once, one multi-row insert, and each toggle's audit entry in
+ * its client's log.
+ */
+export async function createToggles(
+  service: ResourceService,
+  clientIds: number[],
+  request: Omit<ToggleRequest, 'client_id'>,
+  input: ToggleInput,
+  trx: TransactionClientContract
+) {
+  const bodies = clientIds.map((clientId) => ({
+    client_id: clientId,
+    action: request.action,
+    reason_id: request.reason_id,
+    note: request.note ?? null,
+  }))
+  return service.createMany('tubolsillo_toggles', bodies, {
+    source: 'api',
+    permission: TOGGLE,
+    input,
+    trx,
+  })
+}
+
+/** The clients of `clientIds` with a toggle the service has not settled, asked through `client`. */
+export async function withPending(clientIds: number[], client: QueryClientContract) {
+  const pending = new Set<number>()
+  for (let start = 0; start < clientIds.length; start += 500) {
+    const rows = await client
+      .from('tubolsillo_toggles')
+      .whereIn('client_id', clientIds.slice(start, start + 500))
+      .where('status', 'pending')
+      .distinct('client_id')
+    for (const row of rows) pending.add(Number(row.client_id))
+  }
+  return pending
 }
 
 /**
@@ -123,12 +168,12 @@ async function record(row: ToggleRow, answer: WalletAnswer, actor: AuditActor) {
       subjectId: row.client_id,
     })
   })
-  return findToggle(row.id)
+  return findToggle(row.id, db.connection())
 }
 
 /** Sends a pending toggle to the wallet service (again, with the same key, after a lost answer). */
 export async function sendToggle(id: number, actor: AuditActor) {
-  const row = await findToggle(id)
+  const row = await findToggle(id, db.connection())
   if (row.status !== 'pending') return row
   await db
     .from('tubolsillo_toggles')
@@ -147,7 +192,7 @@ export async function sendToggle(id: number, actor: AuditActor) {
  * the service never got is sent again (same key, so never twice).
  */
 export async function checkToggle(id: number, actor: AuditActor) {
-  const row = await findToggle(id)
+  const row = await findToggle(id, db.connection())
   if (row.status !== 'pending') return row
   const answer = await wallet.use().check(row.idempotency_key)
   if (answer.status === 'unknown') return sendToggle(id, actor)

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { SYSTEM_ACTOR } from '#sdk'
+import { DateTime } from 'luxon'
+import { SYSTEM_ACTOR, insertMany, toSqlDateTime } from '#sdk'
 import {
   makeClient,
   plugins,
@@ -24,6 +25,54 @@ async function makeReason(session: Session, label = 'Solicitud del cliente', app
   return created.body().data.id as number
 }
 
+/** `count` clients named `firstName`, in multi-row inserts (no phones, no name words). */
+async function makeClients(count: number, firstName: string) {
+  const now = toSqlDateTime(DateTime.utc())
+  const rows = Array.from({ length: count }, (_, index) => ({
+    first_name: firstName,
+    last_name: `Cliente ${index}`,
+    search_name: `${firstName} cliente ${index}`.toLowerCase(),
+    status: 'new',
+    vip: 0,
+    bad: 0,
+    created_at: now,
+  }))
+  await insertMany(db.connection(), 'clients', rows)
+}
+
+/** The SQL statements the app sends from now on, until `stop()`. */
+function countStatements() {
+  const knex = db.connection().getWriteClient()
+  const sql: string[] = []
+  const listen = (query: { sql: string }) => sql.push(query.sql)
+  knex.on('query', listen)
+  return {
+    matching: (pattern: RegExp) => sql.filter((text) => pattern.test(text)).length,
+    stop: () => {
+      knex.off('query', listen)
+    },
+  }
+}
+
+/** Switches one wallet from its page's endpoint: 201 with the toggle and the wallet. */
+async function toggleWallet(
+  session: Session,
+  clientId: number,
+  body: { action: string; reason_id: number; note?: string }
+) {
+  const toggled = await session.post(`${API}/clients/${clientId}/toggles`).json(body)
+  toggled.assertStatus(201)
+  return toggled.body() as { data: Record<string, any>; wallet: Record<string, any> }
+}
+
+/** A bulk started (202) and its job run to the end. */
+async function runBulk(session: Session, body: Record<string, unknown>, polls?: number) {
+  const started = await session.post(`${API}/bulks`).json(body)
+  started.assertStatus(202)
+  const data = started.body().data as { bulkId: number; jobId: number; total: number }
+  return { ...data, run: await settleJob(data.jobId, polls) }
+}
+
 async function wallet(session: Session, clientId: number) {
   const response = await session.get(`${API}/clients/${clientId}/wallet`)
   response.assertStatus(200)
@@ -44,12 +93,13 @@ test.group('tubolsillo: toggle one wallet (W1, W2)', (group) => {
     const clientId = await makeClient({ assigned_user_id: agent.user.id })
     assert.equal((await wallet(agent, clientId)).status, 'unknown')
 
-    const toggled = await agent
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId, note: 'Llamó el titular' })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'confirmed') // the local adapter confirms
-    assert.equal(toggled.body().wallet.status, 'inactive')
+    const toggled = await toggleWallet(agent, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+      note: 'Llamó el titular',
+    })
+    assert.equal(toggled.data.status, 'confirmed') // the local adapter confirms
+    assert.equal(toggled.wallet.status, 'inactive')
 
     const history = await agent
       .get('/api/r/tubolsillo_toggles')
@@ -162,11 +212,11 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'activate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().wallet.status, 'active')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'activate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.wallet.status, 'active')
     const [request] = service.fake.received
     assert.equal(request.method, 'POST')
     assert.equal(request.url, `/wallets/${clientId}/activate`)
@@ -192,16 +242,16 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.containsSubset(toggled.body().data, { status: 'failed', error: 'Billetera bloqueada' })
-    assert.equal(toggled.body().wallet.status, 'failed')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+    })
+    assert.containsSubset(toggled.data, { status: 'failed', error: 'Billetera bloqueada' })
+    assert.equal(toggled.wallet.status, 'failed')
     assert.lengthOf(service.fake.received, 1) // a refusal is not retried
 
     refuse = false
-    const retried = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/retry`)
+    const retried = await supervisor.post(`${API}/toggles/${toggled.data.id}/retry`)
     retried.assertStatus(201)
     assert.equal(retried.body().data.status, 'confirmed')
     assert.equal(retried.body().wallet.status, 'inactive')
@@ -210,7 +260,7 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
 
     // a confirmed toggle is not retried, nor a failed one toggled since
     ;(await supervisor.post(`${API}/toggles/${retried.body().data.id}/retry`)).assertStatus(409)
-    ;(await supervisor.post(`${API}/toggles/${toggled.body().data.id}/retry`)).assertStatus(409)
+    ;(await supervisor.post(`${API}/toggles/${toggled.data.id}/retry`)).assertStatus(409)
   })
 
   test('no answer in time: the toggle stays pending, blocks another, and a check settles it', async ({
@@ -230,13 +280,13 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'activate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'pending')
-    assert.match(toggled.body().data.error, /no answer within 150 ms/)
-    assert.equal(toggled.body().wallet.status, 'pending')
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'activate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.data.status, 'pending')
+    assert.match(toggled.data.error, /no answer within 150 ms/)
+    assert.equal(toggled.wallet.status, 'pending')
     // idempotent with its key: retried on no answer, with the same key each time
     const posts = service.fake.received.filter((request) => request.method === 'POST')
     assert.lengthOf(posts, 3)
@@ -249,7 +299,7 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     second.assertBodyContains({ error: { code: 'TUBOLSILLO_PENDING' } })
 
     slow = false
-    const checked = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/check`)
+    const checked = await supervisor.post(`${API}/toggles/${toggled.data.id}/check`)
     checked.assertStatus(200)
     assert.equal(checked.body().data.status, 'confirmed')
     assert.equal(checked.body().wallet.status, 'active')
@@ -275,15 +325,15 @@ test.group('tubolsillo: the wallet service over HTTP (W3)', (group) => {
     const reasonId = await makeReason(supervisor)
     const clientId = await makeClient()
 
-    const toggled = await supervisor
-      .post(`${API}/clients/${clientId}/toggles`)
-      .json({ action: 'deactivate', reason_id: reasonId })
-    toggled.assertStatus(201)
-    assert.equal(toggled.body().data.status, 'pending')
-    assert.match(toggled.body().data.error, /malformed answer/)
+    const toggled = await toggleWallet(supervisor, clientId, {
+      action: 'deactivate',
+      reason_id: reasonId,
+    })
+    assert.equal(toggled.data.status, 'pending')
+    assert.match(toggled.data.error, /malformed answer/)
 
     malformed = false
-    const checked = await supervisor.post(`${API}/toggles/${toggled.body().data.id}/check`)
+    const checked = await supervisor.post(`${API}/toggles/${toggled.data.id}/check`)
     checked.assertStatus(200)
     assert.equal(checked.body().data.status, 'confirmed')
     assert.equal(checked.body().wallet.status, 'inactive')
@@ -340,13 +390,13 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     stale.assertStatus(409)
     stale.assertBodyContains({ error: { code: 'COUNT_CHANGED' } })
 
-    const started = await supervisor
-      .post(`${API}/bulks`)
-      .json({ filter, action: 'deactivate', reason_id: reasonId, count: 12 })
-    started.assertStatus(202)
-    const { bulkId, jobId, total } = started.body().data
+    const { bulkId, total, run } = await runBulk(supervisor, {
+      filter,
+      action: 'deactivate',
+      reason_id: reasonId,
+      count: 12,
+    })
     assert.equal(total, 12)
-    const run = await settleJob(jobId)
     assert.equal(run.status, 'done')
     assert.equal(run.progress, 100)
     assert.deepEqual(run.result, { confirmed: 9, failed: 3, pending: 0 })
@@ -389,6 +439,66 @@ test.group('tubolsillo: bulk toggle (W2)', (group) => {
     assert.equal((await wallet(supervisor, ids[5])).status, 'inactive')
     ;(await supervisor.post(`${API}/bulks/${bulkId}/retry`)).assertStatus(409)
   })
+
+  test('1,200 filtered clients: each toggled and audited exactly once, written in batches, not one create per client', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const reasonId = await makeReason(supervisor, 'Cierre masivo', 'deactivate')
+    const total = 1_200
+    await makeClients(total, 'Masivo')
+    await makeClient({ first_name: 'Fuera' })
+    const filter = { field: 'first_name', op: 'eq', value: 'Masivo' }
+
+    const preview = await supervisor.post(`${API}/bulks/preview`).json({ filter })
+    preview.assertStatus(200)
+    assert.equal(preview.body().data.count, total)
+
+    const statements = countStatements()
+    cleanup(() => statements.stop())
+    const started = await runBulk(
+      supervisor,
+      { filter, action: 'deactivate', reason_id: reasonId, count: total },
+      6_000
+    )
+    assert.equal(started.total, total)
+    const run = started.run
+    assert.equal(run.status, 'done')
+    assert.equal(run.progress, 100)
+    assert.deepEqual(run.result, { confirmed: total, failed: 0, pending: 0 })
+
+    // toggles written a batch at a time (500 per insert), the reason asked once per batch
+    assert.isAtMost(statements.matching(/^insert into [`"]tubolsillo_toggles[`"]/i), 3)
+    assert.isAtMost(statements.matching(/from [`"]tubolsillo_reasons[`"]/i), 6)
+    assert.isAtMost(statements.matching(/^insert into [`"]audit_logs[`"]/i), 3 + total)
+
+    const perClient = await db
+      .from('tubolsillo_toggles')
+      .select('client_id')
+      .count('* as n')
+      .groupBy('client_id')
+    assert.lengthOf(perClient, total)
+    assert.isTrue(perClient.every((row) => Number(row.n) === 1))
+    const created = await db
+      .from('audit_logs')
+      .where('resource', 'tubolsillo_toggles')
+      .where('action', 'create')
+      .where('subject', 'clients')
+      .select('record_id', 'subject_id', 'actor_id')
+    assert.lengthOf(created, total)
+    assert.lengthOf(new Set(created.map((row) => row.record_id)), total)
+    assert.lengthOf(new Set(created.map((row) => row.subject_id)), total)
+    assert.isTrue(created.every((row) => Number(row.actor_id) === supervisor.user.id))
+    const confirmed = await db
+      .from('audit_logs')
+      .where('action', 'tubolsillo.confirmed')
+      .countDistinct('record_id as n')
+    assert.equal(Number(confirmed[0].n), total)
+    const report = await supervisor.get(`${API}/bulks/${started.bulkId}`)
+    assert.deepEqual(report.body().data.counts, { pending: 0, confirmed: total, failed: 0 })
+  }).timeout(180_000)
 })
 
 test.group('tubolsillo: disabled', (group) => {

@@ -50,6 +50,14 @@ export function useAdminUi(group: Group): AdminUi {
     ui.page.on('console', (message) => {
       if (message.type() === 'error') ui.pageErrors.push(`console: ${message.text()}`)
     })
+    // The console names no URL: which request failed (its path only, never its query).
+    ui.page.on('response', (response) => {
+      if (response.status() < 400) return
+      const { pathname } = new URL(response.url())
+      ui.pageErrors.push(
+        `response: ${response.status()} ${response.request().method()} ${pathname}`
+      )
+    })
 
     return async (hasError: boolean) => {
       if (hasError) {

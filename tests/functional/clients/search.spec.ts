@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { makeUser, signIn } from '#tests/helpers/auth'
+import { makeCampaign } from '#tests/helpers/campaigns'
 import { makeClient } from '#tests/helpers/clients'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { importFile } from '#tests/helpers/imports'
@@ -12,21 +13,7 @@ const ids = (response: { body(): any }) =>
     .data.map((row: { id: number }) => row.id)
     .sort((a: number, b: number) => a - b)
 
-let campaignSequence = 0
-
 /** A campaign worked by these agents. */
-async function campaignOf(...agentIds: number[]) {
-  campaignSequence += 1
-  const now = '2026-01-01 00:00:00'
-  const [id] = await db
-    .table('campaigns')
-    .insert({ name: `Búsqueda ${campaignSequence}`, type: 'inbound', created_at: now })
-  for (const userId of agentIds) {
-    await db.table('campaign_agents').insert({ campaign_id: id, user_id: userId, created_at: now })
-  }
-  return Number(id)
-}
-
 test.group('Clients: search by any word of the names (C14)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -238,8 +225,8 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
   }) => {
     const agent = await signIn(client, 'agent')
     const colleague = await makeUser('agent')
-    const ours = await campaignOf(agent.user.id, colleague.id)
-    const theirs = await campaignOf(colleague.id)
+    const ours = await makeCampaign('inbound', [agent.user.id, colleague.id], 'Búsqueda')
+    const theirs = await makeCampaign('inbound', [colleague.id], 'Búsqueda')
     const shared = await makeClient({
       first_name: 'Mario',
       last_name: 'Palacios',
@@ -286,8 +273,8 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
   }) => {
     const agent = await signIn(client, 'agent')
     const colleague = await makeUser('agent')
-    const ours = await campaignOf(agent.user.id, colleague.id)
-    const theirs = await campaignOf(colleague.id)
+    const ours = await makeCampaign('inbound', [agent.user.id, colleague.id], 'Búsqueda')
+    const theirs = await makeCampaign('inbound', [colleague.id], 'Búsqueda')
     const shared = await makeClient({
       first_name: 'Rosa',
       last_name: 'Compartida',
@@ -322,7 +309,7 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
   }) => {
     const agent = await signIn(client, 'agent')
     const colleague = await makeUser('agent')
-    const ours = await campaignOf(agent.user.id, colleague.id)
+    const ours = await makeCampaign('inbound', [agent.user.id, colleague.id], 'Búsqueda')
     const theirs = await makeClient({
       primary_phone: '+573001112299',
       campaign_id: ours,
@@ -350,7 +337,7 @@ test.group('Clients: an agent searches every client of their campaigns (C14, C16
   }) => {
     const agent = await signIn(client, 'agent')
     const colleague = await makeUser('agent')
-    const ours = await campaignOf(agent.user.id, colleague.id)
+    const ours = await makeCampaign('inbound', [agent.user.id, colleague.id], 'Búsqueda')
     const theirs = await makeClient({ campaign_id: ours, assigned_user_id: colleague.id })
     const own = await makeClient({ campaign_id: ours, assigned_user_id: agent.user.id })
 

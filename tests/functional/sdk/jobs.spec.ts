@@ -135,4 +135,28 @@ test.group('SDK: background jobs', (group) => {
       await plugins.enable('greeter-extra', SYSTEM_ACTOR)
     }
   })
+
+  test('a job dispatched inside a transaction, with plugin states due for a re-read, waits for no other connection', async ({
+    assert,
+  }) => {
+    const user = await makeUser('agent')
+    const realNow = Date.now
+    const rolledBack = new Error('roll back')
+    const outcome = await db
+      .transaction(async (trx) => {
+        // the states this node holds are an hour old: a re-read is due
+        Date.now = () => realNow() + 3_600_000
+        try {
+          const run = await dispatchJob(failJob, {}, { user, trx })
+          assert.isAbove(run.id, 0)
+        } finally {
+          Date.now = realNow
+        }
+        throw rolledBack
+      })
+      .catch((error) => error)
+    // On SQLite a re-read on the app's connection would wait for this transaction (60 s).
+    assert.strictEqual(outcome, rolledBack)
+    assert.lengthOf(await db.from('job_runs'), 0)
+  }).timeout(10_000)
 })
