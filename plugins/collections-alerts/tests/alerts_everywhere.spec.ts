@@ -28,7 +28,10 @@ async function raise(clientId: number, ...keys: string[]) {
 
 /** A CSV download's lines, without its BOM. */
 function csvLines(text: string) {
-  return text.replace(/^\uFEFF/, '').trim().split('\r\n')
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
 }
 
 /**

@@ -158,7 +158,10 @@ test.group('SDK: jobs that run on their own (every)', (group) => {
   test('the timer dispatches a round without anyone calling; a new round once the claim lapses', async ({
     assert,
   }) => {
-    JobSchedule.start([{ ...failJob, every: () => 150 }, { ...slowJob, every: () => null }])
+    JobSchedule.start([
+      { ...failJob, every: () => 150 },
+      { ...slowJob, every: () => null },
+    ])
     const runs = async (name: string) => (await db.from('job_runs').where('name', name)).length
     for (let wait = 0; wait < 100 && (await runs('hello.fail')) < 2; wait++) {
       await new Promise((resolve) => setTimeout(resolve, 20))
