@@ -115,7 +115,11 @@ export interface FieldDefinition {
    * the field's operators; values only as bindings, never SQL from the
    * request). "Contactabilidad = nuevo" is "no problem and never contacted".
    */
-  filterBy?: (query: DatabaseQueryBuilderContract, leaf: FieldFilterLeaf, owner: FilteredTable) => void
+  filterBy?: (
+    query: DatabaseQueryBuilderContract,
+    leaf: FieldFilterLeaf,
+    owner: FilteredTable
+  ) => void
 }
 
 /** A leaf of a filter tree as a field's own `filterBy` receives it. */
