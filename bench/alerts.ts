@@ -267,12 +267,11 @@ async function benchOne(kind: DatabaseKind, options: BenchOptions, rows: number)
     })
     const typeId = (key: string) => Number(types.find((type) => type.key === key)?.id)
     const paymentIds = PAYMENT_TYPES.map(typeId)
-    const sampleClients = (
-      await raw.query({
-        sql: `SELECT client_id FROM ca_debts WHERE id % 997 = 0 LIMIT ${REQUESTS + WARMUP}`,
-        bindings: [],
-      })
-    ).map((row) => Number(row.client_id))
+    const sampled = await raw.query({
+      sql: `SELECT client_id FROM ca_debts WHERE id % 997 = 0 LIMIT ${REQUESTS + WARMUP}`,
+      bindings: [],
+    })
+    const sampleClients = sampled.map((row) => Number(row.client_id))
     const days = [30, 60, 90, 180, 365]
     const since = (n: number) =>
       new Date(Date.UTC(2026, 11, 31) - n * 86_400_000).toISOString().slice(0, 10)

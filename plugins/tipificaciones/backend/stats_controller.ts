@@ -178,12 +178,14 @@ export default class StatsController {
           : `${row.created_at}Z`.replace(' ', 'T'),
       ])
     async function* lines() {
-      yield '\uFEFF' +
+      yield (
+        '\uFEFF' +
         csvLine([
           ...header(['gestion_id', 'client_id', 'client']),
           ...(keys ? beside.keys() : beside.header()),
           ...header(['document', 'campaign', 'result', 'notes', 'user', 'registered_at']),
         ])
+      )
       let batch: Record<string, any>[] = []
       const flush = async () => {
         await beside.load(

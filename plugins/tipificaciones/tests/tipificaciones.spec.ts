@@ -364,7 +364,10 @@ test.group('tipificaciones: interactions report', (group) => {
     assert.match(lines[0], /^gestion_id,client_id,client,/)
     assert.match(lines[0], /,document,campaign,result,notes,user,registered_at$/)
     const spanish = await supervisor.get(`${BASE}/report.csv`).qs({ campaignId, lang: 'es' })
-    const labels = spanish.text().replace(/^\uFEFF/, '').split('\r\n')[0]
+    const labels = spanish
+      .text()
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]
     assert.match(labels, /^Gestión,ID cliente,Cliente,/)
     assert.match(labels, /,Notas,Usuario gestión,Fecha de registro$/)
     assert.lengthOf(lines, 2)
