@@ -38,7 +38,7 @@ export default class JobsProvider {
 
   async shutdown() {
     const { JobSchedule } = await import('#services/jobs/job_schedule')
-    JobSchedule.stop()
+    await JobSchedule.stop()
     const { JobWorker } = await import('#services/jobs/job_worker')
     await JobWorker.stop()
   }

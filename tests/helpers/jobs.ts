@@ -38,5 +38,5 @@ export function startJobSchedule() {
 }
 
 export function stopJobSchedule() {
-  JobSchedule.stop()
+  return JobSchedule.stop()
 }

@@ -17,21 +17,28 @@ const CLAIM_SHARE = 0.9
  */
 export class JobSchedule {
   static #timers: NodeJS.Timeout[] = []
+  static #ticking = new Set<Promise<boolean>>()
 
   static start(definitions: JobDefinition[] = jobs.scheduled()) {
     for (const definition of definitions) {
       const every = definition.every?.()
       const ms = typeof every === 'string' ? string.milliseconds.parse(every) : Number(every ?? 0)
       if (!Number.isFinite(ms) || ms <= 0) continue
-      const timer = setInterval(() => void this.tick(definition, ms), ms)
+      const timer = setInterval(() => {
+        const tick = this.tick(definition, ms)
+        this.#ticking.add(tick)
+        void tick.finally(() => this.#ticking.delete(tick))
+      }, ms)
       timer.unref()
       this.#timers.push(timer)
     }
   }
 
-  static stop() {
+  /** Stops the timers and waits for a round being dispatched, so none lands after. */
+  static async stop() {
     for (const timer of this.#timers) clearInterval(timer)
     this.#timers = []
+    await Promise.allSettled([...this.#ticking])
   }
 
   /** One round: dispatched by the node that claims it, while its plugin is on. */
