@@ -132,6 +132,12 @@ if (options.only?.includes('upg')) {
   await benchUpg(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only alerts`: collections-alerts' portfolio and alert filters (issue 17), see bench/alerts.ts.
+if (options.only?.includes('alerts')) {
+  const { benchAlerts } = await import('./alerts.ts')
+  await benchAlerts(options, process.argv.slice(2))
+  process.exit(0)
+}
 // `--only dialer`: next-contact claims on two app nodes (issue 16), see bench/dialer_claims.ts.
 if (options.only?.includes('dialer')) {
   const { benchDialerClaims } = await import('./dialer_claims.ts')

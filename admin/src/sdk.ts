@@ -12,12 +12,24 @@ import type { ResourceScreens } from './resources/custom_screens'
  * gestión form: seed 001 "en esta pestaña es donde se realiza la tipificación").
  */
 export type SlotName =
+  /**
+   * Beside a client's name, on every screen that shows one (its page header, the caller-ID
+   * matches, the agenda's events, the shared queue), props `{ client: { id } }`. A screen may
+   * show many at once: read in batches, not one request per client.
+   */
   | 'client.header.badges'
   | 'client.tabs'
   | 'client.info'
   | 'client.actions'
+  /**
+   * A column of a resource's list, and of the client's satellite tables (`client_phones.list.
+   * columns`, `client_emails.list.columns` in Contactos): props `{ record }`; the component may
+   * say `columnTitle` and `columnAfter` (the field its column follows).
+   */
   | 'clients.list.columns'
   | 'clients.list.bulkActions'
+  /** Saved filters a plugin offers beside a filter builder of clients: `FilterSourceProps`. */
+  | 'clients.filters.sources'
   /** Asignaciones' buttons ("Ir a Marcador"): props `{ selection, counts }` */
   | 'assignments.actions'
   /** the shell's header, beside the user menu (the agenda's due count) */
@@ -124,5 +136,11 @@ export const G2Chart = lazy(() => import('./charts/g2_chart'))
  * `GET /api/r/<resource>?filter=` takes.
  */
 export { FilterBuilder } from './resources/filters/filter_builder'
-export { newGroup, toCrudFilters, type FilterGroup } from './resources/filters/filter_model'
+export {
+  fromFilterTree,
+  newGroup,
+  toCrudFilters,
+  type FilterGroup,
+} from './resources/filters/filter_model'
+export type { FilterSourceProps } from './resources/filters/filter_source'
 export { toFilterTree } from './providers/filter_tree'

@@ -4,7 +4,9 @@
 export { defineResource, field } from './define_resource.ts'
 export type {
   FieldDefinition,
+  FieldFilterLeaf,
   FieldProvider,
+  FilteredTable,
   FieldType,
   RelationDefinition,
   ResourceAction,

@@ -1,5 +1,5 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import type { FieldDefinition } from './types.ts'
+import type { FieldDefinition, FilteredTable } from './types.ts'
 import { fieldInputError } from './errors.ts'
 import { parseFilterTree, type FilterNode } from './filter_tree.ts'
 import { walkJson } from '#services/json_nesting'
@@ -91,11 +91,7 @@ function likeLiteral(text: string) {
 
 const LIKE = `?? LIKE ? ESCAPE '!'`
 
-/** The table a list reads and its primary key: what a relations filter correlates with. */
-export interface FilteredTable {
-  table: string
-  primaryKey: string
-}
+export type { FilteredTable } from './types.ts'
 
 export function applyFilter(
   query: DatabaseQueryBuilderContract,
@@ -113,6 +109,10 @@ export function applyFilter(
     query.where((group) => {
       for (const child of node.children) group.orWhere((sub) => applyFilter(sub, child, owner))
     })
+    return
+  }
+  if (node.field.filterBy) {
+    node.field.filterBy(query, { op: node.op, value: node.value }, owner)
     return
   }
   if (node.field.type === 'relations') {

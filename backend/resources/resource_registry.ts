@@ -166,12 +166,17 @@ export class ResourceRegistry {
     const cached = this.#fields.get(definition.name)
     if (cached && cached.signature === signature) return cached.fields
     const fields = new Map(definition.fields.map((field) => [field.name, field]))
+    const placed: FieldDefinition[] = []
     for (const { provider } of providers) {
-      for (const field of provider.fields())
-        if (!fields.has(field.name)) fields.set(field.name, field)
+      for (const field of provider.fields()) {
+        if (fields.has(field.name)) continue
+        fields.set(field.name, field)
+        if (field.after) placed.push(field)
+      }
     }
-    this.#fields.set(definition.name, { signature, fields })
-    return fields
+    const ordered = placed.length ? placeAfter(fields, placed) : fields
+    this.#fields.set(definition.name, { signature, fields: ordered })
+    return ordered
   }
 
   /**
@@ -289,4 +294,24 @@ export function offers(definition: ResourceDefinition, action: ResourceAction) {
 
 export function primaryKeyOf(definition: ResourceDefinition) {
   return definition.primaryKey ?? 'id'
+}
+
+/**
+ * The fields in order, each provider field that names `after` moved right
+ * behind that field (several after one field keep their providers' order);
+ * a field naming an unknown one stays at the end.
+ */
+function placeAfter(fields: Map<string, FieldDefinition>, placed: FieldDefinition[]) {
+  const moved = new Set(placed.filter((field) => fields.has(field.after!)))
+  const ordered = new Map<string, FieldDefinition>()
+  const put = (field: FieldDefinition) => {
+    ordered.set(field.name, field)
+    for (const follower of placed) {
+      if (follower.after === field.name && moved.has(follower)) put(follower)
+    }
+  }
+  for (const field of fields.values()) if (!moved.has(field)) put(field)
+  // two fields placed after each other reach no anchor: they close the list
+  for (const field of fields.values()) if (!ordered.has(field.name)) ordered.set(field.name, field)
+  return ordered
 }

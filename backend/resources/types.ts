@@ -103,6 +103,35 @@ export interface FieldDefinition {
   /** display group in forms */
   group?: string
   help?: Translated
+  /**
+   * A provider's field placed right after this declared field (in the
+   * metadata, the forms and the CSV export) instead of at the end: the
+   * "Alerta" column after the client's "Apellidos".
+   */
+  after?: string
+  /**
+   * A provider's field whose filter is no plain column or link-table test:
+   * the provider builds the condition for the leaf (already checked against
+   * the field's operators; values only as bindings, never SQL from the
+   * request). "Contactabilidad = nuevo" is "no problem and never contacted".
+   */
+  filterBy?: (
+    query: DatabaseQueryBuilderContract,
+    leaf: FieldFilterLeaf,
+    owner: FilteredTable
+  ) => void
+}
+
+/** A leaf of a filter tree as a field's own `filterBy` receives it. */
+export interface FieldFilterLeaf {
+  op: string
+  value: unknown
+}
+
+/** The table a list reads and its primary key: what a relations filter correlates with. */
+export interface FilteredTable {
+  table: string
+  primaryKey: string
 }
 
 /**

@@ -30,7 +30,9 @@ export type { MenuGroup } from '#shared/menu_groups'
 export { defineResource, field } from '#resources'
 export type {
   FieldDefinition,
+  FieldFilterLeaf,
   FieldProvider,
+  FilteredTable,
   FieldType,
   RelationDefinition,
   ResourceAction,
@@ -78,6 +80,9 @@ export type { NormalizedPhone } from '#services/phone_number'
 
 // CSV and files
 export { csvLine } from '#resources/csv'
+export { exportOptions } from '#resources/export_values'
+export { clientNameColumns } from '#services/client_name_columns'
+export type { ClientNameColumns } from '#services/client_name_columns'
 export { bulkInsert, insertMany } from '#resources/bulk_insert'
 export { parseCsv } from '#services/csv_reader'
 export { streamRows } from '#resources/row_stream'

@@ -8,7 +8,13 @@ export { makeClient } from '#tests/helpers/clients'
 export { makeCampaign } from '#tests/helpers/campaigns'
 export { truncateAfterEach } from '#tests/helpers/database'
 export { startFakeGateway } from '#tests/helpers/fake_gateway'
-export { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
+export {
+  settleJob,
+  startJobSchedule,
+  startJobWorker,
+  stopJobSchedule,
+  stopJobWorker,
+} from '#tests/helpers/jobs'
 export { captureLogs } from '#tests/helpers/logs'
 export { importFile, settle, upload, uploadAndValidate } from '#tests/helpers/imports'
 export type { ImportJob } from '#tests/helpers/imports'

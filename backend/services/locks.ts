@@ -69,6 +69,17 @@ export async function withLock<T>(
 }
 
 /**
+ * Takes the lock `key` for `ttl` and keeps it: it lapses by itself, so
+ * whoever asks within `ttl`, on any node, is refused (false). A round of a
+ * schedule claimed this way runs once across the nodes.
+ */
+export async function claimFor(key: string, ttl: Duration): Promise<boolean> {
+  refuseInsideGlobalTransaction('claimFor')
+  const locks = await lockManager()
+  return locks.createLock(key, ttl).acquireImmediately()
+}
+
+/**
  * The lock service, made once. The database store reads the connection's
  * knex client, which exists only once the connection is open.
  */

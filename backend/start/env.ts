@@ -47,4 +47,5 @@ export default await Env.create(new URL('../../', import.meta.url), {
   MESSAGING_HTTP_TIMEOUT_MS: Env.schema.number.optional(),
   DRIVE_ROOT: Env.schema.string.optional(),
   JOBS_WORKER: Env.schema.boolean.optional(),
+  JOBS_SCHEDULE: Env.schema.boolean.optional(),
 })

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -79,6 +80,40 @@ test.group('Collections alerts on screen (issue 17)', (group) => {
     await page.getByTestId('list-search').press('Enter')
     const row = page.locator('tr.ant-table-row', { hasText: marker })
     await row.locator('[data-testid="alert-badge"][data-color="red"]').waitFor()
+    // "Alerta" is the column right after "Apellidos" (seed 003)
+    const headers = (await page.locator('thead th').allInnerTexts()).map((text) => text.trim())
+    assert.equal(headers[headers.indexOf('Apellidos') + 1], 'Alerta')
+
+    // the search results (Búsqueda) show it beside the name too
+    await page.goto('/admin/busqueda')
+    await page.getByTestId('list-search').fill(marker)
+    await page.getByTestId('list-search').press('Enter')
+    await page
+      .locator('tr.ant-table-row', { hasText: marker })
+      .locator('[data-testid="alert-badge"][data-color="red"]')
+      .waitFor()
+
+    // and the agenda, on the client's callback
+    const [callbackId] = await db.table('tip_callbacks').insert({
+      client_id: clientId,
+      campaign_id: campaignId,
+      user_id: agent.id,
+      due_at: DateTime.utc().plus({ minutes: 5 }).toSQL({ includeOffset: false }),
+      status: 'pending',
+      created_at: NOW(),
+      updated_at: NOW(),
+    })
+    await page.goto('/admin/agenda')
+    await page.locator('.fc-timeGridDay-button').click()
+    const event = page.getByTestId(`agenda-event-${callbackId}`)
+    await event.locator('[data-testid="alert-badge"][data-color="red"]').waitFor()
+    await keepScreenshot(page, 'collections-alert-agenda')
+    await event.click()
+    await page
+      .getByTestId('agenda-event-modal')
+      .locator('[data-testid="alert-badge"][data-color="red"]')
+      .waitFor()
+    await page.keyboard.press('Escape')
 
     // a payment, recorded by the agent, lifts it
     const cookies = await ui.context.cookies()
@@ -145,6 +180,14 @@ test.group('Collections alerts from the channels (issue 17)', (group) => {
       email,
       assigned_user_id: agent.id,
     })
+    // the e-mail is one of the client's Contactos
+    await db.table('client_emails').insert({
+      client_id: clientId,
+      email,
+      is_primary: 1,
+      verified: 0,
+      created_at: NOW(),
+    })
     const body = JSON.stringify({ eventId: marker, type: 'email.bounce', email })
     const signature = createHmac('sha256', 'browser-secret').update(body).digest('hex')
     const answer = await fetch(`${appUrl()}/api/webhooks/collections-alerts/channel-events`, {
@@ -154,7 +197,16 @@ test.group('Collections alerts from the channels (issue 17)', (group) => {
     })
     assert.equal(answer.status, 200)
 
-    await signInAs(page, 'agent', `/r/clients/${clientId}`)
+    // the e-mail itself is marked in Contactos, with the detail
+    await signInAs(page, 'agent', `/r/clients/${clientId}?tab=contacts`)
+    const mark = page
+      .getByTestId('client-emails')
+      .locator('tr.ant-table-row', { hasText: email })
+      .getByTestId('contact-alert')
+    await mark.waitFor()
+    assert.equal(await mark.innerText(), 'Correo no encontrado')
+    await keepScreenshot(page, 'collections-alert-contact')
+
     const badge = page.locator('[data-testid="alert-badge"][data-color="orange"]').first()
     await badge.waitFor()
     await badge.hover()
@@ -268,5 +320,80 @@ test.group('Collections segments (issue 17)', (group) => {
       .waitFor()
     const saved = await db.from('ca_segments').where('name', `Cobranza ${marker}`).first()
     assert.include(saved.filter, '"or"')
+  })
+
+  test('a saved segment is the filter of Asignaciones, and the clients export names the alerts', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const stamp = `${Date.now()}`
+    const name = `Segmentada ${stamp}`
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({ name, type: 'outbound_dialer', active: 1, created_at: NOW() })
+    const noPuede = Number(
+      (await db.from('ca_alert_types').where('key', 'no_puede_pagar').first()).id
+    )
+    const marker = `Fuente${stamp}`
+    const inSegment: number[] = []
+    for (const index of [1, 2, 3]) {
+      const clientId = await seedClient({
+        first_name: `Cliente${index}`,
+        last_name: marker,
+        campaign_id: Number(campaignId),
+      })
+      if (index === 3) continue
+      inSegment.push(clientId)
+      await db.table('ca_client_alerts').insert({
+        client_id: clientId,
+        alert_type_id: noPuede,
+        source: 'manual',
+        active_key: '-',
+        raised_at: NOW(),
+        raised_reason: 'fixture',
+      })
+      await db
+        .table('ca_client_alert_flags')
+        .insert({ client_id: clientId, alert_type_id: noPuede })
+    }
+    await db.table('ca_segments').insert({
+      name: `No pueden pagar ${stamp}`,
+      filter: JSON.stringify({ field: 'alerts', op: 'contains', value: noPuede }),
+      created_at: NOW(),
+      updated_at: NOW(),
+    })
+
+    await signInAs(page, 'supervisor', '/assignments')
+    await page.getByTestId('assignments-page').waitFor()
+    await chooseOption(page, page.getByTestId('assignment-campaign'), name)
+    await page.getByTestId('assignment-count').filter({ hasText: /^3$/ }).waitFor()
+    await searchAndChoose(
+      page,
+      page.getByTestId('segment-source'),
+      `No pueden pagar ${stamp}`,
+      `No pueden pagar ${stamp}`
+    )
+    // the segment's tree opens in the builder and counts through the engine
+    await page.getByTestId('assignment-count').filter({ hasText: /^2$/ }).waitFor()
+    const condition = page.getByTestId('filter-builder').getByTestId('filter-condition').nth(0)
+    assert.include(await condition.innerText(), 'Alerta')
+    await keepScreenshot(page, 'collections-segment-assignments')
+    // "Ir a Marcador" carries the segment's selection to the dialer's list form
+    await page.getByTestId('go-to-dialer').click()
+    await page.getByText('Con el filtro de Asignaciones: 2 clientes').waitFor()
+
+    // the clients export writes the alerts' names, after "Apellidos"
+    await page.goto('/admin/r/clients')
+    await page.getByTestId('list-search').fill(marker)
+    await page.getByTestId('list-search').press('Enter')
+    await page.locator('tr.ant-table-row', { hasText: marker }).nth(2).waitFor()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ])
+    const lines = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/)
+    assert.match(lines[0], /Nombres,Apellidos,Alerta,/)
+    const alerted = lines.filter((line) => line.includes(`,${marker},No puede pagar,`))
+    assert.lengthOf(alerted, 2)
   })
 })

@@ -1,6 +1,7 @@
 import type { WorkerConfig } from '@adonisjs/queue/types'
 import { JobWorker } from '#services/jobs/job_worker'
 import { JobRuns } from '#services/jobs/job_runs'
+import { JobSchedule } from '#services/jobs/job_schedule'
 
 /**
  * The tests' job worker: the in-process worker does not start under test,
@@ -25,4 +26,17 @@ export async function settleJob(id: number, polls = 500) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   throw new Error(`Job run ${id} did not end`)
+}
+
+/**
+ * The schedule of jobs that run on their own (`every`), which does not start
+ * under test: a test starts it (intervals read now, from the env it set) and
+ * stops it after.
+ */
+export function startJobSchedule() {
+  JobSchedule.start()
+}
+
+export function stopJobSchedule() {
+  return JobSchedule.stop()
 }

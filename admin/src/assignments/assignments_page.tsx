@@ -23,7 +23,13 @@ import { useNotification } from '@refinedev/core'
 import { ScreenFrame } from '../layout/screen_frame'
 import { useResourceDescription } from '../resources/use_resource_description'
 import { FilterBuilder } from '../resources/filters/filter_builder'
-import { newGroup, toCrudFilters, type FilterGroup } from '../resources/filters/filter_model'
+import {
+  fromFilterTree,
+  newGroup,
+  toCrudFilters,
+  type FilterGroup,
+} from '../resources/filters/filter_model'
+import type { FilterSourceProps } from '../resources/filters/filter_source'
 import { toFilterTree } from '../providers/filter_tree'
 import { errorMessage } from '../feedback/error_message'
 import { Slot } from '../plugins/slot'
@@ -41,9 +47,10 @@ import { announceSelection } from './selection_event'
 
 /**
  * Asignaciones (D2, seed 001): the supervisor picks a campaign, builds a filter over its clients
- * (custom fields included), a record type and a maximum, sees the count under the agent list,
- * and shares the results out between the agents chosen, or unassigns them, after a confirmation
- * that states the counts. Large sets run in the background with a progress bar.
+ * (custom fields included; or takes a saved one, a segment, from a plugin's
+ * `clients.filters.sources`), a record type and a maximum, sees the count under the agent list,
+ * and shares the results out between the agents chosen, or unassigns them, after a confirmation that states the
+ * counts. Large sets run in the background with a progress bar.
  */
 export default function AssignmentsPage() {
   const { t } = useTranslation()
@@ -77,6 +84,8 @@ export default function AssignmentsPage() {
   useEffect(() => {
     announceSelection({ selection, counts })
   }, [selection, counts])
+
+  const applySource = useCallback((source: unknown) => setFilter(fromFilterTree(source)), [])
 
   const chooseCampaign = (id: number) => {
     setCampaignId(id)
@@ -213,7 +222,20 @@ export default function AssignmentsPage() {
               </Card>
             </Col>
             <Col xs={24} md={16}>
-              <FilterBuilder fields={filterable} applied={filter} onApply={setFilter} />
+              <Space wrap style={{ marginBottom: 8 }}>
+                {/* a saved filter from a plugin (a segment) becomes the builder's conditions */}
+                <Slot
+                  name="clients.filters.sources"
+                  props={{ resource: 'clients', apply: applySource } satisfies FilterSourceProps}
+                />
+              </Space>
+              <FilterBuilder
+                // a source's tree replaces the builder's draft: a new root, a fresh builder
+                key={filter.id}
+                fields={filterable}
+                applied={filter}
+                onApply={setFilter}
+              />
               {countError !== null && (
                 <Alert type="error" showIcon message={errorMessage(countError)} />
               )}

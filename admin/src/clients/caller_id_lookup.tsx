@@ -1,5 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons'
-import { App, Input, List, Modal } from 'antd'
+import { App, Input, List, Modal, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
@@ -7,6 +7,7 @@ import { api } from '../api/http_client'
 import { resourcePaths } from '../resources/resource_paths'
 import { clientName, type ClientRecord } from './client_record'
 import { errorMessage } from '../feedback/error_message'
+import { Slot } from '../plugins/slot'
 
 interface LookupBody {
   data: ClientRecord[]
@@ -16,7 +17,8 @@ interface LookupBody {
 /**
  * Screen-pop by caller ID (C14): type or paste the calling number (whole, or its last digits), or
  * open `/admin/r/clients?phone=+573001234567` from the softphone, and the matching client opens.
- * Several matches are listed to pick from; an unknown caller opens a new client's form with the
+ * Several matches are listed to pick from, each with what plugins show beside a client's name
+ * (`client.header.badges`); an unknown caller opens a new client's form with the
  * number filled in.
  */
 export function CallerIdLookup() {
@@ -77,10 +79,13 @@ export function CallerIdLookup() {
         <List
           dataSource={matches ?? []}
           renderItem={(client) => (
-            <List.Item>
-              <Link to={resourcePaths('clients').show(client.id)}>
-                {clientName(client)} (#{client.id})
-              </Link>
+            <List.Item data-testid="caller-id-match">
+              <Space size={4} wrap>
+                <Link to={resourcePaths('clients').show(client.id)}>
+                  {clientName(client)} (#{client.id})
+                </Link>
+                <Slot name="client.header.badges" props={{ client: { id: client.id } }} />
+              </Space>
             </List.Item>
           )}
         />

@@ -34,6 +34,13 @@ export interface JobDefinition<Payload = any, Result = unknown> {
   retries?: number
   /** the longest a run may take (ms or '10m'; default the worker's 30 minutes) */
   timeout?: Duration
+  /**
+   * Runs on its own this often (ms or '1h'), with an empty payload, as the
+   * system: read when the server starts (from the env, say); null, 0 or
+   * undefined: only when dispatched. One node of several dispatches each
+   * round (JobSchedule), and never while the job's plugin is off.
+   */
+  every?: () => Duration | null | undefined
 }
 
 const JOB_NAME = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+$/

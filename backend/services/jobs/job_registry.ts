@@ -52,6 +52,13 @@ export class JobRegistry {
     Locator.register(definition.name, queueJobFor(definition, this))
   }
 
+  /** The jobs that run on their own (`every`). */
+  scheduled() {
+    return [...this.#jobs.values()]
+      .map(({ definition }) => definition)
+      .filter((definition) => definition.every)
+  }
+
   get(name: string) {
     const job = this.#jobs.get(name)
     if (!job) throw new Error(`Unknown job "${name}": declare it in a plugin's "jobs"`)

@@ -19,7 +19,7 @@ export interface ActiveAlert {
 
 /**
  * The badges of one screen ask together: client ids asked in the same tick go as one
- * `GET /alerts?ids=…`; answers are kept a few seconds, and a lift forgets its client and
+ * `GET /alerts?ids=…` (per hundred ids); answers are kept a few seconds, and a lift forgets its client and
  * tells every badge of that client to ask again.
  */
 const KEEP_MS = 5_000
@@ -27,17 +27,29 @@ const known = new Map<number, { at: number; alerts: Promise<ActiveAlert[]> }>()
 const listeners = new Map<number, Set<() => void>>()
 let waiting: Array<{ id: number; resolve: (alerts: ActiveAlert[]) => void }> = []
 
+/** The most client ids one `GET /alerts` takes. */
+const IDS_PER_REQUEST = 100
+
 function flush() {
   const batch = waiting
   waiting = []
   const ids = [...new Set(batch.map((entry) => entry.id))]
-  api.get<{ data: ActiveAlert[] }>(`${ALERTS_API}/alerts`, { query: { ids: ids.join(',') } }).then(
-    (answer) =>
-      batch.forEach((entry) =>
-        entry.resolve(answer.data.filter((alert) => alert.client_id === entry.id))
-      ),
-    () => batch.forEach((entry) => entry.resolve([]))
-  )
+  // a month of the agenda may name more clients than one request takes: a few requests, not one each
+  for (let from = 0; from < ids.length; from += IDS_PER_REQUEST) {
+    const chunk = new Set(ids.slice(from, from + IDS_PER_REQUEST))
+    const asked = batch.filter((entry) => chunk.has(entry.id))
+    api
+      .get<{ data: ActiveAlert[] }>(`${ALERTS_API}/alerts`, {
+        query: { ids: [...chunk].join(',') },
+      })
+      .then(
+        (answer) =>
+          asked.forEach((entry) =>
+            entry.resolve(answer.data.filter((alert) => alert.client_id === entry.id))
+          ),
+        () => asked.forEach((entry) => entry.resolve([]))
+      )
+  }
 }
 
 export function alertsOf(clientId: number): Promise<ActiveAlert[]> {

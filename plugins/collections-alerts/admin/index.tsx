@@ -1,4 +1,4 @@
-import { definePluginAdmin, useSessionUser } from '@tablero/admin'
+import { definePluginAdmin, useSessionUser, type FilterSourceProps } from '@tablero/admin'
 import { useSubscription } from '@refinedev/core'
 import { alertsChanged } from './alerts_api'
 import { daysOverdue } from './days_overdue'
@@ -13,17 +13,35 @@ import { MESSAGES } from './messages'
 const AlertBadges = lazy(() => import('./alert_badges'))
 const PortfolioTab = lazy(() => import('./portfolio_tab'))
 const SegmentsPage = lazy(() => import('./segments_page'))
+const SegmentSource = lazy(() => import('./segment_source'))
+const PhoneMarks = lazy(() =>
+  import('./contact_marks').then((marks) => ({ default: marks.PhoneMarks }))
+)
+const EmailMarks = lazy(() =>
+  import('./contact_marks').then((marks) => ({ default: marks.EmailMarks }))
+)
 
-/** A5: beside the client's name on its page (`client.header.badges`). */
-function HeaderBadges({ client }: { client: { id: number } }) {
+/**
+ * A gestión or a channel event changed a client's alerts: every badge of it asks again. One
+ * subscription for the whole shell (the header is always there), not one per badge: a screen
+ * may show a hundred names.
+ */
+function AlertsLive() {
   const user = useSessionUser()
-  // a gestión or a channel event changed this client's alerts: every badge of it asks again
   useSubscription({
     channel: `users/${user?.id ?? 0}`,
     types: ['collections-alerts.changed'],
     enabled: Boolean(user),
     onLiveEvent: (event) => alertsChanged(Number(event.payload?.clientId)),
   })
+  return null
+}
+
+/**
+ * A5: beside the client's name (`client.header.badges`): its page, the caller-ID matches, the
+ * agenda, the shared queue. Badges shown together are asked in one request (alerts_api).
+ */
+function HeaderBadges({ client }: { client: { id: number } }) {
   return (
     <Suspense fallback={null}>
       <AlertBadges clientId={Number(client.id)} />
@@ -31,7 +49,7 @@ function HeaderBadges({ client }: { client: { id: number } }) {
   )
 }
 
-/** A5/A6: the "Alerta" column of the clients list (`clients.list.columns`). */
+/** A5/A6: the "Alerta" column of the clients list (`clients.list.columns`), after the name. */
 function AlertCell({ record }: { record: Record<string, unknown> }) {
   return (
     <Suspense fallback={null}>
@@ -40,6 +58,37 @@ function AlertCell({ record }: { record: Record<string, unknown> }) {
   )
 }
 AlertCell.columnTitle = MESSAGES['column.title']
+AlertCell.columnAfter = 'last_name'
+
+/** Seed 003: the phone or e-mail with the problem is itself marked in Contactos. */
+function PhoneMarkCell(props: { record: Record<string, unknown> }) {
+  return (
+    <Suspense fallback={null}>
+      <PhoneMarks {...props} />
+    </Suspense>
+  )
+}
+PhoneMarkCell.columnTitle = MESSAGES['column.title']
+PhoneMarkCell.columnAfter = 'e164'
+
+function EmailMarkCell(props: { record: Record<string, unknown> }) {
+  return (
+    <Suspense fallback={null}>
+      <EmailMarks {...props} />
+    </Suspense>
+  )
+}
+EmailMarkCell.columnTitle = MESSAGES['column.title']
+EmailMarkCell.columnAfter = 'email'
+
+/** A8: a saved segment as the filter of the clients list and of Asignaciones. */
+function SegmentSourceSlot(props: FilterSourceProps) {
+  return (
+    <Suspense fallback={null}>
+      <SegmentSource {...props} />
+    </Suspense>
+  )
+}
 
 /** A7: days overdue in the generic debts list (sorting by "Vencimiento" sorts by it). */
 function DaysOverdueCell({ record }: { record: Record<string, unknown> }) {
@@ -68,8 +117,12 @@ function SegmentsRoute() {
 export default definePluginAdmin({
   routes: [{ path: '/segmentos', element: SegmentsRoute }],
   slots: {
+    'header.badges': [AlertsLive],
     'client.header.badges': [HeaderBadges],
     'clients.list.columns': [AlertCell],
+    'client_phones.list.columns': [PhoneMarkCell],
+    'client_emails.list.columns': [EmailMarkCell],
+    'clients.filters.sources': [SegmentSourceSlot],
     'client.tabs': [PortfolioSlot],
     'ca_debts.list.columns': [DaysOverdueCell],
   },

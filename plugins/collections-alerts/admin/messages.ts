@@ -28,6 +28,8 @@ export const MESSAGES = {
   'segments.saved': { es: 'Segmento guardado', en: 'Segment saved' },
   'segments.nameRequired': { es: 'Escriba un nombre', en: 'Type a name' },
   'segments.list': { es: 'Segmentos guardados', en: 'Saved segments' },
+  'segments.source': { es: 'Aplicar un segmento', en: 'Apply a segment' },
+  'contact.marked': { es: 'Problema de contactabilidad', en: 'Contactability problem' },
 } as const
 
 export type MessageKey = keyof typeof MESSAGES

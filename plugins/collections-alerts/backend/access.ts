@@ -24,3 +24,13 @@ export function promiseGraceDays() {
   const days = Number(process.env.COLLECTIONS_PROMISE_GRACE_DAYS ?? 2)
   return Number.isFinite(days) && days >= 0 ? days : 2
 }
+
+/**
+ * How often the broken-promises sweep runs on its own (env
+ * COLLECTIONS_PROMISE_SWEEP_EVERY: ms or '30m', default 1 hour; 0: never).
+ */
+export function promiseSweepEvery() {
+  const every = process.env.COLLECTIONS_PROMISE_SWEEP_EVERY?.trim()
+  if (!every) return '1h'
+  return /^\d+$/.test(every) ? Number(every) : every
+}

@@ -48,10 +48,17 @@ export async function ensureCatalogue(client: QueryClientContract) {
   await insertEach(client, 'ca_alert_types', missing)
 }
 
-/** The contactability states a client can be in because of its alerts (A6). */
+/**
+ * The four contactability values (A6): the two a client's alerts put it in
+ * (a ca_client_contactability row), and the two it is in without one
+ * (contactable: contacted at least once; nuevo: never), which the filter
+ * offers and reads from the client itself (contactability_filter.ts).
+ */
 export const CONTACTABILITY_STATES = [
   ['no_contactable', 'No contactable'],
   ['with_problems', 'Con problemas de contactabilidad'],
+  ['contactable', 'Contactable'],
+  ['new', 'Nuevo'],
 ] as const
 
 export async function ensureContactabilityStates(client: QueryClientContract) {

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { SYSTEM_ACTOR, defineJob, toSqlDateTime, withLock } from '#sdk'
 import { liveType, raiseAlert } from './alert_book.ts'
-import { TYPE_KEYS, promiseGraceDays } from './access.ts'
+import { TYPE_KEYS, promiseGraceDays, promiseSweepEvery } from './access.ts'
 
 const BATCH = 500
 
@@ -59,6 +59,8 @@ export async function sweepBrokenPromises(today = DateTime.utc().toISODate()!) {
 export const brokenPromises = defineJob<{ today?: string }>({
   name: 'collections-alerts.broken-promises',
   timeout: 30 * 60_000,
+  // the core's schedule dispatches it on one node per round; the route runs it now
+  every: promiseSweepEvery,
   async handler({ payload, progress }) {
     const result = await withLock(
       'collections-alerts:broken-promises',

@@ -1,11 +1,12 @@
 import type { FieldProvider, PluginSetup } from '#sdk'
+import { contactabilityFilter } from './contactability_filter.ts'
 
 const label = (es: string, en: string) => ({ es, en })
 
 /**
  * A5/A6: the clients' `alerts` field, the types each client has up now,
  * read from the link table ca_client_alert_flags: the CSV export's "Alerta"
- * column (type ids) and the clients list's filters (contains / in a type,
+ * column (type names, after the name) and the clients list's filters (contains / in a type,
  * none, some), each an EXISTS on the link table's primary key.
  * Written only by the plugin (raise and lift), never through the client's form.
  */
@@ -27,19 +28,22 @@ const alertsField: FieldProvider = {
       // the list shows the coloured badges of the `clients.list.columns` slot instead
       listable: false,
       filterable: true,
+      // seed 003: "Alerta" after "Apellido", in the export and in reports of clients
+      after: 'last_name',
     },
     {
       name: 'contactability',
       type: 'relations',
       label: label('Contactabilidad', 'Contactability'),
       help: label(
-        'Sin valor: contactable o nuevo (sin interacciones)',
-        'Empty: contactable, or new (no interactions)'
+        'Contactable: sin problemas y gestionado alguna vez; nuevo: sin problemas y nunca gestionado',
+        'Contactable: no problem and contacted before; new: no problem and never contacted'
       ),
       relation: { resource: 'ca_contactability_states', labelField: 'name' },
       through: { table: 'ca_client_contactability', localKey: 'client_id', foreignKey: 'state_id' },
       readOnly: true,
       filterable: true,
+      filterBy: contactabilityFilter,
     },
   ],
 }

@@ -551,8 +551,8 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
     const owned = { campaign_id: campaignId, assigned_user_id: agent.user.id }
     const unreachable = await makeClient(owned)
     const troubled = await makeClient(owned)
-    await makeClient({ ...owned, last_interaction_at: '2026-03-01 10:00:00' })
-    await makeClient(owned)
+    const reached = await makeClient({ ...owned, last_interaction_at: '2026-03-01 10:00:00' })
+    const fresh = await makeClient(owned)
     const contact = await typeId('contactabilidad')
     await db.transaction(async (trx) => {
       for (const [clientId, channel] of [
@@ -607,6 +607,28 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
       [troubled]
     )
     assert.lengthOf(await clientsIn({ field: 'contactability', op: 'null', value: null }), 2)
+    // the filter offers the four values (seed 003), each the indicators' rule
+    const offered = await supervisor.get('/api/r/ca_contactability_states')
+    assert.sameMembers(
+      offered.body().data.map((state: any) => state.name),
+      ['No contactable', 'Con problemas de contactabilidad', 'Contactable', 'Nuevo']
+    )
+    assert.deepEqual(
+      await clientsIn({ field: 'contactability', op: 'contains', value: stateId('contactable') }),
+      [reached]
+    )
+    assert.deepEqual(
+      await clientsIn({ field: 'contactability', op: 'contains', value: stateId('new') }),
+      [fresh]
+    )
+    assert.sameMembers(
+      await clientsIn({
+        field: 'contactability',
+        op: 'in',
+        value: [stateId('no_contactable'), stateId('new')],
+      }),
+      [unreachable, fresh]
+    )
     // a new e-mail lifts the e-mail alert: the unreachable client has problems on the phone only
     const added = await supervisor
       .post('/api/r/client_emails')

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router'
 import { agendaApi, gestionPath, type AgendaChange, type AgendaEvent } from './agenda_api'
 import { useAgendaMessages } from './agenda_messages'
 import { agendaErrorText, saveWithPhoneWarning } from './agenda_save'
+import { ClientBadges } from './client_badges'
 
 interface EventForm {
   dueAt: string
@@ -87,7 +88,12 @@ export function AgendaEventModal(props: {
     <Modal open title={t('agenda.editTitle')} onCancel={onClose} footer={null} destroyOnHidden>
       <div data-testid="agenda-event-modal">
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('agenda.client')}>{event.clientName}</Descriptions.Item>
+          <Descriptions.Item label={t('agenda.client')}>
+            <Space size={4} wrap>
+              {event.clientName}
+              <ClientBadges clientId={event.clientId} />
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label={t('agenda.campaign')}>{event.campaignName}</Descriptions.Item>
           <Descriptions.Item label={t('agenda.agent')}>
             {event.userName ?? t('agenda.queueHolder')}

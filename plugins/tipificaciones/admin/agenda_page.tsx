@@ -1,5 +1,6 @@
 import type {
   EventClickArg,
+  EventContentArg,
   EventDropArg,
   EventInput,
   EventSourceFuncArg,
@@ -17,6 +18,7 @@ import { useEffect, useReducer, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { agendaApi, agendaChannel, type AgendaEvent, type AgendaTask } from './agenda_api'
 import { AgendaEventModal } from './agenda_event_modal'
+import { ClientBadges } from './client_badges'
 import { useAgendaMessages } from './agenda_messages'
 import { AgendaNewEventModal } from './agenda_new_event_modal'
 import { agendaErrorText } from './agenda_save'
@@ -50,6 +52,24 @@ function asCalendarEvent(event: AgendaEvent, supervisor: boolean): EventInput {
     extendedProps: { event },
     color: event.userId === null ? '#fa8c16' : undefined,
   }
+}
+
+/**
+ * An event as the calendar draws it (its time and title), with what plugins show beside the
+ * client's name (alerts) after the title.
+ */
+function eventContent(content: EventContentArg) {
+  const { event, task } = content.event.extendedProps as { event?: AgendaEvent; task?: AgendaTask }
+  const clientId = event?.clientId ?? task?.clientId
+  return (
+    <div className="fc-event-main-frame" style={{ overflow: 'hidden', flexWrap: 'wrap' }}>
+      {content.timeText && <div className="fc-event-time">{content.timeText}</div>}
+      <div className="fc-event-title-container">
+        <div className="fc-event-title">{content.event.title}</div>
+      </div>
+      {clientId !== undefined && <ClientBadges clientId={clientId} />}
+    </div>
+  )
 }
 
 /**
@@ -185,6 +205,7 @@ export default function AgendaPage() {
               editable
               eventDurationEditable={false}
               events={load}
+              eventContent={eventContent}
               eventClick={select}
               eventDrop={moved}
               eventDidMount={(info) =>

@@ -2,6 +2,7 @@ import { useActionFeedback } from '@tablero/admin'
 import { Button, Card, List, Space, Typography } from 'antd'
 import { useEffect, useReducer, useState } from 'react'
 import { agendaApi, type AgendaEvent } from './agenda_api'
+import { ClientBadges } from './client_badges'
 import { useAgendaMessages } from './agenda_messages'
 import { agendaErrorText } from './agenda_save'
 import { useUserTime } from './user_time'
@@ -61,7 +62,10 @@ export function SharedQueue({ version, onTaken }: { version: number; onTaken: ()
             ]}
           >
             <Space direction="vertical" size={0}>
-              <Typography.Text strong>{entry.clientName}</Typography.Text>
+              <Space size={4} wrap>
+                <Typography.Text strong>{entry.clientName}</Typography.Text>
+                <ClientBadges clientId={entry.clientId} />
+              </Space>
               <Typography.Text type="secondary">{time.format(entry.dueAt)}</Typography.Text>
               <Typography.Text type="secondary">
                 {entry.phone} · {entry.campaignName}

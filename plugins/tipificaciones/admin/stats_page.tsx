@@ -18,6 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useState } from 'react'
 import type { Stats } from './definitions'
+import { useShellLanguage } from './file_transfer'
 import type { PieSlice } from './stats_pies'
 import { tipificacionesApi, TIPIFICACIONES_API, type StatsFilter } from './tipificaciones_api'
 import { useCampaigns } from './use_campaigns'
@@ -80,6 +81,7 @@ function Chart({
 export default function StatsPage() {
   const formatCount = useCountFormat()
   const t = useMessages()
+  const language = useShellLanguage()
   const user = useSessionUser()
   const manager = user?.role === 'admin' || user?.role === 'supervisor'
   const campaigns = useCampaigns(t, { withArchived: true })
@@ -112,7 +114,7 @@ export default function StatsPage() {
         <Space wrap>
           <Button
             icon={<DownloadOutlined />}
-            href={tipificacionesApi.reportUrl(filter)}
+            href={tipificacionesApi.reportUrl(filter, language)}
             download
             data-testid="stats-download"
           >

@@ -73,6 +73,7 @@ export const tipificacionesApi = {
   removeCallback: (id: number) => api.post(`${TIPIFICACIONES_API}/callbacks/${id}/remove`),
 
   templateUrl: `${TIPIFICACIONES_API}/results/template.csv`,
-  reportUrl: (filter: StatsFilter) =>
-    downloadUrl(`${TIPIFICACIONES_API}/report.csv`, { ...filter }),
+  /** The interactions report, its headers in the screen's language (a link sends no header). */
+  reportUrl: (filter: StatsFilter, lang: string) =>
+    downloadUrl(`${TIPIFICACIONES_API}/report.csv`, { ...filter, lang }),
 }

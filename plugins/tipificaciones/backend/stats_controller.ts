@@ -8,11 +8,53 @@ import {
   can,
   localDayRange,
   whereWithin,
+  clientNameColumns,
   csvLine,
+  exportOptions,
   streamRows,
 } from '#sdk'
 import { MANAGE } from './access.ts'
 import { rangeValidator } from './validators.ts'
+
+/** Rows whose beside-the-name cells are loaded together (one query per plugin column). */
+const REPORT_BATCH = 500
+
+type ReportColumn =
+  | 'gestion_id'
+  | 'client_id'
+  | 'client'
+  | 'document'
+  | 'campaign'
+  | 'result'
+  | 'notes'
+  | 'user'
+  | 'registered_at'
+
+/** The report's headers as supervisors read them (seed 003: "Notas", "Usuario gestión"…). */
+const REPORT_HEADERS: Record<'es' | 'en', Record<ReportColumn, string>> = {
+  es: {
+    gestion_id: 'Gestión',
+    client_id: 'ID cliente',
+    client: 'Cliente',
+    document: 'Documento',
+    campaign: 'Campaña',
+    result: 'Resultado',
+    notes: 'Notas',
+    user: 'Usuario gestión',
+    registered_at: 'Fecha de registro',
+  },
+  en: {
+    gestion_id: 'Interaction',
+    client_id: 'Client ID',
+    client: 'Client',
+    document: 'Document',
+    campaign: 'Campaign',
+    result: 'Result',
+    notes: 'Notes',
+    user: 'Managing user',
+    registered_at: 'Registered at',
+  },
+}
 
 type Range = { from?: string; to?: string; campaignId?: number; userId?: number }
 
@@ -92,8 +134,11 @@ export default class StatsController {
   }
 
   /**
-   * T9: one CSV line per gestión — client, campaign, result path, notes,
-   * managing user, registration date — streamed.
+   * T9: one CSV line per gestión — client, the columns plugins put beside
+   * its name ("Alerta"), document, campaign, result path, notes ("Notas"),
+   * managing user ("Usuario gestión"), registration date ("Fecha de
+   * registro") — streamed. Headers in the download's language (`?lang=`),
+   * or the keys with `?headers=keys`, as the resources' CSV export.
    */
   async report(ctx: HttpContext) {
     const query = this.#gestiones(await this.#range(ctx))
@@ -113,36 +158,49 @@ export default class StatsController {
         'users.full_name as user_name',
         'tip_gestiones.created_at'
       )
+    const { language, keys } = exportOptions(ctx)
+    const beside = clientNameColumns(language)
+    const header = (names: ReportColumn[]) =>
+      names.map((column) => (keys ? column : REPORT_HEADERS[language][column]))
+    const line = (row: Record<string, any>) =>
+      csvLine([
+        row.id,
+        row.client_id,
+        `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim(),
+        ...beside.cells(Number(row.client_id)),
+        row.document,
+        row.campaign,
+        row.result_path,
+        row.notes,
+        row.user_name,
+        row.created_at instanceof Date
+          ? row.created_at.toISOString()
+          : `${row.created_at}Z`.replace(' ', 'T'),
+      ])
     async function* lines() {
       yield (
         '\uFEFF' +
         csvLine([
-          'gestion_id',
-          'client_id',
-          'client',
-          'document',
-          'campaign',
-          'result',
-          'notes',
-          'user',
-          'registered_at',
+          ...header(['gestion_id', 'client_id', 'client']),
+          ...(keys ? beside.keys() : beside.header()),
+          ...header(['document', 'campaign', 'result', 'notes', 'user', 'registered_at']),
         ])
       )
-      for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
-        yield csvLine([
-          row.id,
-          row.client_id,
-          `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim(),
-          row.document,
-          row.campaign,
-          row.result_path,
-          row.notes,
-          row.user_name,
-          row.created_at instanceof Date
-            ? row.created_at.toISOString()
-            : `${row.created_at}Z`.replace(' ', 'T'),
-        ])
+      let batch: Record<string, any>[] = []
+      const flush = async () => {
+        await beside.load(
+          batch.map((row) => Number(row.client_id)),
+          db.connection()
+        )
+        const text = batch.map(line).join('')
+        batch = []
+        return text
       }
+      for await (const row of streamRows(query as DatabaseQueryBuilderContract)) {
+        batch.push(row)
+        if (batch.length >= REPORT_BATCH) yield await flush()
+      }
+      if (batch.length) yield await flush()
     }
     ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
     ctx.response.header('Content-Disposition', 'attachment; filename="gestiones.csv"')

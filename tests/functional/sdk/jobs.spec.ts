@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { dispatchJob } from '#services/jobs/dispatch'
 import { JobRuns } from '#services/jobs/job_runs'
+import { JobSchedule } from '#services/jobs/job_schedule'
 import { failJob, slowJob } from '#tests/fixtures/plugins/hello/backend/jobs'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { settleJob, startJobWorker, stopJobWorker } from '#tests/helpers/jobs'
@@ -159,4 +160,51 @@ test.group('SDK: background jobs', (group) => {
     assert.strictEqual(outcome, rolledBack)
     assert.lengthOf(await db.from('job_runs'), 0)
   }).timeout(10_000)
+})
+
+test.group('SDK: jobs that run on their own (every)', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => plugins.refresh(true))
+  group.each.teardown(() => JobSchedule.stop())
+
+  test('each round is dispatched by the one node that claims it, as the system', async ({
+    assert,
+  }) => {
+    const hourly = { ...failJob, every: () => '1h' }
+    // two nodes' timers firing in the same round: one dispatches, the other skips it
+    assert.isTrue(await JobSchedule.tick(hourly, 3_600_000))
+    assert.isFalse(await JobSchedule.tick(hourly, 3_600_000))
+    const runs = await db.from('job_runs').where('name', 'hello.fail')
+    assert.lengthOf(runs, 1)
+    assert.isNull(runs[0].user_id)
+  })
+
+  test('the timer dispatches a round without anyone calling; a new round once the claim lapses', async ({
+    assert,
+  }) => {
+    JobSchedule.start([
+      { ...failJob, every: () => 150 },
+      { ...slowJob, every: () => null },
+    ])
+    const runs = async (name: string) => (await db.from('job_runs').where('name', name)).length
+    for (let wait = 0; wait < 100 && (await runs('hello.fail')) < 2; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    // stopped before the tables are emptied: no round in flight lands in the next test
+    await JobSchedule.stop()
+    assert.isAtLeast(await runs('hello.fail'), 2)
+    assert.equal(await runs('hello.slow'), 0)
+  })
+
+  test("a disabled plugin's job is not dispatched by the schedule", async ({ assert }) => {
+    await plugins.disable('greeter-extra', SYSTEM_ACTOR)
+    await plugins.disable('hello', SYSTEM_ACTOR)
+    try {
+      assert.isFalse(await JobSchedule.tick({ ...failJob, every: () => 1000 }, 1000))
+      assert.lengthOf(await db.from('job_runs'), 0)
+    } finally {
+      await plugins.enable('hello', SYSTEM_ACTOR)
+      await plugins.enable('greeter-extra', SYSTEM_ACTOR)
+    }
+  })
 })

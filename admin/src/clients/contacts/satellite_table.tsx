@@ -7,6 +7,8 @@ import { useLocalize } from '../../i18n/localized_text'
 import type { ResourceDescription } from '../../meta/admin_meta'
 import { FieldValue } from '../../resources/fields/field_value'
 import { RecordForm } from '../../resources/form/record_form'
+import { placeColumns } from '../../resources/list/resource_columns'
+import { useSlotColumns } from '../../resources/list/slot_columns'
 import { useResourceActions } from '../use_resource_actions'
 
 type Row = Record<string, unknown>
@@ -27,7 +29,8 @@ interface SatelliteTableProps {
 
 /**
  * One kind of a client's satellite records as a small table with add and delete, all driven by
- * the satellite's metadata: a custom field added to phones shows up here with no code.
+ * the satellite's metadata: a custom field added to phones shows up here with no code, and so do
+ * the columns plugins add through `<satellite>.list.columns`.
  */
 export function SatelliteTable({
   resourceName,
@@ -41,6 +44,8 @@ export function SatelliteTable({
   const { resource, can } = useResourceActions(resourceName)
   const [adding, setAdding] = useState(false)
   const { mutate: remove } = useDelete()
+  // plugins' marks on a phone or an e-mail (`client_phones.list.columns`…)
+  const slotColumns = useSlotColumns(resourceName)
   const { query, result } = useList<Row>({
     resource: resourceName,
     filters: [{ field: PARENT_FIELD, operator: 'eq', value: clientId }],
@@ -50,7 +55,7 @@ export function SatelliteTable({
   })
   if (!resource) return null
 
-  const columns: TableColumnType<Row>[] = resource.fields
+  const fieldColumns: TableColumnType<Row>[] = resource.fields
     .filter(
       (field) => field.listable && field.name !== PARENT_FIELD && field.name !== resource.primaryKey
     )
@@ -60,6 +65,7 @@ export function SatelliteTable({
       title: localize(field.label),
       render: (value: unknown) => <FieldValue field={field} value={value} compact />,
     }))
+  const columns = placeColumns(fieldColumns, slotColumns)
   columns.push({
     key: '__actions',
     title: t('resources.list.actions'),

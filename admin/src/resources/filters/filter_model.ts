@@ -79,3 +79,33 @@ export function toCrudFilters(root: FilterGroup): CrudFilter[] {
   const filter = toCrudFilter(root)
   return filter ? [filter] : []
 }
+
+/**
+ * The builder's model of a JSON filter tree (a saved segment's), so a tree made elsewhere opens
+ * in the builder as conditions and groups the user can read and change. A leaf at the top becomes
+ * the only condition of an AND group; anything that is no tree gives an empty group.
+ */
+export function fromFilterTree(tree: unknown): FilterGroup {
+  const node = fromNode(tree)
+  if (!node) return newGroup()
+  return node.kind === 'group' ? node : newGroup('and', [node])
+}
+
+function fromNode(tree: unknown): FilterNode | null {
+  if (!tree || typeof tree !== 'object') return null
+  const record = tree as Record<string, unknown>
+  for (const join of ['and', 'or'] as const) {
+    if (Array.isArray(record[join])) {
+      const children = (record[join] as unknown[]).map(fromNode).filter((child) => child !== null)
+      return newGroup(join, children)
+    }
+  }
+  if (typeof record.field !== 'string' || typeof record.op !== 'string') return null
+  return {
+    kind: 'condition',
+    id: nextId(),
+    field: record.field,
+    op: record.op as FilterOperator,
+    value: record.value,
+  }
+}

@@ -18,8 +18,11 @@ interface ColumnOptions {
   sorters: CrudSort[]
   localize: (text: LocalizedText | string | undefined) => string
   t: TFunction
-  /** Extra columns (plugins' `clients.list.columns`) placed before the row actions. */
-  extraColumns?: TableColumnType<Row>[]
+  /**
+   * Extra columns (plugins' `clients.list.columns`) placed before the row actions, or right after
+   * the field column named by their `after` when it is shown.
+   */
+  extraColumns?: Array<TableColumnType<Row> & { after?: string }>
 }
 
 function rowActions(resource: ResourceDescription, t: TFunction): TableColumnType<Row> {
@@ -79,5 +82,22 @@ export function buildResourceColumns(options: ColumnOptions): TableColumnType<Ro
       onHeaderCell: () => ({ 'data-testid': `column-${field.name}` }) as never,
       render: (value: unknown) => <FieldValue field={field} value={value} compact />,
     }))
-  return [...fieldColumns, ...extraColumns, rowActions(resource, t)]
+  return [...placeColumns(fieldColumns, extraColumns), rowActions(resource, t)]
+}
+
+/** The field columns with each extra column after its `after` field's, the others at the end. */
+export function placeColumns<Column extends TableColumnType<Row>>(
+  fieldColumns: Column[],
+  extraColumns: Array<Column & { after?: string }>
+): Column[] {
+  const shown = new Set(fieldColumns.map((column) => column.key))
+  const placed = (column: { after?: string }) => column.after && shown.has(column.after)
+  const strip = ({ after: _after, ...column }: Column & { after?: string }) => column as Column
+  return [
+    ...fieldColumns.flatMap((column) => [
+      column,
+      ...extraColumns.filter((extra) => placed(extra) && extra.after === column.key).map(strip),
+    ]),
+    ...extraColumns.filter((extra) => !placed(extra)).map(strip),
+  ]
 }

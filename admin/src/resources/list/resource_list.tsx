@@ -12,7 +12,14 @@ import { ApiErrorResult } from '../../pages/errors/api_error_result'
 import { SEARCH_FIELD } from '../../providers/filter_tree'
 import { useUserLocale } from '../fields/use_user_locale'
 import { FilterBuilder } from '../filters/filter_builder'
-import { countConditions, toCrudFilters, type FilterGroup } from '../filters/filter_model'
+import {
+  countConditions,
+  fromFilterTree,
+  toCrudFilters,
+  type FilterGroup,
+} from '../filters/filter_model'
+import type { FilterSourceProps } from '../filters/filter_source'
+import { Slot } from '../../plugins/slot'
 import { resourcePaths } from '../resource_paths'
 import { BulkDeleteButton } from './bulk_delete_button'
 import { BulkEditButton } from './bulk_edit/bulk_edit_button'
@@ -119,6 +126,8 @@ export default function ResourceList({
     table.setCurrentPage(1)
   }
 
+  const applySource = (tree: unknown) => run(fromFilterTree(tree), search)
+
   const error = tableQuery.error
   // A filter the engine refuses is a 422 about that filter: keep the screen and say why.
   if (error && !(isApiError(error) && error.statusCode === 422)) {
@@ -214,11 +223,19 @@ export default function ResourceList({
           </Space>
         </Flex>
         {showFilters && (
-          <FilterBuilder
-            fields={filterableFields}
-            applied={filter}
-            onApply={(next) => run(next, search)}
-          />
+          <>
+            <Slot
+              name={`${resource.name}.filters.sources`}
+              props={{ resource: resource.name, apply: applySource } satisfies FilterSourceProps}
+            />
+            <FilterBuilder
+              // a source's tree (a saved segment) replaces the draft: a new root, a fresh builder
+              key={filter.id}
+              fields={filterableFields}
+              applied={filter}
+              onApply={(next) => run(next, search)}
+            />
+          </>
         )}
         {error && (
           <Alert

@@ -6,17 +6,25 @@ import { useAdminMeta } from '../../meta/meta_store'
 import { PluginErrorBoundary } from '../../plugins/plugin_error_boundary'
 import { useSlotComponents } from '../../plugins/slot'
 
-/** A plugin component for a list-columns slot may name its column; else the plugin's label. */
+/**
+ * A plugin component for a list-columns slot may name its column (else the plugin's label) and
+ * the field its column follows (`columnAfter: 'last_name'`: "Alerta" after the name; else the
+ * column comes after the fields).
+ */
 type ColumnComponent = ComponentType<{ record: Record<string, unknown> }> & {
   columnTitle?: LocalizedText
+  columnAfter?: string
 }
+
+/** A plugin's column, with the field it follows when it asked for a place. */
+export type SlotColumn = TableColumnType<Record<string, unknown>> & { after?: string }
 
 /**
  * Columns that enabled plugins add to a resource's list through the `<resource>.list.columns`
  * slot (`clients.list.columns`…): one column per component, which renders a cell given the row
  * as `record`. A crashing plugin cell stays inside its cell.
  */
-export function useSlotColumns(resource: string): TableColumnType<Record<string, unknown>>[] {
+export function useSlotColumns(resource: string): SlotColumn[] {
   const components = useSlotComponents(`${resource}.list.columns`)
   const localize = useLocalize()
   const { meta } = useAdminMeta()
@@ -26,6 +34,7 @@ export function useSlotColumns(resource: string): TableColumnType<Record<string,
     const pluginLabel = meta?.plugins.find((candidate) => candidate.name === plugin)?.label
     return {
       key: `slot:${plugin}:${index}`,
+      after: Cell.columnAfter,
       title: localize(Cell.columnTitle ?? pluginLabel ?? plugin),
       render: (_: unknown, record: Record<string, unknown>) => (
         <PluginErrorBoundary plugin={plugin} compact>
