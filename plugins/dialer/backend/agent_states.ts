@@ -10,8 +10,10 @@ export async function agentState(userId: number) {
   const row = await db.from('dialer_agent_states').where('user_id', userId).first()
   const contact = row?.contact_id
     ? await db
-        .from('dialer_contacts')
-        .where({ id: row.contact_id, claimed_by: userId, status: 'claimed' })
+        .from('dialer_contacts as c')
+        .join('clients as k', 'k.id', 'c.client_id')
+        .where({ 'c.id': row.contact_id, 'c.claimed_by': userId, 'c.status': 'claimed' })
+        .select('c.*', 'k.first_name', 'k.last_name')
         .first()
     : null
   return {
@@ -22,6 +24,7 @@ export async function agentState(userId: number) {
       ? {
           id: Number(contact.id),
           clientId: Number(contact.client_id),
+          clientName: [contact.first_name, contact.last_name].filter(Boolean).join(' '),
           phone: contact.phone,
           campaignId: Number(contact.campaign_id),
         }

@@ -1,7 +1,7 @@
 import logger from '@adonisjs/core/services/logger'
 import type { PluginEventHandler } from '#sdk'
 import { ContactMoves, type RecordedGestion } from './contact_moves.ts'
-import { paceIfAutomatic } from './pacing_loop.ts'
+import { endAgentCall, paceIfAutomatic } from './pacing_loop.ts'
 import { wallboardChanged } from './wallboard.ts'
 
 /**
@@ -18,7 +18,9 @@ const onGestionRecorded: PluginEventHandler = async (payload) => {
       ip: null,
       requestId: null,
     })
-    // the agent's wrap-up ended: a campaign that dials by itself puts the next call through
+    // the agent's wrap-up ended: its call is over, and a campaign that dials by itself puts
+    // the next one through
+    await endAgentCall(gestion.userId, gestion.clientId)
     await paceIfAutomatic(gestion.campaignId)
     wallboardChanged(gestion.campaignId)
   } catch (error) {

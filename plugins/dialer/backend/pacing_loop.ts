@@ -1,6 +1,8 @@
+import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
-import { LiveUpdates, withLock, type LockLease } from '#sdk'
+import { LiveUpdates, toSqlDateTime, withLock, type LockLease } from '#sdk'
+import { DateTime } from 'luxon'
 import { PacedClaim } from './paced_claim.ts'
 import { endConnectedCall, settleAttempt, type Connected } from './paced_outcomes.ts'
 import { settingsOf } from './settings.ts'
@@ -24,7 +26,8 @@ function tickMs() {
   return Number.isInteger(value) && value >= 10 ? value : 1000
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** a pause between ticks that does not keep the process alive on shutdown */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
 
 /** The screen-pop (issue 16): the agent's browser opens the client, within a second. */
 export function screenPop(connected: Connected, answeredAt: number | undefined) {
@@ -58,10 +61,16 @@ class PacingLoops {
   /** when each call was answered, for the screen-pop's latency */
   readonly #answeredAt = new Map<string, number>()
   #listening: TelephonyAdapter | null = null
+  #hooked = false
 
   /** starts pacing `campaignId` on this node unless it already does (or another node does) */
   ensure(campaignId: number) {
     if (this.#draining || this.#running.has(campaignId)) return
+    if (!this.#hooked) {
+      this.#hooked = true
+      // a node shutting down settles its calls in flight and frees its campaigns' locks
+      app.terminating(() => this.drain())
+    }
     const run = this.#run(campaignId)
       .catch((error) => logger.error({ err: error, campaignId }, 'dialer: pacing stopped'))
       .finally(() => this.#running.delete(campaignId))
@@ -129,7 +138,8 @@ class PacingLoops {
       for (;;) {
         const now = Date.now()
         winding ||= this.#draining
-        if (!winding) await pacer.tick()
+        if (winding) await pacer.flush()
+        else await pacer.tick()
         const flying = pacer.inFlight() + pacer.unreported()
         if (winding && flying === 0) return
         if (flying > 0 || (await workingAgents(campaignId)) > 0) lastActive = now
@@ -165,7 +175,11 @@ class PacingLoops {
         return claimed
       },
       settle: async (contactId, outcome) => {
-        const settled = await settleAttempt(campaignId, contactId, outcome)
+        const settled = await settleAttempt(campaignId, contactId, outcome).catch((error) => {
+          // handed again on the next tick (CampaignPacer keeps it)
+          logger.warn({ err: error, campaignId, contactId }, 'dialer: an outcome waits')
+          throw error
+        })
         if (settled.kind === 'connected') {
           screenPop(settled.connected, this.#answeredAt.get(settled.connected.callId))
         }
@@ -205,6 +219,34 @@ async function notifyCampaignOf(callId: string) {
 }
 
 export const pacingLoops = new PacingLoops()
+
+/**
+ * The agent's gestión is recorded (or the agent hangs up to wrap up): the
+ * paced call it was talking on ends, so the agent is free for the next.
+ * The row ends here, whichever node placed the call; the hang-up goes to
+ * this node's adapter (ARI ends the channel from any node).
+ */
+export async function endAgentCall(agentId: number, clientId?: number) {
+  const connected = () =>
+    db
+      .from('dialer_calls')
+      .where({ agent_id: agentId, state: 'connected' })
+      // a gestión about another client leaves the call alone
+      .if(clientId !== undefined, (query) => query.where('client_id', clientId!))
+  const calls = await connected().select('call_id', 'campaign_id')
+  if (calls.length === 0) return
+  await connected().update({
+    state: 'ended',
+    outcome: 'connected',
+    ended_at: toSqlDateTime(DateTime.utc()),
+  })
+  for (const call of calls) {
+    await telephony()
+      .hangup(call.call_id)
+      .catch(() => {})
+    wallboardChanged(Number(call.campaign_id))
+  }
+}
 
 /** Paces the campaign when its mode dials by itself (an agent started or resumed work in it). */
 export async function paceIfAutomatic(campaignId: number | null | undefined) {

@@ -16,7 +16,7 @@ import { hopperDepth } from './hopper.ts'
 import { HopperClaim } from './hopper_claim.ts'
 import { buildList, refillHoppers } from './jobs.ts'
 import { listCounts } from './list_counts.ts'
-import { paceIfAutomatic } from './pacing_loop.ts'
+import { endAgentCall, paceIfAutomatic } from './pacing_loop.ts'
 import { settingsOf } from './settings.ts'
 import { wallboard, wallboardChanged } from './wallboard.ts'
 import { ListBuilder, type ListRequest } from './list_builder.ts'
@@ -214,6 +214,8 @@ const routes: PluginRoutes = (router) => {
       ctx.request.only(['state', 'reason']),
       actorFromContext(ctx)
     )
+    // "Cortar y tipificar": the agent hung up
+    if (state.state === 'wrap_up') await endAgentCall(user.id)
     if (state.campaignId) {
       if (state.state === 'available') await paceIfAutomatic(state.campaignId)
       wallboardChanged(state.campaignId)

@@ -273,4 +273,40 @@ test.group('dialer: progressive, ratio and adaptive dialing wired to telephony',
     refused.assertStatus(403)
     assert.equal(refused.body().error.code, 'NOT_IN_CAMPAIGN')
   })
+
+  test("the gestión ends the agent's call; free again, the agent is put through to the next client", async ({
+    client,
+    assert,
+  }) => {
+    await useSimulated()
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    await dialMode(campaignId, 'progressive')
+    await clientsOf(campaignId, 3)
+    await buildList(supervisor, campaignId)
+    const made = await supervisor
+      .post('/api/p/tipificaciones/results')
+      .json({ campaignIds: [campaignId], name: 'No volver a llamar', action: 'do_not_call' })
+    made.assertStatus(201)
+    await ready(ana, campaignId)
+    const first = await eventually(async () => {
+      const row = await db.from('dialer_agent_states').where('user_id', ana.user.id).first()
+      return row.state === 'in_call' && Number(row.contact_id)
+    })
+    const held = await db.from('dialer_contacts').where('id', first).first()
+    const recorded = await ana.post('/api/p/tipificaciones/gestiones').json({
+      clientId: held.client_id,
+      campaignId,
+      level1Id: made.body().data[0].id,
+    })
+    recorded.assertStatus(201)
+    const [call] = await db.from('dialer_calls').where('contact_id', first)
+    assert.containsSubset(call, { state: 'ended', outcome: 'connected' })
+    const second = await eventually(async () => {
+      const row = await db.from('dialer_agent_states').where('user_id', ana.user.id).first()
+      return row.state === 'in_call' && Number(row.contact_id) !== first && Number(row.contact_id)
+    })
+    const next = await db.from('dialer_contacts').where('id', second).first()
+    assert.notEqual(next.client_id, held.client_id)
+    assert.equal((await db.from('dialer_contacts').where('id', first).first()).status, 'dnc')
+  })
 })
