@@ -1,8 +1,17 @@
-import { Slot, errorMessage } from '@tablero/admin'
+import { Slot, errorMessage, useSessionUser } from '@tablero/admin'
+import { useSubscription } from '@refinedev/core'
 import { Alert, Button, Card, Input, Select, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { clientInfoPath, dialerApi, type AgentState, type DialerCampaign } from './dialer_api'
+import {
+  clientInfoPath,
+  dialerApi,
+  newClientPath,
+  noteScreenPop,
+  type AgentState,
+  type DialerCampaign,
+  type ScreenPopEvent,
+} from './dialer_api'
 import { useMessages } from './use_messages'
 
 const COLORS = {
@@ -16,7 +25,9 @@ const COLORS = {
  * Marcador for agents: pick the campaign, "Siguiente contacto" claims the next one and opens the
  * client's Info tab (where the gestión is recorded, which ends the wrap-up); pause with a reason.
  * In a campaign that dials by itself (progressive, ratio, adaptive) "Iniciar marcador" makes the
- * agent wait for calls instead: the header's screen-pop opens each client put through.
+ * agent wait for calls instead: the screen-pop (`dialer.screen-pop`, pushed by the server on the
+ * agent's channel) opens each client put through, or a new client's form with the number filled
+ * in when it matches no client.
  */
 export default function ConsolePage() {
   const t = useMessages()
@@ -28,6 +39,18 @@ export default function ConsolePage() {
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const user = useSessionUser()
+
+  useSubscription({
+    channel: `users/${user?.id ?? 0}`,
+    types: ['dialer.screen-pop'],
+    enabled: Boolean(user),
+    onLiveEvent: (event) => {
+      const pop = event.payload as unknown as ScreenPopEvent
+      noteScreenPop(pop)
+      navigate(pop.clientId ? clientInfoPath(pop.clientId) : newClientPath(pop.phone))
+    },
+  })
 
   const refresh = useCallback(async () => {
     const answer = await dialerApi.state()

@@ -77,7 +77,6 @@ export const MESSAGES = {
     es: 'No trabaja en ninguna campaña de marcador',
     en: 'You work in no dialer campaign',
   },
-  'pop.call': { es: 'En llamada con {name}', en: 'In a call with {name}' },
   'console.start': { es: 'Iniciar marcador', en: 'Start dialing' },
   'console.waiting': {
     es: 'Esperando llamada: el marcador la pasa cuando un cliente atiende',
