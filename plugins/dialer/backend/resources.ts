@@ -275,7 +275,6 @@ export default [
       }),
       field.select('dial_mode', {
         label: label('Modo de marcado', 'Dialing mode'),
-        required: true,
         defaultValue: 'preview',
         options: [
           { value: 'preview', label: label('Vista previa', 'Preview') },

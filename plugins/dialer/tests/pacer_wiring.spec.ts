@@ -309,4 +309,26 @@ test.group('dialer: progressive, ratio and adaptive dialing wired to telephony',
     assert.notEqual(next.client_id, held.client_id)
     assert.equal((await db.from('dialer_contacts').where('id', first).first()).status, 'dnc')
   })
+
+  test('a supervisor sets the dialing mode in the campaign rules; an unknown mode is refused naming the field; agents may not', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    const bad = await supervisor
+      .post('/api/r/dialer_settings')
+      .json({ campaign_id: campaignId, dial_mode: 'turbo' })
+    bad.assertStatus(422)
+    assert.equal(bad.body().error.fields[0].field, 'dial_mode')
+    const made = await supervisor
+      .post('/api/r/dialer_settings')
+      .json({ campaign_id: campaignId, dial_mode: 'ratio', dial_level: 2, max_dial_level: 2.5 })
+    made.assertStatus(201)
+    const campaigns = (await ana.get(`${API}/campaigns`)).body().data
+    assert.containsSubset(campaigns, [{ id: campaignId, mode: 'ratio' }])
+    const refused = await ana
+      .patch(`/api/r/dialer_settings/${made.body().data.id}`)
+      .json({ dial_mode: 'progressive' })
+    refused.assertStatus(403)
+  })
 })
