@@ -90,7 +90,7 @@ export { fileTypeError } from '#services/uploaded_files'
 
 // Locks: one caller at a time across every node
 export { withLock } from '#services/locks'
-export type { LockOptions } from '#services/locks'
+export type { LockLease, LockOptions } from '#services/locks'
 
 // Background jobs: dispatched after the caller's transaction commits
 export { defineJob } from '#services/jobs/define_job'

@@ -19,6 +19,12 @@ export interface LockOptions {
   wait?: Duration
 }
 
+/** Handed to the work done under a lock: work that runs for long renews its TTL as it goes. */
+export interface LockLease {
+  /** pushes the lock's expiry to `ttl` from now (the lock's own TTL when absent) */
+  extend(ttl?: Duration): Promise<void>
+}
+
 /** How often a waiting caller retries: short, as the wait itself is bounded. */
 const RETRY_DELAY_MS = 50
 const DEFAULT_TTL = '1m'
@@ -36,7 +42,7 @@ const KEY_MAX = 255
  */
 export async function withLock<T>(
   key: string,
-  fn: () => Promise<T>,
+  fn: (lease: LockLease) => Promise<T>,
   options: LockOptions = {}
 ): Promise<T> {
   if (!key || key.length > KEY_MAX) {
@@ -59,7 +65,7 @@ export async function withLock<T>(
     )
   }
   try {
-    return await fn()
+    return await fn({ extend: (ttl) => lock.extend(ttl ?? options.ttl ?? DEFAULT_TTL) })
   } finally {
     await lock.release().catch((error: Error) => {
       // The TTL ran out while `fn` ran and someone else may hold it now.

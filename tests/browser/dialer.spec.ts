@@ -2,11 +2,15 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
-import { openMenuEntry, signInAs } from './support/admin_screens.ts'
+import type { Page } from 'playwright-core'
+import { openMenuEntry, signInAs, signInThroughForm } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
+import { appUrl } from './support/app_url.ts'
 import { chooseOption } from './support/antd_widgets.ts'
 import { demoUserId, seedClient } from './support/client_fixtures.ts'
+import { DEMO_USERS } from '#database/demo_users'
 import { keepScreenshot } from './support/screenshots.ts'
+import { insertResult } from './support/tip_fixtures.ts'
 
 test.group('Marcador screens (D3, D4)', (group) => {
   const ui = useAdminUi(group)
@@ -109,5 +113,164 @@ test.group('Marcador screens (D3, D4)', (group) => {
     await row.waitFor()
     // contactos, nuevos, en llamada: 4, 3, 1
     assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 6), ['4', '3', '1'])
+  })
+
+  test('progressive dialer: two agents get screen-pops of different clients, record Rellamar alternativo and No volver a llamar, and the live wallboard shows them', async ({
+    assert,
+    cleanup,
+  }) => {
+    // The simulated platform (the default adapter) answers every call, quickly: deterministic.
+    // The server runs in this process and builds its adapter on first use, which this is.
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      DIALER_SIM_ANSWER_RATE: '1',
+      DIALER_SIM_MACHINE_RATE: '0',
+      DIALER_SIM_BUSY_RATE: '0',
+      DIALER_SIM_DELAY_MS: '50',
+      DIALER_PACER_TICK_MS: '100',
+    })
+    const { page } = ui
+    const stamp = `${Date.now()}`
+    const name = `Progresivo ${stamp}`
+    const now = toSqlDateTime(DateTime.utc())
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({ name, type: 'outbound_dialer', active: 1, created_at: now })
+    const agents = DEMO_USERS.filter((user) => user.role === 'agent').slice(0, 2)
+    const agentIds: number[] = []
+    for (const agent of agents) {
+      const [row] = await db.from('users').where('email', agent.email).select('id')
+      agentIds.push(Number(row.id))
+      await db
+        .table('campaign_agents')
+        .insert({ campaign_id: campaignId, user_id: row.id, created_at: now })
+    }
+    // a contact an earlier test left with the agent is not this test's: the console starts clean
+    await db.from('dialer_agent_states').whereIn('user_id', agentIds).delete()
+    cleanup(async () => {
+      // the agents leave the floor: the campaign's pacer idles out and stops
+      await db
+        .from('dialer_agent_states')
+        .whereIn('user_id', agentIds)
+        .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+      Object.assign(process.env, saved)
+    })
+    await db.table('dialer_settings').insert({
+      campaign_id: campaignId,
+      call_start: '00:00',
+      call_end: '23:59',
+      dial_mode: 'progressive',
+      created_at: now,
+    })
+    await insertResult(Number(campaignId), null, 1, 'Rellamar alternativo', {
+      action: 'recall_alternate',
+    })
+    await insertResult(Number(campaignId), null, 1, 'No volver a llamar', {
+      action: 'do_not_call',
+    })
+    const marker = `Auto${stamp}`
+    for (let index = 0; index < 4; index++) {
+      await seedClient({
+        first_name: `Llamado${index}`,
+        last_name: marker,
+        campaign_id: Number(campaignId),
+        primary_phone: `+5730060${String(10_000 + index).slice(-5)}`,
+      })
+    }
+
+    // The supervisor builds the list from Asignaciones' filter and keeps the wallboard open.
+    await signInAs(page, 'supervisor', '/assignments')
+    await page.getByTestId('assignments-page').waitFor()
+    await chooseOption(page, page.getByTestId('assignment-campaign'), name)
+    const builder = page.getByTestId('filter-builder')
+    await builder.getByTestId('filter-add-condition').click()
+    const condition = builder.getByTestId('filter-condition').nth(0)
+    await chooseOption(page, condition.getByTestId('filter-field'), 'Apellidos')
+    await chooseOption(page, condition.getByTestId('filter-operator'), 'contiene')
+    await condition.getByTestId('filter-value').fill(marker)
+    await builder.getByTestId('filter-apply').click()
+    await page.getByTestId('assignment-count').filter({ hasText: /^4$/ }).waitFor()
+    await page.getByTestId('go-to-dialer').click()
+    const form = page.getByTestId('dialer-list-form')
+    await form.getByLabel('Nombre de la lista').fill(`Auto ${stamp}`)
+    await form.getByRole('button', { name: 'Subir lista' }).click()
+    await page.getByText('Lista creada con 4 contactos (0 teléfonos inválidos omitidos)').waitFor()
+    const board = page.getByTestId('dialer-wallboard').locator('tr', { hasText: name })
+    await board.waitFor()
+
+    // Two agents, each in a browser of their own, start the progressive dialer.
+    const consoles: Page[] = []
+    for (const agent of agents) {
+      const context = await ui.browser.newContext({
+        baseURL: appUrl(),
+        locale: 'es-ES',
+        viewport: { width: 1280, height: 800 },
+      })
+      cleanup(() => context.close())
+      const agentPage = await context.newPage()
+      await agentPage.goto(`/admin/login?to=${encodeURIComponent('/marcador/consola')}`)
+      await signInThroughForm(agentPage, agent.email, agent.password)
+      await agentPage.getByTestId('current-user').waitFor()
+      await chooseOption(agentPage, agentPage.getByTestId('dialer-campaign'), name)
+      await agentPage.getByTestId('dialer-mode').filter({ hasText: 'progresivo' }).waitFor()
+      consoles.push(agentPage)
+    }
+    for (const agentPage of consoles) await agentPage.getByTestId('dialer-start').click()
+
+    // Each gets a screen-pop: the console opens its own client's Info tab.
+    const popped: number[] = []
+    for (const agentPage of consoles) {
+      await agentPage.waitForURL(/\/admin\/r\/clients\/\d+\?tab=info/)
+      popped.push(Number(/clients\/(\d+)/.exec(agentPage.url())![1]))
+      await agentPage.getByText(marker).first().waitFor()
+    }
+    assert.notEqual(popped[0], popped[1])
+    await keepScreenshot(consoles[0], 'dialer-screen-pop')
+    const latencies: number[] = []
+    for (const agentPage of consoles) {
+      const pops = await agentPage.evaluate(
+        () =>
+          (globalThis as unknown as { __dialerScreenPops?: Array<{ ms: number }> })
+            .__dialerScreenPops
+      )
+      for (const pop of pops ?? []) latencies.push(pop.ms)
+    }
+    // a figure for the report, not an assertion (the machine is shared)
+    console.log(`screen-pop push latency (answer → browser), ms: ${latencies.join(', ')}`)
+
+    // The wallboard shows both agents in a call, live.
+    await board.getByTestId('board-agents').filter({ hasText: 'En llamada 2' }).waitFor()
+    await board.getByTestId('board-calls').filter({ hasText: '2 con agente' }).waitFor()
+
+    // One records "Rellamar alternativo", the other "No volver a llamar".
+    const outcomes = ['Rellamar alternativo', 'No volver a llamar']
+    for (const [index, agentPage] of consoles.entries()) {
+      const gestion = agentPage.getByTestId('client-info-plugins').getByTestId('gestion-form')
+      await gestion.getByTestId('gestion-campaign').filter({ hasText: name }).waitFor()
+      await chooseOption(agentPage, gestion.getByTestId('gestion-level1'), outcomes[index])
+      await gestion.getByTestId('gestion-save').click()
+      await agentPage
+        .getByTestId('gestion-history')
+        .locator('tr.ant-table-row', { hasText: outcomes[index] })
+        .waitFor()
+    }
+    const [first, second] = await Promise.all(
+      popped.map((clientId) =>
+        db.from('dialer_contacts').where({ client_id: clientId, campaign_id: campaignId }).first()
+      )
+    )
+    assert.equal(first.status, 'recall')
+    assert.equal(second.status, 'dnc')
+    const blocked = await db.from('dialer_dnc').where('number', second.phone)
+    assert.lengthOf(blocked, 1)
+
+    // Free again, both get the two remaining new clients; the wallboard follows without a reload.
+    await board.getByTestId('board-contacts').filter({ hasText: 'no llamar 1' }).waitFor()
+    await board.getByTestId('board-contacts').filter({ hasText: 'rellamar 1' }).waitFor()
+    await board.getByTestId('board-contacts').filter({ hasText: 'en llamada 2' }).waitFor()
+    await board.getByTestId('board-agents').filter({ hasText: 'En llamada 2' }).waitFor()
+    assert.include(await board.getByTestId('board-abandon').innerText(), '0.0 %')
+    await keepScreenshot(page, 'dialer-wallboard')
   })
 })

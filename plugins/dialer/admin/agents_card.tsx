@@ -1,10 +1,11 @@
-import { errorMessage } from '@tablero/admin'
+import { errorMessage, useSessionUser } from '@tablero/admin'
+import { useSubscription } from '@refinedev/core'
 import { Alert, Card, Table, Tag } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { dialerApi, type FloorAgent } from './dialer_api'
 import { useMessages } from './use_messages'
 
-/** How often the card asks again (the agents change state all day). */
+/** How often the card asks again without a live notice (a dropped connection). */
 const POLL_MS = 5000
 const COLORS = {
   available: 'green',
@@ -18,6 +19,16 @@ export default function AgentsCard() {
   const t = useMessages()
   const [agents, setAgents] = useState<FloorAgent[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const user = useSessionUser()
+  const pollNow = useRef<() => void>(() => {})
+
+  // an agent changed state: the server's wallboard notice reads the floor at once
+  useSubscription({
+    channel: `users/${user?.id ?? 0}`,
+    types: ['dialer.wallboard'],
+    enabled: Boolean(user),
+    onLiveEvent: () => pollNow.current(),
+  })
 
   useEffect(() => {
     let stopped = false
@@ -33,6 +44,10 @@ export default function AgentsCard() {
         if (!stopped) setError(errorMessage(caught))
       }
       if (!stopped) timer = setTimeout(poll, POLL_MS)
+    }
+    pollNow.current = () => {
+      clearTimeout(timer)
+      void poll()
     }
     void poll()
     return () => {

@@ -1,8 +1,17 @@
-import { errorMessage } from '@tablero/admin'
+import { Slot, errorMessage, useSessionUser } from '@tablero/admin'
+import { useSubscription } from '@refinedev/core'
 import { Alert, Button, Card, Input, Select, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { clientInfoPath, dialerApi, type AgentState } from './dialer_api'
+import {
+  clientInfoPath,
+  dialerApi,
+  newClientPath,
+  noteScreenPop,
+  type AgentState,
+  type DialerCampaign,
+  type ScreenPopEvent,
+} from './dialer_api'
 import { useMessages } from './use_messages'
 
 const COLORS = {
@@ -15,17 +24,33 @@ const COLORS = {
 /**
  * Marcador for agents: pick the campaign, "Siguiente contacto" claims the next one and opens the
  * client's Info tab (where the gestión is recorded, which ends the wrap-up); pause with a reason.
+ * In a campaign that dials by itself (progressive, ratio, adaptive) "Iniciar marcador" makes the
+ * agent wait for calls instead: the screen-pop (`dialer.screen-pop`, pushed by the server on the
+ * agent's channel) opens each client put through, or a new client's form with the number filled
+ * in when it matches no client.
  */
 export default function ConsolePage() {
   const t = useMessages()
   const navigate = useNavigate()
-  const [campaigns, setCampaigns] = useState<Array<{ id: number; name: string }>>([])
+  const [campaigns, setCampaigns] = useState<DialerCampaign[]>([])
   const [campaignId, setCampaignId] = useState<number | null>(null)
   const [state, setState] = useState<AgentState | null>(null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const user = useSessionUser()
+
+  useSubscription({
+    channel: `users/${user?.id ?? 0}`,
+    types: ['dialer.screen-pop'],
+    enabled: Boolean(user),
+    onLiveEvent: (event) => {
+      const pop = event.payload as unknown as ScreenPopEvent
+      noteScreenPop(pop)
+      navigate(pop.clientId ? clientInfoPath(pop.clientId) : newClientPath(pop.phone))
+    },
+  })
 
   const refresh = useCallback(async () => {
     const answer = await dialerApi.state()
@@ -70,7 +95,13 @@ export default function ConsolePage() {
       navigate(clientInfoPath(answer.data.clientId))
     })
 
+  const start = () => act(() => dialerApi.ready(campaignId!))
+
   const contact = state?.contact ?? null
+  const mode = campaigns.find((campaign) => campaign.id === campaignId)?.mode ?? 'preview'
+  const paced = mode !== 'preview'
+  const waiting =
+    paced && !contact && state?.state === 'available' && state.campaignId === campaignId
   const stateText = state
     ? state.state === 'paused'
       ? t('state.paused', { reason: state.pauseReason ?? '' })
@@ -95,21 +126,41 @@ export default function ConsolePage() {
                 {stateText}
               </Tag>
             )}
+            {campaignId && (
+              <Tag data-testid="dialer-mode">{t('console.mode', { mode: t(`mode.${mode}`) })}</Tag>
+            )}
           </Space>
+          {waiting && (
+            <Alert
+              type="success"
+              showIcon
+              message={t('console.waiting')}
+              data-testid="dialer-waiting"
+            />
+          )}
           {contact && (
             <Alert
               type="info"
               showIcon
-              message={t('console.current', { phone: contact.phone })}
+              data-testid="dialer-contact"
+              message={
+                <Space wrap>
+                  <strong>{contact.clientName}</strong>
+                  <Slot name="client.header.badges" props={{ client: { id: contact.clientId } }} />
+                  <span>{t('console.current', { phone: contact.phone })}</span>
+                </Space>
+              }
               description={t('console.wrapHelp')}
               action={
                 <Space direction="vertical">
                   <Button size="small" onClick={() => navigate(clientInfoPath(contact.clientId))}>
                     {t('console.open')}
                   </Button>
-                  <Button size="small" onClick={() => act(() => dialerApi.noAnswer(contact.id))}>
-                    {t('console.noAnswer')}
-                  </Button>
+                  {!paced && (
+                    <Button size="small" onClick={() => act(() => dialerApi.noAnswer(contact.id))}>
+                      {t('console.noAnswer')}
+                    </Button>
+                  )}
                   {state?.state === 'in_call' && (
                     <Button size="small" onClick={() => act(() => dialerApi.setState('wrap_up'))}>
                       {t('console.wrapUp')}
@@ -120,16 +171,29 @@ export default function ConsolePage() {
             />
           )}
           <Space wrap>
-            <Button
-              type="primary"
-              size="large"
-              disabled={!campaignId || state?.state === 'paused'}
-              loading={busy}
-              onClick={next}
-              data-testid="dialer-next"
-            >
-              {t('console.next')}
-            </Button>
+            {paced ? (
+              <Button
+                type="primary"
+                size="large"
+                disabled={!campaignId || waiting || Boolean(contact)}
+                loading={busy}
+                onClick={start}
+                data-testid="dialer-start"
+              >
+                {t('console.start')}
+              </Button>
+            ) : (
+              <Button
+                type="primary"
+                size="large"
+                disabled={!campaignId || state?.state === 'paused'}
+                loading={busy}
+                onClick={next}
+                data-testid="dialer-next"
+              >
+                {t('console.next')}
+              </Button>
+            )}
             {state?.state === 'paused' ? (
               <Button onClick={() => act(() => dialerApi.setState('available'))}>
                 {t('console.resume')}

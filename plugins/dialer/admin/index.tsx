@@ -37,5 +37,8 @@ export default definePluginAdmin({
     { path: '/marcador', element: ListsPage },
     { path: '/marcador/consola', element: ConsolePage },
   ],
-  slots: { 'assignments.actions': [GoToDialerSlot], 'client.actions': [ClickToCallSlot] },
+  slots: {
+    'assignments.actions': [GoToDialerSlot],
+    'client.actions': [ClickToCallSlot],
+  },
 })

@@ -17,6 +17,7 @@ import { Link, useLocation } from 'react-router'
 import { dialerApi, type DialerList, type FromAssignments } from './dialer_api'
 import { useMessages } from './use_messages'
 import AgentsCard from './agents_card'
+import WallboardCard from './wallboard_card'
 
 interface NewList {
   name: string
@@ -195,6 +196,7 @@ export default function ListsPage() {
           { title: t('col.hopper'), dataIndex: 'hopperDepth', render: number },
         ]}
       />
+      <WallboardCard />
       <AgentsCard />
     </Space>
   )

@@ -10,8 +10,10 @@ export async function agentState(userId: number) {
   const row = await db.from('dialer_agent_states').where('user_id', userId).first()
   const contact = row?.contact_id
     ? await db
-        .from('dialer_contacts')
-        .where({ id: row.contact_id, claimed_by: userId, status: 'claimed' })
+        .from('dialer_contacts as c')
+        .join('clients as k', 'k.id', 'c.client_id')
+        .where({ 'c.id': row.contact_id, 'c.claimed_by': userId, 'c.status': 'claimed' })
+        .select('c.*', 'k.first_name', 'k.last_name')
         .first()
     : null
   return {
@@ -22,6 +24,7 @@ export async function agentState(userId: number) {
       ? {
           id: Number(contact.id),
           clientId: Number(contact.client_id),
+          clientName: [contact.first_name, contact.last_name].filter(Boolean).join(' '),
           phone: contact.phone,
           campaignId: Number(contact.campaign_id),
         }
@@ -66,6 +69,43 @@ export async function setAgentState(
       recordId: userId,
       before: { state: current.state },
       after: { state, reason: values.pause_reason },
+    })
+  })
+  return agentState(userId)
+}
+
+/**
+ * The console's "Iniciar marcador": the agent waits for calls in the
+ * campaign (state `available`, its campaign set), which a progressive,
+ * ratio or adaptive campaign's pacer puts through. 409 while the agent
+ * holds a contact without a gestión.
+ */
+export async function joinCampaign(userId: number, campaignId: number, actor: AuditActor) {
+  const current = await agentState(userId)
+  if (current.contact) {
+    throw new TableroError(
+      'DIALER_WRAP_UP',
+      'Record the gestión of your current contact first',
+      409
+    )
+  }
+  const now = toSqlDateTime(DateTime.utc())
+  await db.transaction(async (trx) => {
+    const values = {
+      state: 'available',
+      campaign_id: campaignId,
+      pause_reason: null,
+      updated_at: now,
+    }
+    const known = await trx.from('dialer_agent_states').where('user_id', userId).first()
+    if (known) await trx.from('dialer_agent_states').where('user_id', userId).update(values)
+    else await trx.table('dialer_agent_states').insert({ user_id: userId, ...values })
+    await AuditLog.record(trx, actor, {
+      action: 'dialer.agent-state',
+      resource: 'dialer_agent_states',
+      recordId: userId,
+      before: { state: current.state, campaign_id: current.campaignId },
+      after: { state: 'available', campaign_id: campaignId },
     })
   })
   return agentState(userId)

@@ -50,6 +50,9 @@ export class ContactMoves {
           .where({ user_id: gestion.userId, contact_id: contact.id })
           .update({ state: 'available', contact_id: null, updated_at: nowSql })
       }
+      if (!contact && gestion.callbackAt) {
+        return callbackContact(trx, gestion, actor, nowSql)
+      }
       if (!contact) {
         if (gestion.action === 'do_not_call') {
           const client = await trx
@@ -182,6 +185,65 @@ async function nextPhone(trx: Trx, contact: ContactRow) {
   if (phones.length === 0)
     return { e164: contact.phone as string, country: contact.country as string | null }
   return phones[(at + 1) % phones.length]
+}
+
+/**
+ * A callback scheduled for a client the campaign's lists never held (or
+ * hold no more): it gets a contact in the campaign's newest active list,
+ * due at the callback's time, so it reaches the hopper like any other.
+ * Nothing when no list is active or the client's row there is taken
+ * (do-not-call, another agent's claim).
+ */
+async function callbackContact(
+  trx: Trx,
+  gestion: RecordedGestion,
+  actor: AuditActor,
+  nowSql: string
+) {
+  const list = await trx
+    .from('dialer_lists')
+    .where({ campaign_id: gestion.campaignId, active: true, building: false })
+    .orderBy('id', 'desc')
+    .select('id')
+    .first()
+  if (!list) return null
+  const taken = await trx
+    .from('dialer_contacts')
+    .where({ list_id: list.id, client_id: gestion.clientId })
+    .first()
+  if (taken) return null
+  const client = await trx
+    .from('clients')
+    .where('id', gestion.clientId)
+    .select('primary_phone')
+    .first()
+  const phone = validPhone(gestion.alternatePhone) ?? validPhone(client?.primary_phone)
+  if (!phone) return null
+  const values = {
+    status: 'callback',
+    next_at: toSqlDateTime(DateTime.fromISO(gestion.callbackAt!)),
+    phone: phone.e164,
+    country: phone.country,
+    reserved_for: gestion.forMe ? gestion.userId : null,
+    last_result: gestion.resultPath.slice(0, 120),
+  }
+  const [id] = await trx.table('dialer_contacts').insert({
+    list_id: list.id,
+    campaign_id: gestion.campaignId,
+    client_id: gestion.clientId,
+    attempts: 0,
+    created_at: nowSql,
+    ...values,
+  })
+  await AuditLog.record(trx, actor, {
+    action: 'dialer.gestion',
+    resource: 'dialer_contacts',
+    recordId: Number(id),
+    after: { ...values, list_id: list.id, gestion_id: gestion.gestionId },
+    subject: 'clients',
+    subjectId: gestion.clientId,
+  })
+  return { contactId: Number(id), ...values }
 }
 
 /** "No volver a llamar": the number joins the global do-not-call list (once). */

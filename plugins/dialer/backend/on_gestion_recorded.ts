@@ -1,6 +1,8 @@
 import logger from '@adonisjs/core/services/logger'
 import type { PluginEventHandler } from '#sdk'
 import { ContactMoves, type RecordedGestion } from './contact_moves.ts'
+import { endAgentCall, paceIfAutomatic } from './pacing_loop.ts'
+import { wallboardChanged } from './wallboard.ts'
 
 /**
  * T3: tipificaciones recorded a gestión; the dialer moves the client's
@@ -16,6 +18,11 @@ const onGestionRecorded: PluginEventHandler = async (payload) => {
       ip: null,
       requestId: null,
     })
+    // the agent's wrap-up ended: its call is over, and a campaign that dials by itself puts
+    // the next one through
+    await endAgentCall(gestion.userId, gestion.clientId)
+    await paceIfAutomatic(gestion.campaignId)
+    wallboardChanged(gestion.campaignId)
   } catch (error) {
     logger.error({ err: error, gestionId: gestion.gestionId }, 'dialer: the contact was not moved')
   }

@@ -273,6 +273,39 @@ export default [
         defaultValue: 200,
         listable: true,
       }),
+      field.select('dial_mode', {
+        label: label('Modo de marcado', 'Dialing mode'),
+        defaultValue: 'preview',
+        options: [
+          { value: 'preview', label: label('Vista previa', 'Preview') },
+          { value: 'progressive', label: label('Progresivo', 'Progressive') },
+          { value: 'ratio', label: label('Por ratio', 'Ratio') },
+          { value: 'adaptive', label: label('Adaptativo', 'Adaptive') },
+        ],
+        listable: true,
+        filterable: true,
+      }),
+      field.decimal('dial_level', {
+        label: label('Llamadas por agente libre (ratio)', 'Calls per free agent (ratio)'),
+        min: 1,
+        max: 10,
+        defaultValue: 1.5,
+      }),
+      field.decimal('max_dial_level', {
+        label: label('Tope de llamadas por agente', 'Ceiling of calls per agent'),
+        min: 1,
+        max: 10,
+        defaultValue: 3,
+      }),
+      field.decimal('target_abandon_rate', {
+        label: label(
+          'Abandono objetivo (0 a 1, adaptativo)',
+          'Target abandon rate (0 to 1, adaptive)'
+        ),
+        min: 0,
+        max: 0.5,
+        defaultValue: 0.03,
+      }),
       ...field.timestamps(),
     ],
     permissions: {

@@ -8,7 +8,7 @@ import {
   type PluginRoutes,
 } from '#sdk'
 import { MANAGE, WORK, idParam, requireCampaignAgent } from './access.ts'
-import { agentState, setAgentState } from './agent_states.ts'
+import { agentState, joinCampaign, setAgentState } from './agent_states.ts'
 import { clickToCall, type CallRequest } from './click_to_call.ts'
 import { recordNoAnswer } from './contact_moves.ts'
 import { dialing } from './dialing.ts'
@@ -16,6 +16,9 @@ import { hopperDepth } from './hopper.ts'
 import { HopperClaim } from './hopper_claim.ts'
 import { buildList, refillHoppers } from './jobs.ts'
 import { listCounts } from './list_counts.ts'
+import { endAgentCall, paceIfAutomatic } from './pacing_loop.ts'
+import { settingsOf } from './settings.ts'
+import { wallboard, wallboardChanged } from './wallboard.ts'
 import { ListBuilder, type ListRequest } from './list_builder.ts'
 
 /** How often one node queues a background refill of a campaign its agents claim from. */
@@ -135,7 +138,26 @@ const routes: PluginRoutes = (router) => {
       )
       .orderBy('name')
       .select('id', 'name')
-    return { data: rows.map((row) => ({ id: Number(row.id), name: row.name })) }
+    const data = []
+    for (const row of rows) {
+      const settings = await settingsOf(Number(row.id))
+      data.push({ id: Number(row.id), name: row.name, mode: settings.pacing.mode })
+    }
+    return { data }
+  })
+
+  /**
+   * Progressive, ratio, adaptive: the agent waits for calls in the campaign;
+   * its pacer (on whichever node holds the campaign's lock) puts them through.
+   */
+  router.post('campaigns/:id/ready', async (ctx) => {
+    const user = authorize(ctx, WORK)
+    const campaignId = idParam(ctx.params.id, 'campaigns')
+    await requireCampaignAgent(user, campaignId)
+    const state = await joinCampaign(user.id, campaignId, actorFromContext(ctx))
+    await paceIfAutomatic(campaignId)
+    wallboardChanged(campaignId)
+    return { data: state }
   })
 
   /** D4: "Siguiente contacto": the next contact of the campaign, claimed atomically (null when none is due). */
@@ -187,13 +209,24 @@ const routes: PluginRoutes = (router) => {
   })
   router.post('agent/state', async (ctx) => {
     const user = authorize(ctx, WORK)
-    return {
-      data: await setAgentState(
-        user.id,
-        ctx.request.only(['state', 'reason']),
-        actorFromContext(ctx)
-      ),
+    const state = await setAgentState(
+      user.id,
+      ctx.request.only(['state', 'reason']),
+      actorFromContext(ctx)
+    )
+    // "Cortar y tipificar": the agent hung up
+    if (state.state === 'wrap_up') await endAgentCall(user.id)
+    if (state.campaignId) {
+      if (state.state === 'available') await paceIfAutomatic(state.campaignId)
+      wallboardChanged(state.campaignId)
     }
+    return { data: state }
+  })
+
+  /** Supervisors: the live wallboard, per campaign (browsers re-read it on `dialer.wallboard`). */
+  router.get('wallboard', async (ctx) => {
+    authorize(ctx, MANAGE)
+    return { data: await wallboard() }
   })
 
   /** Supervisors: where every agent stands (the wallboard's first column). */

@@ -1,6 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DEFAULT_WINDOW, type CallingWindow } from './calling_hours.ts'
+import type { PacingSettings } from './telephony/pacing.ts'
+
+export const DIAL_MODES = ['preview', 'progressive', 'ratio', 'adaptive'] as const
 
 export interface DialerSettings {
   window: CallingWindow
@@ -8,6 +11,8 @@ export interface DialerSettings {
   recycleHours: number
   claimTimeoutMinutes: number
   hopperSize: number
+  /** how calls are placed: preview (the agent dials) or paced by the server */
+  pacing: PacingSettings
 }
 
 export const DEFAULT_SETTINGS: DialerSettings = {
@@ -16,6 +21,7 @@ export const DEFAULT_SETTINGS: DialerSettings = {
   recycleHours: 4,
   claimTimeoutMinutes: 15,
   hopperSize: 200,
+  pacing: { mode: 'preview', dialLevel: 1.5, maxDialLevel: 3, targetAbandonRate: 0.03 },
 }
 
 /** A campaign's dialer rules (`dialer_settings`), the defaults when it has none. */
@@ -31,5 +37,11 @@ export async function settingsOf(
     recycleHours: Number(row.recycle_hours),
     claimTimeoutMinutes: Number(row.claim_timeout_minutes),
     hopperSize: Number(row.hopper_size),
+    pacing: {
+      mode: (DIAL_MODES as readonly string[]).includes(row.dial_mode) ? row.dial_mode : 'preview',
+      dialLevel: Number(row.dial_level),
+      maxDialLevel: Number(row.max_dial_level),
+      targetAbandonRate: Number(row.target_abandon_rate),
+    },
   }
 }

@@ -221,4 +221,49 @@ test.group('dialer: tipificaciones actions move the contact (T3)', (group) => {
       contact: { id: claimed.id },
     })
   })
+
+  test('a callback scheduled for a client with no contact in the campaign gets one in its active list, due at that time', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    await clientsOf(campaignId, 1, 0, { assigned_user_id: ana.user.id })
+    const list = await buildList(supervisor, campaignId)
+    // a client that joined the campaign after the list was built
+    const [late] = await clientsOf(campaignId, 1, 50, { assigned_user_id: ana.user.id })
+    const contacted = await result(supervisor, campaignId, {
+      name: 'Contactado',
+      action: 'no_action',
+    })
+    const later = await supervisor
+      .post(`${TIP}/results`)
+      .json({ parentId: contacted, name: 'Llamar luego', allowsScheduling: true })
+    later.assertStatus(201)
+    const callbackAt = DateTime.utc().plus({ hours: 1 }).startOf('minute')
+    await gestion(ana, {
+      clientId: late,
+      campaignId,
+      level1Id: contacted,
+      level2Id: later.body().data[0].id,
+      callbackAt: callbackAt.toISO(),
+    })
+    const rows = await db
+      .from('dialer_contacts')
+      .where({ client_id: late, campaign_id: campaignId })
+    assert.lengthOf(rows, 1)
+    assert.containsSubset(rows[0], { list_id: list.id, status: 'callback', phone: phone(50) })
+    const due = await db
+      .from('dialer_contacts')
+      .where({ id: rows[0].id, next_at: toSqlDateTime(callbackAt) })
+      .first()
+    assert.exists(due, 'due at the callback time')
+    // due: it reaches the hopper and is handed out first
+    await db
+      .from('dialer_contacts')
+      .where('id', rows[0].id)
+      .update({ next_at: toSqlDateTime(DateTime.utc().minus({ minutes: 1 })) })
+    await db.from('dialer_hopper').delete()
+    const taken = (await next(ana, campaignId))!
+    assert.equal(taken.clientId, late)
+  })
 })

@@ -101,10 +101,15 @@ export class CampaignPacer {
     }
   }
 
-  async #step(): Promise<PacingDecision> {
+  /** hands the dialer again the outcomes it could not take; a pacer winding down calls it alone */
+  async flush() {
     for (const { contactId, outcome } of this.#unreported.splice(0)) {
       await this.#report(contactId, outcome)
     }
+  }
+
+  async #step(): Promise<PacingDecision> {
+    await this.flush()
     if (this.adapter.connection().state === 'down') {
       return { calls: 0, dialLevel: 0, reason: 'telephony down: no new calls' }
     }
