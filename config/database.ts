@@ -11,6 +11,17 @@ const schemaGeneration = { enabled: false }
 const knexOptions: object = { compileSqlOnError: false }
 
 /**
+ * A database that is down must answer fast, not hang requests: knex waits
+ * at most this long for a pooled connection (60 s by default) and the
+ * driver this long to connect (10 s), then the request answers 503
+ * DATABASE_UNAVAILABLE (backend/exceptions/unavailable.ts). A refused
+ * connection fails at once anyway; these bound a database that does not
+ * answer at all. Once it is back, the next request connects again.
+ */
+const ACQUIRE_TIMEOUT_MS = 5_000
+const CONNECT_TIMEOUT_MS = 3_000
+
+/**
  * Core migrations first, then every plugin's (timestamps keep the order),
  * so `node ace migration:run` migrates the core and all plugins at once:
  * backend/providers/config_wiring_provider.ts appends the plugins' paths,
@@ -67,8 +78,10 @@ const dbConfig = defineConfig({
         charset: 'utf8mb4',
         timezone: 'Z',
         dateStrings: ['DATE'],
+        // mysql2's option, passed through by Lucid without a type
+        ...({ connectTimeout: CONNECT_TIMEOUT_MS } as object),
       },
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max: 10, acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS },
       ...knexOptions,
       migrations,
       schemaGeneration,
