@@ -11,14 +11,18 @@ const schemaGeneration = { enabled: false }
 const knexOptions: object = { compileSqlOnError: false }
 
 /**
- * A database that is down must answer fast, not hang requests: knex waits
- * at most this long for a pooled connection (60 s by default) and the
- * driver this long to connect (10 s), then the request answers 503
- * DATABASE_UNAVAILABLE (backend/exceptions/unavailable.ts). A refused
- * connection fails at once anyway; these bound a database that does not
- * answer at all. Once it is back, the next request connects again.
+ * A database that is down must answer fast, not hang requests: a refused
+ * connection fails the waiting query at once (knex propagates the pool's
+ * create error) and answers 503 DATABASE_UNAVAILABLE
+ * (backend/exceptions/unavailable.ts); the driver gives up connecting to a
+ * database that does not answer after CONNECT_TIMEOUT_MS (10 s by
+ * default), and a query waits for a pooled connection at most
+ * ACQUIRE_TIMEOUT_MS (60 s by default). The latter also bounds a full pool
+ * on an overloaded node, where 5 s failed a long import's batch under
+ * load (bench/faults): 10 s. Once the database is back, the next request
+ * connects again.
  */
-const ACQUIRE_TIMEOUT_MS = 5_000
+const ACQUIRE_TIMEOUT_MS = 10_000
 const CONNECT_TIMEOUT_MS = 3_000
 
 /**

@@ -22,7 +22,7 @@ export interface LoadNode {
 /** No request may wait longer than this: past it, it counts as hung. */
 const HANG_MS = 10_000
 /** Phone serials of the load's clients: far from the fake clients', the demo's and the imports'. */
-const PHONE_SERIAL = 500_000_000
+const PHONE_SERIAL = 200_000_000
 
 /**
  * A bounded mixed load spread over the nodes that are up, at `rate`

@@ -58,7 +58,7 @@ async function importFile(run: string, rows: number) {
   const out = createWriteStream(path)
   out.write('first_name,last_name,document,email,primary_phone\n')
   for (let i = 1; i <= rows; i++) {
-    const line = `Importado${i},Nodo${i % 97},I${run}-${i},importado${i}.${run}@bench.test,${phoneOf(600_000_000 + i).e164}\n`
+    const line = `Importado${i},Nodo${i % 97},I${run}-${i},importado${i}.${run}@bench.test,${phoneOf(300_000_000 + i).e164}\n`
     if (!out.write(line)) await once(out, 'drain')
   }
   out.end()
