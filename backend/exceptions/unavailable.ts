@@ -46,7 +46,8 @@ export function unavailableError(error: unknown): ApiError | null {
   const err = error as { code?: unknown; name?: unknown; fatal?: unknown; message?: unknown }
   if (!err || typeof err !== 'object') return null
   if (err.name === 'KnexTimeoutError') return { ...DATABASE_UNAVAILABLE }
-  if (typeof err.code === 'string' && DATABASE_GONE.has(err.code)) return { ...DATABASE_UNAVAILABLE }
+  if (typeof err.code === 'string' && DATABASE_GONE.has(err.code))
+    return { ...DATABASE_UNAVAILABLE }
   if (err.fatal === true) return { ...DATABASE_UNAVAILABLE }
   if (typeof err.name === 'string' && REDIS_GONE.has(err.name)) return { ...SERVICE_UNAVAILABLE }
   if (err.message === REDIS_CLOSED) return { ...SERVICE_UNAVAILABLE }
