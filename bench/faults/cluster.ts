@@ -117,7 +117,8 @@ export async function call(
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
     },
     body: init.form ?? (init.body ? JSON.stringify(init.body) : undefined),
-    signal: AbortSignal.timeout(15_000),
+    // the bench's own calls (an upload of 14 MB on a busy node) may be slow; the load's may not
+    signal: AbortSignal.timeout(120_000),
   })
   const text = await response.text()
   let body: any = null

@@ -78,6 +78,15 @@ async function job(baseUrl: string, token: string, id: number) {
  */
 export async function killedMidImport(context: ScenarioContext): Promise<ScenarioReport> {
   const report: ScenarioReport = { checks: [], recoverySeconds: null }
+  try {
+    return await importAndKill(context, report)
+  } finally {
+    // the next scenarios need both nodes, whatever happened here
+    if (!context.cluster.a.running) await context.cluster.startNode(context.cluster.a)
+  }
+}
+
+async function importAndKill(context: ScenarioContext, report: ScenarioReport) {
   const { cluster, token, run } = context
   const rows = context.short ? 20_000 : 200_000
   const [a, b] = cluster.nodes
