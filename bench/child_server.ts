@@ -21,8 +21,9 @@ export class ChildServer {
     return this.#child?.pid
   }
 
-  async start(env: Record<string, string>) {
-    const port = await freePort()
+  /** `port`: the one it had before, for a node restarted as itself (bench/faults). */
+  async start(env: Record<string, string>, port?: number) {
+    port ??= await freePort()
     mkdirSync('tmp/bench', { recursive: true })
     const log = createWriteStream(`tmp/bench/${this.logName}.log`)
     this.#child = spawn(process.execPath, ['--import=@poppinss/ts-exec', this.script], {
@@ -52,9 +53,28 @@ export class ChildServer {
     throw new Error(`${this.script} did not answer /health within 60 s`)
   }
 
+  /** Whether the process runs (started, not exited or killed). */
+  get running() {
+    return Boolean(this.#child && this.#child.exitCode === null && this.#child.signalCode === null)
+  }
+
+  /** The server's port, once started. */
+  get port() {
+    return Number(new URL(this.baseUrl).port)
+  }
+
+  /** Kills the process with SIGKILL, as a crash or a lost machine does; resolves once it is gone. */
+  async kill() {
+    const child = this.#child
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGKILL')
+    await exited
+  }
+
   async stop() {
     const child = this.#child
-    if (!child || child.exitCode !== null) return
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000)

@@ -34,6 +34,7 @@ const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* va
                         the CPU below 25 % busy (BENCH_WAIT_QUIET; 0 to never wait)
   --sqlite-path FILE    default tmp/bench/clients-<clients>.sqlite3
   --rows 100000,1000000  sizes of the clients CSVs that --only import imports (BENCH_IMPORT_ROWS)
+  --short               with --only faults: scenarios 1, 2 and 5, about 10 s each (CI)
   --mysql-db NAME       default tablero_bench_<clients> (MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
                         MYSQL_PASSWORD as for the app)`
 
@@ -57,6 +58,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'sqlite-path': { type: 'string' },
       'mysql-db': { type: 'string' },
       'rows': { type: 'string' },
+      'short': { type: 'boolean' },
       'help': { type: 'boolean' },
     },
   })

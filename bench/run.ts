@@ -138,6 +138,12 @@ if (options.only?.includes('alerts')) {
   await benchAlerts(options, process.argv.slice(2))
   process.exit(0)
 }
+// `--only faults [--short]`: two nodes under load through faults (issue 19), see bench/faults/index.ts.
+if (options.only?.includes('faults')) {
+  const { benchFaults } = await import('./faults/index.ts')
+  await benchFaults(process.argv.slice(2))
+  process.exit(process.exitCode ?? 0)
+}
 // `--only dialer`: next-contact claims on two app nodes (issue 16), see bench/dialer_claims.ts.
 if (options.only?.includes('dialer')) {
   const { benchDialerClaims } = await import('./dialer_claims.ts')

@@ -11,6 +11,21 @@ const schemaGeneration = { enabled: false }
 const knexOptions: object = { compileSqlOnError: false }
 
 /**
+ * A database that is down must answer fast, not hang requests: a refused
+ * connection fails the waiting query at once (knex propagates the pool's
+ * create error) and answers 503 DATABASE_UNAVAILABLE
+ * (backend/exceptions/unavailable.ts); the driver gives up connecting to a
+ * database that does not answer after CONNECT_TIMEOUT_MS (10 s by
+ * default), and a query waits for a pooled connection at most
+ * ACQUIRE_TIMEOUT_MS (60 s by default). The latter also bounds a full pool
+ * on an overloaded node, where 5 s failed a long import's batch under
+ * load (bench/faults): 10 s. Once the database is back, the next request
+ * connects again.
+ */
+const ACQUIRE_TIMEOUT_MS = 10_000
+const CONNECT_TIMEOUT_MS = 3_000
+
+/**
  * Core migrations first, then every plugin's (timestamps keep the order),
  * so `node ace migration:run` migrates the core and all plugins at once:
  * backend/providers/config_wiring_provider.ts appends the plugins' paths,
@@ -67,8 +82,10 @@ const dbConfig = defineConfig({
         charset: 'utf8mb4',
         timezone: 'Z',
         dateStrings: ['DATE'],
+        // mysql2's option, passed through by Lucid without a type
+        ...({ connectTimeout: CONNECT_TIMEOUT_MS } as object),
       },
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max: 10, acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS },
       ...knexOptions,
       migrations,
       schemaGeneration,

@@ -16,9 +16,15 @@ const redisConfig = defineConfig({
       db: 0,
       keyPrefix: 'tablero:',
       lazyConnect: true,
+      // Redis stopped or restarting: keep reconnecting (never give up, or
+      // the toggle broadcast would stay dead once it is back), and fail a
+      // command after one failed reconnect instead of queueing it for
+      // seconds: the request answers 503 and plugin states fall back to
+      // their TTL (see README "Several app nodes").
       retryStrategy(times) {
-        return times > 10 ? null : times * 50
+        return Math.min(times * 100, 1000)
       },
+      maxRetriesPerRequest: 1,
     },
   },
 })

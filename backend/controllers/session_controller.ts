@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { loginValidator, tokenValidator } from '#validators/auth'
-import { loginThrottle, loginThrottleKey } from '#services/login_throttle'
+import { loginThrottleKey, throttledSignIn } from '#services/login_throttle'
 import { AuditLog, actorFromContext } from '#services/audit_log'
 import { SESSION_VERSION_KEY } from '#middleware/auth_middleware'
 import { TableroError } from '#exceptions/tablero_error'
@@ -77,7 +77,7 @@ export default class SessionController {
    */
   async #verify(ctx: HttpContext, email: string, password: string) {
     const key = loginThrottleKey(email, ctx.request.ip())
-    const [throttled, user] = await loginThrottle().penalize(key, async () => {
+    const [throttled, user] = await throttledSignIn(key, async () => {
       const found = await User.verifyCredentials(email, password)
       if (!found.active)
         throw new TableroError('INVALID_CREDENTIALS', 'Wrong email or password', 401)

@@ -1,5 +1,6 @@
 import { TableroError } from './tablero_error.ts'
 import { SPANISH_ERRORS, SPANISH_RULES } from '#i18n/error_messages'
+import { unavailableError } from './unavailable.ts'
 
 export interface FieldError {
   field: string
@@ -115,6 +116,8 @@ export function toApiError(error: unknown): ApiError {
       message: 'The database refused a value (too long, out of range or missing)',
     }
   }
+  const unavailable = unavailableError(error)
+  if (unavailable) return unavailable
   const status = typeof err?.status === 'number' ? err.status : 500
   if (status === 413) return { ...KNOWN.E_REQUEST_ENTITY_TOO_LARGE }
   if (status >= 400 && status < 500) {

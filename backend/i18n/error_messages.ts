@@ -68,6 +68,12 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   MERGE_SELF: () => 'Un cliente no se puede combinar consigo mismo',
   CANNOT_DEMOTE_SELF: () => 'No puede desactivarse ni quitarse el rol de administrador a sí mismo',
   INTERNAL_ERROR: () => 'Algo salió mal de nuestro lado',
+  DATABASE_UNAVAILABLE: () =>
+    'No se puede acceder a la base de datos: intente de nuevo en unos segundos',
+  SERVICE_UNAVAILABLE: () =>
+    'Un servicio compartido (Redis) no responde: intente de nuevo en unos segundos',
+  LOGIN_LIMITER_UNAVAILABLE: () =>
+    'No se puede iniciar sesión mientras el límite de intentos no responde: intente de nuevo en unos segundos',
   NOT_CAMPAIGN_SUPERVISOR: () =>
     'Solo un administrador o un supervisor de la campaña puede asignar sus clientes',
   ASSIGNMENT_CHANGED: (p) =>

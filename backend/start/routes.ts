@@ -27,9 +27,10 @@ const ResourceImportsController = () => import('#controllers/resource_imports_co
 const JobsController = () => import('#controllers/jobs_controller')
 const BasesController = () => import('#controllers/bases_controller')
 const AssignmentsController = () => import('#controllers/assignments_controller')
+const HealthController = () => import('#controllers/health_controller')
 
 router.get('/', ({ response }) => response.redirect('/admin'))
-router.get('/health', () => ({ data: { status: 'ok' } }))
+router.get('/health', [HealthController, 'show'])
 
 router
   .group(() => {

@@ -1,115 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdirSync } from 'node:fs'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { makeUser } from '#tests/helpers/auth'
 import { makeClient } from '#tests/helpers/clients'
 import { truncateAfterEach } from '#tests/helpers/database'
-
-/**
- * X4: the same code on several app nodes, sharing the database and Redis.
- * Two real server processes (backend/bin/server.ts) on two loopback ports,
- * with REDIS_HOST set, on the test database: what one node does, the other
- * knows at once. Their plugin states are trusted for ten minutes
- * (PLUGIN_STATE_TTL_MS), so only Redis can tell a node of a toggle made on
- * the other in time.
- */
-class Node {
-  #child: ChildProcess | null = null
-  url = ''
-
-  constructor(private name: string) {}
-
-  async start() {
-    const port = await freePort()
-    mkdirSync(app.tmpPath('cluster'), { recursive: true })
-    const log = createWriteStream(app.tmpPath(`cluster/${this.name}.log`))
-    this.#child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'backend/bin/server.ts'], {
-      cwd: app.makePath(),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        REDIS_HOST: process.env.REDIS_HOST || '127.0.0.1',
-        SQLITE_PATH: app.tmpPath('test.sqlite3'),
-        PLUGIN_STATE_TTL_MS: String(10 * 60_000),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    this.#child.stdout!.pipe(log)
-    this.#child.stderr!.pipe(log)
-    this.url = `http://127.0.0.1:${port}`
-    const deadline = Date.now() + 60_000
-    while (Date.now() < deadline) {
-      if (this.#child.exitCode !== null) throw new Error(`node ${this.name} exited: see its log`)
-      const healthy = await fetch(`${this.url}/health`).then(
-        (response) => response.ok,
-        () => false
-      )
-      if (healthy) return
-      await sleep(200)
-    }
-    throw new Error(`node ${this.name} did not start`)
-  }
-
-  async stop() {
-    const child = this.#child
-    if (!child || child.exitCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-    await exited
-    clearTimeout(timer)
-  }
-
-  fetch(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-    return fetch(`${this.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    })
-  }
-
-  async signIn(email: string, password = 'Secret123!') {
-    const response = await this.fetch('/api/auth/tokens', {
-      method: 'POST',
-      body: { email, password, name: 'cluster test' },
-    })
-    if (response.status !== 201) throw new Error(`sign-in answered ${response.status}`)
-    return ((await response.json()) as { data: { token: string } }).data.token
-  }
-}
-
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Polls until `check` is true or the time is up (the answer then says what was last seen). */
-async function eventually(check: () => Promise<boolean>, seconds = 10) {
-  const deadline = Date.now() + seconds * 1000
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(100)
-  }
-  return false
-}
+import { AppNode, eventually, sleep } from '#tests/helpers/app_node'
 
 /** Whether a Redis answers on REDIS_HOST (default 127.0.0.1), port REDIS_PORT (6379). */
 function redisAnswers() {
@@ -131,9 +27,22 @@ function redisAnswers() {
   })
 }
 
+/**
+ * X4: the same code on several app nodes, sharing the database and Redis.
+ * Two real server processes (backend/bin/server.ts) on two loopback ports,
+ * with REDIS_HOST set, on the test database: what one node does, the other
+ * knows at once. Their plugin states are trusted for ten minutes
+ * (PLUGIN_STATE_TTL_MS), so only Redis can tell a node of a toggle made on
+ * the other in time.
+ */
 test.group('Two app nodes on one database and Redis (X4)', (group) => {
-  const a = new Node('a')
-  const b = new Node('b')
+  // Plugin states trusted for ten minutes: only Redis can tell B of A's toggle in time.
+  const nodeEnv = {
+    REDIS_HOST: process.env.REDIS_HOST || '127.0.0.1',
+    PLUGIN_STATE_TTL_MS: String(10 * 60_000),
+  }
+  const a = new AppNode('a', nodeEnv)
+  const b = new AppNode('b', nodeEnv)
   // `npm test` on a machine without Redis skips these; CI (.ci/run starts Redis) never does.
   group.each.setup(async ($test) => {
     if (process.env.CI !== 'true' && !(await redisAnswers())) {
