@@ -19,6 +19,39 @@ export interface ClaimedContact {
 const isMysql = () => db.connection().dialect.name === 'mysql'
 
 /**
+ * A contact taken off the hopper, in the claim's transaction: one added to
+ * do-not-call since it was queued is marked so and never dialed (false);
+ * any other becomes `claimed` (by `claimedBy`, or by no agent yet for the
+ * pacer's calls) with one more attempt.
+ */
+export async function takeContact(
+  trx: TransactionClientContract,
+  contact: { id: number; phone: string; attempts: number | string },
+  campaignId: number,
+  claimedBy: number | null,
+  now: string
+) {
+  if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
+    await trx
+      .from('dialer_contacts')
+      .where('id', contact.id)
+      .update({ status: 'dnc', last_result: 'do-not-call', updated_at: now })
+    return false
+  }
+  await trx
+    .from('dialer_contacts')
+    .where('id', contact.id)
+    .update({
+      status: 'claimed',
+      claimed_by: claimedBy,
+      claimed_at: now,
+      attempts: Number(contact.attempts) + 1,
+      updated_at: now,
+    })
+  return true
+}
+
+/**
  * MySQL claims read committed: a locking read then takes no gap locks, so
  * claims and the refill's inserts into the hopper never wait on (or
  * deadlock with) each other; SKIP LOCKED does the rest. SQLite has one
@@ -82,24 +115,7 @@ export class HopperClaim {
         if (!row) return 'empty'
         await trx.from('dialer_hopper').where('id', row.id).delete()
         const contact = await trx.from('dialer_contacts').where('id', row.contact_id).first()
-        // added to do-not-call since it was queued: never dialed
-        if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
-          await trx
-            .from('dialer_contacts')
-            .where('id', contact.id)
-            .update({ status: 'dnc', last_result: 'do-not-call', updated_at: now })
-          continue
-        }
-        await trx
-          .from('dialer_contacts')
-          .where('id', contact.id)
-          .update({
-            status: 'claimed',
-            claimed_by: user.id,
-            claimed_at: now,
-            attempts: Number(contact.attempts) + 1,
-            updated_at: now,
-          })
+        if (!(await takeContact(trx, contact, campaignId, user.id, now))) continue
         await trx.from('dialer_agent_states').where('user_id', user.id).update({
           state: 'in_call',
           campaign_id: campaignId,

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { AuditLog, SYSTEM_ACTOR, toSqlDateTime } from '#sdk'
-import { DoNotCall } from './do_not_call.ts'
 import { HopperRefill } from './hopper.ts'
+import { takeContact } from './hopper_claim.ts'
 import type { ClaimedContact } from './telephony/campaign_pacer.ts'
 
 const isMysql = () => db.connection().dialect.name === 'mysql'
@@ -67,23 +67,7 @@ export class PacedClaim {
         const claimed: ClaimedContact[] = []
         for (const contact of contacts) {
           if (contact.status === 'claimed') continue
-          if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
-            await trx
-              .from('dialer_contacts')
-              .where('id', contact.id)
-              .update({ status: 'dnc', last_result: 'do-not-call', updated_at: now })
-            continue
-          }
-          await trx
-            .from('dialer_contacts')
-            .where('id', contact.id)
-            .update({
-              status: 'claimed',
-              claimed_by: null,
-              claimed_at: now,
-              attempts: Number(contact.attempts) + 1,
-              updated_at: now,
-            })
+          if (!(await takeContact(trx, contact, campaignId, null, now))) continue
           await trx.table('dialer_calls').insert({
             campaign_id: campaignId,
             contact_id: contact.id,
