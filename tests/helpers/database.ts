@@ -1,4 +1,7 @@
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 /**
  * `testUtils.db().truncate()` without MySQL's advisory lock: migrates if
@@ -35,4 +38,22 @@ async function runAce(name: string, args: string[] = []) {
   const ace = await app.container.make('ace')
   const command = await ace.exec(name, args)
   if (command.exitCode) throw command.error ?? new Error(`"${name}" failed`)
+}
+
+/**
+ * The SQL of every query the test's connection (its global transaction)
+ * runs from now until the test's cleanup: Lucid's debug on, its query
+ * events collected.
+ */
+export function watchQueries(cleanup: (fn: () => void) => void) {
+  const trx = db.connection() as unknown as TransactionClientContract
+  const queries: string[] = []
+  const listener = (query: { sql: string }) => void queries.push(query.sql)
+  trx.debug = true
+  emitter.on('db:query', listener)
+  cleanup(() => {
+    trx.debug = false
+    emitter.off('db:query', listener)
+  })
+  return queries
 }

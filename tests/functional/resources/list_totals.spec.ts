@@ -1,24 +1,14 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import emitter from '@adonisjs/core/services/emitter'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import plugins from '#services/plugins'
 import { signIn } from '#tests/helpers/auth'
 import { seedGreetings } from '#tests/helpers/greetings'
+import { watchQueries } from '#tests/helpers/database'
 import { SEARCH_COUNT_CAP } from '#resources/resource_queries'
 
-/** The SQL of every query the test's connection runs from now on. */
-function watchQueries(cleanup: (fn: () => void) => void) {
-  const trx = db.connection() as unknown as TransactionClientContract
-  const queries: string[] = []
-  const listener = (query: { sql: string }) => void queries.push(query.sql)
-  trx.debug = true
-  emitter.on('db:query', listener)
-  cleanup(() => {
-    trx.debug = false
-    emitter.off('db:query', listener)
-  })
+/** How many counts the test's connection ran from now on. */
+function watchCounts(cleanup: (fn: () => void) => void) {
+  const queries = watchQueries(cleanup)
   return { counts: () => queries.filter((sql) => /count\(\*\)/i.test(sql)).length }
 }
 
@@ -33,7 +23,7 @@ test.group('Resource engine: list totals', (group) => {
   }) => {
     const admin = await signIn(client, 'admin')
     await seedGreetings(Array.from({ length: 7 }, (_, i) => ({ message: `m${i}`, priority: 1 })))
-    const watched = watchQueries(cleanup)
+    const watched = watchCounts(cleanup)
     const list = (page: number) =>
       admin.get('/api/r/greetings').qs({ sort: 'id', perPage: 5, page })
 

@@ -3,13 +3,12 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import plugins from '#services/plugins'
 import resources from '#services/resources'
 import { field as fields } from '#resources'
 import { toSqlDateTime } from '#services/audit_log'
 import { makeUser, signIn } from '#tests/helpers/auth'
-import { truncateAfterEach } from '#tests/helpers/database'
+import { truncateAfterEach, watchQueries } from '#tests/helpers/database'
 import { seedGreetings } from '#tests/helpers/greetings'
 
 type Session = Awaited<ReturnType<typeof signIn>>
@@ -178,15 +177,7 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
       { greeting_id: ids[0], list_id: b },
       { greeting_id: ids[3], list_id: b },
     ])
-    const trx = db.connection() as unknown as TransactionClientContract
-    const queries: string[] = []
-    const listener = (query: { sql: string }) => void queries.push(query.sql)
-    trx.debug = true
-    emitter.on('db:query', listener)
-    cleanup(() => {
-      trx.debug = false
-      emitter.off('db:query', listener)
-    })
+    const queries = watchQueries(cleanup)
 
     const list = await admin.get('/api/r/greetings').qs({ sort: 'id', perPage: 10 })
     list.assertStatus(200)
