@@ -25,6 +25,13 @@ const redisConfig = defineConfig({
         return Math.min(times * 100, 1000)
       },
       maxRetriesPerRequest: 1,
+      // ioredis 5.8.2+ sends CLIENT SETINFO in its connect handshake, which can
+      // interleave with a SUBSCRIBE queued before the connection is ready; the
+      // subscriber connection then fails its ready check ("Connection in
+      // subscriber mode…") and the toggle broadcast stays deaf (redis/ioredis
+      // #2037, seen once on a node of bench/faults). Without the client info
+      // the handshake holds no such command.
+      disableClientInfo: true,
     },
   },
 })
