@@ -13,8 +13,22 @@ import {
 import { demoUserId, seedClient, uniquePhone } from './support/client_fixtures.ts'
 import { keepScreenshot } from './support/screenshots.ts'
 
+/**
+ * Opens a tab of the client page and waits until it is the active one: a
+ * click that lands while the strip re-renders (a live update, a plugin's
+ * tab arriving) is lost, so it is clicked again, as a user would.
+ */
 async function openTab(page: Page, tab: string) {
-  await page.getByTestId(`client-tab-${tab}`).click()
+  const active = page.locator(`.ant-tabs-tab-active [data-testid="client-tab-${tab}"]`)
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(`client-tab-${tab}`).click()
+    try {
+      await active.waitFor({ timeout: 5000 })
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
 }
 
 /** The client page replaces the generated record page for `clients` (C1–C15, K6). */
