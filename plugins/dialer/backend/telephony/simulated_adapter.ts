@@ -79,22 +79,29 @@ export class SimulatedTelephony implements TelephonyAdapter {
     }
     this.#book.open(callId, checked)
     const step = this.config.delayMs
-    this.#later(callId, step, () => this.#book.advance(callId, 'ringing'))
     const fate = simulatedFate(this.config, callId)
-    if (fate === 'answered' || fate === 'machine') {
-      // answering-machine detection reports right after the pick-up, as AMD does
-      this.#later(callId, 2 * step, () => {
-        this.#book.advance(callId, 'answered')
-        if (fate === 'machine') this.#book.advance(callId, 'machine')
-        // a call placed for an agent goes to that agent at once
-        if (checked.agent) void this.bridge(callId, checked.agent).catch(() => {})
-      })
-    } else if (fate === 'busy') {
-      this.#later(callId, 2 * step, () => this.#end(callId, 'busy', 17))
-    } else {
-      const ringMs = Math.min((checked.ringTimeoutSec ?? 30) * 1000, 3 * step)
-      this.#later(callId, Math.max(ringMs, 2 * step), () => this.#end(callId, 'no-answer', 19))
-    }
+    // Each step is timed from the one before it, never from the originate: two
+    // timers of 1 and 2 ms set together fired out of order on a loaded machine,
+    // and the call was answered before it rang.
+    this.#later(callId, step, () => {
+      this.#book.advance(callId, 'ringing')
+      if (fate === 'answered' || fate === 'machine') {
+        // answering-machine detection reports right after the pick-up, as AMD does
+        this.#later(callId, step, () => {
+          this.#book.advance(callId, 'answered')
+          if (fate === 'machine') this.#book.advance(callId, 'machine')
+          // a call placed for an agent goes to that agent at once
+          if (checked.agent) void this.bridge(callId, checked.agent).catch(() => {})
+        })
+      } else if (fate === 'busy') {
+        this.#later(callId, step, () => this.#end(callId, 'busy', 17))
+      } else {
+        const ringMs = Math.min((checked.ringTimeoutSec ?? 30) * 1000, 3 * step)
+        this.#later(callId, Math.max(ringMs, 2 * step) - step, () =>
+          this.#end(callId, 'no-answer', 19)
+        )
+      }
+    })
     return { callId, correlationId: checked.correlationId }
   }
 
