@@ -129,10 +129,20 @@ async function importAndKill(context: ScenarioContext, report: ScenarioReport) {
     early.status === 409
   )
   await cluster.startNode(cluster.a)
-  const resumed = await call(b.baseUrl, `/api/r/clients/imports/${id}/start`, {
+  // A answers /health as soon as it listens; it frees the jobs it ran before the
+  // restart in its ready hook, a moment later: until then B still sees a running job.
+  let resumed = await call(b.baseUrl, `/api/r/clients/imports/${id}/start`, {
     token,
     method: 'POST',
   })
+  const freedBy = performance.now() + 15_000
+  while (resumed.status === 409 && performance.now() < freedBy) {
+    await sleep(250)
+    resumed = await call(b.baseUrl, `/api/r/clients/imports/${id}/start`, {
+      token,
+      method: 'POST',
+    })
+  }
   check(
     report,
     `after A restarted, the import resumes on B: ${resumed.status}`,
