@@ -91,6 +91,7 @@ export { usePluginMessages, type PluginTranslate } from './i18n/plugin_messages'
 export { useSessionUser } from './meta/use_session_user'
 export { useHasPermission } from './meta/use_permission'
 export { Slot, useSlotComponents } from './plugins/slot'
+export { ClientBadges } from './plugins/client_badges'
 /** Asignaciones' selection, handed to plugins (slot `assignments.actions` props and this event). */
 export {
   ASSIGNMENT_SELECTION_EVENT,

@@ -7,7 +7,7 @@ import { api } from '../api/http_client'
 import { resourcePaths } from '../resources/resource_paths'
 import { clientName, type ClientRecord } from './client_record'
 import { errorMessage } from '../feedback/error_message'
-import { Slot } from '../plugins/slot'
+import { ClientBadges } from '../plugins/client_badges'
 
 interface LookupBody {
   data: ClientRecord[]
@@ -84,7 +84,7 @@ export function CallerIdLookup() {
                 <Link to={resourcePaths('clients').show(client.id)}>
                   {clientName(client)} (#{client.id})
                 </Link>
-                <Slot name="client.header.badges" props={{ client: { id: client.id } }} />
+                <ClientBadges clientId={client.id} />
               </Space>
             </List.Item>
           )}

@@ -1,4 +1,4 @@
-import { Slot, errorMessage, useSessionUser } from '@tablero/admin'
+import { ClientBadges, errorMessage, useSessionUser } from '@tablero/admin'
 import { useSubscription } from '@refinedev/core'
 import { Alert, Button, Card, Input, Select, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
@@ -146,7 +146,7 @@ export default function ConsolePage() {
               message={
                 <Space wrap>
                   <strong>{contact.clientName}</strong>
-                  <Slot name="client.header.badges" props={{ client: { id: contact.clientId } }} />
+                  <ClientBadges clientId={contact.clientId} />
                   <span>{t('console.current', { phone: contact.phone })}</span>
                 </Space>
               }

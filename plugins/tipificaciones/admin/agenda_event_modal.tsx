@@ -1,11 +1,16 @@
-import { api, useResourceDescription, useSessionUser, ValueInput } from '@tablero/admin'
+import {
+  api,
+  ClientBadges,
+  useResourceDescription,
+  useSessionUser,
+  ValueInput,
+} from '@tablero/admin'
 import { Button, Descriptions, Form, Input, Modal, Popconfirm, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { agendaApi, gestionPath, type AgendaChange, type AgendaEvent } from './agenda_api'
 import { useAgendaMessages } from './agenda_messages'
 import { agendaErrorText, saveWithPhoneWarning } from './agenda_save'
-import { ClientBadges } from './client_badges'
 
 interface EventForm {
   dueAt: string

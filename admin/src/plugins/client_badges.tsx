@@ -1,8 +1,9 @@
-import { Slot } from '@tablero/admin'
+import { Slot } from './slot'
 
 /**
  * What enabled plugins show beside a client's name (collections-alerts' alerts…), as on the
- * client's page: the agenda and the shared queue name clients too.
+ * client's page: every screen that names a client (the agenda, the caller-ID matches, the
+ * dialer's console) renders it beside the name.
  */
 export function ClientBadges({ clientId }: { clientId: number }) {
   return (
