@@ -1,6 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ExportValues } from './export_values.ts'
-import { loadLinks } from './relation_links.ts'
+import { loadShownLinks } from './relation_links.ts'
 import type { ResourceRegistry } from './resource_registry.ts'
 import { primaryKeyOf } from './resource_registry.ts'
 import type { FieldDefinition } from './types.ts'
@@ -64,7 +64,7 @@ export class ClientNameColumns {
           .whereIn(key, ids)
           .select(key, ...columns)
       : ids.map((id) => ({ [key]: id }))
-    await loadLinks(definition, fields, rows, client)
+    await loadShownLinks(definition, fields, rows, client)
     const presented = rows.map((row) => ({ id: Number(row[key]), row: presentRow(fields, row) }))
     await this.#values.load(
       presented.map(({ row }) => row),

@@ -82,6 +82,27 @@ export async function loadLinks(
   }
 }
 
+/**
+ * loadLinks for a reader (list, record, export, report): a field's rows with
+ * no link get what the field's `whenNone` shows for them.
+ */
+export async function loadShownLinks(
+  definition: ResourceDefinition,
+  fields: Fields,
+  rows: Row[],
+  client: QueryClientContract
+) {
+  await loadLinks(definition, fields, rows, client)
+  for (const field of relationsFields(fields)) {
+    const whenNone = field.through!.whenNone
+    if (!whenNone) continue
+    const bare = rows.filter((row) => (row[field.name] as number[]).length === 0)
+    if (bare.length === 0) continue
+    const shown = await whenNone(bare, client)
+    bare.forEach((row, i) => (row[field.name] = shown[i] ?? []))
+  }
+}
+
 async function readLinks(client: QueryClientContract, sql: string, ids: number[]) {
   const answer = await client.rawQuery(sql, ids as never[])
   return (client.dialect.name === 'mysql' ? answer[0] : answer) as Row[]

@@ -14,7 +14,7 @@ import { ListShapes, type ListValues } from './list_shapes.ts'
 import { actorFromContext, withBatchEntry } from '#services/audit_log'
 import { ResourceAccess } from './resource_access.ts'
 import { TableroError } from '#exceptions/tablero_error'
-import { loadLinks, relationsFields } from './relation_links.ts'
+import { loadShownLinks, relationsFields } from './relation_links.ts'
 
 /** Rows of an export whose links and names are loaded together (one query per relation field). */
 const EXPORT_LINK_BATCH = 500
@@ -142,7 +142,7 @@ export class ResourceQueries extends ResourceAccess {
       read = await readQueries(queries, values)
       if (compiled) listShapes.remember(fields, key!, values, build, compiled)
     }
-    await loadLinks(definition, fields, read.rows, client)
+    await loadShownLinks(definition, fields, read.rows, client)
     const total = read.total ?? read.rows.length
     const cap = countCap(params)
     return {
@@ -252,7 +252,7 @@ export class ResourceQueries extends ResourceAccess {
     const row = await this.findRow(definition, fields, rawId).catch((error) =>
       this.refuseOutOfScope(definition, fields, rawId, error)
     )
-    await loadLinks(definition, fields, [row], db.connection())
+    await loadShownLinks(definition, fields, [row], db.connection())
     await definition.hooks?.afterShow?.(row, {
       user: this.user,
       actor: actorFromContext(this.ctx),
@@ -351,7 +351,7 @@ export class ResourceQueries extends ResourceAccess {
     )
     const linked = relationsFields(fields).length > 0
     const withLinks = (rows: Record<string, unknown>[]) =>
-      loadLinks(definition, fields, rows, db.connection())
+      loadShownLinks(definition, fields, rows, db.connection())
     async function* lines() {
       yield '\uFEFF' + csvLine(values.header(options.keys ?? false))
       let batch = ''

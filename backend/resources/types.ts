@@ -58,6 +58,18 @@ export interface RelationsThrough {
   localKey: string
   /** the column holding the linked record's primary key */
   foreignKey: string
+  /**
+   * What a reader sees for a row with no link (a list page, a record, an
+   * export, a report's client columns; never the audit's before and after
+   * rows): the ids to show instead, or none. "Contactabilidad" shows
+   * "Contactable" or "Nuevo" for a client with no problem row. One call for
+   * all the rows, on the reader's connection; a row may lack the columns
+   * the rule needs (a report reads only the names), so it reads them itself.
+   */
+  whenNone?: (
+    rows: Array<Record<string, unknown>>,
+    client: QueryClientContract
+  ) => Promise<Array<number[]>>
 }
 
 /**

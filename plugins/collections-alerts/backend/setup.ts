@@ -1,5 +1,6 @@
 import type { FieldProvider, PluginSetup } from '#sdk'
 import { contactabilityFilter } from './contactability_filter.ts'
+import { shownContactability } from './contactability_shown.ts'
 
 const label = (es: string, en: string) => ({ es, en })
 
@@ -40,7 +41,12 @@ const alertsField: FieldProvider = {
         'Contactable: no problem and contacted before; new: no problem and never contacted'
       ),
       relation: { resource: 'ca_contactability_states', labelField: 'name' },
-      through: { table: 'ca_client_contactability', localKey: 'client_id', foreignKey: 'state_id' },
+      through: {
+        table: 'ca_client_contactability',
+        localKey: 'client_id',
+        foreignKey: 'state_id',
+        whenNone: shownContactability,
+      },
       readOnly: true,
       filterable: true,
       filterBy: contactabilityFilter,

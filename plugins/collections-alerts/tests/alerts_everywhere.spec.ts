@@ -60,6 +60,38 @@ test.group('collections-alerts: the "Alerta" column in exports and reports (A6)'
     assert.match(csvLines(keys.text())[0], /^id,first_name,last_name,alerts,document,/)
   })
 
+  test('the export names every client\'s "Contactabilidad", "Contactable" and "Nuevo" included', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const reached = await makeClient({
+      first_name: 'Gestionada',
+      last_interaction_at: '2026-03-01 10:00:00',
+    })
+    const fresh = await makeClient({ first_name: 'Nueva' })
+    const troubled = await makeClient({ first_name: 'Rebotada' })
+    const contact = await typeId('contactabilidad')
+    await db.transaction((trx) =>
+      raiseAlert(trx, SYSTEM_ACTOR, {
+        clientId: troubled,
+        typeId: contact,
+        channel: 'email',
+        source: 'webhook',
+        reason: 'prueba',
+      })
+    )
+    const csv = await supervisor.get('/api/r/clients/export.csv').qs({ lang: 'es' })
+    csv.assertStatus(200)
+    const [header, ...rows] = csvLines(csv.text())
+    const column = header.split(',').indexOf('Contactabilidad')
+    assert.isAbove(column, 0)
+    const cell = new Map(rows.map((row) => [Number(row.split(',')[0]), row.split(',')[column]]))
+    assert.equal(cell.get(reached), 'Contactable')
+    assert.equal(cell.get(fresh), 'Nuevo')
+    assert.equal(cell.get(troubled), 'Con problemas de contactabilidad')
+  })
+
   test('the interactions report has "Alerta" after the client, then "Notas", "Usuario gestión" and "Fecha de registro"', async ({
     client,
     assert,

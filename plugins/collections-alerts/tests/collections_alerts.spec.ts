@@ -629,6 +629,18 @@ test.group('collections-alerts: contactability indicators (A5)', (group) => {
       }),
       [unreachable, fresh]
     )
+    // every client's "Contactabilidad" cell names its state, the two rowless ones included, in
+    // the list and on the record (the export: alerts_everywhere.spec)
+    const list = await supervisor.get('/api/r/clients').qs({
+      filter: JSON.stringify({ field: 'campaign_id', op: 'eq', value: campaignId }),
+    })
+    const cells = new Map(list.body().data.map((entry: any) => [entry.id, entry.contactability]))
+    assert.deepEqual(cells.get(unreachable), [stateId('no_contactable')])
+    assert.deepEqual(cells.get(troubled), [stateId('with_problems')])
+    assert.deepEqual(cells.get(reached), [stateId('contactable')])
+    assert.deepEqual(cells.get(fresh), [stateId('new')])
+    const record = await supervisor.get(`/api/r/clients/${fresh}`)
+    assert.deepEqual(record.body().data.contactability, [stateId('new')])
     // a new e-mail lifts the e-mail alert: the unreachable client has problems on the phone only
     const added = await supervisor
       .post('/api/r/client_emails')
