@@ -159,6 +159,43 @@ class EngineSql {
     return [native(counted), native(page)]
   }
 
+  /**
+   * A clients list narrowed by a link, ordered by id (list_query.ts linkDrive): read from
+   * the link table joined to the table; the count keeps each row once; a page of several
+   * values walks the link table's own key (`+column`) and groups by the row.
+   */
+  drivenList(
+    table: string,
+    columns: string[],
+    link: { table: string; localKey: string; foreignKey: string },
+    values: number[],
+    direction: 'asc' | 'desc'
+  ): Sql[] {
+    const from = () =>
+      this.#knex({ driving_link: link.table }).join(
+        table,
+        `${table}.id`,
+        `driving_link.${link.localKey}`
+      )
+    const foreign = `driving_link.${link.foreignKey}`
+    const linked = `driving_link.${link.localKey}`
+    const capped = from()
+      .whereIn(foreign, values)
+      .distinct(`${table}.id`)
+      .limit(COUNT_CAP + 1)
+      .as('capped')
+    const counted = this.#knex.from(capped).count('* as total')
+    const page = from()
+    if (values.length > 1) {
+      page.whereRaw(`+?? IN (${values.map(() => '?').join(', ')})`, [foreign, ...values])
+      page.groupBy(linked)
+    } else {
+      page.whereIn(foreign, values)
+    }
+    page.orderBy(linked, direction).select(columns).offset(0).limit(PER_PAGE)
+    return [native(counted), native(page)]
+  }
+
   /** loadLinks: a relations field's links of the page's rows (one query per field). */
   links(table: string, localKey: string, foreignKey: string, ids: number[]): Sql {
     return native(
@@ -287,11 +324,17 @@ async function benchOne(kind: DatabaseKind, options: BenchOptions, rows: number)
         (filter ? `&filter=${filterParam(filter)}` : '')
       return { path, statements: sql.list('ca_debts', debtColumns, where, sort) }
     }
-    const clientsByAlert = (filter: unknown, where: (query: Knex.QueryBuilder) => void) => {
+    const alertLink = {
+      table: 'ca_client_alert_flags',
+      localKey: 'client_id',
+      foreignKey: 'alert_type_id',
+    }
+    const clientsByAlert = (filter: { field: string; op: string; value: number | number[] }) => {
+      const values = Array.isArray(filter.value) ? filter.value : [filter.value]
       return (_index: number, ids: number[] = []) => ({
         path: `/api/r/clients?perPage=${PER_PAGE}&filter=${filterParam(filter)}`,
         statements: [
-          ...sql.list('clients', clientColumns, where, [['id', 'desc']]),
+          ...sql.drivenList('clients', clientColumns, alertLink, values, 'desc'),
           sql.links('ca_client_alert_flags', 'client_id', 'alert_type_id', ids),
           sql.links('ca_client_contactability', 'client_id', 'state_id', ids),
         ],
@@ -342,24 +385,28 @@ async function benchOne(kind: DatabaseKind, options: BenchOptions, rows: number)
         'clients: alert contains a type',
         (index, ids) => {
           const type = pick(paymentIds, index)
-          return clientsByAlert({ field: 'alerts', op: 'contains', value: type }, (query) =>
-            query.whereIn('clients.id', (sub) =>
-              sub.from('ca_client_alert_flags').select('client_id').where('alert_type_id', type)
-            )
-          )(index, ids)
+          return clientsByAlert({ field: 'alerts', op: 'contains', value: type })(index, ids)
         },
         true,
       ],
       [
         'clients: problema de no pago (in 4 types)',
-        clientsByAlert({ field: 'alerts', op: 'in', value: paymentIds }, (query) =>
-          query.whereIn('clients.id', (sub) =>
-            sub
-              .from('ca_client_alert_flags')
-              .select('client_id')
-              .whereIn('alert_type_id', paymentIds)
-          )
-        ),
+        clientsByAlert({ field: 'alerts', op: 'in', value: paymentIds }),
+        true,
+      ],
+      [
+        'clients: a rare type (promesa incumplida)',
+        clientsByAlert({ field: 'alerts', op: 'contains', value: typeId('promesa_incumplida') }),
+        true,
+      ],
+      [
+        // the worst case of a page of several values: it walks the whole link table
+        'clients: in [rare, rare] (the page walks every link)',
+        clientsByAlert({
+          field: 'alerts',
+          op: 'in',
+          value: [typeId('promesa_incumplida'), typeId('promesa_incumplida')],
+        }),
         true,
       ],
     ]

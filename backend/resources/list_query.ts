@@ -1,5 +1,5 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import type { FieldDefinition, FilteredTable } from './types.ts'
+import type { FieldDefinition, FilteredTable, RelationsThrough } from './types.ts'
 import { fieldInputError } from './errors.ts'
 import { parseFilterTree, type FilterNode } from './filter_tree.ts'
 import { walkJson } from '#services/json_nesting'
@@ -93,10 +93,71 @@ const LIKE = `?? LIKE ? ESCAPE '!'`
 
 export type { FilteredTable } from './types.ts'
 
+/** The alias of the link table a list is read from (see linkDrive). */
+export const DRIVING_LINK = 'driving_link'
+
+type Leaf = Extract<FilterNode, { kind: 'leaf' }>
+
+/**
+ * A list narrowed to "linked to this one / to any of these" on a relations
+ * field (clients by alert), read from the link table instead of from the
+ * table with `key IN (linked keys)`: the IN reads every linked key before
+ * the first row (20,000 clients of one alert type, 80,000 of four: 4 and
+ * 36 ms on SQLite at 1,000,000 clients), where a join from the link table
+ * stops at the page or the count's cap.
+ * - `leaf`: the condition, the first such leaf ANDed at the top of the filter.
+ * - `unindexed`: for a page of an `in` of several values, ordered by the
+ *   primary key: it walks the link table's own key (localKey, foreignKey)
+ *   in that order and tests the foreign key on each entry (at worst the
+ *   whole link table, never the whole list's table); a single value's
+ *   (foreignKey, localKey) index gives the order itself, and the count reads it too.
+ * Not when the resource has a field named like a link column: the list's
+ * conditions name their columns unqualified. A link table holds only its
+ * two keys (RelationsThrough).
+ */
+export interface LinkDrive {
+  leaf: Leaf
+  through: RelationsThrough
+  unindexed: boolean
+}
+
+export function linkDrive(
+  filter: FilterNode | null,
+  fields: Map<string, FieldDefinition>
+): LinkDrive | null {
+  if (!filter) return null
+  const tops = filter.kind === 'leaf' ? [filter] : filter.join === 'and' ? filter.children : []
+  for (const node of tops) {
+    if (node.kind !== 'leaf' || node.field.type !== 'relations') continue
+    if (!node.field.through || node.field.filterBy) continue
+    if (node.op !== 'contains' && node.op !== 'in') continue
+    const { localKey, foreignKey } = node.field.through
+    if (fields.has(localKey) || fields.has(foreignKey)) continue
+    return { leaf: node, through: node.field.through, unindexed: false }
+  }
+  return null
+}
+
+/**
+ * Reads `query` (a list's, conditions applied) from the link table joined
+ * to the list's table. `distinct`: a row linked to two of the values comes
+ * once (the page groups by the link's key instead, see listQueries).
+ */
+export function driveFromLink(
+  query: DatabaseQueryBuilderContract,
+  drive: LinkDrive,
+  owner: FilteredTable
+) {
+  const { table, localKey } = drive.through
+  query
+    .from({ [DRIVING_LINK]: table })
+    .join(owner.table, `${owner.table}.${owner.primaryKey}`, `${DRIVING_LINK}.${localKey}`)
+}
+
 export function applyFilter(
   query: DatabaseQueryBuilderContract,
   node: FilterNode,
-  owner: FilteredTable
+  owner: FilteredTable & { drive?: LinkDrive | null }
 ) {
   if (node.kind === 'group' && node.join === 'and') {
     // AND needs no parentheses: every leaf below adds one condition or a
@@ -172,9 +233,20 @@ export function applyFilter(
 function applyLinkFilter(
   query: DatabaseQueryBuilderContract,
   node: Extract<FilterNode, { kind: 'leaf' }>,
-  owner: FilteredTable
+  owner: FilteredTable & { drive?: LinkDrive | null }
 ) {
   const through = node.field.through!
+  if (owner.drive?.leaf === node) {
+    const column = `${DRIVING_LINK}.${through.foreignKey}`
+    const values = (node.op === 'contains' ? [node.value] : node.value) as number[]
+    if (!owner.drive.unindexed) {
+      query.whereIn(column, values)
+    } else {
+      // `+column`: a value, not the column, so the planner walks the link table's own key in order
+      query.whereRaw(`+?? IN (${values.map(() => '?').join(', ')})`, [column, ...values])
+    }
+    return
+  }
   const links = (sub: DatabaseQueryBuilderContract) => {
     sub
       .from(through.table)

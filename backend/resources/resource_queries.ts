@@ -4,7 +4,16 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { primaryKeyOf } from './resource_registry.ts'
 import type { FieldDefinition, ResourceAction, ResourceDefinition, SearchOrder } from './types.ts'
-import { applyFilter, applySearch, applySort, parseListParams } from './list_query.ts'
+import {
+  applyFilter,
+  applySearch,
+  applySort,
+  driveFromLink,
+  DRIVING_LINK,
+  linkDrive,
+  parseListParams,
+  type LinkDrive,
+} from './list_query.ts'
 import { presentRows, presentValue } from './values.ts'
 import { streamRows } from './row_stream.ts'
 import { csvLine } from './csv.ts'
@@ -172,20 +181,43 @@ export class ResourceQueries extends ResourceAccess {
     restrictSql: string | undefined,
     counted: boolean
   ) {
-    const query = this.#filtered(definition, fields, { ...params, filter: values.filter })
-    if (restrictSql !== undefined) {
-      query.whereRaw(`(${restrictSql})`, values.restrict as Array<string | number>)
+    const key = primaryKeyOf(definition)
+    const owner = { table: definition.table, primaryKey: key }
+    const filtered = (drive: LinkDrive | null) => {
+      const query = this.#filtered(definition, fields, { ...params, filter: values.filter }, drive)
+      if (restrictSql !== undefined) {
+        query.whereRaw(`(${restrictSql})`, values.restrict as Array<string | number>)
+      }
+      if (drive) driveFromLink(query, drive, owner)
+      return query
     }
+    // the drive is chosen from the parsed filter's shape, never from the values (see ListShapes)
+    const drive = params.q ? null : linkDrive(params.filter, fields)
     let count: DatabaseQueryBuilderContract | null = null
     if (counted) {
-      const capped = query
-        .clone()
-        .clearOrder()
-        .clearSelect()
-        .select(primaryKeyOf(definition))
-        .limit(countCap(params) + 1)
+      const capped = filtered(drive).clearOrder().clearSelect()
+      // driven: a row linked to two of an `in`'s values is one match
+      if (drive) capped.distinct(`${definition.table}.${key}`)
+      else capped.select(key)
+      capped.limit(countCap(params) + 1)
       count = db.connection().from(capped.as('capped')).count('* as total')
     }
+    const byKey = params.sort.length === 1 && params.sort[0].field.name === key && !input.q
+    if (drive && byKey) {
+      // One value: its (foreignKey, localKey) index gives the rows in order. Several: the page
+      // walks the link table's own key in order and keeps each row once.
+      const several = drive.leaf.op === 'in' && (drive.leaf.value as unknown[]).length > 1
+      const page = filtered({ ...drive, unindexed: several })
+      const linked = `${DRIVING_LINK}.${drive.through.localKey}`
+      if (several) page.groupBy(linked)
+      page
+        .orderBy(linked, params.sort[0].direction)
+        .select(this.#selectList(fields))
+        .offset(values.offset)
+        .limit(values.limit)
+      return { page, count }
+    }
+    const query = filtered(null)
     orderList(query, definition, params, input)
     query.select(this.#selectList(fields)).offset(values.offset).limit(values.limit)
     return { page: query, count }
@@ -210,13 +242,15 @@ export class ResourceQueries extends ResourceAccess {
   #filtered(
     definition: ResourceDefinition,
     fields: Map<string, FieldDefinition>,
-    params: ReturnType<typeof parseListParams>
+    params: ReturnType<typeof parseListParams>,
+    drive: LinkDrive | null = null
   ) {
     const query = this.scoped(definition)
     if (params.filter) {
       applyFilter(query, params.filter, {
         table: definition.table,
         primaryKey: primaryKeyOf(definition),
+        drive,
       })
     }
     if (params.q && definition.search) {

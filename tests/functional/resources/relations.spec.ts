@@ -34,6 +34,11 @@ async function linkedIds(greetingId: number) {
   return rows.map((row) => Number(row.list_id))
 }
 
+/** The odd ones of the first seven. */
+function linkedOdd(ids: number[]) {
+  return ids.slice(0, 7).filter((_, i) => i % 2 === 1)
+}
+
 async function listIds(session: Session, filter: unknown) {
   const response = await session
     .get('/api/r/greetings')
@@ -188,6 +193,54 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
     assert.lengthOf(
       queries.filter((sql) => sql.includes('greeting_list_members')),
       1,
+      queries.join('\n')
+    )
+  })
+
+  test('a list narrowed by links is read from the link table: each record once, pages in order, the total exact', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const [a, b, c] = await seedLists(['A', 'B', 'C'])
+    const ids = await seedGreetings(
+      Array.from({ length: 8 }, (_, i) => ({ message: `g${i}`, priority: i % 2 }))
+    )
+    // every greeting but the last in A, the odd ones in B too, the first in C
+    const links = ids.slice(0, 7).map((id) => ({ greeting_id: id, list_id: a }))
+    for (const id of linkedOdd(ids)) links.push({ greeting_id: id, list_id: b })
+    links.push({ greeting_id: ids[0], list_id: c })
+    await db.table('greeting_list_members').multiInsert(links)
+    const linked = ids.slice(0, 7)
+    const queries = watchQueries(cleanup)
+    const pages = async (filter: unknown, sort: string) => {
+      const seen: number[] = []
+      let total = 0
+      for (let page = 1; page <= 5; page++) {
+        const response = await admin
+          .get('/api/r/greetings')
+          .qs({ sort, perPage: 2, page, filter: JSON.stringify(filter) })
+        response.assertStatus(200)
+        total = response.body().meta.total
+        seen.push(...response.body().data.map((row: { id: number }) => row.id))
+      }
+      return { seen, total }
+    }
+    const inAB = { field: 'lists', op: 'in', value: [a, b] }
+    assert.deepEqual(await pages(inAB, 'id'), { seen: linked, total: 7 })
+    assert.deepEqual(await pages(inAB, '-id'), { seen: [...linked].reverse(), total: 7 })
+    assert.deepEqual(await pages({ field: 'lists', op: 'contains', value: b }, '-id'), {
+      seen: [ids[5], ids[3], ids[1]],
+      total: 3,
+    })
+    // with the list's other conditions, and in another order
+    const odd = { and: [inAB, { field: 'priority', op: 'eq', value: 1 }] }
+    assert.deepEqual(await pages(odd, '-id'), { seen: [ids[5], ids[3], ids[1]], total: 3 })
+    const byMessage = await pages({ field: 'lists', op: 'in', value: [b, c] }, '-message')
+    assert.deepEqual(byMessage, { seen: [ids[5], ids[3], ids[1], ids[0]], total: 4 })
+    assert.isTrue(
+      queries.some((sql) => /from [`"]greeting_list_members[`"] as [`"]driving_link[`"]/.test(sql)),
       queries.join('\n')
     )
   })
