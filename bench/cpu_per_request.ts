@@ -25,7 +25,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { readSamples } from './bench_samples.ts'
-import { ListSql } from './list_sql.ts'
+import { clientColumns, ListSql } from './list_sql.ts'
 import { mysqlRawClient, mysqlSettings, sqliteRawClient } from './raw_client.ts'
 import { SCENARIOS } from './scenarios.ts'
 
@@ -162,6 +162,8 @@ if (scenarios.length === 0) throw new Error(`no scenario matches "${values.only}
 const raw =
   dialect === 'sqlite' ? sqliteRawClient(sqlitePath) : mysqlRawClient(mysqlSettings(mysqlDb), 1)
 const samples = await readSamples(raw)
+// what the API answers with minus the fields that are no columns (see clientColumns)
+const [firstClient] = await raw.query({ sql: 'SELECT * FROM clients LIMIT 1', bindings: [] })
 await raw.close()
 // Every server starts once and stays up; each round loads them in turn (A, B, …, floor).
 const apis = new Map<string, Running>()
@@ -232,7 +234,8 @@ async function buildStatements(
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
   })
   const body = (await response.json()) as { data: Array<Record<string, unknown>> }
-  const sql = new ListSql(dialect, Object.keys(body.data[0] ?? { id: 0 }))
+  const columns = await clientColumns({ query: async () => [firstClient] }, body.data[0])
+  const sql = new ListSql(dialect, columns)
   const built = requests.map((request) => sql.build(request.shape!))
   await sql.destroy()
   return built

@@ -66,6 +66,19 @@ export async function readList(raw: Pick<RawClient, 'query'>, statements: ListSt
  * checks the API's first answer against these, so a drift shows up as a
  * MISMATCH instead of a silently unfair comparison.
  */
+/**
+ * The columns a client list selects: the fields the API answered with (`apiRow`) that are
+ * columns of clients (a relation field, as collections-alerts' `alerts`, is read by the API
+ * from its link table after the page: the API's own cost).
+ */
+export async function clientColumns(
+  raw: Pick<RawClient, 'query'>,
+  apiRow: Record<string, unknown> | undefined
+) {
+  const [row] = await raw.query({ sql: 'SELECT * FROM clients LIMIT 1', bindings: [] })
+  return Object.keys(apiRow ?? { id: 0 }).filter((key) => row === undefined || key in row)
+}
+
 export class ListSql {
   readonly #knex: Knex
 

@@ -1,7 +1,7 @@
 import { loadApi } from './api_load.ts'
 import { loadRaw } from './raw_load.ts'
 import { summarize, type LoadSummary } from './load_result.ts'
-import { ListSql, readList, type ListStatements } from './list_sql.ts'
+import { clientColumns, ListSql, readList, type ListStatements } from './list_sql.ts'
 import type { RawClient } from './raw_client.ts'
 import type { Scenario } from './scenarios.ts'
 import type { BenchSamples } from './bench_samples.ts'
@@ -123,15 +123,9 @@ async function getJson(baseUrl: string, path: string, token = '') {
 
 const idsOf = (rows: Array<Record<string, unknown>>) => rows.map((row) => Number(row.id)).join(',')
 
-/**
- * The columns a client list selects: the fields the API answers with that
- * are columns of clients (a relation field, as collections-alerts' `alerts`,
- * is read by the API from its link table after the page: the API's own cost).
- */
 async function apiColumns(runner: ScenarioRunner) {
   const { body } = await getJson(runner.baseUrl, '/api/r/clients?perPage=1', runner.token)
-  const [row] = await runner.raw.query({ sql: 'SELECT * FROM clients LIMIT 1', bindings: [] })
-  return Object.keys(body.data[0] ?? { id: 0 }).filter((key) => row === undefined || key in row)
+  return clientColumns(runner.raw, body.data[0])
 }
 
 async function compare(

@@ -1,6 +1,7 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { toSqlDateTime } from '#sdk'
+import { forgetRowlessStates } from './contactability_shown.ts'
 
 /** A unique key refused the row: another transaction wrote it first (MySQL or SQLite). */
 export function isDuplicate(error: unknown) {
@@ -65,6 +66,7 @@ export async function ensureContactabilityStates(client: QueryClientContract) {
   const rows = await client.from('ca_contactability_states').select('key')
   const present = new Set(rows.map((row) => row.key))
   const missing = CONTACTABILITY_STATES.filter(([key]) => !present.has(key))
+  if (missing.length > 0) forgetRowlessStates()
   await insertEach(
     client,
     'ca_contactability_states',
