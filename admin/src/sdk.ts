@@ -130,6 +130,9 @@ export {
 
 /** A G2 chart (bars, donuts) that downloads G2 with the first chart drawn. */
 export const G2Chart = lazy(() => import('./charts/g2_chart'))
+/** A card with a donut of shares and each slice's count below it (statistics screens). */
+export { DonutCard } from './charts/donut_card'
+export type { DonutSlice } from './charts/donut_chart'
 
 /**
  * The lists' filter builder and its model, for a plugin screen that builds a filter tree of a

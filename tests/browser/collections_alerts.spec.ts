@@ -4,7 +4,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
-import { signInAs } from './support/admin_screens.ts'
+import { openMenuEntry, signInAs } from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { appUrl } from './support/app_url.ts'
 import { chooseOption, searchAndChoose } from './support/antd_widgets.ts'
@@ -395,5 +395,81 @@ test.group('Collections segments (issue 17)', (group) => {
     assert.match(lines[0], /Nombres,Apellidos,Alerta,/)
     const alerted = lines.filter((line) => line.includes(`,${marker},No puede pagar,`))
     assert.lengthOf(alerted, 2)
+  })
+})
+
+test.group('Collections contactability indicators (issue 17, A5)', (group) => {
+  const ui = useAdminUi(group)
+
+  test('a supervisor opens Estadísticas → Contactabilidad: the four counts, the donut and the table of a campaign', async ({
+    assert,
+  }) => {
+    const { page } = ui
+    const agent = await User.findByOrFail('email', demoUser('agent').email)
+    const marker = `Contacto${Date.now()}`
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({
+        name: `Indicadores ${marker}`,
+        type: 'outbound_dialer',
+        active: 1,
+        created_at: NOW(),
+      })
+    const owned = { campaign_id: Number(campaignId), assigned_user_id: agent.id, last_name: marker }
+    const reached = await seedClient({ ...owned, first_name: 'Gestionado' })
+    await db.from('clients').where('id', reached).update({ last_interaction_at: NOW() })
+    await seedClient({ ...owned, first_name: 'Nuevo' })
+    await seedClient({ ...owned, first_name: 'Nueva' })
+    const troubled = await seedClient({
+      ...owned,
+      first_name: 'Rebotado',
+      email: `${marker}@x.test`,
+    })
+    const contact = await db.from('ca_alert_types').where('key', 'contactabilidad').first()
+    await db.table('ca_client_alerts').insert({
+      client_id: troubled,
+      alert_type_id: contact.id,
+      channel: 'email',
+      source: 'webhook',
+      active_key: 'email',
+      raised_at: NOW(),
+      raised_reason: 'fixture',
+    })
+
+    await signInAs(page, 'supervisor', '/')
+    await openMenuEntry(page, 'Estadísticas', 'Contactabilidad')
+    await page.getByText('Indicadores de contactabilidad').waitFor()
+    await chooseOption(page, page.getByTestId('indicators-campaign'), `Indicadores ${marker}`)
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['no_contactable', 'with_problems', 'contactable', 'new'].map(async (state) => [
+            state,
+            (await page.getByTestId(`indicators-${state}`).innerText()).trim(),
+          ])
+        )
+      )
+    await page.getByTestId('indicators-new').filter({ hasText: /^2$/ }).waitFor()
+    assert.deepEqual(await counts(), {
+      no_contactable: '0',
+      with_problems: '1',
+      contactable: '1',
+      new: '2',
+    })
+    const legend = page.getByTestId('indicators-chart-legend')
+    await legend.getByText('Nuevos:').waitFor()
+    assert.deepEqual(await legend.locator('li').allInnerTexts(), [
+      'Con problemas: 1',
+      'Contactable: 1',
+      'Nuevos: 2',
+    ])
+    await page.getByTestId('indicators-chart').locator('canvas').first().waitFor()
+    const row = page.getByTestId('indicators-table').locator('tbody tr.ant-table-row')
+    assert.equal(await row.count(), 1)
+    assert.deepEqual(
+      (await row.locator('td').allInnerTexts()).map((cell) => cell.trim()),
+      [`Indicadores ${marker}`, agent.fullName, '0', '1', '1', '2', '4']
+    )
+    await keepScreenshot(page, 'collections-contactability')
   })
 })

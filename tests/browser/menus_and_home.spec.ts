@@ -120,6 +120,7 @@ test.group('Menus by job (seed 001)', (group) => {
       'Estadísticas',
       'Gestiones',
       'Cambios TuBolsillo',
+      'Contactabilidad',
       'Alertas de clientes',
     ])
     assert.notInclude(await page.locator(SIDER).innerText(), 'Usuarios')

@@ -13,6 +13,7 @@ import { MESSAGES } from './messages'
 const AlertBadges = lazy(() => import('./alert_badges'))
 const PortfolioTab = lazy(() => import('./portfolio_tab'))
 const SegmentsPage = lazy(() => import('./segments_page'))
+const ContactabilityPage = lazy(() => import('./contactability_page'))
 const SegmentSource = lazy(() => import('./segment_source'))
 const PhoneMarks = lazy(() =>
   import('./contact_marks').then((marks) => ({ default: marks.PhoneMarks }))
@@ -114,8 +115,20 @@ function SegmentsRoute() {
   )
 }
 
+/** A5: the contactability indicators (Estadísticas). */
+function ContactabilityRoute() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ContactabilityPage />
+    </Suspense>
+  )
+}
+
 export default definePluginAdmin({
-  routes: [{ path: '/segmentos', element: SegmentsRoute }],
+  routes: [
+    { path: '/segmentos', element: SegmentsRoute },
+    { path: '/cobranzas/contactabilidad', element: ContactabilityRoute },
+  ],
   slots: {
     'header.badges': [AlertsLive],
     'client.header.badges': [HeaderBadges],

@@ -30,6 +30,25 @@ export const MESSAGES = {
   'segments.list': { es: 'Segmentos guardados', en: 'Saved segments' },
   'segments.source': { es: 'Aplicar un segmento', en: 'Apply a segment' },
   'contact.marked': { es: 'Problema de contactabilidad', en: 'Contactability problem' },
+  'indicators.title': { es: 'Indicadores de contactabilidad', en: 'Contactability indicators' },
+  'indicators.intro': {
+    es: 'Clientes por contactabilidad, por campaña y agente. No contactable: problema en el teléfono y en el correo; con problemas: en alguno; contactable: sin problemas y gestionado alguna vez; nuevo: sin problemas y nunca gestionado.',
+    en: 'Clients by contactability, per campaign and agent. Not contactable: a problem on the phone and on the e-mail; with problems: on one of them; contactable: no problem and contacted before; new: no problem and never contacted.',
+  },
+  'indicators.no_contactable': { es: 'No contactable', en: 'Not contactable' },
+  'indicators.with_problems': { es: 'Con problemas', en: 'With problems' },
+  'indicators.contactable': { es: 'Contactable', en: 'Contactable' },
+  'indicators.new': { es: 'Nuevos', en: 'New' },
+  'indicators.total': { es: 'Total', en: 'Total' },
+  'indicators.campaign': { es: 'Campaña', en: 'Campaign' },
+  'indicators.agent': { es: 'Agente', en: 'Agent' },
+  'indicators.allCampaigns': { es: 'Todas las campañas', en: 'All campaigns' },
+  'indicators.allAgents': { es: 'Todos los agentes', en: 'All agents' },
+  'indicators.none': { es: 'Sin campaña', en: 'No campaign' },
+  'indicators.unassigned': { es: 'Sin asignar', en: 'Unassigned' },
+  'indicators.chart': { es: 'Contactabilidad', en: 'Contactability' },
+  'indicators.empty': { es: 'Sin clientes', en: 'No clients' },
+  'indicators.refresh': { es: 'Actualizar', en: 'Refresh' },
 } as const
 
 export type MessageKey = keyof typeof MESSAGES

@@ -1,12 +1,17 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useCustom } from '@refinedev/core'
-import { ApiErrorResult, useCountFormat, useResourceList, useSessionUser } from '@tablero/admin'
+import {
+  ApiErrorResult,
+  DonutCard,
+  useCountFormat,
+  useResourceList,
+  useSessionUser,
+} from '@tablero/admin'
 import {
   Button,
   Card,
   Col,
   DatePicker,
-  Empty,
   Flex,
   Row,
   Select,
@@ -16,15 +21,13 @@ import {
   Typography,
 } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import type { Stats } from './definitions'
 import { useShellLanguage } from './file_transfer'
-import type { PieSlice } from './stats_pies'
 import { tipificacionesApi, TIPIFICACIONES_API, type StatsFilter } from './tipificaciones_api'
 import { useCampaigns } from './use_campaigns'
 import { useMessages } from './use_messages'
 
-const StatsPie = lazy(() => import('./stats_pies'))
 const DAY = 'YYYY-MM-DD'
 
 /** Supervisors choose among the agents; agents only ever see their own figures. */
@@ -39,38 +42,6 @@ function useAgents(enabled: boolean) {
     loading: query.isLoading && enabled,
     options: records.map((user) => ({ value: user.id, label: user.full_name })),
   }
-}
-
-function Chart({
-  title,
-  data,
-  empty,
-  testId,
-}: {
-  title: string
-  data: PieSlice[]
-  empty: string
-  testId: string
-}) {
-  const nonZero = data.filter((slice) => slice.value > 0)
-  return (
-    <Card size="small" title={title}>
-      {nonZero.length === 0 ? (
-        <Empty description={empty} style={{ height: 300, paddingTop: 80 }} />
-      ) : (
-        <Suspense fallback={<Spin style={{ display: 'block', margin: '120px auto' }} />}>
-          <StatsPie data={nonZero} testId={testId} />
-        </Suspense>
-      )}
-      <ul data-testid={`${testId}-legend`} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
-        {nonZero.map((slice) => (
-          <li key={slice.label}>
-            {slice.label}: <Typography.Text strong>{slice.value}</Typography.Text>
-          </li>
-        ))}
-      </ul>
-    </Card>
-  )
 }
 
 /**
@@ -187,7 +158,7 @@ export default function StatsPage() {
           </Flex>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
-              <Chart
+              <DonutCard
                 title={t('stats.byResult')}
                 empty={t('stats.noData')}
                 testId="stats-by-result"
@@ -195,7 +166,7 @@ export default function StatsPage() {
               />
             </Col>
             <Col xs={24} lg={12}>
-              <Chart
+              <DonutCard
                 title={t('stats.clients')}
                 empty={t('stats.noClients')}
                 testId="stats-clients"

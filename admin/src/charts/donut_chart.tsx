@@ -1,17 +1,17 @@
 import type { G2Spec } from '@antv/g2'
-import { G2Chart } from '@tablero/admin'
+import G2Chart from './g2_chart'
 import { useMemo } from 'react'
 
-export interface PieSlice {
+export interface DonutSlice {
   label: string
   value: number
 }
 
 /**
- * One donut of the statistics page. Kept in its own module, loaded when the page draws a
- * chart; G2 itself arrives with the first chart (`G2Chart` is lazy).
+ * One donut: each slice's share as its label. Loaded by DonutCard when it first draws one,
+ * G2 with it.
  */
-export default function StatsPie({ data, testId }: { data: PieSlice[]; testId: string }) {
+export default function DonutChart({ data, testId }: { data: DonutSlice[]; testId: string }) {
   const spec = useMemo(() => {
     const total = data.reduce((sum, slice) => sum + slice.value, 0)
     return {
@@ -22,7 +22,7 @@ export default function StatsPie({ data, testId }: { data: PieSlice[]; testId: s
       coordinate: { type: 'theta', innerRadius: 0.55, outerRadius: 0.8 },
       labels: [
         {
-          text: (slice: PieSlice) => (total ? `${Math.round((slice.value / total) * 100)}%` : ''),
+          text: (slice: DonutSlice) => (total ? `${Math.round((slice.value / total) * 100)}%` : ''),
           style: { fontWeight: 600 },
         },
       ],
