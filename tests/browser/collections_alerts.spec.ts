@@ -407,14 +407,12 @@ test.group('Collections contactability indicators (issue 17, A5)', (group) => {
     const { page } = ui
     const agent = await User.findByOrFail('email', demoUser('agent').email)
     const marker = `Contacto${Date.now()}`
-    const [campaignId] = await db
-      .table('campaigns')
-      .insert({
-        name: `Indicadores ${marker}`,
-        type: 'outbound_dialer',
-        active: 1,
-        created_at: NOW(),
-      })
+    const [campaignId] = await db.table('campaigns').insert({
+      name: `Indicadores ${marker}`,
+      type: 'outbound_dialer',
+      active: 1,
+      created_at: NOW(),
+    })
     const owned = { campaign_id: Number(campaignId), assigned_user_id: agent.id, last_name: marker }
     const reached = await seedClient({ ...owned, first_name: 'Gestionado' })
     await db.from('clients').where('id', reached).update({ last_interaction_at: NOW() })
