@@ -20,12 +20,35 @@ import { DEMO_USERS } from '#database/demo_users'
 import { keepScreenshot } from './support/screenshots.ts'
 import { insertResult } from './support/tip_fixtures.ts'
 
+/**
+ * The simulated platform (the default adapter) answering every call, quickly: deterministic.
+ * The server runs in this process and builds its adapter on first use, from these settings:
+ * every test of this file that dials sets the same ones, so whichever runs first builds it.
+ */
+async function answeringPlatform(cleanup: (handler: () => Promise<void>) => void) {
+  const saved = { ...process.env }
+  Object.assign(process.env, {
+    DIALER_SIM_ANSWER_RATE: '1',
+    DIALER_SIM_MACHINE_RATE: '0',
+    DIALER_SIM_BUSY_RATE: '0',
+    DIALER_SIM_DELAY_MS: '50',
+    DIALER_PACER_TICK_MS: '100',
+  })
+  cleanup(async () => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  })
+}
+
 test.group('Marcador screens (D3, D4)', (group) => {
   const ui = useAdminUi(group)
 
   test('a supervisor builds a list from the Asignaciones filter; an agent presses Siguiente contacto and lands on the client', async ({
     assert,
+    cleanup,
   }) => {
+    // Siguiente contacto and Llamar dial on the platform: the client answers, the agent talks
+    await answeringPlatform(cleanup)
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Marcador ${stamp}`
@@ -129,14 +152,7 @@ test.group('Marcador screens (D3, D4)', (group) => {
   }) => {
     // The simulated platform (the default adapter) answers every call, quickly: deterministic.
     // The server runs in this process and builds its adapter on first use, which this is.
-    const saved = { ...process.env }
-    Object.assign(process.env, {
-      DIALER_SIM_ANSWER_RATE: '1',
-      DIALER_SIM_MACHINE_RATE: '0',
-      DIALER_SIM_BUSY_RATE: '0',
-      DIALER_SIM_DELAY_MS: '50',
-      DIALER_PACER_TICK_MS: '100',
-    })
+    await answeringPlatform(cleanup)
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Progresivo ${stamp}`
@@ -161,8 +177,6 @@ test.group('Marcador screens (D3, D4)', (group) => {
         .from('dialer_agent_states')
         .whereIn('user_id', agentIds)
         .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
-      Object.assign(process.env, saved)
     })
     await db.table('dialer_settings').insert({
       campaign_id: campaignId,
@@ -285,14 +299,7 @@ test.group('Marcador screens (D3, D4)', (group) => {
     assert,
     cleanup,
   }) => {
-    const saved = { ...process.env }
-    Object.assign(process.env, {
-      DIALER_SIM_ANSWER_RATE: '1',
-      DIALER_SIM_MACHINE_RATE: '0',
-      DIALER_SIM_BUSY_RATE: '0',
-      DIALER_SIM_DELAY_MS: '50',
-      DIALER_PACER_TICK_MS: '100',
-    })
+    await answeringPlatform(cleanup)
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Emergente ${stamp}`
@@ -310,8 +317,6 @@ test.group('Marcador screens (D3, D4)', (group) => {
         .from('dialer_agent_states')
         .where('user_id', agentId)
         .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
-      Object.assign(process.env, saved)
     })
     await db.table('dialer_settings').insert({
       campaign_id: campaignId,
