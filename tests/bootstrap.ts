@@ -8,6 +8,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authCache } from '#services/auth_cache'
+import { LiveStreams } from '#services/live_streams'
 import { migrateForTheRun } from '#tests/helpers/database'
 
 /**
@@ -35,6 +36,13 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   suite.onGroup((group) => group.each.setup(() => authCache.forgetQuietly()))
   suite.onTest((test) => test.setup(() => authCache.forgetQuietly()))
   if (['browser', 'functional'].includes(suite.name)) {
-    return suite.setup(() => testUtils.httpServer().start())
+    return suite.setup(async () => {
+      const close = await testUtils.httpServer().start()
+      // a browser tab or a test's stream still open would keep close() waiting forever
+      return () => {
+        LiveStreams.closeAll()
+        return close()
+      }
+    })
   }
 }

@@ -34,6 +34,13 @@ export type SlotName =
   | 'assignments.actions'
   /** the shell's header, beside the user menu (the agenda's due count) */
   | 'header.badges'
+  /**
+   * Mounted once in the signed-in shell, whatever the page, and kept while the user moves
+   * around (the dialer's screen-pop): for listeners that must hear live events on every page.
+   * No props; render nothing, or little. Unmounted on sign-out, when the tab's live connection
+   * is closed too.
+   */
+  | 'shell.live'
   /** Cards of the agent's home (callbacks due, last gestiones), given `HomeWidgetProps`. */
   | 'home.agent'
   /** The agent's home, beside the caller-ID box: the shared queue of the agent's campaigns. */

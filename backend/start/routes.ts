@@ -12,6 +12,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { mountPluginRoutes } from '#kernel/plugin_routes'
 import transmit from '@adonisjs/transmit/services/main'
+import { LiveStreams } from '#services/live_streams'
 
 const SessionController = () => import('#controllers/session_controller')
 const PluginsController = () => import('#controllers/plugins_controller')
@@ -140,9 +141,10 @@ router
 /**
  * Live updates (server-sent events, `LiveUpdates`): the stream and its
  * subscriptions are for signed-in users, and a user subscribes only to
- * their own channel.
+ * their own channel. The open streams are ended before the HTTP server closes (LiveStreams).
  */
 transmit.registerRoutes((route) => route.use(middleware.auth()))
+LiveStreams.watch()
 transmit.authorize<{ id: string }>('users/:id', (ctx, { id }) => ctx.auth.user?.id === Number(id))
 
 await mountPluginRoutes(router, middleware)

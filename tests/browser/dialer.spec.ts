@@ -2,22 +2,53 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime } from '#services/audit_log'
+import transmit from '@adonisjs/transmit/services/main'
 import type { Page } from 'playwright-core'
-import { openMenuEntry, signInAs, signInThroughForm } from './support/admin_screens.ts'
+import {
+  documentIsMarked,
+  markDocument,
+  openMenuEntry,
+  signInAs,
+  signInThroughForm,
+} from './support/admin_screens.ts'
 import { useAdminUi } from './support/admin_ui.ts'
 import { appUrl } from './support/app_url.ts'
 import { chooseOption } from './support/antd_widgets.ts'
 import { demoUserId, seedClient } from './support/client_fixtures.ts'
+import { demoUser } from './support/demo_users.ts'
 import { DEMO_USERS } from '#database/demo_users'
 import { keepScreenshot } from './support/screenshots.ts'
 import { insertResult } from './support/tip_fixtures.ts'
+
+/**
+ * The simulated platform (the default adapter) answering every call, quickly: deterministic.
+ * The server runs in this process and builds its adapter on first use, from these settings:
+ * every test of this file that dials sets the same ones, so whichever runs first builds it.
+ */
+async function answeringPlatform(cleanup: (handler: () => Promise<void>) => void) {
+  const saved = { ...process.env }
+  Object.assign(process.env, {
+    DIALER_SIM_ANSWER_RATE: '1',
+    DIALER_SIM_MACHINE_RATE: '0',
+    DIALER_SIM_BUSY_RATE: '0',
+    DIALER_SIM_DELAY_MS: '50',
+    DIALER_PACER_TICK_MS: '100',
+  })
+  cleanup(async () => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  })
+}
 
 test.group('Marcador screens (D3, D4)', (group) => {
   const ui = useAdminUi(group)
 
   test('a supervisor builds a list from the Asignaciones filter; an agent presses Siguiente contacto and lands on the client', async ({
     assert,
+    cleanup,
   }) => {
+    // Siguiente contacto and Llamar dial on the platform: the client answers, the agent talks
+    await answeringPlatform(cleanup)
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Marcador ${stamp}`
@@ -121,14 +152,7 @@ test.group('Marcador screens (D3, D4)', (group) => {
   }) => {
     // The simulated platform (the default adapter) answers every call, quickly: deterministic.
     // The server runs in this process and builds its adapter on first use, which this is.
-    const saved = { ...process.env }
-    Object.assign(process.env, {
-      DIALER_SIM_ANSWER_RATE: '1',
-      DIALER_SIM_MACHINE_RATE: '0',
-      DIALER_SIM_BUSY_RATE: '0',
-      DIALER_SIM_DELAY_MS: '50',
-      DIALER_PACER_TICK_MS: '100',
-    })
+    await answeringPlatform(cleanup)
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Progresivo ${stamp}`
@@ -153,8 +177,6 @@ test.group('Marcador screens (D3, D4)', (group) => {
         .from('dialer_agent_states')
         .whereIn('user_id', agentIds)
         .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
-      Object.assign(process.env, saved)
     })
     await db.table('dialer_settings').insert({
       campaign_id: campaignId,
@@ -272,5 +294,109 @@ test.group('Marcador screens (D3, D4)', (group) => {
     await board.getByTestId('board-agents').filter({ hasText: 'En llamada 2' }).waitFor()
     assert.include(await board.getByTestId('board-abandon').innerText(), '0.0 %')
     await keepScreenshot(page, 'dialer-wallboard')
+  })
+  test('an agent on the clients list, not the console, gets the screen-pop when the pacer connects a call; signing out ends the live connection', async ({
+    assert,
+    cleanup,
+  }) => {
+    await answeringPlatform(cleanup)
+    const { page } = ui
+    const stamp = `${Date.now()}`
+    const name = `Emergente ${stamp}`
+    const now = toSqlDateTime(DateTime.utc())
+    const [campaignId] = await db
+      .table('campaigns')
+      .insert({ name, type: 'outbound_dialer', active: 1, created_at: now })
+    const agentId = await demoUserId('agent')
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: agentId, created_at: now })
+    await db.from('dialer_agent_states').where('user_id', agentId).delete()
+    cleanup(async () => {
+      await db
+        .from('dialer_agent_states')
+        .where('user_id', agentId)
+        .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
+    })
+    await db.table('dialer_settings').insert({
+      campaign_id: campaignId,
+      call_start: '00:00',
+      call_end: '23:59',
+      dial_mode: 'progressive',
+      created_at: now,
+    })
+    const marker = `Emergente${stamp}`
+    const clientId = await seedClient({
+      first_name: 'Atiende',
+      last_name: marker,
+      campaign_id: Number(campaignId),
+      primary_phone: '+573007010001',
+    })
+
+    // The agent starts the dialer (its hopper still empty), then goes to the clients list.
+    await signInAs(page, 'agent', '/marcador/consola')
+    await chooseOption(page, page.getByTestId('dialer-campaign'), name)
+    await page.getByTestId('dialer-start').click()
+    await page.getByTestId('dialer-waiting').waitFor()
+    // the Clientes group is open already (Marcador is in it); opened when it is not
+    const clients = page.locator('.ant-layout-sider a[href$="/r/clients"]').first()
+    if (!(await clients.isVisible())) {
+      await page
+        .locator('.ant-layout-sider .ant-menu-submenu-title')
+        .filter({ hasText: 'Clientes' })
+        .click()
+    }
+    await clients.click()
+    await page.getByTestId('resource-list').waitFor()
+    await markDocument(page)
+    assert.isAtLeast(transmit.getSubscribersFor(`users/${agentId}`).length, 1)
+
+    // A supervisor builds the list through the API: the pacer dials, the call is answered and
+    // put through, and the agent's browser opens the client from the clients list.
+    const supervisor = demoUser('supervisor')
+    const issued = await fetch(`${appUrl()}/api/auth/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ email: supervisor.email, password: supervisor.password }),
+    })
+    const { data: token } = (await issued.json()) as { data: { token: string } }
+    const built = await fetch(`${appUrl()}/api/p/dialer/lists`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept': 'application/json',
+        'Authorization': `Bearer ${token.token}`,
+      },
+      body: JSON.stringify({
+        name: `Lista ${stamp}`,
+        campaignId: Number(campaignId),
+        filter: { field: 'last_name', op: 'eq', value: marker },
+      }),
+    })
+    assert.equal(built.status, 201, await built.clone().text())
+
+    await page.waitForURL(new RegExp(`/admin/r/clients/${clientId}\\?tab=info`))
+    await page.getByText(`Atiende ${marker}`).first().waitFor()
+    assert.isTrue(await documentIsMarked(page), 'the pop navigated inside the page, no reload')
+    const pops = await page.evaluate(
+      () =>
+        (globalThis as unknown as { __dialerScreenPops?: Array<{ ms: number }> }).__dialerScreenPops
+    )
+    assert.lengthOf(pops ?? [], 1)
+    // a figure for the report, not an assertion (the machine is shared)
+    console.log(
+      `screen-pop on the clients list, push latency (answer → browser), ms: ${pops![0].ms}`
+    )
+    const held = await db.from('dialer_agent_states').where('user_id', agentId).first()
+    assert.equal(held.state, 'in_call')
+
+    // Signing out ends the tab's live connection: the server no longer sends it the agent's channel.
+    await page.getByTestId('logout').click()
+    await page.getByTestId('login-email').waitFor()
+    for (let tries = 0; tries < 100; tries++) {
+      if (transmit.getSubscribersFor(`users/${agentId}`).length === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    assert.lengthOf(transmit.getSubscribersFor(`users/${agentId}`), 0)
   })
 })

@@ -4,6 +4,7 @@ import { api } from '../api/http_client'
 import { adoptProfileLocale, i18n } from '../i18n/i18n'
 import type { SessionUser } from '../meta/admin_meta'
 import { metaStore } from '../meta/meta_store'
+import { closeLiveConnection } from './live_provider'
 
 interface UserBody {
   data: { user: SessionUser }
@@ -22,13 +23,15 @@ function describeFailure(error: unknown) {
 
 /**
  * Cookie-session authentication against Adonis. Every sign-in and sign-out forgets the cached
- * metadata, so the next screen is built for whoever is signed in now.
+ * metadata and ends the tab's live connection, so the next screen is built, and the next live
+ * event heard, for whoever is signed in now.
  */
 export const authProvider: AuthProvider = {
   async login({ email, password }: LoginCredentials) {
     try {
       const { data } = await api.post<UserBody>('/api/auth/login', { email, password })
       metaStore.clear()
+      closeLiveConnection()
       await adoptProfileLocale(data.user.locale)
       return { success: true, redirectTo: '/' }
     } catch (error) {
@@ -40,6 +43,7 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    closeLiveConnection()
     try {
       await api.post('/api/auth/logout')
     } catch {
@@ -55,6 +59,7 @@ export const authProvider: AuthProvider = {
       return { authenticated: true }
     } catch (error) {
       metaStore.clear()
+      closeLiveConnection()
       return { authenticated: false, redirectTo: '/login', error: error as Error }
     }
   },

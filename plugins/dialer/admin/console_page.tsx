@@ -1,17 +1,8 @@
-import { ClientBadges, errorMessage, useSessionUser } from '@tablero/admin'
-import { useSubscription } from '@refinedev/core'
+import { ClientBadges, errorMessage } from '@tablero/admin'
 import { Alert, Button, Card, Input, Select, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
-import {
-  clientInfoPath,
-  dialerApi,
-  newClientPath,
-  noteScreenPop,
-  type AgentState,
-  type DialerCampaign,
-  type ScreenPopEvent,
-} from './dialer_api'
+import { clientInfoPath, dialerApi, type AgentState, type DialerCampaign } from './dialer_api'
 import { useMessages } from './use_messages'
 
 const COLORS = {
@@ -25,9 +16,9 @@ const COLORS = {
  * Marcador for agents: pick the campaign, "Siguiente contacto" claims the next one and opens the
  * client's Info tab (where the gestión is recorded, which ends the wrap-up); pause with a reason.
  * In a campaign that dials by itself (progressive, ratio, adaptive) "Iniciar marcador" makes the
- * agent wait for calls instead: the screen-pop (`dialer.screen-pop`, pushed by the server on the
- * agent's channel) opens each client put through, or a new client's form with the number filled
- * in when it matches no client.
+ * agent wait for calls instead: the screen-pop (`screen_pop.tsx`, in the shell on every page)
+ * opens each client put through, or a new client's form with the number filled in when it
+ * matches no client, wherever the agent is meanwhile.
  */
 export default function ConsolePage() {
   const t = useMessages()
@@ -39,18 +30,6 @@ export default function ConsolePage() {
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const user = useSessionUser()
-
-  useSubscription({
-    channel: `users/${user?.id ?? 0}`,
-    types: ['dialer.screen-pop'],
-    enabled: Boolean(user),
-    onLiveEvent: (event) => {
-      const pop = event.payload as unknown as ScreenPopEvent
-      noteScreenPop(pop)
-      navigate(pop.clientId ? clientInfoPath(pop.clientId) : newClientPath(pop.phone))
-    },
-  })
 
   const refresh = useCallback(async () => {
     const answer = await dialerApi.state()

@@ -9,6 +9,7 @@ const ListsPage = lazy(() => import('./lists_page'))
 const ConsolePage = lazy(() => import('./console_page'))
 const GoToDialer = lazy(() => import('./go_to_dialer'))
 const ClickToCall = lazy(() => import('./click_to_call'))
+const ScreenPop = lazy(() => import('./screen_pop'))
 
 /** Slots render inside core screens, which have no Suspense boundary of their own. */
 function GoToDialerSlot(props: {
@@ -31,6 +32,15 @@ function ClickToCallSlot(props: { client?: Record<string, unknown> | null }) {
   )
 }
 
+/** The screen-pop, heard on every page of the shell (issue 16). */
+function ScreenPopSlot() {
+  return (
+    <Suspense fallback={null}>
+      <ScreenPop />
+    </Suspense>
+  )
+}
+
 /** Admin half of the dialer: Marcador for supervisors (lists, D3), the agent's console (D4). */
 export default definePluginAdmin({
   routes: [
@@ -40,5 +50,6 @@ export default definePluginAdmin({
   slots: {
     'assignments.actions': [GoToDialerSlot],
     'client.actions': [ClickToCallSlot],
+    'shell.live': [ScreenPopSlot],
   },
 })

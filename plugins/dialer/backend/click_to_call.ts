@@ -8,7 +8,7 @@ import {
   type ResourceService,
 } from '#sdk'
 import { dialerCampaign, requireCampaignAgent } from './access.ts'
-import { dialing } from './dialing.ts'
+import { AgentCalls } from './agent_calls.ts'
 import { DoNotCall } from './do_not_call.ts'
 import { validPhone } from './list_builder.ts'
 
@@ -21,8 +21,9 @@ export interface CallRequest {
 /**
  * D6: click-to-call from the client's page. The agent picks the outbound
  * campaign (one it works); the number must be one of the client's and not
- * on do-not-call. The call is placed through the dialing interface and
- * lands in the client's log and interaction trail, in one transaction.
+ * on do-not-call. The call is placed through the telephony adapter
+ * (`AgentCalls`, which follows it to its end) and lands in the client's
+ * log and interaction trail, in one transaction.
  */
 export async function clickToCall(
   service: ResourceService,
@@ -44,7 +45,7 @@ export async function clickToCall(
   if (await DoNotCall.blocksPhone(phone.e164, campaign.id)) {
     throw new TableroError('DIALER_DO_NOT_CALL', 'This number is on the do-not-call list', 409)
   }
-  const call = await dialing().originate({
+  const call = await AgentCalls.place({
     phone: phone.e164,
     agentId: service.user.id,
     campaignId: campaign.id,

@@ -8,10 +8,10 @@ import {
   type PluginRoutes,
 } from '#sdk'
 import { MANAGE, WORK, idParam, requireCampaignAgent } from './access.ts'
+import { AgentCalls } from './agent_calls.ts'
 import { agentState, joinCampaign, setAgentState } from './agent_states.ts'
 import { clickToCall, type CallRequest } from './click_to_call.ts'
 import { recordNoAnswer } from './contact_moves.ts'
-import { dialing } from './dialing.ts'
 import { hopperDepth } from './hopper.ts'
 import { HopperClaim } from './hopper_claim.ts'
 import { buildList, refillHoppers } from './jobs.ts'
@@ -170,14 +170,23 @@ const routes: PluginRoutes = (router) => {
       await refillLater(campaignId, user)
     }
     if (!contact) return { data: null }
-    const call = await dialing().originate({
-      phone: contact.phone,
-      agentId: user.id,
-      contactId: contact.id,
-      clientId: contact.clientId,
-      campaignId,
-    })
-    return { data: { ...contact, call } }
+    // preview: the call is placed for the agent at once; the contact is the agent's either way
+    // (a platform that is down leaves the number on the console, with the reason)
+    try {
+      const call = await AgentCalls.place({
+        phone: contact.phone,
+        agentId: user.id,
+        contactId: contact.id,
+        clientId: contact.clientId,
+        campaignId,
+      })
+      return { data: { ...contact, call } }
+    } catch (error) {
+      if (!(error instanceof TableroError)) throw error
+      return {
+        data: { ...contact, call: null, callError: { code: error.code, message: error.message } },
+      }
+    }
   })
 
   /** D6: click-to-call from the client's page, in an outbound campaign the user works. */

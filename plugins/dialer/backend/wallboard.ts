@@ -57,6 +57,7 @@ export async function wallboard(): Promise<CampaignBoard[]> {
     // answered calls: put through to an agent, or abandoned
     grouped('dialer_calls', 'outcome', ids, (query) =>
       query
+        .where('origin', 'paced')
         .where('created_at', '>=', since)
         .where((answered: any) => answered.whereNotNull('agent_id').orWhere('outcome', 'abandoned'))
     ),
