@@ -245,6 +245,33 @@ test.group('Resource engine: relations (many-to-many)', (group) => {
     )
   })
 
+  test('every relations field of a page is read in one statement (clients: alerts and contactability)', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const admin = await signIn(client, 'admin')
+    const relations = [...resources.fieldsOf(resources.find('clients')!).values()].filter(
+      (field) => field.type === 'relations'
+    )
+    assert.isAtLeast(relations.length, 2, 'collections-alerts gives clients two relations fields')
+    const created = await admin
+      .post('/api/r/clients')
+      .json({ first_name: 'Con', last_name: 'Vínculos' })
+    created.assertStatus(201)
+    const queries = watchQueries(cleanup)
+    const list = await admin.get('/api/r/clients').qs({ perPage: 5 })
+    list.assertStatus(200)
+    const reads = queries.filter((sql) =>
+      relations.some((field) => sql.includes(field.through!.table))
+    )
+    assert.lengthOf(reads, 1)
+    for (const field of relations) assert.include(reads[0], field.through!.table)
+    for (const row of list.body().data) {
+      for (const field of relations) assert.isArray(row[field.name])
+    }
+  })
+
   test('filters contains, in, null and notNull select by links', async ({ client, assert }) => {
     const admin = await signIn(client, 'admin')
     const [a, b, c] = await seedLists(['A', 'B', 'C'])
