@@ -119,6 +119,9 @@ export default class KernelProvider {
 
   async shutdown() {
     if (this.#importSweep) clearInterval(this.#importSweep)
+    // A running import's open batch rolls back; `start` (or the next boot) resumes it.
+    const { ImportThread } = await import('#resources/imports/import_thread')
+    await ImportThread.terminate()
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     AuthCacheBroadcast.stop()
