@@ -103,6 +103,8 @@ export default class KernelProvider {
     // those of another node that died, once silent for two minutes.
     const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
     await ImportJobs.interruptOwn()
+    const { ImportThread } = await import('#resources/imports/import_thread')
+    ImportThread.prepare()
     // Jobs nobody starts give their file back after a week; previews nobody confirms, after a day.
     const sweep = () =>
       Promise.all([

@@ -1,11 +1,14 @@
 import { Worker, threadId } from 'node:worker_threads'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
+import transmit from '@adonisjs/transmit/services/main'
 import env from '#start/env'
 import type { AuditActor } from '#services/audit_log'
 import type { ResourceService } from '../resource_service.ts'
 import { ImportJobs, type ImportJobRow } from './import_jobs.ts'
 import { ImportRunner } from './import_runner.ts'
+
+type Broadcastable = Parameters<typeof transmit.broadcast>[1]
 
 /** What the HTTP thread asks of the import worker. */
 export type ImportOrder = {
@@ -17,9 +20,10 @@ export type ImportOrder = {
 
 /** What the import worker tells the HTTP thread. */
 export type WorkerReport =
-  | { type: 'ready'; threadId: number }
+  | { type: 'ready'; threadId: number; bootMs: number }
   | { type: 'running'; jobId: number; threadId: number }
   | { type: 'finished'; jobId: number }
+  | { type: 'broadcast'; channel: string; payload?: Broadcastable }
 
 /** How a job whose worker died is told to its user (translated when read). */
 const WORKER_STOPPED = JSON.stringify({
@@ -70,6 +74,14 @@ export class ImportThread {
     return this.#run('import', service, job, actor)
   }
 
+  /**
+   * Starts the worker ahead of the first import (a web node's ready hook),
+   * so an upload does not wait for the app to boot a second time.
+   */
+  static prepare() {
+    if (this.enabled) this.#spawn()
+  }
+
   /** The thread id a job last ran in, in this process; undefined if it never ran here. */
   static threadOf(jobId: number) {
     return this.#threads.get(jobId)
@@ -92,7 +104,9 @@ export class ImportThread {
   ) {
     if (!this.enabled) {
       this.#threads.set(Number(job.id), threadId)
-      return kind === 'validate' ? ImportRunner.validate(service, job) : ImportRunner.import(service, job)
+      return kind === 'validate'
+        ? ImportRunner.validate(service, job)
+        : ImportRunner.import(service, job)
     }
     return new Promise<void>((done) => {
       const jobId = Number(job.id)
@@ -118,10 +132,14 @@ export class ImportThread {
   }
 
   static #heard(report: WorkerReport) {
-    if (report.type === 'running') {
+    if (report.type === 'ready') {
+      logger.info({ threadId: report.threadId, bootMs: report.bootMs }, 'import worker ready')
+    } else if (report.type === 'running') {
       this.#threads.set(report.jobId, report.threadId)
       const running = this.#running.get(report.jobId)
       if (running) running.threadId = report.threadId
+    } else if (report.type === 'broadcast') {
+      transmit.broadcast(report.channel, report.payload)
     } else if (report.type === 'finished') {
       this.#running.get(report.jobId)?.done()
       this.#running.delete(report.jobId)
@@ -132,11 +150,18 @@ export class ImportThread {
   static async #orphaned(code: number) {
     const jobs = [...this.#running.entries()]
     this.#running.clear()
-    if (jobs.length > 0) logger.error({ code, jobs: jobs.map(([id]) => id) }, 'import worker exited')
+    if (jobs.length > 0)
+      logger.error({ code, jobs: jobs.map(([id]) => id) }, 'import worker exited')
     for (const [jobId, running] of jobs) {
-      await ImportJobs.transition(db.connection(), jobId, ['validating', 'importing'], 'interrupted', {
-        message: WORKER_STOPPED,
-      }).catch((error) => logger.error({ err: error, importId: jobId }, 'could not interrupt'))
+      await ImportJobs.transition(
+        db.connection(),
+        jobId,
+        ['validating', 'importing'],
+        'interrupted',
+        {
+          message: WORKER_STOPPED,
+        }
+      ).catch((error) => logger.error({ err: error, importId: jobId }, 'could not interrupt'))
       running.done()
     }
   }

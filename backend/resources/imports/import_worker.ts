@@ -20,6 +20,7 @@ import type { ImportOrder, WorkerReport } from './import_thread.ts'
 const port = parentPort
 if (!port) throw new Error('import_worker.ts runs only as a worker thread (ImportThread)')
 
+const booting = performance.now()
 const app = new Ignitor(APP_ROOT, { importer }).createApp('console')
 app.booting(async () => {
   await import('#start/env')
@@ -35,7 +36,13 @@ const { default: plugins } = await import('#services/plugins')
 const { default: resources } = await import('#services/resources')
 const { default: grants } = await import('#services/grants')
 
+const { default: transmit } = await import('@adonisjs/transmit/services/main')
+
 const report = (message: WorkerReport) => port.postMessage(message)
+
+// Browsers listen on the HTTP thread's streams: what an import's hooks and
+// event handlers announce (LiveUpdates) is broadcast from there, once.
+transmit.broadcast = (channel, payload) => report({ type: 'broadcast', channel, payload })
 
 /**
  * One order at a time, in arrival order: a second import waits for the
@@ -65,4 +72,4 @@ async function run(order: ImportOrder) {
   }
 }
 
-report({ type: 'ready', threadId })
+report({ type: 'ready', threadId, bootMs: Math.round(performance.now() - booting) })

@@ -51,14 +51,20 @@ test.group('Resource engine: imports run in a worker thread', (group) => {
     // The HTTP thread's own ImportRunner is never asked to validate or import.
     const calls: string[] = []
     const { validate, import: write } = ImportRunner
-    ImportRunner.validate = (...args) => (calls.push('validate'), validate.apply(ImportRunner, args))
+    ImportRunner.validate = (...args) => (
+      calls.push('validate'),
+      validate.apply(ImportRunner, args)
+    )
     ImportRunner.import = (...args) => (calls.push('import'), write.apply(ImportRunner, args))
     cleanup(() => {
       ImportRunner.validate = validate
       ImportRunner.import = write
     })
     const supervisor = await signIn(client, 'supervisor')
-    const done = await importFile(supervisor, ['first_name;last_name;document', ...rows(250)].join('\n'))
+    const done = await importFile(
+      supervisor,
+      ['first_name;last_name;document', ...rows(250)].join('\n')
+    )
     assert.containsSubset(done, { status: 'done', processedRows: 250, createdRows: 250 })
     assert.equal(await count('clients'), 250)
     assert.deepEqual(calls, [])
@@ -105,7 +111,12 @@ test.group('Resource engine: imports run in a worker thread', (group) => {
 
     ;(await supervisor.post(`/api/r/clients/imports/${ready.id}/start`)).assertStatus(202)
     const done = await settle(supervisor, ready.id)
-    assert.containsSubset(done, { status: 'done', processedRows: total, createdRows: total, message: null })
+    assert.containsSubset(done, {
+      status: 'done',
+      processedRows: total,
+      createdRows: total,
+      message: null,
+    })
     assert.equal(await count('clients'), total)
     const [{ documents }] = await db.from('clients').countDistinct('document as documents')
     assert.equal(Number(documents), total)
