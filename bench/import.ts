@@ -36,6 +36,11 @@ export interface ImportResult {
   maxProgressGapSeconds: number
   listIdleP95: number
   listDuringP95: number
+  /** list requests answered during the import */
+  listDuringRequests: number
+  /** CPU the HTTP thread and the whole server used from the upload to the import's end */
+  httpThreadCpuSeconds: number
+  processCpuSeconds: number
   created: number
 }
 
@@ -110,6 +115,14 @@ async function listLatencies(baseUrl: string, token: string, until: () => boolea
     await new Promise((done) => setTimeout(done, 20))
   }
   return samples
+}
+
+/** CPU seconds used so far by a process, or by one of its threads (`/proc/<pid>/task/<tid>`). */
+function cpuSeconds(pid: number, tid?: number) {
+  const path = tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`
+  const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ')
+  // utime and stime, in ticks of 1/100 s
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 /** The server process's resident memory, sampled until stopped; the highest in MB. */
@@ -250,17 +263,14 @@ async function loadData(path: string, options: BenchOptions) {
  * idle list is measured on an idle server.
  */
 async function settled(pid: number) {
-  const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return Number(fields[11]) + Number(fields[12])
-  }
+  const ticks = () => cpuSeconds(pid) * 100
   const deadline = performance.now() + 60_000
   let last = ticks()
   while (performance.now() < deadline) {
     await new Promise((done) => setTimeout(done, 500))
     const now = ticks()
     // 100 ticks a second: 5 % of one core over 0.5 s is 2.5 ticks
-    if (now - last <= 2) return
+    if (Math.round(now - last) <= 2) return
     last = now
   }
 }
@@ -285,7 +295,12 @@ async function benchSize(
     const idleUntil = performance.now() + 5000
     const listIdle = await listLatencies(server.baseUrl, token, () => performance.now() > idleUntil)
     const rss = sampleRss(server.pid!)
+    // The HTTP thread's id is the process id.
+    const httpCpu = cpuSeconds(server.pid!, server.pid!)
+    const processCpu = cpuSeconds(server.pid!)
     const run = await importThroughApi(server, token, path)
+    const httpThreadCpuSeconds = cpuSeconds(server.pid!, server.pid!) - httpCpu
+    const processCpuSeconds = cpuSeconds(server.pid!) - processCpu
     const maxRssMb = rss()
     const loadDataRowsPerSecond = kind === 'mysql' ? await loadData(path, options) : null
     return {
@@ -301,6 +316,9 @@ async function benchSize(
       maxProgressGapSeconds: run.maxProgressGapSeconds,
       listIdleP95: p95(listIdle),
       listDuringP95: p95(run.listDuring),
+      listDuringRequests: run.listDuring.length,
+      httpThreadCpuSeconds,
+      processCpuSeconds,
       created: run.created,
     }
   } finally {
@@ -310,7 +328,7 @@ async function benchSize(
 
 export function importTable(results: ImportResult[]) {
   const header =
-    '| database | import in | rows | validation s | import s | rows/s (validation+import) | LOAD DATA rows/s | % of LOAD DATA | server max RSS MB | max progress gap s | list p95 idle ms | list p95 during ms |'
+    '| database | import in | rows | validation s | import s | rows/s (validation+import) | LOAD DATA rows/s | % of LOAD DATA | server max RSS MB | max progress gap s | list p95 idle ms | list p95 during ms | HTTP thread CPU s | server CPU s |'
   const rule = `|${header
     .split('|')
     .slice(1, -1)
@@ -318,7 +336,7 @@ export function importTable(results: ImportResult[]) {
     .join('|')}|`
   const lines = results.map((result) => {
     const load = result.loadDataRowsPerSecond
-    return `| ${result.database} | ${result.thread === 'worker' ? 'worker thread' : 'HTTP thread'} | ${result.rows.toLocaleString('en')} | ${result.validationSeconds.toFixed(1)} | ${result.importSeconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${load ? Math.round(load).toLocaleString('en') : '-'} | ${load ? ((result.rowsPerSecond / load) * 100).toFixed(1) + ' %' : '-'} | ${Math.round(result.maxRssMb)} | ${result.maxProgressGapSeconds.toFixed(2)} | ${result.listIdleP95.toFixed(1)} | ${result.listDuringP95.toFixed(1)} |`
+    return `| ${result.database} | ${result.thread === 'worker' ? 'worker thread' : 'HTTP thread'} | ${result.rows.toLocaleString('en')} | ${result.validationSeconds.toFixed(1)} | ${result.importSeconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${load ? Math.round(load).toLocaleString('en') : '-'} | ${load ? ((result.rowsPerSecond / load) * 100).toFixed(1) + ' %' : '-'} | ${Math.round(result.maxRssMb)} | ${result.maxProgressGapSeconds.toFixed(2)} | ${result.listIdleP95.toFixed(1)} | ${result.listDuringP95.toFixed(1)} | ${result.httpThreadCpuSeconds.toFixed(1)} | ${result.processCpuSeconds.toFixed(1)} |`
   })
   const growth = (['SQLite', 'MariaDB'] as const).flatMap((name) =>
     (['worker', 'http'] as const).flatMap((thread) => {

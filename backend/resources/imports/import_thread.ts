@@ -31,12 +31,6 @@ const WORKER_STOPPED = JSON.stringify({
   message: 'The import stopped unexpectedly: start it again and it goes on where it stopped',
 })
 
-interface Running {
-  kind: 'validate' | 'import'
-  threadId: number | null
-  done: () => void
-}
-
 /**
  * Runs imports off the HTTP thread (issue 14): the validation and the
  * import of a job go to one worker thread of this process
@@ -56,7 +50,8 @@ interface Running {
  */
 export class ImportThread {
   static #worker: Worker | null = null
-  static #running = new Map<number, Running>()
+  /** The jobs sent to the worker and not finished: what to call when they end. */
+  static #running = new Map<number, () => void>()
   /** The thread each job of this process last ran in (for tests and the bench). */
   static #threads = new Map<number, number>()
 
@@ -110,7 +105,7 @@ export class ImportThread {
     }
     return new Promise<void>((done) => {
       const jobId = Number(job.id)
-      this.#running.set(jobId, { kind, threadId: null, done })
+      this.#running.set(jobId, done)
       this.#spawn().postMessage({ type: 'run', kind, jobId, actor } satisfies ImportOrder)
     })
   }
@@ -136,12 +131,10 @@ export class ImportThread {
       logger.info({ threadId: report.threadId, bootMs: report.bootMs }, 'import worker ready')
     } else if (report.type === 'running') {
       this.#threads.set(report.jobId, report.threadId)
-      const running = this.#running.get(report.jobId)
-      if (running) running.threadId = report.threadId
     } else if (report.type === 'broadcast') {
       transmit.broadcast(report.channel, report.payload)
     } else if (report.type === 'finished') {
-      this.#running.get(report.jobId)?.done()
+      this.#running.get(report.jobId)?.()
       this.#running.delete(report.jobId)
     }
   }
@@ -152,7 +145,7 @@ export class ImportThread {
     this.#running.clear()
     if (jobs.length > 0)
       logger.error({ code, jobs: jobs.map(([id]) => id) }, 'import worker exited')
-    for (const [jobId, running] of jobs) {
+    for (const [jobId, done] of jobs) {
       await ImportJobs.transition(
         db.connection(),
         jobId,
@@ -162,7 +155,7 @@ export class ImportThread {
           message: WORKER_STOPPED,
         }
       ).catch((error) => logger.error({ err: error, importId: jobId }, 'could not interrupt'))
-      running.done()
+      done()
     }
   }
 }
