@@ -9,8 +9,8 @@ import { signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
 import { importFile, settle, uploadAndValidate } from '#tests/helpers/imports'
 
-const rows = (count: number) =>
-  Array.from({ length: count }, (_, i) => `Cliente${i + 1};Lote;DOC-${i + 1}`)
+const rows = (how: number) =>
+  Array.from({ length: how }, (_, i) => `Cliente${i + 1};Lote;DOC-${i + 1}`)
 
 async function count(table: string, where: Record<string, unknown> = {}) {
   const [{ total }] = await db.from(table).where(where).count('* as total')
