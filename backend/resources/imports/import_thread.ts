@@ -31,6 +31,8 @@ const WORKER_STOPPED = JSON.stringify({
   message: 'The import stopped unexpectedly: start it again and it goes on where it stopped',
 })
 
+const THREADS_KEPT = 100
+
 /**
  * Runs imports off the HTTP thread (issue 14): the validation and the
  * import of a job go to one worker thread of this process
@@ -52,7 +54,7 @@ export class ImportThread {
   static #worker: Worker | null = null
   /** The jobs sent to the worker and not finished: what to call when they end. */
   static #running = new Map<number, () => void>()
-  /** The thread each job of this process last ran in (for tests and the bench). */
+  /** The thread each of this process's last THREADS_KEPT jobs ran in (for tests). */
   static #threads = new Map<number, number>()
 
   static get enabled() {
@@ -98,7 +100,7 @@ export class ImportThread {
     actor: AuditActor
   ) {
     if (!this.enabled) {
-      this.#threads.set(Number(job.id), threadId)
+      this.#ranIn(Number(job.id), threadId)
       return kind === 'validate'
         ? ImportRunner.validate(service, job)
         : ImportRunner.import(service, job)
@@ -126,11 +128,17 @@ export class ImportThread {
     return worker
   }
 
+  static #ranIn(jobId: number, thread: number) {
+    this.#threads.delete(jobId)
+    this.#threads.set(jobId, thread)
+    if (this.#threads.size > THREADS_KEPT) this.#threads.delete(this.#threads.keys().next().value!)
+  }
+
   static #heard(report: WorkerReport) {
     if (report.type === 'ready') {
       logger.info({ threadId: report.threadId, bootMs: report.bootMs }, 'import worker ready')
     } else if (report.type === 'running') {
-      this.#threads.set(report.jobId, report.threadId)
+      this.#ranIn(report.jobId, report.threadId)
     } else if (report.type === 'broadcast') {
       transmit.broadcast(report.channel, report.payload)
     } else if (report.type === 'finished') {
