@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { resolve } from 'node:path'
 import mysql from 'mysql2/promise'
-import type { BenchOptions, DatabaseKind } from './options.ts'
+import type { BenchOptions, DatabaseKind, ImportThreadKind } from './options.ts'
 import { benchDatabase, type BenchDatabase } from './bench_database.ts'
 import { ace } from './bench_data.ts'
 import { AppServer } from './app_server.ts'
@@ -24,6 +24,8 @@ const POLL_MS = 100
 
 export interface ImportResult {
   database: string
+  /** where the server ran the import */
+  thread: ImportThreadKind
   rows: number
   fileMb: number
   validationSeconds: number
@@ -34,6 +36,11 @@ export interface ImportResult {
   maxProgressGapSeconds: number
   listIdleP95: number
   listDuringP95: number
+  /** list requests answered during the import */
+  listDuringRequests: number
+  /** CPU the HTTP thread and the whole server used from the upload to the import's end */
+  httpThreadCpuSeconds: number
+  processCpuSeconds: number
   created: number
 }
 
@@ -60,19 +67,26 @@ async function ensureCsv(rows: number) {
   return path
 }
 
+/** The MariaDB database the import bench drops and fills: `--mysql-db`, else its own. */
+function importDatabase(options: BenchOptions) {
+  const name = options.mysqlDatabase ?? 'tablero_bench_import'
+  if (!/^\w+$/.test(name)) throw new Error(`--mysql-db: "${name}" is not a plain name`)
+  return name
+}
+
 /** A fresh, empty database (migrated, with the demo's admin) for each size. */
 async function freshDatabase(kind: DatabaseKind, options: BenchOptions) {
   const database = benchDatabase(kind, {
     ...options,
     sqlitePath: 'tmp/bench/import.sqlite3',
-    mysqlDatabase: 'tablero_bench_import',
+    mysqlDatabase: importDatabase(options),
   })
   if (kind === 'sqlite') {
     for (const suffix of ['', '-wal', '-shm'])
       rmSync(`tmp/bench/import.sqlite3${suffix}`, { force: true })
   } else {
     const connection = await mysql.createConnection(mysqlSettings())
-    await connection.query('DROP DATABASE IF EXISTS `tablero_bench_import`')
+    await connection.query(`DROP DATABASE IF EXISTS \`${importDatabase(options)}\``)
     await connection.end()
   }
   await database.create()
@@ -101,6 +115,14 @@ async function listLatencies(baseUrl: string, token: string, until: () => boolea
     await new Promise((done) => setTimeout(done, 20))
   }
   return samples
+}
+
+/** CPU seconds used so far by a process, or by one of its threads (`/proc/<pid>/task/<tid>`). */
+function cpuSeconds(pid: number, tid?: number) {
+  const path = tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`
+  const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ')
+  // utime and stime, in ticks of 1/100 s
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 /** The server process's resident memory, sampled until stopped; the highest in MB. */
@@ -207,9 +229,9 @@ async function importThroughApi(server: AppServer, token: string, path: string) 
  * LOAD DATA LOCAL INFILE of the same file into an empty copy of
  * `clients` (same columns and indexes): what MariaDB itself takes.
  */
-async function loadData(path: string) {
+async function loadData(path: string, options: BenchOptions) {
   const settings = {
-    ...mysqlSettings('tablero_bench_import'),
+    ...mysqlSettings(importDatabase(options)),
     infileStreamFactory: () => createReadStream(path),
   }
   const connection = await mysql.createConnection(settings as never)
@@ -235,26 +257,55 @@ async function loadData(path: string) {
   }
 }
 
+/**
+ * Waits until the server process uses less than 5 % of a core over half a
+ * second (its import worker booted, its caches warm), at most 60 s: the
+ * idle list is measured on an idle server.
+ */
+async function settled(pid: number) {
+  const ticks = () => cpuSeconds(pid) * 100
+  const deadline = performance.now() + 60_000
+  let last = ticks()
+  while (performance.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 500))
+    const now = ticks()
+    // 100 ticks a second: 5 % of one core over 0.5 s is 2.5 ticks
+    if (Math.round(now - last) <= 2) return
+    last = now
+  }
+}
+
 async function benchSize(
   kind: DatabaseKind,
   rows: number,
+  thread: ImportThreadKind,
   options: BenchOptions
 ): Promise<ImportResult> {
   const path = await ensureCsv(rows)
   const database: BenchDatabase = await freshDatabase(kind, options)
   const fileMb = statSync(path).size / 1024 / 1024
-  const server = new AppServer(database, { IMPORT_MAX_MB: String(Math.ceil(fileMb) + 10) })
+  const server = new AppServer(database, {
+    IMPORT_MAX_MB: String(Math.ceil(fileMb) + 10),
+    IMPORTS_IN_WORKER: String(thread === 'worker'),
+  })
   await server.start()
   try {
     const token = await server.signIn(ADMIN.email, ADMIN.password)
+    await settled(server.pid!)
     const idleUntil = performance.now() + 5000
     const listIdle = await listLatencies(server.baseUrl, token, () => performance.now() > idleUntil)
     const rss = sampleRss(server.pid!)
+    // The HTTP thread's id is the process id.
+    const httpCpu = cpuSeconds(server.pid!, server.pid!)
+    const processCpu = cpuSeconds(server.pid!)
     const run = await importThroughApi(server, token, path)
+    const httpThreadCpuSeconds = cpuSeconds(server.pid!, server.pid!) - httpCpu
+    const processCpuSeconds = cpuSeconds(server.pid!) - processCpu
     const maxRssMb = rss()
-    const loadDataRowsPerSecond = kind === 'mysql' ? await loadData(path) : null
+    const loadDataRowsPerSecond = kind === 'mysql' ? await loadData(path, options) : null
     return {
       database: kind === 'sqlite' ? 'SQLite' : 'MariaDB',
+      thread,
       rows,
       fileMb,
       validationSeconds: run.validationSeconds,
@@ -265,6 +316,9 @@ async function benchSize(
       maxProgressGapSeconds: run.maxProgressGapSeconds,
       listIdleP95: p95(listIdle),
       listDuringP95: p95(run.listDuring),
+      listDuringRequests: run.listDuring.length,
+      httpThreadCpuSeconds,
+      processCpuSeconds,
       created: run.created,
     }
   } finally {
@@ -274,7 +328,7 @@ async function benchSize(
 
 export function importTable(results: ImportResult[]) {
   const header =
-    '| database | rows | validation s | import s | rows/s (validation+import) | LOAD DATA rows/s | % of LOAD DATA | server max RSS MB | max progress gap s | list p95 idle ms | list p95 during ms |'
+    '| database | import in | rows | validation s | import s | rows/s (validation+import) | LOAD DATA rows/s | % of LOAD DATA | server max RSS MB | max progress gap s | list p95 idle ms | list p95 during ms | HTTP thread CPU s | server CPU s |'
   const rule = `|${header
     .split('|')
     .slice(1, -1)
@@ -282,19 +336,21 @@ export function importTable(results: ImportResult[]) {
     .join('|')}|`
   const lines = results.map((result) => {
     const load = result.loadDataRowsPerSecond
-    return `| ${result.database} | ${result.rows.toLocaleString('en')} | ${result.validationSeconds.toFixed(1)} | ${result.importSeconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${load ? Math.round(load).toLocaleString('en') : '-'} | ${load ? ((result.rowsPerSecond / load) * 100).toFixed(1) + ' %' : '-'} | ${Math.round(result.maxRssMb)} | ${result.maxProgressGapSeconds.toFixed(2)} | ${result.listIdleP95.toFixed(1)} | ${result.listDuringP95.toFixed(1)} |`
+    return `| ${result.database} | ${result.thread === 'worker' ? 'worker thread' : 'HTTP thread'} | ${result.rows.toLocaleString('en')} | ${result.validationSeconds.toFixed(1)} | ${result.importSeconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${load ? Math.round(load).toLocaleString('en') : '-'} | ${load ? ((result.rowsPerSecond / load) * 100).toFixed(1) + ' %' : '-'} | ${Math.round(result.maxRssMb)} | ${result.maxProgressGapSeconds.toFixed(2)} | ${result.listIdleP95.toFixed(1)} | ${result.listDuringP95.toFixed(1)} | ${result.httpThreadCpuSeconds.toFixed(1)} | ${result.processCpuSeconds.toFixed(1)} |`
   })
-  const growth = (['SQLite', 'MariaDB'] as const).flatMap((name) => {
-    const sizes = results
-      .filter((result) => result.database === name)
-      .sort((a, b) => a.rows - b.rows)
-    if (sizes.length < 2) return []
-    const first = sizes[0]
-    const last = sizes.at(-1)!
-    return [
-      `${name}: server RSS +${Math.round(last.maxRssMb - first.maxRssMb)} MB from ${first.rows.toLocaleString('en')} to ${last.rows.toLocaleString('en')} rows`,
-    ]
-  })
+  const growth = (['SQLite', 'MariaDB'] as const).flatMap((name) =>
+    (['worker', 'http'] as const).flatMap((thread) => {
+      const sizes = results
+        .filter((result) => result.database === name && result.thread === thread)
+        .sort((a, b) => a.rows - b.rows)
+      if (sizes.length < 2) return []
+      const first = sizes[0]
+      const last = sizes.at(-1)!
+      return [
+        `${name} (${thread}): server RSS +${Math.round(last.maxRssMb - first.maxRssMb)} MB from ${first.rows.toLocaleString('en')} to ${last.rows.toLocaleString('en')} rows`,
+      ]
+    })
+  )
   return [header, rule, ...lines, '', ...growth].join('\n')
 }
 
@@ -302,10 +358,12 @@ export async function benchImport(options: BenchOptions) {
   const results: ImportResult[] = []
   for (const kind of options.databases) {
     for (const rows of options.importRows) {
-      console.log(`\n=== import of ${rows.toLocaleString('en')} clients on ${kind}`)
-      const result = await benchSize(kind, rows, options)
-      console.log(JSON.stringify(result))
-      results.push(result)
+      for (const thread of options.importIn) {
+        console.log(`\n=== import of ${rows.toLocaleString('en')} clients on ${kind}, ${thread}`)
+        const result = await benchSize(kind, rows, thread, options)
+        console.log(JSON.stringify(result))
+        results.push(result)
+      }
     }
   }
   return results

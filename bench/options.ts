@@ -18,7 +18,11 @@ export interface BenchOptions {
   mysqlDatabase: string | null
   /** sizes of the CSV files `--only import` imports */
   importRows: number[]
+  /** where `--only import` runs the import: its worker thread, the HTTP thread, or each in turn */
+  importIn: ImportThreadKind[]
 }
+
+export type ImportThreadKind = 'worker' | 'http'
 
 const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* variable)
   --db sqlite,mysql     databases to measure (BENCH_DB; default both)
@@ -34,6 +38,8 @@ const HELP = `npm run bench -- [options]   (every option also reads a BENCH_* va
                         the CPU below 25 % busy (BENCH_WAIT_QUIET; 0 to never wait)
   --sqlite-path FILE    default tmp/bench/clients-<clients>.sqlite3
   --rows 100000,1000000  sizes of the clients CSVs that --only import imports (BENCH_IMPORT_ROWS)
+  --import-in worker,http  where the import runs: its worker thread and/or the HTTP thread
+                        (IMPORTS_IN_WORKER=false), each size in turn (BENCH_IMPORT_IN; default worker)
   --short               with --only faults: scenarios 1, 2 and 5, about 10 s each (CI)
   --mysql-db NAME       default tablero_bench_<clients> (MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
                         MYSQL_PASSWORD as for the app)`
@@ -58,6 +64,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'sqlite-path': { type: 'string' },
       'mysql-db': { type: 'string' },
       'rows': { type: 'string' },
+      'import-in': { type: 'string' },
       'short': { type: 'boolean' },
       'help': { type: 'boolean' },
     },
@@ -94,6 +101,7 @@ export function readOptions(argv: string[]): BenchOptions {
     importRows: (values.rows ?? env.BENCH_IMPORT_ROWS ?? '100000,1000000')
       .split(',')
       .map((size) => whole(size.trim(), '--rows')),
+    importIn: importThreads(values['import-in'] ?? env.BENCH_IMPORT_IN ?? 'worker'),
   }
 }
 
@@ -101,4 +109,12 @@ function whole(text: string, name: string, min = 1) {
   const value = Number(text.replaceAll('_', ''))
   if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name}: expected a number`)
   return value
+}
+
+function importThreads(text: string) {
+  const kinds = text.split(',').map((kind) => kind.trim())
+  for (const kind of kinds) {
+    if (kind !== 'worker' && kind !== 'http') throw new Error(`--import-in: unknown "${kind}"`)
+  }
+  return kinds as ImportThreadKind[]
 }

@@ -23,7 +23,7 @@ import { exportOptions } from '#resources/export_values'
 import { ImportJobs, THIS_RUNNER, type ImportJobRow } from '#resources/imports/import_jobs'
 import { readImportMode } from '#resources/imports/import_mode'
 import { rejectedRowsCsv } from '#resources/imports/rejected_rows'
-import { ImportRunner } from '#resources/imports/import_runner'
+import { ImportThread } from '#resources/imports/import_thread'
 import { Bases } from '#services/bases/bases'
 
 /**
@@ -191,7 +191,7 @@ export default class ResourceImportsController {
       throw error
     }
     const job = (await ImportJobs.find(id))!
-    void ImportRunner.validate(service, job)
+    void ImportThread.validate(service, job, actorFromContext(ctx))
     return ctx.response.accepted({ data: ImportJobs.present(job, requestLanguage(ctx)) })
   }
 
@@ -257,8 +257,8 @@ export default class ResourceImportsController {
     }
     const current = (await ImportJobs.find(job.id))!
     void (revalidate
-      ? ImportRunner.validate(service, current)
-      : ImportRunner.import(service, current))
+      ? ImportThread.validate(service, current, actorFromContext(ctx))
+      : ImportThread.import(service, current, actorFromContext(ctx)))
     return ctx.response.accepted({ data: ImportJobs.present(current, requestLanguage(ctx)) })
   }
 

@@ -117,6 +117,8 @@ export const SPANISH_ERRORS: Record<string, (params: Params) => string> = {
   NO_SCRIPT: () => 'Esta campaña aún no tiene speech',
   IMPORT_NOT_SUPPORTED: () => 'Estos registros no se importan desde un CSV: créelos de a uno',
   BASE_DELETION_RUNNING: () => 'Esta base ya se está eliminando',
+  IMPORT_WORKER_STOPPED: () =>
+    'La importación se detuvo inesperadamente: iníciela de nuevo y sigue donde quedó',
   IMPORT_EXPIRED: (p) =>
     `No se inició en ${p.days} días y se descartó el archivo: súbalo de nuevo para importarlo`,
   // upg: the payment gateway's connector and webhook

@@ -2,13 +2,14 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import { pluginMigrationPaths } from '#kernel/plugin_paths'
 import { redactLogCall, serializeError } from '#services/log_redaction'
 import { cachePreparedStatements } from '#services/sqlite_statement_cache'
+import { beginImmediate } from '#services/sqlite_write_transactions'
 
 type Done = (error: Error | null, connection: any) => void
 
 /**
  * config/* is data: it imports packages and env, never the app. The app's
  * own code that the packages call (log redaction, the SQLite statement
- * cache, every plugin's migrations) is wired into that data here, before
+ * cache and write transactions, every plugin's migrations) is wired into that data here, before
  * any provider builds the logger or the database from it (they read their
  * config lazily, when first resolved).
  */
@@ -34,7 +35,7 @@ export default class ConfigWiringProvider {
       const afterCreate = connection.pool?.afterCreate
       config.set(`database.connections.${name}.pool.afterCreate`, (raw: any, done: Done) => {
         const cached = (error: Error | null, created: any) =>
-          done(error, error ? created : cachePreparedStatements(created))
+          done(error, error ? created : beginImmediate(cachePreparedStatements(created)))
         if (afterCreate) afterCreate(raw, cached)
         else cached(null, raw)
       })

@@ -103,6 +103,8 @@ export default class KernelProvider {
     // those of another node that died, once silent for two minutes.
     const { ImportJobs, SWEEP_EVERY_MS } = await import('#resources/imports/import_jobs')
     await ImportJobs.interruptOwn()
+    const { ImportThread } = await import('#resources/imports/import_thread')
+    ImportThread.prepare()
     // Jobs nobody starts give their file back after a week; previews nobody confirms, after a day.
     const sweep = () =>
       Promise.all([
@@ -119,6 +121,9 @@ export default class KernelProvider {
 
   async shutdown() {
     if (this.#importSweep) clearInterval(this.#importSweep)
+    // A running import's open batch rolls back; `start` (or the next boot) resumes it.
+    const { ImportThread } = await import('#resources/imports/import_thread')
+    await ImportThread.terminate()
     const { PluginToggleBroadcast } = await import('#kernel/plugin_broadcast')
     const { AuthCacheBroadcast } = await import('#services/auth_cache_broadcast')
     AuthCacheBroadcast.stop()

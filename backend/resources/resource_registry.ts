@@ -152,6 +152,16 @@ export class ResourceRegistry {
   }
 
   /**
+   * The next refreshFields reads every provider's fields again, whatever
+   * their TTL (a thread that did not see the change being made).
+   */
+  invalidateFields() {
+    for (const list of this.#providers.values()) {
+      for (const { provider } of list) provider.invalidate?.()
+    }
+  }
+
+  /**
    * The fields of a resource as they are now: the declared ones plus those
    * of enabled field providers. The map is rebuilt only when a provider's
    * version or a plugin's state changes, so compiled validators stay cached.

@@ -461,4 +461,6 @@ export interface FieldProvider {
   readonly version: number
   fields(): FieldDefinition[]
   refresh(): Promise<void>
+  /** Forget what was loaded: the next refresh reads again. */
+  invalidate?(): void
 }

@@ -16,7 +16,13 @@ export {
   stopJobWorker,
 } from '#tests/helpers/jobs'
 export { captureLogs } from '#tests/helpers/logs'
-export { importFile, settle, upload, uploadAndValidate } from '#tests/helpers/imports'
+export {
+  importFile,
+  importsOnThisThread,
+  settle,
+  upload,
+  uploadAndValidate,
+} from '#tests/helpers/imports'
 export type { ImportJob } from '#tests/helpers/imports'
 export { makeBase, deleteBase } from '#tests/helpers/bases'
 export type { BaseDeletion } from '#tests/helpers/bases'

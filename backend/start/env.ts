@@ -39,6 +39,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   ADMIN_DIST_DIR: Env.schema.string.optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: Env.schema.number.optional(),
   IMPORT_MAX_MB: Env.schema.number.optional(),
+  /** false: imports run on the HTTP thread instead of their worker thread (ImportThread) */
+  IMPORTS_IN_WORKER: Env.schema.boolean.optional(),
 
   MESSAGING_ADAPTER: Env.schema.enum.optional(['local', 'http'] as const),
   MESSAGING_PROVIDER: Env.schema.enum.optional(['log', 'http'] as const),

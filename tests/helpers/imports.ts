@@ -1,3 +1,4 @@
+import env from '#start/env'
 import type { signIn } from './auth.ts'
 
 /**
@@ -58,4 +59,19 @@ export async function importFile(session: Session, csv: string | Buffer, seen: I
   const started = await session.post(`/api/r/clients/imports/${ready.id}/start`)
   started.assertStatus(202)
   return settle(session, ready.id, seen)
+}
+
+/**
+ * Imports run on this thread, not in their worker (ImportThread), until the
+ * answered restore is called: for a test that patches code an import
+ * calls (a hook, a query counter), which the worker's own copy of the app
+ * would not see.
+ */
+export function importsOnThisThread() {
+  const before = env.get('IMPORTS_IN_WORKER')
+  env.set('IMPORTS_IN_WORKER', false)
+  return () => {
+    env.set('IMPORTS_IN_WORKER', before as boolean)
+    if (before === undefined) delete process.env.IMPORTS_IN_WORKER
+  }
 }

@@ -14,7 +14,7 @@ import { ImportStopped } from '#resources/imports/import_progress'
 import { importBatchSize } from '#resources/imports/import_runner'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
-import { importFile, settle, uploadAndValidate } from '#tests/helpers/imports'
+import { importFile, importsOnThisThread, settle, uploadAndValidate } from '#tests/helpers/imports'
 
 /** The engine as an import runs it (a user, no live request): validate, then create in `trx`. */
 function importerFor(user: User, options: WriteOptions = { source: 'import' }) {
@@ -171,8 +171,10 @@ test.group('Resource engine: createMany', (group) => {
     const ready = await uploadAndValidate(supervisor, csv)
     assert.equal(ready.status, 'ready')
     // The runner stops in the middle of the second batch, after its
-    // insert, as a crash would (ImportStopped ends it without a word).
+    // insert, as a crash would (ImportStopped ends it without a word);
+    // the patched hook is this thread's, so the import runs here.
     let crashed = false
+    const here = importsOnThisThread()
     const restore = patchClientHooks((hooks) => ({
       ...hooks,
       afterCreateMany: async (written, hook) => {
@@ -188,6 +190,7 @@ test.group('Resource engine: createMany', (group) => {
       await waitFor(async () => crashed)
     } finally {
       restore()
+      here()
     }
     // Nothing of the second batch stayed: no client, phone or audit entry.
     const stopped = await db.from('resource_imports').where('id', ready.id).firstOrFail()

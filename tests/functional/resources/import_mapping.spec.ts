@@ -5,7 +5,14 @@ import { ImportJobs, PREVIEW_HOURS } from '#resources/imports/import_jobs'
 import plugins from '#services/plugins'
 import { makeUser, signIn } from '#tests/helpers/auth'
 import { truncateAfterEach } from '#tests/helpers/database'
-import { type Session, importFile, settle, upload, uploadAndValidate } from '#tests/helpers/imports'
+import {
+  type Session,
+  importFile,
+  importsOnThisThread,
+  settle,
+  upload,
+  uploadAndValidate,
+} from '#tests/helpers/imports'
 
 async function makeCampaign(session: Session, name: string) {
   const created = await session.post('/api/r/campaigns').json({ name, type: 'outbound_dialer' })
@@ -363,7 +370,9 @@ test.group('CSV import and export in the supervisor’s language (issue 20.10)',
     const campaign = await makeCampaign(admin, 'Cobranza Norte')
     const agent = await makeUser('agent', { fullName: 'Marta Ruiz', email: 'marta@tablero.test' })
     const supervisor = await signIn(client, 'supervisor')
-    // Counts the reads of campaigns outside transactions (the name lookups; the id checks run in one).
+    // Counts the reads of campaigns outside transactions (the name lookups;
+    // the id checks run in one), on this thread's connection: the import runs here.
+    const here = importsOnThisThread()
     const queries: string[] = []
     const connection = db.connection()
     const prototype = Object.getPrototypeOf(connection) as { from: (table: string) => unknown }
@@ -386,6 +395,7 @@ test.group('CSV import and export in the supervisor’s language (issue 20.10)',
       job = await uploadAndValidate(supervisor, csv)
     } finally {
       prototype.from = from
+      here()
     }
     assert.containsSubset(job, { status: 'invalid', totalRows: 32, errorCount: 2 })
     assert.deepEqual(
