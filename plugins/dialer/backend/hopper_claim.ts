@@ -74,7 +74,7 @@ export class HopperClaim {
   static async next(user: User, campaignId: number, actor: AuditActor) {
     const first = await HopperClaim.attempt(user, campaignId, actor)
     if (first !== 'empty') return first
-    await HopperRefill.run(campaignId, '10s')
+    await refillOnce(campaignId)
     const second = await HopperClaim.attempt(user, campaignId, actor)
     return second === 'empty' ? null : second
   }
@@ -136,6 +136,23 @@ export class HopperClaim {
       }
     }, CLAIM_ISOLATION())
   }
+}
+
+/**
+ * The refill of an empty hopper, one per campaign on this node at a time:
+ * the agents of a node that find it empty together wait for the same fill
+ * instead of queuing behind the lock one after another, each filling again
+ * (with 50 agents, the last of them waited past the lock's 10 s and its
+ * claim failed 409 LOCKED). Across nodes the lock still lets one fill.
+ */
+const refilling = new Map<number, Promise<unknown>>()
+function refillOnce(campaignId: number) {
+  let running = refilling.get(campaignId)
+  if (!running) {
+    running = HopperRefill.run(campaignId, '10s').finally(() => refilling.delete(campaignId))
+    refilling.set(campaignId, running)
+  }
+  return running
 }
 
 /**
