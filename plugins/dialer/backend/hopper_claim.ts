@@ -20,18 +20,18 @@ const isMysql = () => db.connection().dialect.name === 'mysql'
 
 /**
  * A contact taken off the hopper, in the claim's transaction: one added to
- * do-not-call since it was queued is marked so and never dialed (false);
- * any other becomes `claimed` (by `claimedBy`, or by no agent yet for the
+ * do-not-call since it was queued (`blocked`, read with the contact by
+ * `DoNotCall.blockedColumn`) is marked so and never dialed (false); any
+ * other becomes `claimed` (by `claimedBy`, or by no agent yet for the
  * pacer's calls) with one more attempt.
  */
 export async function takeContact(
   trx: TransactionClientContract,
-  contact: { id: number; phone: string; attempts: number | string },
-  campaignId: number,
+  contact: { id: number; attempts: number | string; blocked: unknown },
   claimedBy: number | null,
   now: string
 ) {
-  if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
+  if (Number(contact.blocked)) {
     await trx
       .from('dialer_contacts')
       .where('id', contact.id)
@@ -101,21 +101,22 @@ export class HopperClaim {
         )
       }
       for (;;) {
+        // the hopper row, its contact and whether do-not-call now holds its phone: one statement
         const next = trx
-          .from('dialer_hopper')
-          .where('campaign_id', campaignId)
+          .from('dialer_hopper as h')
+          .join('dialer_contacts as c', 'c.id', 'h.contact_id')
+          .where('h.campaign_id', campaignId)
           // a callback an agent kept for itself ("Para mí") goes to that agent only
-          .where((mine) => mine.whereNull('reserved_for').orWhere('reserved_for', user.id))
-          .orderBy('priority')
-          .orderBy('id')
-          .select('id', 'contact_id')
+          .where((mine) => mine.whereNull('h.reserved_for').orWhere('h.reserved_for', user.id))
+          .orderBy('h.priority')
+          .orderBy('h.id')
+          .select('h.id as hopper_id', 'c.*', DoNotCall.blockedColumn('c.phone', campaignId))
           .limit(1)
         if (isMysql()) next.forUpdate().skipLocked()
-        const [row] = await next
-        if (!row) return 'empty'
-        await trx.from('dialer_hopper').where('id', row.id).delete()
-        const contact = await trx.from('dialer_contacts').where('id', row.contact_id).first()
-        if (!(await takeContact(trx, contact, campaignId, user.id, now))) continue
+        const [contact] = await next
+        if (!contact) return 'empty'
+        await trx.from('dialer_hopper').where('id', contact.hopper_id).delete()
+        if (!(await takeContact(trx, contact, user.id, now))) continue
         await trx.from('dialer_agent_states').where('user_id', user.id).update({
           state: 'in_call',
           campaign_id: campaignId,
@@ -156,33 +157,43 @@ function refillOnce(campaignId: number) {
 }
 
 /**
- * The agent's state row, created if missing, locked for the transaction:
- * a write first, so MySQL locks the row and SQLite takes its one write
- * lock at once (waiting its busy timeout for another process) rather than
- * failing when a read transaction later tries to write.
+ * The agent's state row, created if missing, locked for the transaction.
+ * MySQL: a locking read. SQLite: a write first, so that SQLite takes its
+ * one write lock at once (waiting its busy timeout for another process)
+ * rather than failing when a read transaction later tries to write.
  */
 async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
-  const touch = () =>
-    trx.from('dialer_agent_states').where('user_id', userId).update({ updated_at: now })
-  if (Number(await touch()) === 0) {
-    if (isMysql()) {
-      await trx.rawQuery(
-        'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
-        [userId, 'available', now]
-      )
-      await touch()
-    } else {
-      await trx
-        .table('dialer_agent_states')
-        .insert({ user_id: userId, state: 'available', updated_at: now })
-    }
+  const read = () => {
+    const query = trx
+      .from('dialer_agent_states')
+      .where('user_id', userId)
+      .select('state', 'contact_id')
+    return (isMysql() ? query.forUpdate() : query).first() as Promise<AgentRow | null>
   }
-  const row = await trx
+  if (isMysql()) {
+    const row = await read()
+    if (row) return row
+    await trx.rawQuery(
+      'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
+      [userId, 'available', now]
+    )
+    return (await read())!
+  }
+  const touched = await trx
     .from('dialer_agent_states')
     .where('user_id', userId)
-    .select('state', 'contact_id')
-    .first()
-  return row as { state: string; contact_id: number | null }
+    .update({ updated_at: now })
+  if (Number(touched) === 0) {
+    await trx
+      .table('dialer_agent_states')
+      .insert({ user_id: userId, state: 'available', updated_at: now })
+  }
+  return (await read())!
+}
+
+interface AgentRow {
+  state: string
+  contact_id: number | null
 }
 
 function present(row: Record<string, any>, resumed: boolean): ClaimedContact {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { AuditLog, SYSTEM_ACTOR, toSqlDateTime } from '#sdk'
 import { HopperRefill } from './hopper.ts'
+import { DoNotCall } from './do_not_call.ts'
 import { takeContact } from './hopper_claim.ts'
 import type { ClaimedContact } from './telephony/campaign_pacer.ts'
 
@@ -58,16 +59,17 @@ export class PacedClaim {
           )
           .delete()
         const contacts = await trx
-          .from('dialer_contacts')
+          .from('dialer_contacts as c')
           .whereIn(
-            'id',
+            'c.id',
             rows.map((row) => row.contact_id)
           )
-          .orderBy('id')
+          .orderBy('c.id')
+          .select('c.*', DoNotCall.blockedColumn('c.phone', campaignId))
         const claimed: ClaimedContact[] = []
         for (const contact of contacts) {
           if (contact.status === 'claimed') continue
-          if (!(await takeContact(trx, contact, campaignId, null, now))) continue
+          if (!(await takeContact(trx, contact, null, now))) continue
           await trx.table('dialer_calls').insert({
             campaign_id: campaignId,
             contact_id: contact.id,

@@ -1,7 +1,16 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { signIn } from '#sdk/testing'
-import { API, buildList, campaign, clientsOf, dialerGroup, next, type Session } from './helpers.ts'
+import {
+  API,
+  buildList,
+  campaign,
+  clientsOf,
+  dialerGroup,
+  dialerWorld,
+  next,
+  type Session,
+} from './helpers.ts'
 
 const AGENTS = 12
 const CONTACTS = 90
@@ -48,4 +57,32 @@ test.group('dialer: concurrent claims (D4)', (group) => {
     assert.equal(Number(claims[0].total), CONTACTS)
     assert.isAbove(new Set([...claimedBy.values()].flat()).size, 1)
   }).timeout(120_000)
+
+  test('a claim and its no-answer are one short transaction each: the statements they send are counted', async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    await clientsOf(campaignId, 3)
+    await buildList(supervisor, campaignId)
+    const warm = await next(ana, campaignId) // fills the hopper, creates the agent's state row
+    await ana.post(`${API}/contacts/${warm!.id}/no-answer`)
+
+    const sent: string[] = []
+    const listener = (query: { sql: string }) => sent.push(query.sql)
+    const knex = db.connection().getWriteClient()
+    knex.on('query', listener)
+    try {
+      const claimed = await next(ana, campaignId)
+      const claimStatements = sent.splice(0).length
+      ;(await ana.post(`${API}/contacts/${claimed!.id}/no-answer`)).assertStatus(200)
+      // membership, (isolation,) begin, agent lock, hopper row with its contact and
+      // do-not-call state, its delete, the contact, the agent, the audit entry, commit
+      assert.isAtMost(claimStatements, 10)
+      // the contact with its campaign's rules, begin, the contact, the agent, the audit entry, commit
+      assert.isAtMost(sent.length, 6)
+    } finally {
+      knex.removeListener('query', listener)
+    }
+  })
 })
