@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#sdk'
 import { validPhone } from './list_builder.ts'
+import { dialerIsolation } from './isolation.ts'
 import { settingsFrom, settingsOf } from './settings.ts'
 
 /** What tipificaciones tells the dialer after a gestión (its `gestion.recorded` payload). */
@@ -81,7 +82,7 @@ export class ContactMoves {
         subjectId: gestion.clientId,
       })
       return { contactId: Number(contact.id), ...change }
-    })
+    }, dialerIsolation())
   }
 
   static async change(
@@ -337,5 +338,5 @@ export async function recordNoAnswer(contactId: number, userId: number, actor: A
       subjectId: contact.client_id,
     })
     return { contactId, ...change }
-  })
+  }, dialerIsolation())
 }

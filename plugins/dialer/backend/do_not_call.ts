@@ -46,36 +46,10 @@ export class DoNotCall {
     return Boolean(hit)
   }
 
-  /**
-   * The same check as `blocksPhone`, as a select column named `blocked`
-   * (1 or 0) over a phone column of the query's rows, so that a claim
-   * reads the contact and its do-not-call state in one statement. One
-   * probe of the number index per head of the phone (its first 2, 3 …
-   * characters): a single `number in (heads)` over a joined row is not
-   * planned as an index range, and scans the global entries instead.
-   * `phoneColumn` is the caller's own column name, never user input.
-   */
-  static blockedColumn(phoneColumn: string, campaignId: number) {
-    const probes = Array.from(
-      { length: PHONE_MAX_LENGTH - 1 },
-      (_, index) =>
-        `exists (select 1 from dialer_dnc as dnc where dnc.number = substr(${phoneColumn}, 1, ${index + 2}) ` +
-        `and (dnc.campaign_id is null or dnc.campaign_id = ?) ` +
-        `and (dnc.is_prefix = 1 or dnc.number = ${phoneColumn}))`
-    )
-    return db.raw(
-      `(case when ${probes.join(' or ')} then 1 else 0 end) as blocked`,
-      probes.map(() => campaignId)
-    )
-  }
-
   blocks(phone: string) {
     return this.numbers.has(phone) || this.prefixes.some((prefix) => phone.startsWith(prefix))
   }
 }
-
-/** dialer_contacts.phone and dialer_dnc.number are at most this long */
-const PHONE_MAX_LENGTH = 20
 
 const PREFIX = /^\+[1-9]\d{0,13}$/
 

@@ -4,6 +4,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, TableroError, toSqlDateTime, type AuditActor, type User } from '#sdk'
 import { HopperRefill } from './hopper.ts'
 import { DoNotCall } from './do_not_call.ts'
+import { campaignMemberColumn, refuseOutsider } from './access.ts'
+import { dialerIsolation } from './isolation.ts'
 
 export interface ClaimedContact {
   id: number
@@ -20,18 +22,18 @@ const isMysql = () => db.connection().dialect.name === 'mysql'
 
 /**
  * A contact taken off the hopper, in the claim's transaction: one added to
- * do-not-call since it was queued (`blocked`, read with the contact by
- * `DoNotCall.blockedColumn`) is marked so and never dialed (false); any
- * other becomes `claimed` (by `claimedBy`, or by no agent yet for the
+ * do-not-call since it was queued is marked so and never dialed (false);
+ * any other becomes `claimed` (by `claimedBy`, or by no agent yet for the
  * pacer's calls) with one more attempt.
  */
 export async function takeContact(
   trx: TransactionClientContract,
-  contact: { id: number; attempts: number | string; blocked: unknown },
+  contact: { id: number; phone: string; attempts: number | string },
+  campaignId: number,
   claimedBy: number | null,
   now: string
 ) {
-  if (Number(contact.blocked)) {
+  if (await DoNotCall.blocksPhone(contact.phone, campaignId, trx)) {
     await trx
       .from('dialer_contacts')
       .where('id', contact.id)
@@ -52,23 +54,15 @@ export async function takeContact(
 }
 
 /**
- * MySQL claims read committed: a locking read then takes no gap locks, so
- * claims and the refill's inserts into the hopper never wait on (or
- * deadlock with) each other; SKIP LOCKED does the rest. SQLite has one
- * writer and no isolation levels to set.
- */
-const CLAIM_ISOLATION = () =>
-  isMysql() ? { isolationLevel: 'read committed' as const } : undefined
-
-/**
  * D4: hands an agent the next contact of a campaign, never the same one
  * to two agents, on any number of nodes. One transaction: the agent's
- * state row is locked (one claim per agent at a time; a contact it still
- * holds is answered again), then the first hopper row nobody else has
- * locked is taken (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+;
- * SQLite has one writer, the transaction itself) and deleted, and the
- * contact becomes `claimed` by the agent, audited. An empty hopper is
- * refilled (under its lock) and tried once more; null when nothing is due.
+ * state row is locked (one claim per agent at a time; an agent claims
+ * only in a campaign it works, 403; a contact it still holds is answered
+ * again), then the first hopper row nobody else has locked is taken with
+ * its contact (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+; SQLite
+ * has one writer, the transaction itself) and deleted, and the contact
+ * becomes `claimed` by the agent, audited. An empty hopper is refilled
+ * (under its lock) and tried once more; null when nothing is due.
  */
 export class HopperClaim {
   static async next(user: User, campaignId: number, actor: AuditActor) {
@@ -82,7 +76,8 @@ export class HopperClaim {
   static attempt(user: User, campaignId: number, actor: AuditActor) {
     return db.transaction(async (trx): Promise<ClaimedContact | 'empty'> => {
       const now = toSqlDateTime(DateTime.utc())
-      const agent = await lockAgent(trx, user.id, now)
+      const agent = await lockAgent(trx, user.id, campaignId, now)
+      refuseOutsider(user, agent.member)
       if (agent.state === 'paused') {
         throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
       }
@@ -101,7 +96,7 @@ export class HopperClaim {
         )
       }
       for (;;) {
-        // the hopper row, its contact and whether do-not-call now holds its phone: one statement
+        // the hopper row with its contact: one statement
         const next = trx
           .from('dialer_hopper as h')
           .join('dialer_contacts as c', 'c.id', 'h.contact_id')
@@ -110,13 +105,13 @@ export class HopperClaim {
           .where((mine) => mine.whereNull('h.reserved_for').orWhere('h.reserved_for', user.id))
           .orderBy('h.priority')
           .orderBy('h.id')
-          .select('h.id as hopper_id', 'c.*', DoNotCall.blockedColumn('c.phone', campaignId))
+          .select('h.id as hopper_id', 'c.*')
           .limit(1)
         if (isMysql()) next.forUpdate().skipLocked()
         const [contact] = await next
         if (!contact) return 'empty'
         await trx.from('dialer_hopper').where('id', contact.hopper_id).delete()
-        if (!(await takeContact(trx, contact, user.id, now))) continue
+        if (!(await takeContact(trx, contact, campaignId, user.id, now))) continue
         await trx.from('dialer_agent_states').where('user_id', user.id).update({
           state: 'in_call',
           campaign_id: campaignId,
@@ -135,7 +130,7 @@ export class HopperClaim {
         })
         return present({ ...contact, attempts: Number(contact.attempts) + 1 }, false)
       }
-    }, CLAIM_ISOLATION())
+    }, dialerIsolation())
   }
 }
 
@@ -162,12 +157,17 @@ function refillOnce(campaignId: number) {
  * one write lock at once (waiting its busy timeout for another process)
  * rather than failing when a read transaction later tries to write.
  */
-async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
+async function lockAgent(
+  trx: TransactionClientContract,
+  userId: number,
+  campaignId: number,
+  now: string
+) {
   const read = () => {
     const query = trx
       .from('dialer_agent_states')
       .where('user_id', userId)
-      .select('state', 'contact_id')
+      .select('state', 'contact_id', campaignMemberColumn(campaignId, userId))
     return (isMysql() ? query.forUpdate() : query).first() as Promise<AgentRow | null>
   }
   if (isMysql()) {
@@ -194,6 +194,8 @@ async function lockAgent(trx: TransactionClientContract, userId: number, now: st
 interface AgentRow {
   state: string
   contact_id: number | null
+  /** whether the agent works in the campaign it claims from */
+  member: number | string
 }
 
 function present(row: Record<string, any>, resumed: boolean): ClaimedContact {
