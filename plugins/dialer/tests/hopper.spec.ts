@@ -110,7 +110,7 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.equal(blocked.status, 'dnc')
   })
 
-  test('prefixes put on do-not-call after the contacts were queued block them at the claim, global or of the campaign; another campaign\'s do not', async ({
+  test("prefixes put on do-not-call after the contacts were queued block them at the claim, global or of the campaign; another campaign's do not", async ({
     client,
     assert,
   }) => {
@@ -128,7 +128,9 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     await dnc({ number: prefixOf(30), is_prefix: true, campaign_id: other })
 
     const handed: string[] = [first!.phone]
-    for (let claimed = await next(ana, campaignId); claimed; claimed = await next(ana, campaignId)) {
+    for (;;) {
+      const claimed = await next(ana, campaignId)
+      if (!claimed) break
       handed.push(claimed.phone)
       await ana.post(`${API}/contacts/${claimed.id}/no-answer`)
     }
@@ -272,7 +274,7 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     try {
       const claimed = await Promise.all(agents.map((agent) => next(agent, campaignId)))
       assert.equal(fills, 1)
-      assert.equal(new Set(claimed.map((contact) => contact!.id)).size, agents.length)
+      assert.equal(new Set(claimed.map((row) => row!.id)).size, agents.length)
     } finally {
       HopperClaim.attempt = attempt
       HopperRefill.fill = fill
