@@ -44,28 +44,7 @@ export async function requireCampaignAgent(user: User, campaignId: number) {
     .from('campaign_agents')
     .where({ campaign_id: campaignId, user_id: user.id })
     .first()
-  if (!member) throw notInCampaign()
-}
-
-/**
- * `requireCampaignAgent` as a column (`member`) of a query about the
- * agent, so that a claim checks it in the read it makes anyway.
- */
-export function campaignMemberColumn(campaignId: number, userId: number) {
-  return db.raw(
-    '(select count(*) from campaign_agents where campaign_agents.campaign_id = ? ' +
-      'and campaign_agents.user_id = ?) as member',
-    [campaignId, userId]
-  )
-}
-
-/** The 403 of `requireCampaignAgent`, for a `member` column read with `campaignMemberColumn`. */
-export function refuseOutsider(user: User, member: unknown) {
-  if (user.role === 'agent' && !Number(member)) throw notInCampaign()
-}
-
-function notInCampaign() {
-  return new TableroError('NOT_IN_CAMPAIGN', 'You do not work in this campaign', 403)
+  if (!member) throw new TableroError('NOT_IN_CAMPAIGN', 'You do not work in this campaign', 403)
 }
 
 export function idParam(value: unknown, resource = 'dialer_contacts') {

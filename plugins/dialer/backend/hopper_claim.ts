@@ -4,7 +4,6 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, TableroError, toSqlDateTime, type AuditActor, type User } from '#sdk'
 import { HopperRefill } from './hopper.ts'
 import { DoNotCall } from './do_not_call.ts'
-import { campaignMemberColumn, refuseOutsider } from './access.ts'
 import { dialerIsolation } from './isolation.ts'
 
 export interface ClaimedContact {
@@ -56,9 +55,8 @@ export async function takeContact(
 /**
  * D4: hands an agent the next contact of a campaign, never the same one
  * to two agents, on any number of nodes. One transaction: the agent's
- * state row is locked (one claim per agent at a time; an agent claims
- * only in a campaign it works, 403; a contact it still holds is answered
- * again), then the first hopper row nobody else has locked is taken with
+ * state row is locked (one claim per agent at a time; a contact it still
+ * holds is answered again), then the first hopper row nobody else has locked is taken with
  * its contact (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+; SQLite
  * has one writer, the transaction itself) and deleted, and the contact
  * becomes `claimed` by the agent, audited. An empty hopper is refilled
@@ -76,8 +74,7 @@ export class HopperClaim {
   static attempt(user: User, campaignId: number, actor: AuditActor) {
     return db.transaction(async (trx): Promise<ClaimedContact | 'empty'> => {
       const now = toSqlDateTime(DateTime.utc())
-      const agent = await lockAgent(trx, user.id, campaignId, now)
-      refuseOutsider(user, agent.member)
+      const agent = await lockAgent(trx, user.id, now)
       if (agent.state === 'paused') {
         throw new TableroError('DIALER_PAUSED', 'You are paused: become available first', 409)
       }
@@ -157,17 +154,12 @@ function refillOnce(campaignId: number) {
  * one write lock at once (waiting its busy timeout for another process)
  * rather than failing when a read transaction later tries to write.
  */
-async function lockAgent(
-  trx: TransactionClientContract,
-  userId: number,
-  campaignId: number,
-  now: string
-) {
+async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
   const read = () => {
     const query = trx
       .from('dialer_agent_states')
       .where('user_id', userId)
-      .select('state', 'contact_id', campaignMemberColumn(campaignId, userId))
+      .select('state', 'contact_id')
     return (isMysql() ? query.forUpdate() : query).first() as Promise<AgentRow | null>
   }
   if (isMysql()) {
@@ -194,8 +186,6 @@ async function lockAgent(
 interface AgentRow {
   state: string
   contact_id: number | null
-  /** whether the agent works in the campaign it claims from */
-  member: number | string
 }
 
 function present(row: Record<string, any>, resumed: boolean): ClaimedContact {

@@ -164,7 +164,7 @@ const routes: PluginRoutes = (router) => {
   router.post('campaigns/:id/next', async (ctx) => {
     const user = authorize(ctx, WORK)
     const campaignId = idParam(ctx.params.id, 'campaigns')
-    // an agent outside the campaign is refused by the claim itself (403)
+    await requireCampaignAgent(user, campaignId)
     const contact = await HopperClaim.next(user, campaignId, actorFromContext(ctx))
     if (Date.now() - (lastRefill.get(campaignId) ?? 0) > REFILL_EVERY_MS) {
       await refillLater(campaignId, user)
