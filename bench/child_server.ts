@@ -26,8 +26,16 @@ export class ChildServer {
     port ??= await freePort()
     mkdirSync('tmp/bench', { recursive: true })
     const log = createWriteStream(`tmp/bench/${this.logName}.log`)
+    // BENCH_SERVER_NODE_OPTIONS reaches the servers only (not the bench): `--cpu-prof` profiles them
+    const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS
     this.#child = spawn(process.execPath, ['--import=@poppinss/ts-exec', this.script], {
-      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+      env: {
+        ...process.env,
+        ...env,
+        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.#child.stdout!.pipe(log)

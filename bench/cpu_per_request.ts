@@ -20,11 +20,11 @@
  * is the same SQL for the API and the floor).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { readSamples } from './bench_samples.ts'
+import { cpuMs } from './process_cpu.ts'
 import { clientColumns, ListSql } from './list_sql.ts'
 import { mysqlRawClient, mysqlSettings, sqliteRawClient } from './raw_client.ts'
 import { SCENARIOS } from './scenarios.ts'
@@ -47,14 +47,6 @@ const { values } = parseArgs({
 const sqlitePath = resolve(values['sqlite-path'] ?? 'tmp/bench/clients-1000000.sqlite3')
 const roots = (values.root ?? ['.']).map((root) => resolve(root))
 const port = Number(values.port)
-const TICKS_PER_MS = 100 / 1000 // Linux USER_HZ
-
-/** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15). */
-function cpuMs(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS
-}
 
 interface Running {
   child: ChildProcess

@@ -11,7 +11,11 @@
  * contacto" → "No contesta" until the campaign has nothing left to hand
  * out. Checked: no contact handed to two agents, none left unclaimed
  * (every contact `recall` with one attempt). Reported: claims/s (a claim
- * and its no-answer are two requests). Never part of npm test.
+ * and its no-answer are two requests), the signed-in floor of the same
+ * setup beside it (`signedInFloor`), and the CPU the two servers (and a
+ * local MariaDB, which other work on the machine shares) spent per claim,
+ * which moves far less than claims/s with the machine's load. Never part
+ * of npm test.
  */
 import { randomBytes } from 'node:crypto'
 import { cpus } from 'node:os'
@@ -21,6 +25,7 @@ import { ensureBenchData } from './bench_data.ts'
 import { ChildServer } from './child_server.ts'
 import { AppServer } from './app_server.ts'
 import type { RawClient } from './raw_client.ts'
+import { cpuMs, databaseServerPid } from './process_cpu.ts'
 
 const ADMIN = { email: 'admin@tablero.test', password: 'Admin123!' }
 const AGENT_PASSWORD = 'Agent123!'
@@ -37,7 +42,16 @@ export interface DialerClaimsResult {
   lost: number
   seconds: number
   claimsPerSecond: number
+  /** GET /api/auth/me answered per second by the same two nodes to the same agents */
+  floorRequestsPerSecond: number
+  /** CPU ms both server processes spent per claim (with its no-answer) */
+  serverCpuMsPerClaim: number
+  /** CPU ms the local database server spent per claim (null when it is not local or SQLite) */
+  databaseCpuMsPerClaim: number | null
 }
+
+/** Signed-in requests each agent sends to measure the floor. */
+const FLOOR_REQUESTS_PER_AGENT = 40
 
 const now = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
@@ -177,6 +191,10 @@ async function benchOne(
     const tokens = await Promise.all(emails.map((email) => nodeA.signIn(email, AGENT_PASSWORD)))
     const handed = new Map<number, number>()
     let claims = 0
+    const servers = [nodeA.pid!, nodeB.pid!]
+    const mariadb = kind === 'mysql' ? databaseServerPid() : null
+    const serverCpu = () => servers.reduce((total, pid) => total + cpuMs(pid), 0)
+    const cpuBefore = { servers: serverCpu(), database: mariadb ? cpuMs(mariadb) : 0 }
     const started = performance.now()
     await Promise.all(
       tokens.map(async (token, index) => {
@@ -196,6 +214,9 @@ async function benchOne(
       })
     )
     const seconds = (performance.now() - started) / 1000
+    const serverCpuMs = serverCpu() - cpuBefore.servers
+    const databaseCpuMs = mariadb ? cpuMs(mariadb) - cpuBefore.database : null
+    const floorRequestsPerSecond = await signedInFloor(nodes, tokens)
     const duplicates = [...handed.values()].filter((times) => times > 1).length
     const [settled] = await raw.query({
       sql: "SELECT COUNT(*) AS total FROM dialer_contacts WHERE list_id = ? AND status = 'recall' AND attempts = 1",
@@ -216,10 +237,18 @@ async function benchOne(
       lost,
       seconds,
       claimsPerSecond: claims / seconds,
+      floorRequestsPerSecond,
+      serverCpuMsPerClaim: serverCpuMs / claims,
+      databaseCpuMsPerClaim: databaseCpuMs === null ? null : databaseCpuMs / claims,
     }
     console.log(
       `${claims} claims in ${seconds.toFixed(2)} s: ${result.claimsPerSecond.toFixed(0)} claims/s; ` +
-        `${duplicates} duplicates, ${lost} lost`
+        `${duplicates} duplicates, ${lost} lost; signed-in floor ${floorRequestsPerSecond.toFixed(0)} req/s ` +
+        `(at most ${(floorRequestsPerSecond / 2).toFixed(0)} claims/s, two requests each); ` +
+        `CPU per claim: servers ${result.serverCpuMsPerClaim.toFixed(2)} ms` +
+        (result.databaseCpuMsPerClaim === null
+          ? ''
+          : `, database server ${result.databaseCpuMsPerClaim.toFixed(2)} ms (shared with the machine)`)
     )
     return result
   } finally {
@@ -229,16 +258,38 @@ async function benchOne(
   }
 }
 
+/**
+ * The ceiling of this setup on this machine: the same agents, on the same
+ * two nodes, send `GET /api/auth/me` (a signed-in request: the middleware,
+ * the token, a JSON answer; the user is cached, so no SQL) as fast as they
+ * can. A claim is two requests (the claim, its no-answer), so half this
+ * rate is what the nodes could reach if a claim cost no more than that.
+ */
+async function signedInFloor(nodes: string[], tokens: string[]) {
+  const started = performance.now()
+  await Promise.all(
+    tokens.map(async (token, index) => {
+      const baseUrl = nodes[index % nodes.length]
+      for (let sent = 0; sent < FLOOR_REQUESTS_PER_AGENT; sent++) {
+        await call(baseUrl, token, '/api/auth/me')
+      }
+    })
+  )
+  return (tokens.length * FLOOR_REQUESTS_PER_AGENT) / ((performance.now() - started) / 1000)
+}
+
 export function dialerTable(rows: DialerClaimsResult[]) {
   const n = (value: number, digits = 0) =>
     value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
   return [
-    '| database | nodes | agents | contacts | list build s | claims | duplicates | lost | s | claims/s |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| database | nodes | agents | contacts | list build s | claims | duplicates | lost | s | claims/s | signed-in floor req/s | floor / 2 | servers CPU ms / claim | database CPU ms / claim |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
         `| ${row.database} | ${row.nodes} | ${row.agents} | ${n(row.contacts)} | ${n(row.buildSeconds, 2)} | ` +
-        `${n(row.claims)} | ${row.duplicates} | ${row.lost} | ${n(row.seconds, 2)} | ${n(row.claimsPerSecond)} |`
+        `${n(row.claims)} | ${row.duplicates} | ${row.lost} | ${n(row.seconds, 2)} | ${n(row.claimsPerSecond)} | ` +
+        `${n(row.floorRequestsPerSecond)} | ${n(row.floorRequestsPerSecond / 2)} | ` +
+        `${n(row.serverCpuMsPerClaim, 2)} | ${row.databaseCpuMsPerClaim === null ? '–' : n(row.databaseCpuMsPerClaim, 2)} |`
     ),
   ].join('\n')
 }

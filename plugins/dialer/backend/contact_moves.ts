@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, toSqlDateTime, type AuditActor } from '#sdk'
 import { validPhone } from './list_builder.ts'
-import { settingsOf } from './settings.ts'
+import { dialerIsolation } from './isolation.ts'
+import { settingsFrom, settingsOf } from './settings.ts'
 
 /** What tipificaciones tells the dialer after a gestión (its `gestion.recorded` payload). */
 export interface RecordedGestion {
@@ -81,7 +82,7 @@ export class ContactMoves {
         subjectId: gestion.clientId,
       })
       return { contactId: Number(contact.id), ...change }
-    })
+    }, dialerIsolation())
   }
 
   static async change(
@@ -301,12 +302,15 @@ async function dropPending(
  * attempts); the agent is available again.
  */
 export async function recordNoAnswer(contactId: number, userId: number, actor: AuditActor) {
+  // the contact and its campaign's rules in one read
   const contact = await db
-    .from('dialer_contacts')
-    .where({ id: contactId, claimed_by: userId, status: 'claimed' })
+    .from('dialer_contacts as c')
+    .leftJoin('dialer_settings as s', 's.campaign_id', 'c.campaign_id')
+    .where({ 'c.id': contactId, 'c.claimed_by': userId, 'c.status': 'claimed' })
+    .select('c.client_id', 'c.attempts', 's.*')
     .first()
   if (!contact) return null
-  const settings = await settingsOf(Number(contact.campaign_id))
+  const settings = settingsFrom(contact)
   const now = DateTime.utc()
   const change =
     Number(contact.attempts) >= settings.maxAttempts
@@ -334,5 +338,5 @@ export async function recordNoAnswer(contactId: number, userId: number, actor: A
       subjectId: contact.client_id,
     })
     return { contactId, ...change }
-  })
+  }, dialerIsolation())
 }

@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AuditLog, TableroError, toSqlDateTime, type AuditActor, type User } from '#sdk'
 import { HopperRefill } from './hopper.ts'
 import { DoNotCall } from './do_not_call.ts'
+import { dialerIsolation } from './isolation.ts'
 
 export interface ClaimedContact {
   id: number
@@ -52,29 +53,20 @@ export async function takeContact(
 }
 
 /**
- * MySQL claims read committed: a locking read then takes no gap locks, so
- * claims and the refill's inserts into the hopper never wait on (or
- * deadlock with) each other; SKIP LOCKED does the rest. SQLite has one
- * writer and no isolation levels to set.
- */
-const CLAIM_ISOLATION = () =>
-  isMysql() ? { isolationLevel: 'read committed' as const } : undefined
-
-/**
  * D4: hands an agent the next contact of a campaign, never the same one
  * to two agents, on any number of nodes. One transaction: the agent's
  * state row is locked (one claim per agent at a time; a contact it still
- * holds is answered again), then the first hopper row nobody else has
- * locked is taken (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+;
- * SQLite has one writer, the transaction itself) and deleted, and the
- * contact becomes `claimed` by the agent, audited. An empty hopper is
- * refilled (under its lock) and tried once more; null when nothing is due.
+ * holds is answered again), then the first hopper row nobody else has locked is taken with
+ * its contact (`FOR UPDATE SKIP LOCKED` on MySQL 8 / MariaDB 10.6+; SQLite
+ * has one writer, the transaction itself) and deleted, and the contact
+ * becomes `claimed` by the agent, audited. An empty hopper is refilled
+ * (under its lock) and tried once more; null when nothing is due.
  */
 export class HopperClaim {
   static async next(user: User, campaignId: number, actor: AuditActor) {
     const first = await HopperClaim.attempt(user, campaignId, actor)
     if (first !== 'empty') return first
-    await HopperRefill.run(campaignId, '10s')
+    await refillOnce(campaignId)
     const second = await HopperClaim.attempt(user, campaignId, actor)
     return second === 'empty' ? null : second
   }
@@ -101,20 +93,21 @@ export class HopperClaim {
         )
       }
       for (;;) {
+        // the hopper row with its contact: one statement
         const next = trx
-          .from('dialer_hopper')
-          .where('campaign_id', campaignId)
+          .from('dialer_hopper as h')
+          .join('dialer_contacts as c', 'c.id', 'h.contact_id')
+          .where('h.campaign_id', campaignId)
           // a callback an agent kept for itself ("Para mí") goes to that agent only
-          .where((mine) => mine.whereNull('reserved_for').orWhere('reserved_for', user.id))
-          .orderBy('priority')
-          .orderBy('id')
-          .select('id', 'contact_id')
+          .where((mine) => mine.whereNull('h.reserved_for').orWhere('h.reserved_for', user.id))
+          .orderBy('h.priority')
+          .orderBy('h.id')
+          .select('h.id as hopper_id', 'c.*')
           .limit(1)
         if (isMysql()) next.forUpdate().skipLocked()
-        const [row] = await next
-        if (!row) return 'empty'
-        await trx.from('dialer_hopper').where('id', row.id).delete()
-        const contact = await trx.from('dialer_contacts').where('id', row.contact_id).first()
+        const [contact] = await next
+        if (!contact) return 'empty'
+        await trx.from('dialer_hopper').where('id', contact.hopper_id).delete()
         if (!(await takeContact(trx, contact, campaignId, user.id, now))) continue
         await trx.from('dialer_agent_states').where('user_id', user.id).update({
           state: 'in_call',
@@ -134,38 +127,65 @@ export class HopperClaim {
         })
         return present({ ...contact, attempts: Number(contact.attempts) + 1 }, false)
       }
-    }, CLAIM_ISOLATION())
+    }, dialerIsolation())
   }
 }
 
 /**
- * The agent's state row, created if missing, locked for the transaction:
- * a write first, so MySQL locks the row and SQLite takes its one write
- * lock at once (waiting its busy timeout for another process) rather than
- * failing when a read transaction later tries to write.
+ * The refill of an empty hopper, one per campaign on this node at a time:
+ * the agents of a node that find it empty together wait for the same fill
+ * instead of queuing behind the lock one after another, each filling again
+ * (with 50 agents, the last of them waited past the lock's 10 s and its
+ * claim failed 409 LOCKED). Across nodes the lock still lets one fill.
+ */
+const refilling = new Map<number, Promise<unknown>>()
+function refillOnce(campaignId: number) {
+  let running = refilling.get(campaignId)
+  if (!running) {
+    running = HopperRefill.run(campaignId, '10s').finally(() => refilling.delete(campaignId))
+    refilling.set(campaignId, running)
+  }
+  return running
+}
+
+/**
+ * The agent's state row, created if missing, locked for the transaction.
+ * MySQL: a locking read. SQLite: a write first, so that SQLite takes its
+ * one write lock at once (waiting its busy timeout for another process)
+ * rather than failing when a read transaction later tries to write.
  */
 async function lockAgent(trx: TransactionClientContract, userId: number, now: string) {
-  const touch = () =>
-    trx.from('dialer_agent_states').where('user_id', userId).update({ updated_at: now })
-  if (Number(await touch()) === 0) {
-    if (isMysql()) {
-      await trx.rawQuery(
-        'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
-        [userId, 'available', now]
-      )
-      await touch()
-    } else {
-      await trx
-        .table('dialer_agent_states')
-        .insert({ user_id: userId, state: 'available', updated_at: now })
-    }
+  const read = () => {
+    const query = trx
+      .from('dialer_agent_states')
+      .where('user_id', userId)
+      .select('state', 'contact_id')
+    return (isMysql() ? query.forUpdate() : query).first() as Promise<AgentRow | null>
   }
-  const row = await trx
+  if (isMysql()) {
+    const row = await read()
+    if (row) return row
+    await trx.rawQuery(
+      'insert ignore into dialer_agent_states (user_id, state, updated_at) values (?, ?, ?)',
+      [userId, 'available', now]
+    )
+    return (await read())!
+  }
+  const touched = await trx
     .from('dialer_agent_states')
     .where('user_id', userId)
-    .select('state', 'contact_id')
-    .first()
-  return row as { state: string; contact_id: number | null }
+    .update({ updated_at: now })
+  if (Number(touched) === 0) {
+    await trx
+      .table('dialer_agent_states')
+      .insert({ user_id: userId, state: 'available', updated_at: now })
+  }
+  return (await read())!
+}
+
+interface AgentRow {
+  state: string
+  contact_id: number | null
 }
 
 function present(row: Record<string, any>, resumed: boolean): ClaimedContact {

@@ -30,7 +30,16 @@ export async function settingsOf(
   client: QueryClientContract = db.connection()
 ): Promise<DialerSettings> {
   const row = await client.from('dialer_settings').where('campaign_id', campaignId).first()
-  if (!row) return DEFAULT_SETTINGS
+  return settingsFrom(row)
+}
+
+/**
+ * A `dialer_settings` row as the campaign's rules (the defaults for none:
+ * also what a left join finds for a campaign without settings, so a
+ * query may read the rules it needs alongside its own rows).
+ */
+export function settingsFrom(row: Record<string, any> | null | undefined): DialerSettings {
+  if (!row || row.campaign_id === null || row.campaign_id === undefined) return DEFAULT_SETTINGS
   return {
     window: { start: row.call_start, end: row.call_end },
     maxAttempts: Number(row.max_attempts),

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { toSqlDateTime, withLock } from '#sdk'
 import { refillHoppers } from '../backend/jobs.ts'
 import { HopperRefill } from '../backend/hopper.ts'
+import { HopperClaim } from '../backend/hopper_claim.ts'
 import { signIn } from '#sdk/testing'
 import {
   API,
@@ -109,6 +110,37 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     assert.equal(blocked.status, 'dnc')
   })
 
+  test("prefixes put on do-not-call after the contacts were queued block them at the claim, global or of the campaign; another campaign's do not", async ({
+    client,
+    assert,
+  }) => {
+    const { supervisor, ana, campaignId } = await dialerWorld(client)
+    const other = await campaign([])
+    for (const index of [0, 10, 20, 30]) await clientsOf(campaignId, 1, index)
+    await buildList(supervisor, campaignId)
+    const first = await next(ana, campaignId) // fills the hopper with all four
+    await ana.post(`${API}/contacts/${first!.id}/no-answer`)
+    const dnc = async (body: Record<string, unknown>) =>
+      (await supervisor.post('/api/r/dialer_dnc').json(body)).assertStatus(201)
+    const prefixOf = (index: number) => phone(index).slice(0, -1)
+    await dnc({ number: prefixOf(10), is_prefix: true })
+    await dnc({ number: prefixOf(20), is_prefix: true, campaign_id: campaignId })
+    await dnc({ number: prefixOf(30), is_prefix: true, campaign_id: other })
+
+    const handed: string[] = [first!.phone]
+    for (;;) {
+      const claimed = await next(ana, campaignId)
+      if (!claimed) break
+      handed.push(claimed.phone)
+      await ana.post(`${API}/contacts/${claimed.id}/no-answer`)
+    }
+    assert.deepEqual(handed, [phone(0), phone(30)])
+    for (const index of [10, 20]) {
+      const blocked = await db.from('dialer_contacts').where('phone', phone(index)).first()
+      assert.equal(blocked.status, 'dnc')
+    }
+  })
+
   test("calling hours follow the client's local time from the phone's country", async ({
     client,
     assert,
@@ -210,6 +242,43 @@ test.group('dialer: the hopper and the claim (D4)', (group) => {
     const carla = await signIn(client, 'supervisor')
     assert.isNull(await next(carla, campaignId))
     assert.equal((await contact(claimed!.id)).status, 'done')
+  })
+
+  test('agents finding the hopper empty together wait for one refill instead of each filling it again', async ({
+    client,
+    assert,
+  }) => {
+    const supervisor = await signIn(client, 'supervisor')
+    const agents = []
+    for (let index = 0; index < 5; index++) agents.push(await signIn(client, 'agent'))
+    const campaignId = await campaign(agents.map((agent) => agent.user.id))
+    await clientsOf(campaignId, agents.length)
+    await buildList(supervisor, campaignId) // the hopper stays empty: no job runs in tests
+    // the first refill is held until every agent has found the hopper empty
+    let release!: () => void
+    const everyoneWaits = new Promise<void>((resolve) => (release = resolve))
+    let empties = 0
+    let fills = 0
+    const { attempt } = HopperClaim
+    const { fill } = HopperRefill
+    HopperClaim.attempt = async (...args) => {
+      const outcome = await attempt(...args)
+      if (outcome === 'empty' && ++empties === agents.length) release()
+      return outcome
+    }
+    HopperRefill.fill = async (id) => {
+      fills++
+      await everyoneWaits
+      return fill(id)
+    }
+    try {
+      const claimed = await Promise.all(agents.map((agent) => next(agent, campaignId)))
+      assert.equal(fills, 1)
+      assert.equal(new Set(claimed.map((row) => row!.id)).size, agents.length)
+    } finally {
+      HopperClaim.attempt = attempt
+      HopperRefill.fill = fill
+    }
   })
 
   test('the background refill fills each hopper under its lock: a campaign being filled elsewhere is skipped', async ({
