@@ -40,6 +40,42 @@ async function answeringPlatform(cleanup: (handler: () => Promise<void>) => void
   })
 }
 
+/**
+ * A progressive dialer campaign open all day with these agents on it, who start the test with
+ * no dialer state (a contact an earlier test left with them is not this test's) and leave the
+ * floor after it (the campaign's pacer idles out and stops).
+ */
+async function progressiveCampaign(
+  name: string,
+  agentIds: number[],
+  cleanup: (handler: () => Promise<void>) => void
+) {
+  const now = toSqlDateTime(DateTime.utc())
+  const [campaignId] = await db
+    .table('campaigns')
+    .insert({ name, type: 'outbound_dialer', active: 1, created_at: now })
+  for (const userId of agentIds) {
+    await db
+      .table('campaign_agents')
+      .insert({ campaign_id: campaignId, user_id: userId, created_at: now })
+  }
+  await db.from('dialer_agent_states').whereIn('user_id', agentIds).delete()
+  cleanup(async () => {
+    await db
+      .from('dialer_agent_states')
+      .whereIn('user_id', agentIds)
+      .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
+  })
+  await db.table('dialer_settings').insert({
+    campaign_id: campaignId,
+    call_start: '00:00',
+    call_end: '23:59',
+    dial_mode: 'progressive',
+    created_at: now,
+  })
+  return Number(campaignId)
+}
+
 test.group('Marcador screens (D3, D4)', (group) => {
   const ui = useAdminUi(group)
 
@@ -156,35 +192,13 @@ test.group('Marcador screens (D3, D4)', (group) => {
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Progresivo ${stamp}`
-    const now = toSqlDateTime(DateTime.utc())
-    const [campaignId] = await db
-      .table('campaigns')
-      .insert({ name, type: 'outbound_dialer', active: 1, created_at: now })
     const agents = DEMO_USERS.filter((user) => user.role === 'agent').slice(0, 2)
     const agentIds: number[] = []
     for (const agent of agents) {
       const [row] = await db.from('users').where('email', agent.email).select('id')
       agentIds.push(Number(row.id))
-      await db
-        .table('campaign_agents')
-        .insert({ campaign_id: campaignId, user_id: row.id, created_at: now })
     }
-    // a contact an earlier test left with the agent is not this test's: the console starts clean
-    await db.from('dialer_agent_states').whereIn('user_id', agentIds).delete()
-    cleanup(async () => {
-      // the agents leave the floor: the campaign's pacer idles out and stops
-      await db
-        .from('dialer_agent_states')
-        .whereIn('user_id', agentIds)
-        .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
-    })
-    await db.table('dialer_settings').insert({
-      campaign_id: campaignId,
-      call_start: '00:00',
-      call_end: '23:59',
-      dial_mode: 'progressive',
-      created_at: now,
-    })
+    const campaignId = await progressiveCampaign(name, agentIds, cleanup)
     await insertResult(Number(campaignId), null, 1, 'Rellamar alternativo', {
       action: 'recall_alternate',
     })
@@ -303,28 +317,8 @@ test.group('Marcador screens (D3, D4)', (group) => {
     const { page } = ui
     const stamp = `${Date.now()}`
     const name = `Emergente ${stamp}`
-    const now = toSqlDateTime(DateTime.utc())
-    const [campaignId] = await db
-      .table('campaigns')
-      .insert({ name, type: 'outbound_dialer', active: 1, created_at: now })
     const agentId = await demoUserId('agent')
-    await db
-      .table('campaign_agents')
-      .insert({ campaign_id: campaignId, user_id: agentId, created_at: now })
-    await db.from('dialer_agent_states').where('user_id', agentId).delete()
-    cleanup(async () => {
-      await db
-        .from('dialer_agent_states')
-        .where('user_id', agentId)
-        .update({ state: 'paused', pause_reason: 'fin de la prueba', contact_id: null })
-    })
-    await db.table('dialer_settings').insert({
-      campaign_id: campaignId,
-      call_start: '00:00',
-      call_end: '23:59',
-      dial_mode: 'progressive',
-      created_at: now,
-    })
+    const campaignId = await progressiveCampaign(name, [agentId], cleanup)
     const marker = `Emergente${stamp}`
     const clientId = await seedClient({
       first_name: 'Atiende',

@@ -44,6 +44,29 @@ function useNames(resource: 'campaigns' | 'users', labelField: 'name' | 'full_na
   )
 }
 
+/** One of the page's filters: a searchable choice among `names`, cleared for "all". */
+function Pick(props: {
+  testId: string
+  placeholder: string
+  value: number | undefined
+  onChange: (value: number | undefined) => void
+  names: Map<number, string>
+}) {
+  return (
+    <Select
+      data-testid={props.testId}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      style={{ minWidth: 220 }}
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={props.onChange}
+      options={[...props.names].map(([value, name]) => ({ value, label: name }))}
+    />
+  )
+}
+
 /**
  * A5, seed 003 "indicadores de gestión": the clients of each campaign and agent by
  * contactability (no contactable, con problemas, contactable, nuevos), as counts, a donut of
@@ -90,27 +113,19 @@ export default function ContactabilityPage() {
           {t('indicators.title')}
         </Typography.Title>
         <Space wrap>
-          <Select
-            data-testid="indicators-campaign"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ minWidth: 220 }}
+          <Pick
+            testId="indicators-campaign"
             placeholder={t('indicators.allCampaigns')}
             value={campaignId}
             onChange={setCampaignId}
-            options={[...campaigns].map(([value, name]) => ({ value, label: name }))}
+            names={campaigns}
           />
-          <Select
-            data-testid="indicators-agent"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ minWidth: 220 }}
+          <Pick
+            testId="indicators-agent"
             placeholder={t('indicators.allAgents')}
             value={userId}
             onChange={setUserId}
-            options={[...agents].map(([value, name]) => ({ value, label: name }))}
+            names={agents}
           />
           <Button
             icon={<ReloadOutlined />}

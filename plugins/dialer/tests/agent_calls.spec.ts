@@ -4,7 +4,7 @@ import { makeClient } from '#sdk/testing'
 import { agentCallsSettled } from '../backend/agent_calls.ts'
 import { resetTelephony, telephony } from '../backend/telephony/index.ts'
 import { API, buildList, clientsOf, contact, dialerGroup, dialerWorld, phone } from './helpers.ts'
-import { startFakeAri, type FakeAri } from './telephony_fake_ari.ts'
+import { fakeAriEnv, startFakeAri, type FakeAri } from './telephony_fake_ari.ts'
 
 const SIMULATED = {
   DIALER_TELEPHONY: 'simulated',
@@ -148,18 +148,7 @@ test.group('dialer: agent calls through Asterisk ARI (fake server)', (group) => 
     return deaf.url
   }
 
-  const ari = (overrides: Record<string, string> = {}) => ({
-    DIALER_TELEPHONY: 'asterisk-ari',
-    ARI_URL: fake.url,
-    ARI_USER: fake.user,
-    ARI_PASSWORD: fake.password,
-    ARI_APP: fake.app,
-    ARI_ENDPOINT: 'PJSIP/{to}@carrier',
-    ARI_TIMEOUT_MS: '300',
-    ARI_RECONNECT_MS: '20',
-    ARI_RECONNECT_MAX_MS: '80',
-    ...overrides,
-  })
+  const ari = (overrides: Record<string, string> = {}) => fakeAriEnv(fake, overrides)
 
   test('click-to-call originates on Asterisk for the agent; answered, bridged and in a call; hung up, wrap-up', async ({
     client,

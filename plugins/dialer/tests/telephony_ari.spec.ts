@@ -3,21 +3,10 @@ import { type TableroError } from '#sdk'
 import { AriTelephony } from '../backend/telephony/ari/ari_adapter.ts'
 import { readTelephonyConfig, type AriConfig } from '../backend/telephony/config.ts'
 import type { TelephonyEvent } from '../backend/telephony/types.ts'
-import { recordEvents, startFakeAri, type FakeAri } from './telephony_fake_ari.ts'
+import { fakeAriEnv, recordEvents, startFakeAri, type FakeAri } from './telephony_fake_ari.ts'
 
 function ariConfig(fake: FakeAri, overrides: Record<string, string> = {}) {
-  return readTelephonyConfig({
-    DIALER_TELEPHONY: 'asterisk-ari',
-    ARI_URL: fake.url,
-    ARI_USER: fake.user,
-    ARI_PASSWORD: fake.password,
-    ARI_APP: fake.app,
-    ARI_ENDPOINT: 'PJSIP/{to}@carrier',
-    ARI_TIMEOUT_MS: '300',
-    ARI_RECONNECT_MS: '20',
-    ARI_RECONNECT_MAX_MS: '80',
-    ...overrides,
-  }) as AriConfig
+  return readTelephonyConfig(fakeAriEnv(fake, overrides)) as AriConfig
 }
 
 const call = (id: string, to = '+5491155550101') => ({

@@ -321,3 +321,19 @@ export function recordEvents(adapter: TelephonyAdapter) {
     },
   }
 }
+
+/** The environment that points the ARI adapter at `fake` (short timeouts and backoffs for tests). */
+export function fakeAriEnv(fake: FakeAri, overrides: Record<string, string> = {}) {
+  return {
+    DIALER_TELEPHONY: 'asterisk-ari',
+    ARI_URL: fake.url,
+    ARI_USER: fake.user,
+    ARI_PASSWORD: fake.password,
+    ARI_APP: fake.app,
+    ARI_ENDPOINT: 'PJSIP/{to}@carrier',
+    ARI_TIMEOUT_MS: '300',
+    ARI_RECONNECT_MS: '20',
+    ARI_RECONNECT_MAX_MS: '80',
+    ...overrides,
+  }
+}
