@@ -140,8 +140,9 @@ export function linkDrive(
 
 /**
  * Reads `query` (a list's, conditions applied) from the link table joined
- * to the list's table. `distinct`: a row linked to two of the values comes
- * once (the page groups by the link's key instead, see listQueries).
+ * to the list's table. A row linked to two of an `in`'s values would come
+ * twice: the caller keeps it once (the count selects DISTINCT, the page
+ * groups by the link's key; ResourceQueries #listQueries).
  */
 export function driveFromLink(
   query: DatabaseQueryBuilderContract,
